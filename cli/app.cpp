@@ -1,0 +1,53 @@
+#include "cli/app.h"
+
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/diagnostic_printer.h"
+#include "model/errors.h"
+
+namespace flowcost::cli {
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Context ctx{out, err, static_cast<bool>(isatty(STDERR_FILENO))};
+  CLI::App app{"flowcost: what a serverless data flow will cost per month, with evidence"};
+  app.set_version_flag("--version", std::string("flowcost ") + FLOWCOST_VERSION);
+  app.require_subcommand(1);
+
+  add_validate_command(app, ctx);
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return 0;
+  } catch (const CLI::CallForAllHelp&) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    out << "flowcost " << FLOWCOST_VERSION << "\n";
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    err << "flowcost: error: " << e.what() << "\n";
+    err << "Run 'flowcost --help' for usage.\n";
+    return 1;
+  } catch (const model::InputError& e) {
+    print_diagnostics(err, e.diagnostics());
+    return 1;
+  } catch (const model::InternalError& e) {
+    err << "flowcost: internal error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::bad_alloc&) {
+    err << "flowcost: internal error: out of memory\n";
+    return 2;
+  } catch (const std::exception& e) {
+    err << "flowcost: internal error: " << e.what() << "\n";
+    return 2;
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace flowcost::cli

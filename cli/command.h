@@ -1,0 +1,20 @@
+#pragma once
+// What every verb file gets: the streams, and one function per verb that adds its CLI11 subcommand.
+// A verb's callback does the work; it throws model::InputError for bad input (exit 1) and anything
+// else for an internal error (exit 2). Library code below cli/ never prints.
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+
+namespace flowcost::cli {
+
+struct Context {
+  std::ostream& out;
+  std::ostream& err;
+  bool err_is_terminal = false;
+  int exit_code = 0;  // a verb sets 1 when it reports problems without throwing (validate)
+};
+
+void add_validate_command(CLI::App& app, Context& ctx);
+
+}  // namespace flowcost::cli

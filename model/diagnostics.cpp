@@ -1,0 +1,110 @@
+#include "model/diagnostics.h"
+
+#include <algorithm>
+
+#include "model/errors.h"
+
+namespace flowcost::model {
+
+void Diagnostics::error(const SourceLocation& where, std::string message) {
+  items_.push_back({Severity::error, where, std::move(message)});
+}
+
+void Diagnostics::warning(const SourceLocation& where, std::string message) {
+  items_.push_back({Severity::warning, where, std::move(message)});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+std::size_t Diagnostics::error_count() const {
+  return static_cast<std::size_t>(std::count_if(
+      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+void Diagnostics::sort() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.where.file != b.where.file) return a.where.file < b.where.file;
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.column < b.where.column;
+  });
+}
+
+void Diagnostics::throw_if_errors() const {
+  if (has_errors()) throw InputError(items_);
+}
+
+std::string diagnostic_headline(const Diagnostic& d) {
+  std::string out;
+  if (!d.where.file.empty()) {
+    out += d.where.file;
+    if (d.where.line > 0) {
+      out += ':' + std::to_string(d.where.line);
+      if (d.where.column > 0) out += ':' + std::to_string(d.where.column);
+    }
+    out += ": ";
+  }
+  out += d.severity == Severity::error ? "error: " : "warning: ";
+  out += d.message;
+  return out;
+}
+
+namespace {
+
+// The text of 1-based line `line`, without its end of line; empty if out of range.
+std::string_view line_of(std::string_view text, int line) {
+  std::size_t start = 0;
+  for (int l = 1; l < line; ++l) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  std::size_t end = text.find('\n', start);
+  std::string_view s = text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
+  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string render_diagnostic(const Diagnostic& d, std::string_view file_text) {
+  std::string out = diagnostic_headline(d);
+  out += '\n';
+  if (file_text.empty() || d.where.line <= 0) return out;
+  std::string_view src = line_of(file_text, d.where.line);
+  if (src.empty() || src.size() > 400) return out;
+  out += src;
+  out += '\n';
+  // The caret: keep tabs so it lines up under the column in a terminal.
+  int col = std::max(1, d.where.column);
+  std::string pad;
+  std::size_t byte = 0;
+  for (int c = 1; c < col && byte < src.size(); ++c) {
+    // Advance one UTF-8 character.
+    unsigned char ch = static_cast<unsigned char>(src[byte]);
+    std::size_t len = ch < 0x80 ? 1 : (ch >> 5) == 0x6 ? 2 : (ch >> 4) == 0xE ? 3 : (ch >> 3) == 0x1E ? 4 : 1;
+    pad += src[byte] == '\t' ? '\t' : ' ';
+    byte += len;
+  }
+  out += pad;
+  out += "^\n";
+  return out;
+}
+
+InputError::InputError(const SourceLocation& where, const std::string& message)
+    : std::runtime_error(diagnostic_headline({Severity::error, where, message})),
+      diagnostics_{{Severity::error, where, message}} {}
+
+static std::string first_error_text(const std::vector<Diagnostic>& ds) {
+  for (const auto& d : ds)
+    if (d.severity == Severity::error) return diagnostic_headline(d);
+  return ds.empty() ? std::string("input error") : diagnostic_headline(ds.front());
+}
+
+InputError::InputError(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(first_error_text(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+}  // namespace flowcost::model

@@ -1,0 +1,305 @@
+#include "model/document.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "model/errors.h"
+
+namespace flowcost::model {
+
+namespace {
+
+bool is_core_null(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+
+std::optional<bool> core_bool(std::string_view s) {
+  if (s == "true" || s == "True" || s == "TRUE") return true;
+  if (s == "false" || s == "False" || s == "FALSE") return false;
+  return std::nullopt;
+}
+
+std::optional<double> core_number(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  std::string_view body = s;
+  bool neg = false;
+  if (body.front() == '+' || body.front() == '-') {
+    neg = body.front() == '-';
+    body.remove_prefix(1);
+  }
+  if (body == ".inf" || body == ".Inf" || body == ".INF") return neg ? -INFINITY : INFINITY;
+  if (s == ".nan" || s == ".NaN" || s == ".NAN") return NAN;
+  // Digits, one optional '.', optional exponent; no hex, no leading '.' without digit handling.
+  bool digit = false, dot = false, exp = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c == '.' && !dot && !exp) dot = true;
+    else if ((c == 'e' || c == 'E') && digit && !exp) {
+      exp = true;
+      if (i + 1 < body.size() && (body[i + 1] == '+' || body[i + 1] == '-')) ++i;
+      if (i + 1 >= body.size()) return std::nullopt;
+    } else return std::nullopt;
+  }
+  if (!digit) return std::nullopt;
+  double v = 0;
+  std::string_view parse = s.front() == '+' ? s.substr(1) : s;
+  auto [p, ec] = std::from_chars(parse.data(), parse.data() + parse.size(), v);
+  if (ec == std::errc::result_out_of_range) return neg ? -INFINITY : INFINITY;
+  if (ec != std::errc() || p != parse.data() + parse.size()) return std::nullopt;
+  return v;
+}
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const std::string& path, Diagnostics& diags, const ParseLimits& limits)
+      : path_(path), diags_(diags), limits_(limits) {}
+
+  std::optional<Node> result;
+  bool failed = false;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override { done_ = true; }
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node n;
+    n.kind = Node::Kind::null;
+    n.loc = loc(mark);
+    add(std::move(n), anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {
+      fail(loc(mark), "unknown alias");
+      return;
+    }
+    std::size_t count = count_nodes(it->second);
+    if (node_count_ + count > limits_.max_nodes) {
+      fail(loc(mark), "document expands to more than " + std::to_string(limits_.max_nodes) +
+                          " nodes through aliases");
+      return;
+    }
+    Node copy = it->second;
+    add(std::move(copy), 0, /*counted=*/count);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Node n;
+    n.loc = loc(mark);
+    n.quoted = tag == "!";
+    if (!n.quoted && is_core_null(value)) {
+      n.kind = Node::Kind::null;
+    } else {
+      n.kind = Node::Kind::scalar;
+      n.text = value;
+    }
+    add(std::move(n), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(Node::Kind::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(Node::Kind::mapping, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+  bool done() const { return done_; }
+
+ private:
+  struct Frame {
+    Node node;
+    YAML::anchor_t anchor = 0;
+    std::optional<Member> pending_key;  // mapping: key read, value not yet
+    std::map<std::string, SourceLocation, std::less<>> seen;  // mapping keys so far
+  };
+
+  SourceLocation loc(const YAML::Mark& m) const { return {path_, m.line + 1, m.column + 1}; }
+
+  void fail(const SourceLocation& where, const std::string& message) {
+    if (!failed) diags_.error(where, message);
+    failed = true;
+  }
+
+  static std::size_t count_nodes(const Node& n) {
+    std::size_t c = 1;
+    for (const auto& i : n.items) c += count_nodes(i);
+    for (const auto& m : n.members) c += 1 + count_nodes(m.value);
+    return c;
+  }
+
+  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (failed) return;
+    if (stack_.size() >= limits_.max_depth) {
+      fail(loc(mark), "nesting is deeper than " + std::to_string(limits_.max_depth) + " levels");
+      return;
+    }
+    Frame f;
+    f.node.kind = kind;
+    f.node.loc = loc(mark);
+    f.anchor = anchor;
+    stack_.push_back(std::move(f));
+  }
+
+  void close() {
+    if (failed || stack_.empty()) return;
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    add(std::move(f.node), f.anchor);
+  }
+
+  void add(Node n, YAML::anchor_t anchor, std::size_t counted = 1) {
+    if (failed) return;
+    node_count_ += counted;
+    if (node_count_ > limits_.max_nodes) {
+      fail(n.loc, "document has more than " + std::to_string(limits_.max_nodes) + " nodes");
+      return;
+    }
+    if (anchor != 0) anchors_[anchor] = n;
+    if (stack_.empty()) {
+      if (!result) result = std::move(n);
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.node.kind == Node::Kind::sequence) {
+      top.node.items.push_back(std::move(n));
+      return;
+    }
+    // Mapping: alternate key and value.
+    if (!top.pending_key) {
+      if (n.kind == Node::Kind::sequence || n.kind == Node::Kind::mapping) {
+        diags_.error(n.loc, "mapping keys must be strings");
+        top.pending_key = Member{"", n.loc, {}};
+        return;
+      }
+      Member m;
+      m.key = n.kind == Node::Kind::null && n.text.empty() && !n.quoted ? std::string() : n.text;
+      m.key_loc = n.loc;
+      top.pending_key = std::move(m);
+      return;
+    }
+    Member m = std::move(*top.pending_key);
+    top.pending_key.reset();
+    auto [it, inserted] = top.seen.emplace(m.key, m.key_loc);
+    if (!inserted) {
+      diags_.error(m.key_loc, "duplicate key \"" + m.key + "\" (first defined at line " +
+                                  std::to_string(it->second.line) + ")");
+      return;
+    }
+    m.value = std::move(n);
+    top.node.members.push_back(std::move(m));
+  }
+
+  const std::string& path_;
+  Diagnostics& diags_;
+  ParseLimits limits_;
+  std::vector<Frame> stack_;
+  std::map<YAML::anchor_t, Node> anchors_;
+  std::size_t node_count_ = 0;
+  bool done_ = false;
+};
+
+}  // namespace
+
+bool Node::is_string() const {
+  if (kind != Kind::scalar) return false;
+  if (quoted) return true;
+  return !number() && !boolean();
+}
+
+std::optional<double> Node::number() const {
+  if (kind != Kind::scalar || quoted) return std::nullopt;
+  return core_number(text);
+}
+
+std::optional<std::int64_t> Node::integer() const {
+  if (kind != Kind::scalar || quoted) return std::nullopt;
+  std::string_view s = text;
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || s.empty()) return std::nullopt;
+  return v;
+}
+
+std::optional<bool> Node::boolean() const {
+  if (kind != Kind::scalar || quoted) return std::nullopt;
+  return core_bool(text);
+}
+
+std::string Node::type_name() const {
+  switch (kind) {
+    case Kind::null: return "null";
+    case Kind::sequence: return "array";
+    case Kind::mapping: return "object";
+    case Kind::scalar:
+      if (quoted) return "string";
+      if (boolean()) return "boolean";
+      if (number()) return "number";
+      return "string";
+  }
+  return "value";
+}
+
+const Member* Node::find_member(std::string_view key) const {
+  if (kind != Kind::mapping) return nullptr;
+  for (const auto& m : members)
+    if (m.key == key) return &m;
+  return nullptr;
+}
+
+const Node* Node::find(std::string_view key) const {
+  const Member* m = find_member(key);
+  return m ? &m->value : nullptr;
+}
+
+std::optional<Node> parse_document(const SourceFile& file, Diagnostics& diags, const ParseLimits& limits) {
+  bool blank = file.text.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (blank) {
+    diags.error({file.path, 1, 1}, "file is empty");
+    return std::nullopt;
+  }
+  std::istringstream in(file.text);
+  TreeBuilder builder(file.path, diags, limits);
+  try {
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);
+  } catch (const YAML::DeepRecursion& e) {
+    if (!builder.failed)
+      diags.error({file.path, e.mark.line + 1, e.mark.column + 1},
+                  "nesting is deeper than " + std::to_string(limits.max_depth) + " levels");
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    if (!builder.failed) {
+      std::string msg = e.msg.empty() ? std::string("syntax error") : e.msg;
+      diags.error({file.path, e.mark.line + 1, e.mark.column + 1}, "syntax error: " + msg);
+    }
+    return std::nullopt;
+  }
+  if (builder.failed) return std::nullopt;
+  if (!builder.result) {
+    diags.error({file.path, 1, 1}, "file holds no document");
+    return std::nullopt;
+  }
+  return std::move(builder.result);
+}
+
+Node parse_document_or_throw(const SourceFile& file, const ParseLimits& limits) {
+  Diagnostics diags;
+  auto node = parse_document(file, diags, limits);
+  diags.throw_if_errors();
+  if (!node) throw InternalError("parse_document returned no tree and no error");
+  return std::move(*node);
+}
+
+}  // namespace flowcost::model

@@ -1,0 +1,102 @@
+#include "model/source_file.h"
+
+#include <openssl/evp.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model/errors.h"
+
+namespace flowcost::model {
+
+namespace {
+
+std::string human_bytes(std::size_t n) {
+  if (n >= 1024u * 1024u) return std::to_string(n / (1024u * 1024u)) + " MB";
+  if (n >= 1024u) return std::to_string(n / 1024u) + " KB";
+  return std::to_string(n) + " B";
+}
+
+// Validates UTF-8; on failure returns the byte offset of the first bad sequence.
+std::size_t find_bad_utf8(const std::string& s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { ++i; continue; }
+    std::size_t len = 0;
+    unsigned cp = 0;
+    if ((c >> 5) == 0x6) { len = 2; cp = c & 0x1F; }
+    else if ((c >> 4) == 0xE) { len = 3; cp = c & 0x0F; }
+    else if ((c >> 3) == 0x1E) { len = 4; cp = c & 0x07; }
+    else return i;
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 0x2) return i;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are malformed.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return i;
+    i += len;
+  }
+  return std::string::npos;
+}
+
+SourceLocation location_of_offset(const std::string& path, const std::string& text, std::size_t offset) {
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') { ++line; col = 1; }
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  }
+  return {path, line, col};
+}
+
+}  // namespace
+
+SourceFile make_source_file(std::string path, std::string text, std::size_t max_bytes) {
+  if (text.size() > max_bytes)
+    throw InputError({path, 0, 0}, "file is too large (" + human_bytes(text.size()) + "; the limit is " +
+                                       human_bytes(max_bytes) + ")");
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  if (auto nul = text.find('\0'); nul != std::string::npos)
+    throw InputError(location_of_offset(path, text, nul), "file is binary, not text (NUL byte)");
+  if (auto bad = find_bad_utf8(text); bad != std::string::npos)
+    throw InputError(location_of_offset(path, text, bad), "malformed UTF-8");
+  return {std::move(path), std::move(text)};
+}
+
+SourceFile read_source_file(const std::string& path, std::size_t max_bytes) {
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) throw InputError({path, 0, 0}, "no such file");
+  if (std::filesystem::is_directory(status)) throw InputError({path, 0, 0}, "is a directory, not a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path, 0, 0}, "cannot open file for reading");
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes)
+    throw InputError({path, 0, 0}, "file is too large (" + human_bytes(size) + "; the limit is " +
+                                       human_bytes(max_bytes) + ")");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return make_source_file(path, buf.str(), max_bytes);
+}
+
+std::string sha256_hex(const std::string& bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr) != 1)
+    throw InternalError("SHA-256 failed");
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned i = 0; i < len; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 0xF];
+  }
+  return out;
+}
+
+}  // namespace flowcost::model

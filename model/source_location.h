@@ -1,0 +1,15 @@
+#pragma once
+// A position in an input file: 1-based line and column; 0 means unknown.
+#include <string>
+
+namespace flowcost::model {
+
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  bool known() const { return line > 0; }
+};
+
+}  // namespace flowcost::model
