@@ -26,7 +26,7 @@ install_missing() {
 build() {
   local dir="${FLOWCOST_BUILD_DIR:-build}"
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DFLOWCOST_WERROR="${FLOWCOST_WERROR:-ON}" -DFLOWCOST_SANITIZE="${FLOWCOST_SANITIZE:-OFF}" >/dev/null
+        -DFLOWCOST_WERROR="${FLOWCOST_WERROR:-ON}" -DFLOWCOST_SANITIZE="${FLOWCOST_SANITIZE:-OFF}" -DFLOWCOST_BENCH="${FLOWCOST_BENCH:-ON}" >/dev/null
   cmake --build "$dir" -j "$(nproc)"
 }
 

@@ -16,5 +16,10 @@ struct Context {
 };
 
 void add_validate_command(CLI::App& app, Context& ctx);
+void add_quote_command(CLI::App& app, Context& ctx);
+void add_prices_command(CLI::App& app, Context& ctx);
+void add_run_command(CLI::App& app, Context& ctx);
+void add_sweep_command(CLI::App& app, Context& ctx);
+void add_batch_command(CLI::App& app, Context& ctx);
 
 }  // namespace flowcost::cli
