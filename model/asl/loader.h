@@ -1,0 +1,18 @@
+#pragma once
+// Loading an ASL definition (JSON or YAML) into a StateMachine, reporting every problem of shape
+// (wrong types, unknown fields with "did you mean", duplicate keys) at its position.
+#include "model/asl/state_machine.h"
+#include "model/diagnostics.h"
+#include "model/source_file.h"
+
+namespace flowcost::model::asl {
+
+// Returns the machine built so far even when `diags` has errors (for validation to continue);
+// std::nullopt only when the file could not be parsed as a document at all.
+std::optional<StateMachine> load_state_machine(const SourceFile& file, Diagnostics& diags);
+
+// Reads, loads and validates (validator.h) a definition; throws InputError with every diagnostic when
+// there is any error. Warnings are appended to `warnings` when given.
+StateMachine load_and_validate(const std::string& path, bool express, Diagnostics* warnings = nullptr);
+
+}  // namespace flowcost::model::asl

@@ -1,0 +1,14 @@
+#pragma once
+// The semantic checks of reference/asl.md A10 (rules 1 to 13) on a loaded StateMachine.
+#include "model/asl/state_machine.h"
+#include "model/diagnostics.h"
+
+namespace flowcost::model::asl {
+
+struct ValidateOptions {
+  bool express = false;  // an EXPRESS machine: .sync and .waitForTaskToken are errors
+};
+
+void validate(const StateMachine& machine, const ValidateOptions& options, Diagnostics& diags);
+
+}  // namespace flowcost::model::asl
