@@ -1,0 +1,40 @@
+#pragma once
+// Arithmetic over named scenario inputs: `devices * messages_per_device_per_day * 30`. Numbers (with
+// units where the field has a dimension), names, + - * / ^, unary minus, parentheses, and the functions
+// min(a, b), max(a, b), ceil(x), floor(x). Parsed once (errors at the column), evaluated per outer draw.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostics.h"
+#include "model/source_location.h"
+
+namespace flowcost::model {
+
+struct ExprNode;
+
+class Expression {
+ public:
+  Expression() = default;
+  // Reports syntax errors to `diags` at their column (relative to `loc`); returns an empty expression then.
+  static Expression parse(std::string_view text, const SourceLocation& loc, Diagnostics& diags);
+
+  bool valid() const { return root_ != nullptr; }
+  const std::string& text() const { return text_; }
+  const SourceLocation& loc() const { return loc_; }
+  // Every name the expression refers to, in first-use order.
+  const std::vector<std::string>& names() const { return names_; }
+  // `lookup` returns the value of a name; every name must resolve (checked at load time).
+  double evaluate(const std::function<double(std::string_view)>& lookup) const;
+
+ private:
+  std::shared_ptr<const ExprNode> root_;
+  std::string text_;
+  SourceLocation loc_;
+  std::vector<std::string> names_;
+};
+
+}  // namespace flowcost::model

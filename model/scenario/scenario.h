@@ -1,0 +1,71 @@
+#pragma once
+// A scenario file (DESIGN.md "Scenario files"; the letter is docs/scenario-format.md): named inputs,
+// workload, run settings, price table, and two or more designs. The common sections are parsed here; each
+// design kind parses its own section (step_functions_design.h, iot_rules_design.h) from `DesignEntry::node`.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostics.h"
+#include "model/document.h"
+#include "model/scenario/values.h"
+
+namespace flowcost::model {
+
+struct RunSettings {
+  std::uint64_t seed = 1;
+  std::uint64_t executions = 100000;  // inner executions per draw (cap)
+  std::uint64_t draws = 200;          // outer draws of the uncertain inputs
+  std::optional<double> rel_error;    // stop rule: 95% half-width <= rel_error x mean
+  std::uint64_t max_draws = 5000;     // cap for the stop rule
+};
+
+struct InputSpec {
+  std::string name;
+  SourceLocation loc;
+  ValueSpec value;  // number, expression over earlier inputs, or distribution (sampled per outer draw)
+};
+
+struct WorkloadSpec {
+  ValueSpec events_per_month;  // number or expression over inputs (per draw)
+  SourceLocation loc;
+  // Other named workload items (e.g. payload_bytes): per-event distributions or per-draw expressions,
+  // referenced by name from design fields. Sampled with site = the item's name, so every design sees the
+  // same value for the same event (common random numbers).
+  std::vector<InputSpec> items;
+};
+
+struct DesignEntry {
+  std::string name;
+  std::string kind;  // "step_functions" | "iot_rules"
+  SourceLocation loc;
+  Node node;         // the whole design mapping, parsed by the kind's own loader
+};
+
+struct Scenario {
+  std::string file;           // path as given
+  std::string sha256;         // of the scenario file
+  std::string id;             // `scenario:`
+  std::string title;
+  std::string prices = "aws-us-east-1";  // table name or path (resolved relative to the scenario file)
+  SourceLocation prices_loc;
+  bool free_tier = false;
+  RunSettings run;
+  std::vector<InputSpec> inputs;  // in file order; an input may refer to earlier ones
+  WorkloadSpec workload;
+  std::vector<DesignEntry> designs;
+  std::string directory;      // folder of the scenario file (for relative paths)
+  std::map<std::string, std::string> input_file_hashes;  // every file read: path -> sha256
+};
+
+// Reads and checks the common sections. `overrides` are `--set NAME=VALUE` pairs (a number with optional
+// unit, or a distribution in flow YAML); an unknown name is an error with a did-you-mean.
+Scenario load_scenario(const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
+                       Diagnostics& diags);
+
+// Is this document a scenario (a mapping with a top-level `scenario:` key)?
+bool looks_like_scenario(const Node& root);
+
+}  // namespace flowcost::model

@@ -1,0 +1,36 @@
+#pragma once
+// The value forms a scenario field can take: a number (with units), an expression over inputs
+// (evaluated once per outer draw), or a distribution (sampled per execution). Shared by every design kind.
+#include <optional>
+
+#include "model/diagnostics.h"
+#include "model/distribution.h"
+#include "model/document.h"
+#include "model/expression.h"
+
+namespace flowcost::model {
+
+struct ValueSpec {
+  enum class Kind { number, expression, distribution } kind = Kind::number;
+  double number = 0;
+  Expression expression;
+  DistributionSpec distribution;
+  SourceLocation loc;
+};
+
+// `{lognormal: {median: 35ms, p95: 120ms}}`, `{uniform: [200ms, 600ms]}`, `{discrete: {1: 0.5, 2: 0.5}}`,
+// `{empirical: samples.csv}`, or a plain quantity (constant). Errors (unknown kind with did-you-mean,
+// impossible parameters, weights not summing to 1) go to `diags`.
+DistributionSpec parse_distribution(const Node& node, Dimension d, Diagnostics& diags);
+
+// A number or quantity (`35ms`), a name or expression string (`alarm_fraction`, `a * 2`), or a
+// distribution mapping.
+ValueSpec parse_value(const Node& node, Dimension d, Diagnostics& diags);
+
+// A plain quantity only (no expression, no distribution); std::nullopt and an error otherwise.
+std::optional<double> parse_number(const Node& node, Dimension d, Diagnostics& diags);
+
+// A probability: a number in [0, 1] or an expression (checked per draw). Errors otherwise.
+ValueSpec parse_probability(const Node& node, Diagnostics& diags);
+
+}  // namespace flowcost::model

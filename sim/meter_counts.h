@@ -1,0 +1,59 @@
+#pragma once
+// Per-execution and summed meter quantities as integers in a native unit per meter (counts, MB*ms,
+// bytes, milli-vCPU*ms), so that sums are exact and merging shards or threads is order-independent.
+// meter_scale() converts a native integer to the meter's billing unit (model/meters.h).
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace flowcost::sim {
+
+// Same order as model::known_meters() (checked by a test).
+enum class Meter : std::uint8_t {
+  sfn_standard_transitions,   // count
+  sfn_express_requests,       // count
+  sfn_express_gb_seconds,     // MB*ms  (billed memory MB x billed duration ms)
+  lambda_requests,            // count
+  lambda_gb_seconds_x86,      // MB*ms
+  lambda_gb_seconds_arm64,    // MB*ms
+  iot_messages,               // count of 5 KB units
+  iot_connection_minutes,     // minutes
+  iot_rules_triggered,        // count
+  iot_actions_executed,       // count
+  iot_shadow_operations,      // count
+  dynamodb_write_request_units,  // count (WRU)
+  dynamodb_read_request_units,   // half units (an eventual read of 4 KB = 1 half unit; scale 0.5)
+  s3_put_requests,            // count
+  s3_get_requests,            // count
+  sqs_requests,               // count of 64 KB chunks
+  sns_publishes,              // count of 64 KB chunks
+  kinesis_put_payload_units,  // count of 25 KB units
+  firehose_gb,                // bytes (records rounded up to 5 KB)
+  cloudwatch_logs_gb,         // bytes
+  cloudwatch_metrics,         // count
+  rekognition_images,         // count
+  fargate_vcpu_seconds,       // milli-vCPU * ms
+  fargate_gb_seconds,         // MB*ms
+  http_requests,              // count
+  count_
+};
+
+inline constexpr std::size_t kMeterCount = static_cast<std::size_t>(Meter::count_);
+
+// Multiply a native integer by this to get the meter's unit (GB-s, GB, requests, ...).
+double meter_scale(Meter m);
+std::string_view meter_name(Meter m);
+
+struct MeterCounts {
+  std::array<std::int64_t, kMeterCount> v{};
+
+  void add(Meter m, std::int64_t n) { v[static_cast<std::size_t>(m)] += n; }
+  std::int64_t get(Meter m) const { return v[static_cast<std::size_t>(m)]; }
+  MeterCounts& operator+=(const MeterCounts& o) {
+    for (std::size_t i = 0; i < kMeterCount; ++i) v[i] += o.v[i];
+    return *this;
+  }
+  void clear() { v.fill(0); }
+};
+
+}  // namespace flowcost::sim
