@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/meters.h"
 #include "model/metering.h"
 #include "sim/meter_counts.h"
 
@@ -59,6 +60,9 @@ class DesignSimulator {
   virtual std::unique_ptr<DrawSimulator> prepare(const DrawInputs& inputs) const = 0;
   // error_names()[0] is "" (no error); the rest are the error names an execution can end with.
   virtual const std::vector<std::string>& error_names() const = 0;
+  // Monthly quantities that do not scale with the number of events (device connection minutes, for
+  // example), in billing units; the replication loop adds them to every draw's monthly totals.
+  virtual model::MeterTotals monthly_fixed(const DrawInputs& /*inputs*/) const { return {}; }
   // Warnings found while compiling the design (e.g. a Task with no behaviour that defaults to 0 ms).
   virtual const std::vector<std::string>& warnings() const = 0;
 };
