@@ -38,7 +38,8 @@ struct DistributionSpec {
   std::vector<double> values, weights;
   std::vector<std::string> labels;     // discrete over strings: sampled value is the index into labels
   std::vector<double> samples;         // empirical
-  std::string source_file;             // empirical: the CSV it came from
+  std::string source_file;             // empirical: the CSV it came from (path as opened)
+  std::string source_sha256;           // empirical: SHA-256 of that file (for reports)
 
   static DistributionSpec constant_value(double v, Dimension d = Dimension::none) {
     DistributionSpec s;

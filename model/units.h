@@ -2,6 +2,8 @@
 // Quantities with units as written in scenario files: durations (`35ms`, `2 s`, `1.5min`, `3h`, `2d`) in
 // milliseconds, sizes (`900B`, `5KB`, `1.5MB`, `1GB`; 1 KB = 1024 B) in bytes, money (`$0.25`) in USD.
 // A bare number is taken in the dimension's base unit (ms, bytes, USD).
+// Dimension::none accepts any of these units (converted to its base unit) or a bare number; probability
+// and count accept bare numbers only. Units are case-sensitive. Numbers: [+-]digits[.digits][e[+-]digits].
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,5 +17,24 @@ namespace flowcost::model {
 std::optional<double> parse_quantity(std::string_view text, Dimension d, std::string* error = nullptr);
 
 const char* dimension_name(Dimension d);  // "duration", "size", "amount of money", ...
+
+// The dimension a unit belongs to ("ms" -> duration_ms, "KB" -> size_bytes, "$" -> usd) and its factor to
+// the base unit; std::nullopt for an unknown unit.
+struct UnitInfo {
+  Dimension dimension = Dimension::none;
+  double factor = 1;
+};
+std::optional<UnitInfo> find_unit(std::string_view unit);
+
+// The dimension of the unit written in `text` (`35ms` -> duration_ms); Dimension::none for a bare number
+// or text that is not a quantity.
+Dimension quantity_dimension(std::string_view text);
+
+// Scans a plain decimal number at the start of `text` (no inf/nan/hex); returns the characters used (0 when
+// there is no number) and the value.
+std::size_t scan_number(std::string_view text, double& value);
+
+// Shortest text that reads back as the same double ("0.1", "1e+20", "-3"): for messages.
+std::string format_number(double value);
 
 }  // namespace flowcost::model

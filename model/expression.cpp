@@ -1,0 +1,236 @@
+#include "model/expression.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <stdexcept>
+
+#include "model/errors.h"
+#include "model/suggest.h"
+#include "model/units.h"
+
+namespace flowcost::model {
+
+enum class ExprOp { number, name, neg, add, sub, mul, div, pow, min, max, ceil, floor, round };
+
+struct ExprNode {
+  ExprOp op = ExprOp::number;
+  double value = 0;
+  std::string name;
+  std::shared_ptr<const ExprNode> lhs, rhs;
+};
+
+namespace {
+
+using NodePtr = std::shared_ptr<const ExprNode>;
+
+struct Function {
+  std::string_view name;
+  ExprOp op;
+  int arity;
+};
+constexpr Function kFunctions[] = {
+    {"min", ExprOp::min, 2},     {"max", ExprOp::max, 2},     {"ceil", ExprOp::ceil, 1},
+    {"floor", ExprOp::floor, 1}, {"round", ExprOp::round, 1},
+};
+
+struct SyntaxError {
+  std::size_t offset;
+  std::string message;
+};
+
+NodePtr make(ExprOp op, NodePtr lhs = nullptr, NodePtr rhs = nullptr) {
+  auto n = std::make_shared<ExprNode>();
+  n->op = op;
+  n->lhs = std::move(lhs);
+  n->rhs = std::move(rhs);
+  return n;
+}
+
+bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Recursive descent over:  expr := term (('+'|'-') term)* ; term := unary (('*'|'/') unary)* ;
+// unary := ('-'|'+') unary | power ; power := primary ('^' unary)? ; primary := number | name |
+// function '(' args ')' | '(' expr ')'.  So -2^2 = -(2^2) and 2^3^2 = 2^(3^2).
+class Parser {
+ public:
+  Parser(std::string_view text, std::vector<std::string>& names) : text_(text), names_(names) {}
+
+  NodePtr parse_all() {
+    NodePtr n = expr();
+    skip_space();
+    if (pos_ < text_.size()) fail(pos_, "unexpected \"" + std::string(1, text_[pos_]) + "\"; expected an operator");
+    return n;
+  }
+
+ private:
+  [[noreturn]] void fail(std::size_t offset, std::string message) { throw SyntaxError{offset, std::move(message)}; }
+
+  void skip_space() {
+    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+  }
+  bool accept(char c) {
+    skip_space();
+    if (pos_ < text_.size() && text_[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+
+  NodePtr expr() {
+    NodePtr n = term();
+    for (;;) {
+      if (accept('+')) n = make(ExprOp::add, n, term());
+      else if (accept('-')) n = make(ExprOp::sub, n, term());
+      else return n;
+    }
+  }
+  NodePtr term() {
+    NodePtr n = unary();
+    for (;;) {
+      if (accept('*')) n = make(ExprOp::mul, n, unary());
+      else if (accept('/')) n = make(ExprOp::div, n, unary());
+      else return n;
+    }
+  }
+  NodePtr unary() {
+    if (accept('-')) return make(ExprOp::neg, unary());
+    if (accept('+')) return unary();
+    return power();
+  }
+  NodePtr power() {
+    NodePtr base = primary();
+    if (accept('^')) return make(ExprOp::pow, base, unary());
+    return base;
+  }
+
+  NodePtr number() {
+    std::size_t start = pos_;
+    bool dollar = text_[pos_] == '$';
+    if (dollar) ++pos_;
+    double value = 0;
+    std::size_t used = scan_number(text_.substr(pos_), value);
+    if (used == 0) fail(start, dollar ? "expected a number after \"$\"" : "unexpected \".\"; expected a number");
+    pos_ += used;
+    std::size_t unit_start = pos_;
+    while (pos_ < text_.size() && std::isalpha(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    std::string_view unit = text_.substr(unit_start, pos_ - unit_start);
+    if (!unit.empty()) {
+      auto info = find_unit(unit);
+      if (!info || dollar)
+        fail(unit_start, "unknown unit \"" + std::string(unit) +
+                             "\"; use ms, s, min, h, d (durations), B, KB, MB, GB (sizes) or $ (money)");
+      value *= info->factor;
+    }
+    if (!std::isfinite(value)) fail(start, "number is too large");
+    auto n = std::make_shared<ExprNode>();
+    n->op = ExprOp::number;
+    n->value = value;
+    return n;
+  }
+
+  NodePtr primary() {
+    skip_space();
+    if (pos_ >= text_.size()) fail(pos_, "expected a number, a name or \"(\" at the end of the expression");
+    char c = text_[pos_];
+    if (c == '(') {
+      ++pos_;
+      NodePtr n = expr();
+      if (!accept(')')) fail(pos_, "missing \")\"");
+      return n;
+    }
+    if (c == '$' || c == '.' || std::isdigit(static_cast<unsigned char>(c))) return number();
+    if (is_name_start(c)) {
+      std::size_t start = pos_;
+      while (pos_ < text_.size() && is_name_char(text_[pos_])) ++pos_;
+      std::string name(text_.substr(start, pos_ - start));
+      skip_space();
+      if (pos_ < text_.size() && text_[pos_] == '(') return call(name, start);
+      pos_ = start + name.size();
+      if (std::find(names_.begin(), names_.end(), name) == names_.end()) names_.push_back(name);
+      auto n = std::make_shared<ExprNode>();
+      n->op = ExprOp::name;
+      n->name = std::move(name);
+      return n;
+    }
+    fail(pos_, "unexpected \"" + std::string(1, c) + "\"; expected a number, a name or \"(\"");
+  }
+
+  NodePtr call(const std::string& name, std::size_t start) {
+    const Function* f = nullptr;
+    for (const auto& fn : kFunctions)
+      if (fn.name == name) f = &fn;
+    if (!f) {
+      std::vector<std::string> known;
+      for (const auto& fn : kFunctions) known.emplace_back(fn.name);
+      fail(start, unknown_name_message("function", name, known));
+    }
+    ++pos_;  // '('
+    NodePtr a = expr();
+    NodePtr b;
+    if (f->arity == 2) {
+      if (!accept(',')) fail(pos_, std::string(f->name) + "() takes 2 arguments");
+      b = expr();
+    }
+    if (!accept(')')) {
+      skip_space();
+      if (pos_ < text_.size() && text_[pos_] == ',')
+        fail(pos_, std::string(f->name) + "() takes " + std::to_string(f->arity) + " argument" +
+                       (f->arity == 1 ? "" : "s"));
+      fail(pos_, "missing \")\"");
+    }
+    return make(f->op, a, b);
+  }
+
+  std::string_view text_;
+  std::vector<std::string>& names_;
+  std::size_t pos_ = 0;
+};
+
+double eval(const ExprNode& n, const std::function<double(std::string_view)>& lookup) {
+  switch (n.op) {
+    case ExprOp::number: return n.value;
+    case ExprOp::name: return lookup(n.name);
+    case ExprOp::neg: return -eval(*n.lhs, lookup);
+    case ExprOp::add: return eval(*n.lhs, lookup) + eval(*n.rhs, lookup);
+    case ExprOp::sub: return eval(*n.lhs, lookup) - eval(*n.rhs, lookup);
+    case ExprOp::mul: return eval(*n.lhs, lookup) * eval(*n.rhs, lookup);
+    case ExprOp::div: return eval(*n.lhs, lookup) / eval(*n.rhs, lookup);
+    case ExprOp::pow: return std::pow(eval(*n.lhs, lookup), eval(*n.rhs, lookup));
+    case ExprOp::min: return std::min(eval(*n.lhs, lookup), eval(*n.rhs, lookup));
+    case ExprOp::max: return std::max(eval(*n.lhs, lookup), eval(*n.rhs, lookup));
+    case ExprOp::ceil: return std::ceil(eval(*n.lhs, lookup));
+    case ExprOp::floor: return std::floor(eval(*n.lhs, lookup));
+    case ExprOp::round: return std::round(eval(*n.lhs, lookup));
+  }
+  throw InternalError("unknown expression operator");
+}
+
+}  // namespace
+
+Expression Expression::parse(std::string_view text, const SourceLocation& loc, Diagnostics& diags) {
+  Expression e;
+  e.text_ = std::string(text);
+  e.loc_ = loc;
+  std::vector<std::string> names;
+  try {
+    Parser parser(text, names);
+    e.root_ = parser.parse_all();
+    e.names_ = std::move(names);
+  } catch (const SyntaxError& err) {
+    SourceLocation at = loc;
+    if (at.column > 0) at.column += static_cast<int>(err.offset);
+    diags.error(at, err.message);
+    e.root_.reset();
+  }
+  return e;
+}
+
+double Expression::evaluate(const std::function<double(std::string_view)>& lookup) const {
+  if (!root_) throw InternalError("evaluating an invalid expression: " + text_);
+  return eval(*root_, lookup);
+}
+
+}  // namespace flowcost::model
