@@ -1,0 +1,228 @@
+#include "model/scenario/iot_rules_design.h"
+
+#include <algorithm>
+
+#include "model/scenario/iot_parse_detail.h"
+#include "model/suggest.h"
+
+namespace flowcost::model {
+
+namespace {
+
+using iot_detail::NameScope;
+
+// The string values a named field can take (a discrete distribution over labels), if any.
+const std::vector<std::string>* labels_of(const std::string& name, const Scenario& sc,
+                                          const std::vector<IotFieldSpec>& fields) {
+  for (const auto& f : fields)
+    if (f.name == name) return f.distribution.labels.empty() ? nullptr : &f.distribution.labels;
+  auto from_spec = [](const ValueSpec& v) -> const std::vector<std::string>* {
+    if (v.kind == ValueSpec::Kind::distribution && !v.distribution.labels.empty()) return &v.distribution.labels;
+    return nullptr;
+  };
+  for (const auto& item : sc.workload.items)
+    if (item.name == name) return from_spec(item.value);
+  for (const auto& in : sc.inputs)
+    if (in.name == name) return from_spec(in.value);
+  return nullptr;
+}
+
+void check_sql(const SqlCondition& c, const Scenario& sc, const NameScope& scope,
+               const std::vector<IotFieldSpec>& fields, Diagnostics& diags) {
+  if (c.kind != SqlCondition::Kind::compare) {
+    for (const auto& child : c.children) check_sql(child, sc, scope, fields, diags);
+    return;
+  }
+  auto known = [&](const SqlOperand& o) {
+    if (o.kind != SqlOperand::Kind::field) return true;
+    if (std::find(scope.names.begin(), scope.names.end(), o.text) != scope.names.end()) return true;
+    diags.error(o.loc, unknown_name_message("field", o.text, scope.names) +
+                           " (fields are scenario inputs, workload items or the design's fields)");
+    return false;
+  };
+  const bool lhs_ok = known(c.lhs);
+  const bool rhs_ok = known(c.rhs);
+  if (!lhs_ok || !rhs_ok) return;
+  const bool lhs_str = c.lhs.kind == SqlOperand::Kind::string;
+  const bool rhs_str = c.rhs.kind == SqlOperand::Kind::string;
+  if (lhs_str && rhs_str) {
+    diags.error(c.loc, "this comparison is between two constant strings");
+    return;
+  }
+  for (int side = 0; side < 2; ++side) {
+    const SqlOperand& field = side == 0 ? c.lhs : c.rhs;
+    const SqlOperand& other = side == 0 ? c.rhs : c.lhs;
+    if (field.kind != SqlOperand::Kind::field) continue;
+    const auto* labels = labels_of(field.text, sc, fields);
+    if (other.kind == SqlOperand::Kind::string) {
+      if (!labels) {
+        diags.error(other.loc, "'" + other.text + "' is a string but " + field.text +
+                                   " is a number (only a discrete distribution over strings has string values)");
+      } else if (std::find(labels->begin(), labels->end(), other.text) == labels->end()) {
+        diags.error(other.loc, unknown_name_message("value of " + field.text, other.text, *labels));
+      } else if (c.op != SqlCompare::eq && c.op != SqlCompare::ne) {
+        diags.error(c.loc, std::string("strings can only be compared with = or <>, not ") + to_string(c.op));
+      }
+    } else if (labels) {
+      diags.error(other.loc, field.text + " takes string values; compare it with a 'string'");
+    }
+  }
+}
+
+std::optional<IotSql> parse_rule_sql(const Node& n, const Scenario& sc, const NameScope& scope,
+                                     const std::vector<IotFieldSpec>& fields, Diagnostics& diags) {
+  if (!n.is_string()) {
+    diags.error(n.loc, "sql must be a string (SELECT * FROM 'topic' WHERE ...), not " + n.type_name());
+    return std::nullopt;
+  }
+  SourceLocation start = n.loc;
+  if (n.quoted && start.known()) start.column += 1;
+  auto sql = parse_iot_sql(n.text, start, diags);
+  if (sql && sql->where) check_sql(*sql->where, sc, scope, fields, diags);
+  return sql;
+}
+
+void parse_fields(const Node& n, const NameScope& base, const Scenario& sc, IotRulesDesign& d, Diagnostics& diags) {
+  if (!n.is_mapping()) {
+    diags.error(n.loc, "fields must be a mapping of field name to distribution, not " + n.type_name());
+    return;
+  }
+  for (const auto& m : n.members) {
+    if (std::find(base.names.begin(), base.names.end(), m.key) != base.names.end()) {
+      diags.error(m.key_loc, "field \"" + m.key + "\" is already a scenario input or workload item; use that name "
+                             "directly");
+      continue;
+    }
+    IotFieldSpec f;
+    f.name = m.key;
+    f.loc = m.key_loc;
+    std::size_t before = diags.error_count();
+    f.distribution = parse_distribution(m.value, Dimension::none, diags);
+    if (diags.error_count() == before) d.fields.push_back(std::move(f));
+  }
+  (void)sc;
+}
+
+void parse_connection(const Node& n, const Scenario& sc, const NameScope& scope, IotRulesDesign& d,
+                      Diagnostics& diags) {
+  if (!n.is_mapping()) {
+    diags.error(n.loc, "connection must be a mapping {devices: N, minutes_per_device: M}, not " + n.type_name());
+    return;
+  }
+  check_known_keys(n, {"devices", "minutes_per_device"}, diags, "connection field");
+  IotConnectionSpec c;
+  c.loc = n.loc;
+  bool ok = true;
+  for (const char* key : {"devices", "minutes_per_device"}) {
+    auto v = iot_detail::value_field(n, key, Dimension::none, scope, diags);
+    if (!v) {
+      if (!n.find(key)) diags.error(n.loc, std::string("connection needs ") + key);
+      ok = false;
+      continue;
+    }
+    bool per_event = v->kind == ValueSpec::Kind::distribution;
+    if (v->kind == ValueSpec::Kind::expression) {
+      for (const auto& name : v->expression.names()) {
+        for (const auto& item : sc.workload.items)
+          if (item.name == name && item.value.kind == ValueSpec::Kind::distribution) per_event = true;
+        for (const auto& f : d.fields)
+          if (f.name == name) per_event = true;
+      }
+    }
+    if (per_event) {
+      diags.error(v->loc, std::string("connection.") + key + " is a monthly quantity: use a number or an "
+                          "expression over inputs, not a per-message distribution");
+      ok = false;
+      continue;
+    }
+    (std::string(key) == "devices" ? c.devices : c.minutes_per_device) = *v;
+  }
+  if (ok) d.connection = std::move(c);
+}
+
+void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotRulesDesign& d, Diagnostics& diags) {
+  if (!n.is_sequence() || n.items.empty()) {
+    diags.error(n.loc, "rules must be a non-empty list of rules");
+    return;
+  }
+  for (const auto& r : n.items) {
+    if (!r.is_mapping()) {
+      diags.error(r.loc, "a rule must be a mapping {name, match or sql, actions, error_action}, not " + r.type_name());
+      continue;
+    }
+    check_known_keys(r, {"name", "match", "sql", "actions", "error_action"}, diags, "rule field");
+    IotRuleSpec rule;
+    rule.loc = r.loc;
+    const Node* name = r.find("name");
+    if (!name || !name->is_string() || name->text.empty()) {
+      diags.error(name ? name->loc : r.loc, "a rule needs a name");
+      continue;
+    }
+    rule.name = name->text;
+    for (const auto& other : d.rules)
+      if (other.name == rule.name)
+        diags.error(name->loc, "duplicate rule name \"" + rule.name + "\" (first defined at line " +
+                                   std::to_string(other.loc.line) + ")");
+    const Node* match = r.find("match");
+    const Node* sql = r.find("sql");
+    if (match && sql) diags.error(sql->loc, "rule \"" + rule.name + "\" has both match and sql; give one of them");
+    else if (!match && !sql) diags.error(r.loc, "rule \"" + rule.name + "\" needs match (a fraction) or sql");
+    if (match) rule.match = iot_detail::probability_field(r, "match", scope, diags);
+    if (sql) rule.sql = parse_rule_sql(*sql, sc, scope, d.fields, diags);
+    const Node* actions = r.find("actions");
+    if (!actions) {
+      diags.error(r.loc, "rule \"" + rule.name + "\" needs actions (a list, possibly empty)");
+    } else if (!actions->is_sequence()) {
+      diags.error(actions->loc, "actions must be a list of actions, not " + actions->type_name());
+    } else {
+      for (const auto& a : actions->items)
+        if (auto spec = iot_detail::parse_action(a, rule.name + "/", scope, diags)) rule.actions.push_back(*spec);
+    }
+    if (const Node* ea = r.find("error_action"))
+      rule.error_action = iot_detail::parse_action(*ea, rule.name + "/error_action/", scope, diags);
+    d.rules.push_back(std::move(rule));
+  }
+}
+
+}  // namespace
+
+IotRulesDesign parse_iot_rules_design(const Scenario& sc, const DesignEntry& entry, Diagnostics& diags) {
+  IotRulesDesign d;
+  d.name = entry.name;
+  d.loc = entry.loc;
+  d.topic_bytes.kind = ValueSpec::Kind::number;
+  d.topic_bytes.number = 0;
+  const Node& n = entry.node;
+  if (!n.is_mapping()) {
+    diags.error(n.loc, "a design must be a mapping, not " + n.type_name());
+    return d;
+  }
+  check_known_keys(n, {"name", "kind", "description", "ingest", "topic_bytes", "payload", "connection", "fields",
+                       "rules"},
+                   diags, "iot_rules design field");
+  NameScope scope;
+  for (const auto& in : sc.inputs) scope.names.push_back(in.name);
+  for (const auto& item : sc.workload.items) scope.names.push_back(item.name);
+  scope.names.emplace_back("events_per_month");
+  for (const auto& de : sc.designs)
+    if (de.kind == "step_functions") scope.step_functions_designs.push_back(de.name);
+  if (const Node* f = n.find("fields")) parse_fields(*f, scope, sc, d, diags);
+  for (const auto& f : d.fields) scope.names.push_back(f.name);
+
+  if (const Node* ingest = n.find("ingest")) {
+    if (ingest->is_string() && ingest->text == "broker") d.ingest = IotIngest::broker;
+    else if (ingest->is_string() && ingest->text == "basic_ingest") d.ingest = IotIngest::basic_ingest;
+    else diags.error(ingest->loc, unknown_name_message("ingest", ingest->text, {"broker", "basic_ingest"}));
+  }
+  if (auto t = iot_detail::value_field(n, "topic_bytes", Dimension::size_bytes, scope, diags)) d.topic_bytes = *t;
+  if (auto p = iot_detail::value_field(n, "payload", Dimension::size_bytes, scope, diags)) d.payload_bytes = *p;
+  else if (!n.find("payload"))
+    diags.error(entry.loc, "iot_rules design \"" + d.name + "\" needs payload (bytes per message: a workload item, "
+                           "a number or a distribution)");
+  if (const Node* c = n.find("connection")) parse_connection(*c, sc, scope, d, diags);
+  if (const Node* r = n.find("rules")) parse_rules(*r, sc, scope, d, diags);
+  else diags.error(entry.loc, "iot_rules design \"" + d.name + "\" needs rules");
+  return d;
+}
+
+}  // namespace flowcost::model

@@ -1,0 +1,102 @@
+#pragma once
+// A design of `kind: iot_rules` (docs/scenario-format.md "IoT rules designs"): devices publish messages
+// to AWS IoT Core (through the broker or Basic Ingest); rules select messages by a match fraction or a
+// SQL WHERE over sampled fields; each matching rule runs its actions, and its error action when an
+// action fails. This is data read from the scenario; sim/iot compiles it into a simulator.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostics.h"
+#include "model/distribution.h"
+#include "model/scenario/iot_sql.h"
+#include "model/scenario/scenario.h"
+#include "model/scenario/values.h"
+
+namespace flowcost::model {
+
+enum class IotIngest { broker, basic_ingest };
+
+enum class IotActionKind {
+  dynamodb,            // DynamoDB: one PutItem per message
+  dynamodb_v2,         // DynamoDBv2: the whole message as one item
+  lambda,              // Lambda, invoked asynchronously
+  sns,
+  sqs,
+  s3,
+  firehose,
+  kinesis,
+  republish,           // a new MQTT message through the broker
+  cloudwatch_logs,
+  cloudwatch_metrics,
+  http,
+  step_functions,      // StartExecution of a step_functions design of the same scenario
+};
+
+// The scenario key of each kind ("dynamodb", "dynamodbv2", "lambda", ...).
+const char* to_string(IotActionKind k);
+const std::vector<std::string>& iot_action_kind_names();
+
+struct IotLambdaSpec {
+  std::int64_t memory_mb = 128;
+  bool arm64 = false;
+  ValueSpec duration;                          // per invocation (ms)
+  std::optional<ValueSpec> cold_probability;   // per invocation
+  std::optional<ValueSpec> init;               // INIT duration of a cold start (ms)
+  int max_retries = 2;                         // Lambda async retries on function error (0..2)
+};
+
+struct IotActionSpec {
+  IotActionKind kind = IotActionKind::s3;
+  SourceLocation loc;
+  std::string label;                     // "<rule>/<kind>" (or "<rule>/error_action/<kind>"), for reports
+  std::optional<ValueSpec> size_bytes;   // item / message / record / log bytes; default: the message payload
+  std::optional<ValueSpec> failure;      // probability that one try (Lambda: one invocation) fails
+  std::optional<ValueSpec> duration;     // time one try takes (ms); Lambda uses lambda.duration
+  int tries = 1;                         // HTTP: up to 3 tries; other actions 1
+  std::optional<ValueSpec> topic_bytes;  // republish: topic length; default: the design's topic_bytes
+  IotLambdaSpec lambda;                  // kind == lambda
+  std::string design;                    // kind == step_functions: the design it starts
+  SourceLocation design_loc;
+};
+
+struct IotRuleSpec {
+  std::string name;
+  SourceLocation loc;
+  std::optional<ValueSpec> match;  // fraction of messages that match (probability)
+  std::optional<IotSql> sql;       // or a SQL WHERE over fields
+  std::vector<IotActionSpec> actions;
+  std::optional<IotActionSpec> error_action;
+};
+
+// A per-message field the SQL can refer to: sampled once per message with site = its name, so a workload
+// item of the same name gives every design the same value for the same message.
+struct IotFieldSpec {
+  std::string name;
+  SourceLocation loc;
+  DistributionSpec distribution;
+};
+
+struct IotConnectionSpec {
+  ValueSpec devices;             // per draw (number or expression over inputs)
+  ValueSpec minutes_per_device;  // per month
+  SourceLocation loc;
+};
+
+struct IotRulesDesign {
+  std::string name;
+  SourceLocation loc;
+  IotIngest ingest = IotIngest::broker;
+  ValueSpec topic_bytes;  // metered with the payload; default 0
+  ValueSpec payload_bytes;
+  std::optional<IotConnectionSpec> connection;
+  std::vector<IotFieldSpec> fields;
+  std::vector<IotRuleSpec> rules;
+};
+
+// Parses and checks the design mapping of `entry`. Names in values and SQL must be scenario inputs,
+// workload items or the design's `fields`; `step_functions` actions must name a step_functions design of
+// `scenario`. Every problem goes to `diags` at its position.
+IotRulesDesign parse_iot_rules_design(const Scenario& scenario, const DesignEntry& entry, Diagnostics& diags);
+
+}  // namespace flowcost::model
