@@ -17,6 +17,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   app.require_subcommand(1);
 
   add_validate_command(app, ctx);
+  add_quote_command(app, ctx);
+  add_prices_command(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

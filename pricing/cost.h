@@ -1,0 +1,55 @@
+#pragma once
+// The cost engine: monthly meter totals through a price table's tiers and (optionally) free tiers,
+// giving one line item per rate line. Deterministic, no allocation beyond the result, no randomness;
+// called once per Monte Carlo draw per design (docs/billing-rules.md, "Cost engine").
+#include <string>
+#include <vector>
+
+#include "model/meters.h"
+#include "pricing/price_table.h"
+
+namespace flowcost::pricing {
+
+struct CostOptions {
+  bool free_tier = false;  // apply the account-wide free allowances (they belong to the whole account)
+};
+
+// The part of a line's quantity that fell in one tier [from, to); `quantity` excludes free units.
+struct TierUse {
+  double from = 0;
+  double to = kUnbounded;
+  double quantity = 0;            // billed units in this tier
+  double price_per_unit_usd = 0;  // tier price / RateLine::per
+  double cost_usd = 0;
+};
+
+struct LineItem {
+  std::string meter;
+  std::string line;  // rate-line label, e.g. "requests"
+  std::string unit;
+  double quantity = 0;       // the monthly total of the meter
+  double free_quantity = 0;  // units covered by the free tier (0 unless CostOptions::free_tier)
+  std::vector<TierUse> tiers;  // tiers with billed units, in order
+  double cost_usd = 0;         // exact (not rounded to cents)
+};
+
+struct CostResult {
+  std::vector<LineItem> lines;  // in table order (model::known_meters() order)
+  double total_usd = 0;         // the sum of the lines' unrounded cost_usd
+};
+
+// Throws model::InputError when a meter of `totals` has no rate line in `table` (naming the meter and
+// the table, and the table's gap note if any) or a quantity is negative, NaN or infinite.
+// Meters with quantity 0 still get their lines (cost 0), so that outputs have stable rows.
+CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const CostOptions& options);
+
+// Line costs rounded to cents so that they add up exactly to the total rounded to cents (largest
+// remainder: each line is its own value rounded down or up by less than a cent). For displays that
+// must add up; index i belongs to result.lines[i].
+struct CentsBreakdown {
+  std::vector<std::int64_t> line_cents;
+  std::int64_t total_cents = 0;
+};
+CentsBreakdown to_cents(const CostResult& result);
+
+}  // namespace flowcost::pricing

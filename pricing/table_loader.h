@@ -1,0 +1,28 @@
+#pragma once
+// Finding and reading price tables. A name without a slash and without ".yaml" is a shipped table in
+// FLOWCOST_TABLES_DIR (pricing/tables); anything else is a path.
+#include <string>
+#include <vector>
+
+#include "model/diagnostics.h"
+#include "model/source_file.h"
+#include "pricing/price_table.h"
+
+namespace flowcost::pricing {
+
+// Reads, validates and returns the table. Throws model::InputError carrying every error (and warning)
+// found; warnings of a good table are in PriceTable::warnings.
+PriceTable load_price_table(const std::string& name_or_path);
+
+// The file path that `name_or_path` designates (a shipped name or a path); throws InputError when a
+// name is not a shipped table, with the closest shipped name.
+std::string resolve_price_table_path(const std::string& name_or_path);
+
+// Names of the shipped tables (file names without .yaml), sorted.
+std::vector<std::string> shipped_table_names();
+
+// Parses a table already read; every problem goes to `diags` (errors and warnings). The table returned
+// is complete only when `diags` has no errors.
+PriceTable parse_price_table(const model::SourceFile& file, model::Diagnostics& diags);
+
+}  // namespace flowcost::pricing

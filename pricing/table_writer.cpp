@@ -1,0 +1,91 @@
+#include "pricing/table_writer.h"
+
+#include <sstream>
+
+#include "model/metering.h"
+#include "model/meters.h"
+#include "pricing/number_format.h"
+
+namespace flowcost::pricing {
+
+std::string yaml_quote(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+namespace {
+
+void write_metering(std::ostream& out) {
+  const model::MeteringRules m;  // the AWS defaults (docs/billing-rules.md)
+  out << "metering:\n";
+  out << "  lambda: {duration_granularity_ms: " << format_shortest(m.lambda_duration_granularity_ms)
+      << ", init_billed: " << (m.lambda_init_billed ? "true" : "false") << "}\n";
+  out << "  express: {duration_granularity_ms: " << format_shortest(m.express_duration_granularity_ms)
+      << ", memory_chunk_mb: " << format_shortest(m.express_memory_chunk_mb)
+      << ", base_memory_mb: " << format_shortest(m.express_base_memory_mb) << "}\n";
+  out << "  standard: {transitions_per_execution: " << m.standard_transitions_per_execution << "}\n";
+  out << "  iot: {message_unit_bytes: " << m.iot_message_unit_bytes << "}\n";
+  out << "  dynamodb: {write_unit_bytes: " << m.dynamodb_write_unit_bytes
+      << ", read_unit_bytes: " << m.dynamodb_read_unit_bytes << "}\n";
+  out << "  sqs: {chunk_bytes: " << m.sqs_chunk_bytes << "}\n";
+  out << "  sns: {chunk_bytes: " << m.sns_chunk_bytes << "}\n";
+  out << "  kinesis: {payload_unit_bytes: " << m.kinesis_payload_unit_bytes << "}\n";
+  out << "  firehose: {record_unit_bytes: " << m.firehose_record_unit_bytes << "}\n";
+}
+
+}  // namespace
+
+std::string write_imported_table(const ImportedTable& table) {
+  const Offer& offer = *table.offer;
+  std::ostringstream out;
+  out << "# Imported by `flowcost prices import` from " << offer.path << "\n";
+  out << "# offer " << offer.offer_code << ", version " << offer.version << ", published " << offer.publication_date
+      << " (" << offer.format << ")\n";
+  if (table.unmapped.empty()) {
+    out << "# Every usage type of the region was mapped to a meter.\n";
+  } else {
+    out << "# Usage types of " << table.region << " with no flowcost meter (not imported):\n";
+    for (const auto& u : table.unmapped) out << "#   " << u << "\n";
+  }
+  out << "table: " << yaml_quote(table.name) << "\n";
+  out << "region: " << yaml_quote(table.region) << "\n";
+  out << "currency: USD\n";
+  out << "effective_date: " << table.effective_date << "\n";
+  out << "description: " << yaml_quote("Imported from AWS Price List offer " + offer.offer_code + " " + offer.version)
+      << "\n";
+  out << "meters:\n";
+  for (const auto& line : table.lines) {
+    const model::MeterInfo* info = model::find_meter(line.meter);
+    out << "  " << line.meter << ":\n";
+    out << "    line: " << yaml_quote(line.usage_type) << "\n";
+    out << "    unit: " << yaml_quote(std::string(info->unit)) << "\n";
+    out << "    tiers:\n";
+    for (const auto& t : line.tiers) {
+      out << "      - {from: " << format_shortest(t.from);
+      if (t.to) out << ", to: " << format_shortest(*t.to);
+      out << ", price: " << t.price_text << "}\n";
+    }
+    if (line.free_quantity > 0) {
+      out << "    free_tier: ";
+      if (line.free_pool.empty()) out << format_shortest(line.free_quantity) << "\n";
+      else out << "{quantity: " << format_shortest(line.free_quantity) << ", shared: " << line.free_pool << "}\n";
+    }
+    out << "    source: {url: " << yaml_quote(offer.path) << ", date: " << yaml_quote(offer.publication_date)
+        << ", ref: " << yaml_quote(offer.offer_code + " " + offer.version + ", usage type " + line.usage_type +
+                                   ", SKU " + line.sku)
+        << "}\n";
+    if (!line.description.empty()) out << "    note: " << yaml_quote(line.description) << "\n";
+  }
+  write_metering(out);
+  return out.str();
+}
+
+}  // namespace flowcost::pricing

@@ -1,0 +1,93 @@
+#include "pricing/usage_types.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace flowcost::pricing {
+
+namespace {
+
+struct Mapping {
+  const char* offer_code;  // "" matches any offer
+  const char* usage_type;  // without region prefix
+  std::vector<std::string> meters;
+  const char* free_pool;   // shared pool for a Global- free tier over several meters
+};
+
+// reference/pricing.md 6.5 (and 1.6, 2.1). Usage types not listed here are reported as unmapped.
+const std::vector<Mapping>& mappings() {
+  static const std::vector<Mapping> table = {
+      {"AmazonStates", "StateTransition", {"sfn.standard.transitions"}, ""},
+      {"AmazonStates", "StepFunctions-Request", {"sfn.express.requests"}, ""},
+      {"AmazonStates", "StepFunctions-GB-Second", {"sfn.express.gb_seconds"}, ""},
+      {"AWSLambda", "Request", {"lambda.requests"}, ""},
+      {"AWSLambda", "Request-ARM", {"lambda.requests"}, ""},
+      {"AWSLambda", "Lambda-GB-Second", {"lambda.gb_seconds.x86"}, ""},
+      {"AWSLambda", "Lambda-GB-Second-ARM", {"lambda.gb_seconds.arm64"}, ""},
+      {"AmazonDynamoDB", "WriteRequestUnits", {"dynamodb.write_request_units"}, ""},
+      {"AmazonDynamoDB", "ReadRequestUnits", {"dynamodb.read_request_units"}, ""},
+      {"AmazonS3", "Requests-Tier1", {"s3.put_requests"}, ""},
+      {"AmazonS3", "Requests-Tier2", {"s3.get_requests"}, ""},
+      {"AWSQueueService", "Requests-RBP", {"sqs.requests"}, ""},
+      {"AmazonKinesis", "PutRequestPayloadUnits", {"kinesis.put_payload_units"}, ""},
+  };
+  return table;
+}
+
+// Global free-tier rows: Global-<usage type> (pricing.md 6.5 "Global-Request, Global-Lambda-GB-Second").
+const std::vector<Mapping>& global_mappings() {
+  static const std::vector<Mapping> table = {
+      {"AWSLambda", "Request", {"lambda.requests"}, ""},
+      {"AWSLambda", "Lambda-GB-Second", {"lambda.gb_seconds.x86", "lambda.gb_seconds.arm64"}, "lambda-gb-seconds"},
+      {"AmazonStates", "StateTransition", {"sfn.standard.transitions"}, ""},
+  };
+  return table;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+const Mapping* find(const std::vector<Mapping>& table, const std::string& offer_code, std::string_view usage) {
+  for (const auto& m : table) {
+    if (!iequals(usage, m.usage_type)) continue;
+    if (offer_code.empty() || *m.offer_code == '\0' || iequals(offer_code, m.offer_code)) return &m;
+  }
+  return nullptr;
+}
+
+bool is_prefix_token(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+std::string region_prefix(const std::string& usage_type) {
+  auto dash = usage_type.find('-');
+  if (dash == std::string::npos) return "";
+  std::string_view head(usage_type.data(), dash);
+  std::string_view rest(usage_type.data() + dash + 1, usage_type.size() - dash - 1);
+  if (!is_prefix_token(head)) return "";
+  if (find(mappings(), "", usage_type)) return "";  // the whole name is a usage type ("Request-ARM")
+  if (find(mappings(), "", rest) || find(global_mappings(), "", rest)) return std::string(head);
+  return "";
+}
+
+std::optional<UsageTypeMatch> match_usage_type(const std::string& offer_code, const std::string& usage_type) {
+  if (const Mapping* m = find(mappings(), offer_code, usage_type))
+    return UsageTypeMatch{m->meters, m->usage_type, "", false, ""};
+  std::string prefix = region_prefix(usage_type);
+  if (prefix.empty()) return std::nullopt;
+  std::string rest = usage_type.substr(prefix.size() + 1);
+  if (iequals(prefix, "global")) {
+    if (const Mapping* m = find(global_mappings(), offer_code, rest))
+      return UsageTypeMatch{m->meters, m->usage_type, prefix, true, m->free_pool};
+    return std::nullopt;
+  }
+  if (const Mapping* m = find(mappings(), offer_code, rest)) return UsageTypeMatch{m->meters, m->usage_type, prefix, false, ""};
+  return std::nullopt;
+}
+
+}  // namespace flowcost::pricing

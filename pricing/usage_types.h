@@ -1,0 +1,26 @@
+#pragma once
+// Mapping AWS Price List usage types to flowcost meters (reference/pricing.md 6.5): case-insensitive,
+// with or without a region prefix ("USE1-", "EU-", "EUW2-", "APN1-" ...). "Global-" rows are the
+// account-wide free tiers (Lambda's Global-Request and Global-Lambda-GB-Second).
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flowcost::pricing {
+
+struct UsageTypeMatch {
+  std::vector<std::string> meters;  // usually one; a Global- free tier may cover several (Lambda GB-s)
+  std::string base;                 // the usage type without prefix, as in the mapping ("Lambda-GB-Second")
+  std::string prefix;               // "USE1", "EU", "Global", or empty
+  bool free_tier_row = false;       // a Global- row: its $0 band is a free-tier allowance
+  std::string shared_pool;          // for a free tier covering several meters
+};
+
+// The meters that `usage_type` of offer `offer_code` prices, or empty when flowcost has no meter for it.
+std::optional<UsageTypeMatch> match_usage_type(const std::string& offer_code, const std::string& usage_type);
+
+// "USE1-StateTransition" -> "USE1"; "Requests-Tier1" -> "" (a prefix is one token of letters and digits
+// before the first '-', and only when the rest is a known usage type).
+std::string region_prefix(const std::string& usage_type);
+
+}  // namespace flowcost::pricing
