@@ -1,0 +1,50 @@
+#include "reports/run_csv_writer.h"
+
+#include <ostream>
+
+#include "reports/csv_text.h"
+
+namespace flowcost::reports {
+
+namespace {
+
+const ComparisonReport* comparison_for(const RunReport& report, const DesignReport& design) {
+  for (const auto& c : report.comparisons)
+    if (c.candidate == design.name) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+void write_run_csv_header(std::ostream& out) {
+  write_csv_record(out, {"scenario", "design", "line_item", "unit", "quantity_mean", "cost_usd_mean", "cost_usd_p05",
+                         "cost_usd_p50", "cost_usd_p95", "per_execution_cost_usd", "saving_usd_mean",
+                         "saving_fraction_mean", "p_candidate_cheaper"});
+}
+
+void write_run_csv_rows(const RunReport& report, std::ostream& out) {
+  const std::string scenario = csv_field(report.scenario);
+  for (const auto& d : report.designs) {
+    const std::string design = csv_field(d.name);
+    for (const auto& line : d.lines) {
+      write_csv_record(out, {scenario, design, csv_field(line.meter + "/" + line.line), csv_field(line.unit),
+                             csv_number(line.quantity_mean), csv_number(line.cost_usd_mean),
+                             csv_number(line.cost_usd_p05), csv_number(line.cost_usd_p50),
+                             csv_number(line.cost_usd_p95), csv_number(line.per_execution_cost_usd_mean), "", "",
+                             ""});
+    }
+    const auto& total = d.monthly_cost_usd;
+    const ComparisonReport* c = comparison_for(report, d);
+    write_csv_record(out, {scenario, design, "total", "USD", "", csv_number(total.mean), csv_number(total.p05),
+                           csv_number(total.p50), csv_number(total.p95), csv_number(d.per_execution_cost_usd_mean),
+                           c ? csv_number(c->saving_usd.mean) : "", c ? csv_number(c->saving_fraction_mean) : "",
+                           c ? csv_number(c->p_candidate_cheaper) : ""});
+  }
+}
+
+void write_run_csv(const RunReport& report, std::ostream& out) {
+  write_run_csv_header(out);
+  write_run_csv_rows(report, out);
+}
+
+}  // namespace flowcost::reports

@@ -1,0 +1,74 @@
+#include "reports/run_markdown_writer.h"
+
+#include <ostream>
+#include <string>
+
+#include "reports/comparison_sentence.h"
+#include "reports/display_format.h"
+#include "reports/run_report_text.h"
+
+namespace flowcost::reports {
+
+namespace {
+
+std::string cell(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|' || c == '\\') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+void write_design(const DesignReport& d, std::ostream& out) {
+  out << "\n## " << d.name << "\n\n";
+  out << "| line item | quantity/month | unit | mean | p05 | p95 |\n";
+  out << "|---|---:|---|---:|---:|---:|\n";
+  for (const auto& l : d.lines) {
+    out << "| " << cell(line_item_label(l)) << " | " << display_quantity(l.quantity_mean) << " | " << cell(l.unit)
+        << " | " << display_usd_cents(l.cost_usd_mean) << " | " << display_usd_cents(l.cost_usd_p05) << " | "
+        << display_usd_cents(l.cost_usd_p95) << " |\n";
+  }
+  const auto& t = d.monthly_cost_usd;
+  out << "| **total** |  | USD | **" << display_usd_cents(t.mean) << "** | " << display_usd_cents(t.p05) << " | "
+      << display_usd_cents(t.p95) << " |\n\n";
+  out << "- Standard error of the mean monthly cost: " << display_usd_cents(t.std_error) << "\n";
+  out << "- Per execution: " << display_usd(d.per_execution_cost_usd_mean) << " (events per month "
+      << display_quantity(d.events_per_month_mean) << ")\n";
+  out << "- Latency: p50 " << display_ms(d.latency.p50_ms) << " ms, p95 " << display_ms(d.latency.p95_ms)
+      << " ms, p99 " << display_ms(d.latency.p99_ms) << " ms\n";
+  out << "- Outcomes: " << cell(outcomes_text(d.outcomes, d.executions)) << "\n";
+  for (const auto& w : d.warnings) out << "- Warning: " << cell(w) << "\n";
+}
+
+void write_comparisons(const RunReport& r, std::ostream& out) {
+  out << "\n## Comparison\n\n";
+  for (const auto& c : r.comparisons) out << "- " << cell(comparison_sentence(c)) << "\n";
+  out << "\n| baseline | candidate | saving/month | 90% interval | 95% CI of the mean | P(candidate cheaper) |\n";
+  out << "|---|---|---:|---|---|---:|\n";
+  for (const auto& c : r.comparisons) {
+    const auto& s = c.saving_usd;
+    out << "| " << cell(c.baseline) << " | " << cell(c.candidate) << " | " << display_usd_cents(s.mean) << " | "
+        << display_usd_cents(s.p05) << " to " << display_usd_cents(s.p95) << " | " << display_usd_cents(s.ci95_low)
+        << " to " << display_usd_cents(s.ci95_high) << " | " << display_percent(c.p_candidate_cheaper) << " |\n";
+  }
+}
+
+}  // namespace
+
+void write_run_markdown(const RunReport& r, std::ostream& out) {
+  out << "# " << r.scenario;
+  if (!r.title.empty()) out << ": " << r.title;
+  out << "\n\n";
+  out << "- Prices: " << prices_text(r) << "\n";
+  out << "- Run: " << run_settings_text(r) << "\n";
+  if (!r.scenario_file.empty()) out << "- Scenario file: `" << r.scenario_file << "`\n";
+  for (const auto& d : r.designs) write_design(d, out);
+  if (!r.comparisons.empty()) write_comparisons(r, out);
+  if (!r.warnings.empty()) {
+    out << "\n## Warnings\n\n";
+    for (const auto& w : r.warnings) out << "- " << cell(w) << "\n";
+  }
+}
+
+}  // namespace flowcost::reports

@@ -1,0 +1,13 @@
+#pragma once
+// `flowcost run --format md`: the run report as GitHub-flavoured Markdown (a heading per design with a
+// line-item table, per-execution cost, latency, outcomes and warnings; the comparisons as sentences and a
+// table). Table cells escape '|' and '\'.
+#include <iosfwd>
+
+#include "reports/run_report.h"
+
+namespace flowcost::reports {
+
+void write_run_markdown(const RunReport& report, std::ostream& out);
+
+}  // namespace flowcost::reports

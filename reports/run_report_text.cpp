@@ -1,0 +1,49 @@
+#include "reports/run_report_text.h"
+
+#include "reports/display_format.h"
+
+namespace flowcost::reports {
+
+namespace {
+
+std::string count_text(std::uint64_t n) { return display_quantity(static_cast<double>(n)); }
+
+}  // namespace
+
+std::string line_item_label(const LineReport& line) { return line.meter + " (" + line.line + ")"; }
+
+std::string prices_text(const RunReport& report) {
+  const auto& p = report.prices;
+  return p.name + " (" + p.region + ", effective " + p.effective_date + "), free tier " +
+         (report.free_tier ? "on" : "off");
+}
+
+std::string run_settings_text(const RunReport& report) {
+  std::string text = "seed " + std::to_string(report.seed) + ", " + count_text(report.draws) + " draws x " +
+                     count_text(report.executions_per_draw) + " executions, flowcost " + report.tool_version;
+  if (report.rel_error_target) {
+    std::string achieved = display_percent(report.relative_error);
+    std::string target = display_percent(*report.rel_error_target);
+    text += report.converged ? ", converged (relative error " + achieved + " <= " + target + ")"
+                             : ", NOT converged (relative error " + achieved + " > " + target + ")";
+  }
+  return text;
+}
+
+std::string outcomes_text(const OutcomeReport& o, std::uint64_t executions) {
+  std::string text = "of " + count_text(executions) + " simulated executions, " + count_text(o.succeeded) + " succeeded, " + count_text(o.failed) + " failed";
+  if (!o.failed_by_error.empty()) {
+    text += " (";
+    bool first = true;
+    for (const auto& [error, n] : o.failed_by_error) {
+      if (!first) text += ", ";
+      first = false;
+      text += (error.empty() ? std::string("unnamed") : error) + " " + count_text(n);
+    }
+    text += ")";
+  }
+  text += ", " + count_text(o.lost) + " lost, " + count_text(o.caught) + " caught";
+  return text;
+}
+
+}  // namespace flowcost::reports

@@ -1,0 +1,23 @@
+#pragma once
+// Phrases shared by the terminal and Markdown run reports.
+#include <cstdint>
+#include <string>
+
+#include "reports/run_report.h"
+
+namespace flowcost::reports {
+
+// "lambda.requests (requests)": the meter and its rate-line label.
+std::string line_item_label(const LineReport& line);
+
+// "aws-us-east-1 (us-east-1, effective 2025-06-01), free tier off"
+std::string prices_text(const RunReport& report);
+
+// "seed 1, 200 draws x 100,000 executions, tool 0.1.0" plus the stop rule's outcome when one was asked:
+// ", converged (relative error 0.41% <= 1%)" or ", NOT converged (relative error 2.1% > 1%)".
+std::string run_settings_text(const RunReport& report);
+
+// "of 10,000 simulated executions, 9,800 succeeded, 200 failed (States.Timeout 150, Lambda.Unknown 50), 0 lost, 12 caught"
+std::string outcomes_text(const OutcomeReport& outcomes, std::uint64_t executions);
+
+}  // namespace flowcost::reports

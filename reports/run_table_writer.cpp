@@ -1,0 +1,60 @@
+#include "reports/run_table_writer.h"
+
+#include <ostream>
+
+#include "reports/comparison_sentence.h"
+#include "reports/display_format.h"
+#include "reports/run_report_text.h"
+#include "reports/text_table.h"
+
+namespace flowcost::reports {
+
+namespace {
+
+void write_cost_table(const DesignReport& d, std::ostream& out) {
+  TextTable table;
+  table.add_row({"line item", "quantity/month", "unit", "mean", "p05", "p95"});
+  for (const auto& line : d.lines) {
+    table.add_row({line_item_label(line), display_quantity(line.quantity_mean), line.unit,
+                   display_usd_cents(line.cost_usd_mean), display_usd_cents(line.cost_usd_p05),
+                   display_usd_cents(line.cost_usd_p95)});
+  }
+  const auto& total = d.monthly_cost_usd;
+  table.add_row({"total", "", "USD", display_usd_cents(total.mean), display_usd_cents(total.p05),
+                 display_usd_cents(total.p95)});
+  table.write(out, "  ");
+}
+
+void write_design(const DesignReport& d, std::ostream& out) {
+  out << "\n" << d.name << ": " << display_usd_cents(d.monthly_cost_usd.mean) << "/month (90% interval "
+      << display_usd_cents(d.monthly_cost_usd.p05) << " to " << display_usd_cents(d.monthly_cost_usd.p95)
+      << ", standard error " << display_usd_cents(d.monthly_cost_usd.std_error) << ")\n";
+  write_cost_table(d, out);
+  out << "  per execution: " << display_usd(d.per_execution_cost_usd_mean) << " (events per month "
+      << display_quantity(d.events_per_month_mean) << ")\n";
+  out << "  latency: p50 " << display_ms(d.latency.p50_ms) << " ms, p95 " << display_ms(d.latency.p95_ms)
+      << " ms, p99 " << display_ms(d.latency.p99_ms) << " ms\n";
+  out << "  outcomes: " << outcomes_text(d.outcomes, d.executions) << "\n";
+  for (const auto& w : d.warnings) out << "  warning: " << w << "\n";
+}
+
+}  // namespace
+
+void write_run_table(const RunReport& report, std::ostream& out) {
+  out << report.scenario;
+  if (!report.title.empty()) out << ": " << report.title;
+  out << "\n";
+  out << "prices: " << prices_text(report) << "\n";
+  out << "run: " << run_settings_text(report) << "\n";
+  for (const auto& d : report.designs) write_design(d, out);
+  if (!report.comparisons.empty()) {
+    out << "\ncomparison (paired, same draws):\n";
+    for (const auto& c : report.comparisons) out << "  " << comparison_sentence(c) << "\n";
+  }
+  if (!report.warnings.empty()) {
+    out << "\n";
+    for (const auto& w : report.warnings) out << "warning: " << w << "\n";
+  }
+}
+
+}  // namespace flowcost::reports
