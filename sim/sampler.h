@@ -1,7 +1,16 @@
 #pragma once
 // A sampler compiled from a DistributionSpec once, then drawn from on the hot path with no allocation.
 // Uses Boost.Random distributions (portable across compilers, unlike std::) on top of sim::Stream.
+//
+// Per kind: uniform, triangular (boost triangle_distribution), PERT (min + (max - min) x Beta(alpha, beta)
+// with alpha = 1 + 4 (mode - min) / (max - min), beta = 1 + 4 (max - mode) / (max - min), boost
+// beta_distribution), normal (boost normal_distribution; with bounds, truncated by inversion of the CDF:
+// one uniform per variate, computed in the lower tail for accuracy), lognormal, exponential, gamma, Weibull
+// (boost), Bernoulli (1 when U < p), discrete (first cumulative weight above U; string labels give the
+// label's index), empirical (sample number floor(U x n)). Clipping bounds (`lower`/`upper` on kinds other
+// than normal) clamp the variate.
 #include <optional>
+#include <vector>
 
 #include "model/distribution.h"
 #include "sim/random.h"
@@ -16,12 +25,21 @@ class Sampler {
   double sample(Stream& stream) const;
   // The distribution's analytic mean (after truncation/clipping when it has a closed form), if known.
   std::optional<double> mean() const;
+  // The analytic variance, under the same conditions as mean().
+  std::optional<double> variance() const;
   bool is_constant() const { return spec_.kind == model::DistributionKind::constant; }
   const model::DistributionSpec& spec() const { return spec_; }
 
  private:
+  bool clipped() const;
+  double truncated_normal(Stream& stream) const;
+
   model::DistributionSpec spec_;
   std::vector<double> cumulative_;  // discrete: cumulative weights
+  // Truncated normal in standard units: bounds [alpha_, beta_] (after the flip) and their CDF values.
+  bool truncated_ = false;
+  bool flipped_ = false;  // sampling -X so that the interval lies in the lower tail
+  double alpha_ = 0, beta_ = 0, cdf_alpha_ = 0, cdf_beta_ = 1;
 };
 
 }  // namespace flowcost::sim

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/diagnostics.h"
@@ -67,5 +68,18 @@ Scenario load_scenario(const std::string& path, const std::vector<std::pair<std:
 
 // Is this document a scenario (a mapping with a top-level `scenario:` key)?
 bool looks_like_scenario(const Node& root);
+
+// Name look-ups for design loaders. Scalar names have one value per outer draw (sim::DrawInputs::values):
+// every input, `events_per_month` and every workload item that is a number or an expression. Per-event
+// names are the workload items that are distributions (sampled per event, sim/scenario_values.h).
+std::vector<std::string> scalar_names(const Scenario& s);
+std::vector<std::string> per_event_names(const Scenario& s);
+const InputSpec* find_input(const Scenario& s, std::string_view name);
+const InputSpec* find_workload_item(const Scenario& s, std::string_view name);
+
+// Checks that every name in `value`'s expression is a scalar name (or, when `allow_per_event`, also a
+// per-event workload item); reports each unknown one at the expression with a did-you-mean. True when
+// all are known (always true for numbers and distributions).
+bool check_value_names(const ValueSpec& value, const Scenario& s, bool allow_per_event, Diagnostics& diags);
 
 }  // namespace flowcost::model

@@ -1,0 +1,157 @@
+#include "model/scenario/scenario_checks.h"
+
+#include <algorithm>
+
+#include "model/document.h"
+#include "model/errors.h"
+#include "model/source_file.h"
+#include "model/suggest.h"
+
+namespace flowcost::model {
+
+namespace {
+
+const std::string kEventsPerMonth = "events_per_month";
+
+bool is_per_event(const InputSpec& item) { return item.value.kind == ValueSpec::Kind::distribution; }
+
+const InputSpec* find_in(const std::vector<InputSpec>& list, std::string_view name) {
+  auto it = std::find_if(list.begin(), list.end(), [&](const InputSpec& i) { return i.name == name; });
+  return it == list.end() ? nullptr : &*it;
+}
+
+std::vector<std::string> names_of(const std::vector<InputSpec>& list, std::size_t count) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < count && i < list.size(); ++i) out.push_back(list[i].name);
+  return out;
+}
+
+// Checks the names of one expression: `allowed` are the names defined before it.
+void check_names(const Expression& e, const std::vector<std::string>& allowed, const Scenario& s,
+                 std::string_view owner, Diagnostics& diags) {
+  for (const auto& name : e.names()) {
+    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    if (const InputSpec* later = find_input(s, name)) {
+      diags.error(e.loc(), std::string(owner) + " uses input \"" + name + "\" before its definition at line " +
+                               std::to_string(later->loc.line));
+    } else if (const InputSpec* item = find_workload_item(s, name); item && is_per_event(*item)) {
+      diags.error(e.loc(), std::string(owner) + " refers to \"" + name +
+                               "\", a per-event workload distribution; expressions take per-draw values only");
+    } else if (item) {
+      diags.error(e.loc(), std::string(owner) + " uses workload item \"" + name + "\" before its definition at line " +
+                               std::to_string(item->loc.line));
+    } else {
+      diags.error(e.loc(), unknown_name_message("name", name, allowed));
+    }
+  }
+}
+
+}  // namespace
+
+const InputSpec* find_input(const Scenario& s, std::string_view name) { return find_in(s.inputs, name); }
+
+const InputSpec* find_workload_item(const Scenario& s, std::string_view name) {
+  return find_in(s.workload.items, name);
+}
+
+std::vector<std::string> scalar_names(const Scenario& s) {
+  std::vector<std::string> out = names_of(s.inputs, s.inputs.size());
+  out.push_back(kEventsPerMonth);
+  for (const auto& item : s.workload.items)
+    if (!is_per_event(item)) out.push_back(item.name);
+  return out;
+}
+
+std::vector<std::string> per_event_names(const Scenario& s) {
+  std::vector<std::string> out;
+  for (const auto& item : s.workload.items)
+    if (is_per_event(item)) out.push_back(item.name);
+  return out;
+}
+
+bool check_value_names(const ValueSpec& value, const Scenario& s, bool allow_per_event, Diagnostics& diags) {
+  if (value.kind != ValueSpec::Kind::expression || !value.expression.valid()) return true;
+  std::vector<std::string> allowed = scalar_names(s);
+  if (allow_per_event) {
+    auto events = per_event_names(s);
+    allowed.insert(allowed.end(), events.begin(), events.end());
+  }
+  bool ok = true;
+  for (const auto& name : value.expression.names()) {
+    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    ok = false;
+    const InputSpec* item = find_workload_item(s, name);
+    if (item && is_per_event(*item))
+      diags.error(value.expression.loc(), "\"" + name +
+                                              "\" is a per-event workload distribution; it cannot be used in an "
+                                              "expression here");
+    else
+      diags.error(value.expression.loc(), unknown_name_message("name", name, allowed));
+  }
+  return ok;
+}
+
+void apply_overrides(const std::vector<std::pair<std::string, std::string>>& overrides, Scenario& s,
+                     Diagnostics& diags) {
+  for (const auto& [name, text] : overrides) {
+    std::string pseudo_file = "--set " + name;
+    InputSpec* target = nullptr;
+    ValueSpec* value = nullptr;
+    for (auto& in : s.inputs)
+      if (in.name == name) target = &in;
+    for (auto& item : s.workload.items)
+      if (item.name == name) target = &item;
+    if (target) value = &target->value;
+    else if (name == kEventsPerMonth) value = &s.workload.events_per_month;
+    if (!value) {
+      std::vector<std::string> known = names_of(s.inputs, s.inputs.size());
+      known.push_back(kEventsPerMonth);
+      for (const auto& item : s.workload.items) known.push_back(item.name);
+      diags.error({pseudo_file, 0, 0}, unknown_name_message("input", name, known));
+      continue;
+    }
+    if (text.find_first_not_of(" \t") == std::string::npos) {
+      diags.error({pseudo_file, 0, 0}, "--set " + name + "= needs a value");
+      continue;
+    }
+    Diagnostics local;
+    std::optional<Node> node;
+    try {
+      node = parse_document(make_source_file(pseudo_file, text), local);
+    } catch (const InputError& e) {
+      for (const auto& d : e.diagnostics()) local.add(d);
+    }
+    if (node) {
+      ValueSpec parsed = parse_value(*node, Dimension::none, local);
+      if (name == kEventsPerMonth && parsed.kind == ValueSpec::Kind::distribution)
+        local.error(node->loc, "events_per_month must be a number or an expression over inputs, not a distribution");
+      if (!local.has_errors()) *value = std::move(parsed);
+    }
+    diags.append(local);
+  }
+}
+
+void check_scenario_names(const Scenario& s, Diagnostics& diags) {
+  for (std::size_t i = 0; i < s.inputs.size(); ++i) {
+    const auto& in = s.inputs[i];
+    if (in.value.kind == ValueSpec::Kind::expression && in.value.expression.valid())
+      check_names(in.value.expression, names_of(s.inputs, i), s, "input \"" + in.name + "\"", diags);
+  }
+  std::vector<std::string> allowed = names_of(s.inputs, s.inputs.size());
+  for (const auto& item : s.workload.items) {
+    if (const InputSpec* same = find_input(s, item.name))
+      diags.error(item.loc, "workload item \"" + item.name + "\" has the same name as the input at line " +
+                                std::to_string(same->loc.line));
+  }
+  const ValueSpec& events = s.workload.events_per_month;
+  if (events.kind == ValueSpec::Kind::expression && events.expression.valid())
+    check_names(events.expression, allowed, s, kEventsPerMonth, diags);
+  allowed.push_back(kEventsPerMonth);
+  for (const auto& item : s.workload.items) {
+    if (item.value.kind == ValueSpec::Kind::expression && item.value.expression.valid())
+      check_names(item.value.expression, allowed, s, "workload item \"" + item.name + "\"", diags);
+    if (!is_per_event(item)) allowed.push_back(item.name);
+  }
+}
+
+}  // namespace flowcost::model
