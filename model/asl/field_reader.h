@@ -57,6 +57,8 @@ class FieldReader {
   std::optional<Node> node(std::string_view key) const;
   // A required field: reports `missing required field "KEY"` at the object when absent.
   bool require(std::string_view key) const;
+  // Reports every key not in `allowed` (`unknown WHAT "K"; did you mean ...?`) at the key.
+  void check_keys(const std::vector<std::string>& allowed, std::string_view what = "field") const;
   // Both present: `"A" and "B" cannot both be given` at the second key. Returns true when both are there.
   bool exclusive(std::string_view a, std::string_view b) const;
 

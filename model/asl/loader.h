@@ -11,6 +11,11 @@ namespace flowcost::model::asl {
 // std::nullopt only when the file could not be parsed as a document at all.
 std::optional<StateMachine> load_state_machine(const SourceFile& file, Diagnostics& diags);
 
+// The same on a document already parsed from `file` (for callers that looked at it first, such as
+// `flowcost validate` deciding between a scenario and a definition). std::nullopt when `root` is not
+// an object.
+std::optional<StateMachine> load_state_machine(const SourceFile& file, const Node& root, Diagnostics& diags);
+
 // Reads, loads and validates (validator.h) a definition; throws InputError with every diagnostic when
 // there is any error. Warnings are appended to `warnings` when given.
 StateMachine load_and_validate(const std::string& path, bool express, Diagnostics* warnings = nullptr);

@@ -102,10 +102,13 @@ struct Scope {
   // Map ItemProcessor only:
   enum class MapMode { inline_mode, distributed } mode = MapMode::inline_mode;
   enum class ExecutionType { none, standard, express } execution_type = ExecutionType::none;
+  // For messages: "" at top level, `state "P", branch 2: ` or `state "M", item processor: `.
+  std::string label;
 };
 
 struct PassState {
   std::optional<Node> result;
+  std::optional<Node> parameters;  // JSONPath payload template
 };
 
 struct TaskState {
@@ -138,6 +141,8 @@ struct FailState {
 
 struct ParallelState {
   std::vector<Scope> branches;
+  std::optional<Node> parameters;  // or JSONata Arguments
+  std::optional<Node> result_selector;
 };
 
 struct MapState {
@@ -168,6 +173,11 @@ struct State {
   std::vector<Catcher> catchers;
   std::variant<PassState, TaskState, ChoiceState, WaitState, SucceedState, FailState, ParallelState, MapState>
       body;
+
+  // Set by the loader when the state is too broken for transition checks (no usable "Type"), or when
+  // its "Next"/"End" was already reported; the validator then skips rule 3 for it.
+  bool load_failed = false;
+  bool transition_reported = false;
 
   bool is_terminal() const { return end || type == StateType::succeed || type == StateType::fail; }
 };

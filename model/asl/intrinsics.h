@@ -1,0 +1,18 @@
+#pragma once
+// Intrinsic functions of JSONPath payload templates (reference/asl.md A8, spec Appendix B):
+// `States.Format('{} and {}', $.a, States.UUID())`. Checks the call syntax, the function names, the
+// number of arguments, literal argument types, string escaping and States.Format placeholders.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flowcost::model::asl {
+
+// nullopt when `text` is a valid intrinsic call; otherwise the reason.
+std::optional<std::string> check_intrinsic(std::string_view text);
+
+// The names of every intrinsic function.
+const std::vector<std::string>& intrinsic_names();
+
+}  // namespace flowcost::model::asl

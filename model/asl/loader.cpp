@@ -1,0 +1,86 @@
+// The ASL loader's entry points: the top-level object, `{StartAt, States}` scopes, and load_and_validate.
+#include "model/asl/loader.h"
+
+#include "model/asl/load_context.h"
+#include "model/asl/placeholders.h"
+#include "model/asl/validator.h"
+#include "model/errors.h"
+
+namespace flowcost::model::asl {
+
+void load_scope(LoadContext& ctx, const Node& object, const std::string& prefix, ScopeKind kind, Scope& out) {
+  FieldReader r(object, prefix, ctx.diags);
+  out.loc = object.loc;
+  out.label = prefix;
+  if (kind != ScopeKind::top) {
+    std::vector<std::string> keys = {"StartAt", "States", "Comment"};
+    if (kind == ScopeKind::processor) keys.push_back("ProcessorConfig");
+    for (const auto& m : object.members) {
+      if (m.key == "QueryLanguage")
+        r.error(m.key_loc, std::string(kind == ScopeKind::processor ? "an item processor" : "a branch") +
+                               " cannot declare \"QueryLanguage\"; set it on the states");
+    }
+    Node without_ql = object;
+    std::erase_if(without_ql.members, [](const Member& m) { return m.key == "QueryLanguage"; });
+    FieldReader(without_ql, prefix, ctx.diags).check_keys(keys);
+    r.string("Comment");
+  }
+  if (r.require("StartAt")) {
+    if (auto s = r.non_empty_string("StartAt")) out.start_at = *s;
+  }
+  if (!r.require("States")) return;
+  const Member* states = r.member("States");
+  out.loc = states->value.loc;
+  if (!states->value.is_mapping()) {
+    r.type_error(*states, "an object of states");
+    return;
+  }
+  if (states->value.members.empty()) r.error(states->value.loc, "\"States\" must hold at least one state");
+  for (const auto& entry : states->value.members) out.states.push_back(load_state(ctx, entry));
+}
+
+std::optional<StateMachine> load_state_machine(const SourceFile& file, Diagnostics& diags) {
+  auto root = parse_document(file, diags);
+  if (!root) return std::nullopt;
+  return load_state_machine(file, *root, diags);
+}
+
+std::optional<StateMachine> load_state_machine(const SourceFile& file, const Node& root, Diagnostics& diags) {
+  if (!root.is_mapping()) {
+    diags.error(root.loc, "an ASL definition must be an object with \"StartAt\" and \"States\", not a " +
+                              root.type_name());
+    return std::nullopt;
+  }
+  StateMachine machine;
+  machine.file = file.path;
+  machine.definition_size_bytes = file.text.size();
+  machine.has_placeholders = scan_placeholders(root, diags);
+  FieldReader r(root, "", diags);
+  r.check_keys({"Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"});
+  if (auto c = r.string("Comment")) machine.comment = c->value;
+  if (auto v = r.string("Version")) {
+    if (v->value != "1.0") r.error(v->loc, "\"Version\" must be \"1.0\", not " + quoted(v->value));
+    machine.version = v->value;
+  }
+  if (auto t = r.integer("TimeoutSeconds", 1, 99999999)) machine.timeout_seconds = static_cast<double>(*t);
+  if (auto ql = r.enumeration("QueryLanguage", {"JSONPath", "JSONata"}))
+    machine.query_language = ql->value == "JSONata" ? QueryLanguage::jsonata : QueryLanguage::jsonpath;
+  machine.top.query_language = machine.query_language;
+  LoadContext ctx{diags, machine.query_language};
+  load_scope(ctx, root, "", ScopeKind::top, machine.top);
+  return machine;
+}
+
+StateMachine load_and_validate(const std::string& path, bool express, Diagnostics* warnings) {
+  SourceFile file = read_source_file(path);
+  Diagnostics diags;
+  auto machine = load_state_machine(file, diags);
+  if (machine) validate(*machine, ValidateOptions{express}, diags);
+  diags.sort();
+  diags.throw_if_errors();
+  if (!machine) throw InternalError("ASL loader returned no machine and no error for " + path);
+  if (warnings) warnings->append(diags);
+  return std::move(*machine);
+}
+
+}  // namespace flowcost::model::asl

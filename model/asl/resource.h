@@ -1,0 +1,19 @@
+#pragma once
+// Task `Resource` ARNs (reference/asl.md A3): Lambda functions (with alias or version), activities,
+// optimized integrations `arn:aws:states:::SERVICE:ACTION[.sync|.sync:2|.waitForTaskToken]`, AWS SDK
+// integrations `arn:aws:states:::aws-sdk:SERVICE:ACTION`, HTTP tasks; partitions aws, aws-cn, aws-us-gov
+// (and the isolated ones); `${Name}` placeholders anywhere.
+#include <optional>
+#include <string>
+
+#include "model/asl/state_machine.h"
+
+namespace flowcost::model::asl {
+
+// Classifies `arn`. When it is not a valid Task resource, `error` receives the reason (the returned
+// Resource then has kind `unknown`). A resource that is one whole placeholder is accepted as unknown.
+Resource parse_resource(const Located& arn, std::optional<std::string>& error);
+
+const char* to_string(IntegrationPattern p);
+
+}  // namespace flowcost::model::asl

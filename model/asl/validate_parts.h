@@ -1,0 +1,15 @@
+#pragma once
+// The parts of asl::validate (validator.cpp), one file each. Internal to model/asl.
+#include "model/asl/state_machine.h"
+#include "model/asl/validator.h"
+#include "model/diagnostics.h"
+
+namespace flowcost::model::asl {
+
+// A10 rules 1-6: StartAt, transition targets in scope, Next/End, terminal states, reachability, names.
+void validate_graph(const StateMachine& machine, Diagnostics& diags);
+
+// A10 rules 8 (HeartbeatSeconds < TimeoutSeconds), 12 (Express limits) and 13 (variable scopes).
+void validate_semantics(const StateMachine& machine, const ValidateOptions& options, Diagnostics& diags);
+
+}  // namespace flowcost::model::asl
