@@ -38,6 +38,9 @@ struct DesignResult {
   std::vector<DrawResult> draws;
   // Per-execution means over all simulated executions (billing units per execution).
   model::MeterTotals per_execution_mean;
+  // Sums over all simulated executions (billing units), accumulated draw by draw in draw order; the
+  // replication loop keeps per_execution_mean = execution_totals / executions.
+  model::MeterTotals execution_totals;
   std::vector<double> latency_sample_ms;  // pooled, deterministic subsample of end-to-end latencies
   OutcomeCounts outcomes;
   std::uint64_t executions = 0;

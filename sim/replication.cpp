@@ -1,0 +1,248 @@
+#include "sim/replication.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <thread>
+
+#include "model/errors.h"
+
+namespace flowcost::sim {
+
+namespace {
+
+constexpr std::uint64_t kDrawWindow = 32;  // draws simulated per parallel region
+
+struct ChunkRange {
+  std::uint64_t begin = 0, end = 0;
+  int batch = 0;
+};
+
+struct ChunkTotals {
+  MeterCounts meters;
+  std::uint64_t succeeded = 0, failed = 0, lost = 0, caught = 0, transitions = 0, retries = 0;
+  std::vector<std::uint64_t> failed_by_error;  // indexed by error id
+};
+
+struct Task {
+  std::size_t plan = 0, design = 0, chunk = 0;
+};
+
+// Batch b covers [b n / 16, (b + 1) n / 16); each batch is cut into chunks of at most kChunkSize.
+std::vector<ChunkRange> chunk_ranges(std::uint64_t n) {
+  std::vector<ChunkRange> out;
+  const auto batches = static_cast<std::uint64_t>(kBatchesPerDraw);
+  for (std::uint64_t b = 0; b < batches; ++b) {
+    std::uint64_t begin = b * n / batches, end = (b + 1) * n / batches;
+    for (std::uint64_t c = begin; c < end; c += kChunkSize)
+      out.push_back({c, std::min(end, c + kChunkSize), static_cast<int>(b)});
+  }
+  return out;
+}
+
+void record(const ExecutionRecord& rec, ChunkTotals& t) {
+  t.meters += rec.meters;
+  t.transitions += rec.transitions;
+  t.retries += rec.retries;
+  if (rec.caught_errors > 0) ++t.caught;
+  switch (rec.outcome) {
+    case Outcome::succeeded: ++t.succeeded; break;
+    case Outcome::lost: ++t.lost; break;
+    case Outcome::failed:
+      ++t.failed;
+      if (rec.error_id >= t.failed_by_error.size())
+        throw model::InternalError("execution failed with error id " + std::to_string(rec.error_id) +
+                                   ", beyond the design's error names");
+      ++t.failed_by_error[rec.error_id];
+      break;
+  }
+}
+
+}  // namespace
+
+struct Replicator::DrawPlan {
+  DrawInputs inputs;
+  double events_per_month = 0;
+  std::uint64_t n = 0;
+  bool exact = false;
+  std::vector<ChunkRange> ranges;
+  std::vector<std::vector<ChunkTotals>> chunks;  // [design][chunk]
+  std::vector<std::vector<double>> latency_ms;   // [design][sample], samples 0..min(n, 2000)-1
+};
+
+DrawInputs sample_draw_inputs(const model::Scenario& s, std::uint64_t seed, std::uint64_t draw) {
+  return CompiledScenarioValues(s).draw_inputs(seed, draw);
+}
+
+Replicator::Replicator(const model::Scenario& scenario, std::vector<const DesignSimulator*> designs,
+                       ReplicationOptions options)
+    : values_(scenario), designs_(std::move(designs)), options_(options) {
+  if (options_.executions == 0) throw model::InternalError("replication with 0 executions per draw");
+  threads_ = options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
+void Replicator::simulate_window(std::vector<DrawPlan>& plans) {
+  std::vector<Task> tasks;
+  for (std::size_t p = 0; p < plans.size(); ++p)
+    for (std::size_t d = 0; d < designs_.size(); ++d)
+      for (std::size_t c = 0; c < plans[p].ranges.size(); ++c) tasks.push_back({p, d, c});
+
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> abort{false};
+  auto work = [&](std::exception_ptr& error) {
+    std::vector<std::unique_ptr<DrawSimulator>> sims(designs_.size());
+    std::size_t current_plan = std::numeric_limits<std::size_t>::max();
+    ExecutionRecord rec;
+    try {
+      while (!abort.load(std::memory_order_relaxed)) {
+        std::size_t t = next.fetch_add(1);
+        if (t >= tasks.size()) return;
+        const Task& task = tasks[t];
+        DrawPlan& plan = plans[task.plan];
+        if (task.plan != current_plan) {
+          for (auto& s : sims) s.reset();
+          current_plan = task.plan;
+        }
+        auto& sim = sims[task.design];
+        if (!sim) sim = designs_[task.design]->prepare(plan.inputs);
+        ChunkTotals& totals = plan.chunks[task.design][task.chunk];
+        std::vector<double>& latency = plan.latency_ms[task.design];
+        const ChunkRange& range = plan.ranges[task.chunk];
+        for (std::uint64_t sample = range.begin; sample < range.end; ++sample) {
+          rec.clear();
+          sim->simulate(sample, rec);
+          record(rec, totals);
+          if (sample < latency.size()) latency[sample] = rec.latency_ms;
+        }
+      }
+    } catch (...) {
+      error = std::current_exception();
+      abort.store(true);
+    }
+  };
+
+  auto workers = static_cast<std::size_t>(std::min<std::uint64_t>(threads_, tasks.size()));
+  std::vector<std::exception_ptr> errors(std::max<std::size_t>(workers, 1));
+  if (workers <= 1) {
+    work(errors[0]);
+  } else {
+    std::vector<std::thread> pool;
+    for (std::size_t i = 0; i < workers; ++i) pool.emplace_back(work, std::ref(errors[i]));
+    for (auto& th : pool) th.join();
+  }
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+}
+
+void Replicator::merge_draw(const DrawPlan& plan, RunResult& result) const {
+  for (std::size_t d = 0; d < designs_.size(); ++d) {
+    const DesignSimulator& design = *designs_[d];
+    DesignResult& out = result.designs[d];
+    MeterCounts total;
+    std::vector<MeterCounts> batch(kBatchesPerDraw);
+    std::vector<std::uint64_t> batch_size(kBatchesPerDraw, 0);
+    for (std::size_t c = 0; c < plan.ranges.size(); ++c) {
+      const ChunkTotals& t = plan.chunks[d][c];
+      const ChunkRange& r = plan.ranges[c];
+      total += t.meters;
+      batch[static_cast<std::size_t>(r.batch)] += t.meters;
+      batch_size[static_cast<std::size_t>(r.batch)] += r.end - r.begin;
+      out.outcomes.succeeded += t.succeeded;
+      out.outcomes.failed += t.failed;
+      out.outcomes.lost += t.lost;
+      out.outcomes.caught += t.caught;
+      out.transitions += t.transitions;
+      out.retries += t.retries;
+      result.simulated_transitions += t.transitions;
+      for (std::size_t e = 0; e < t.failed_by_error.size(); ++e)
+        if (t.failed_by_error[e] > 0) {
+          const std::string& name = design.error_names()[e];
+          out.outcomes.failed_by_error[name.empty() ? "unknown" : name] += t.failed_by_error[e];
+        }
+    }
+
+    DrawResult dr;
+    dr.draw = plan.inputs.draw;
+    dr.events_per_month = plan.events_per_month;
+    dr.executions = plan.n;
+    dr.exact = plan.exact;
+    for (const auto& [name, value] : plan.inputs.values) dr.inputs[name] = value;
+    const double events = plan.exact ? static_cast<double>(plan.n) : plan.events_per_month;
+    const double n = static_cast<double>(plan.n);
+    model::MeterTotals fixed = design.monthly_fixed(plan.inputs);
+    for (std::size_t m = 0; m < kMeterCount; ++m) {
+      if (total.v[m] == 0) continue;
+      auto meter = static_cast<Meter>(m);
+      std::string name(meter_name(meter));
+      double sum = static_cast<double>(total.v[m]) * meter_scale(meter);
+      dr.monthly[name] = plan.exact ? sum : events * (sum / n);
+      out.execution_totals[name] += sum;
+    }
+    for (const auto& [name, value] : fixed) dr.monthly[name] += value;
+    for (std::size_t b = 0; b < batch.size(); ++b) {
+      if (batch_size[b] == 0) continue;
+      model::MeterTotals bt;
+      for (std::size_t m = 0; m < kMeterCount; ++m) {
+        if (total.v[m] == 0) continue;
+        auto meter = static_cast<Meter>(m);
+        double sum = static_cast<double>(batch[b].v[m]) * meter_scale(meter);
+        bt[std::string(meter_name(meter))] = events * (sum / static_cast<double>(batch_size[b]));
+      }
+      for (const auto& [name, value] : fixed) bt[name] += value;
+      dr.batch_monthly.push_back(std::move(bt));
+    }
+    out.draws.push_back(std::move(dr));
+
+    out.executions += plan.n;
+    result.simulated_executions += plan.n;
+    if (out.executions > 0)
+      for (const auto& [name, sum] : out.execution_totals)
+        out.per_execution_mean[name] = sum / static_cast<double>(out.executions);
+    const auto& lat = plan.latency_ms[d];
+    out.latency_sample_ms.insert(out.latency_sample_ms.end(), lat.begin(), lat.end());
+  }
+}
+
+void Replicator::run_draws(std::uint64_t first, std::uint64_t count, RunResult& result) {
+  auto started = std::chrono::steady_clock::now();
+  if (result.designs.empty()) {
+    result.seed = options_.seed;
+    result.executions_per_draw = options_.executions;
+    for (const auto* design : designs_) {
+      DesignResult dr;
+      dr.name = design->name();
+      dr.warnings = design->warnings();
+      result.designs.push_back(std::move(dr));
+    }
+  } else if (result.designs.size() != designs_.size()) {
+    throw model::InternalError("run result has a different number of designs than the replicator");
+  }
+  for (std::uint64_t window = first; window < first + count; window += kDrawWindow) {
+    std::uint64_t end = std::min(first + count, window + kDrawWindow);
+    std::vector<DrawPlan> plans;
+    for (std::uint64_t draw = window; draw < end; ++draw) {
+      DrawPlan plan;
+      plan.inputs = values_.draw_inputs(options_.seed, draw);
+      plan.events_per_month = plan.inputs.values.at("events_per_month");
+      double month = std::round(plan.events_per_month);
+      plan.exact = month <= static_cast<double>(options_.executions);
+      plan.n = plan.exact ? static_cast<std::uint64_t>(month) : options_.executions;
+      plan.ranges = chunk_ranges(plan.n);
+      for (const auto* design : designs_) {
+        ChunkTotals empty;
+        empty.failed_by_error.assign(design->error_names().size(), 0);
+        plan.chunks.emplace_back(plan.ranges.size(), empty);
+        plan.latency_ms.emplace_back(std::min(plan.n, kLatencySamplesPerDraw), 0.0);
+      }
+      plans.push_back(std::move(plan));
+    }
+    simulate_window(plans);
+    for (const auto& plan : plans) merge_draw(plan, result);
+  }
+  result.wall_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+}  // namespace flowcost::sim

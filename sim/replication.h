@@ -1,0 +1,66 @@
+#pragma once
+// The two-level replication loop (DESIGN.md "Simulation semantics"): outer draws of the uncertain inputs,
+// inner executions per draw, for every design with common random numbers.
+//
+// Per draw and design: n = executions, or n = round(events_per_month) when that is <= executions (exact
+// mode: the month's every event is simulated and the monthly totals are the sums). Sample indices 0..n-1
+// are split into kBatchesPerDraw contiguous batches (batch b = [b n / 16, (b + 1) n / 16)), each split into
+// chunks of at most kChunkSize samples; chunks do not depend on the thread count. Threads take chunks from
+// a shared counter, each with its own DrawSimulator (prepare() once per draw per thread) and
+// ExecutionRecord; per-chunk integer sums are merged in chunk order, so results are byte-identical for any
+// thread count and any split of the draws into run_draws calls.
+//
+// Monthly totals: monthly = events_per_month x (sum x meter_scale / n) (exact mode: sum x meter_scale),
+// plus DesignSimulator::monthly_fixed; only meters with a non-zero sum (or a fixed part) appear. Each
+// batch total is events_per_month x (batch sum x meter_scale / batch size) + monthly_fixed (batch_monthly
+// has min(n, 16) entries: empty batches are left out). Latencies of samples 0..min(n, 2000)-1 of every
+// draw are pooled in sample order.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "model/scenario/scenario.h"
+#include "sim/execution.h"
+#include "sim/run_result.h"
+#include "sim/scenario_values.h"
+
+namespace flowcost::sim {
+
+inline constexpr std::uint64_t kChunkSize = 2048;
+inline constexpr std::uint64_t kLatencySamplesPerDraw = 2000;
+
+// The values of outer draw `draw`: each input (number, expression over earlier inputs, or distribution
+// sampled with Stream(seed, draw, kInputSample, site_key(name))) and each per-draw workload scalar.
+DrawInputs sample_draw_inputs(const model::Scenario& s, std::uint64_t seed, std::uint64_t draw);
+
+struct ReplicationOptions {
+  std::uint64_t seed = 1;
+  std::uint64_t executions = 100000;
+  unsigned threads = 0;  // 0 = all cores (std::thread::hardware_concurrency())
+};
+
+class Replicator {
+ public:
+  Replicator(const model::Scenario& scenario, std::vector<const DesignSimulator*> designs,
+             ReplicationOptions options);
+
+  // Simulates draws [first, first + count) of every design and appends them to `result` (designs in order).
+  // Byte-identical results for any `threads` and any split of draws into calls. Exceptions from a design
+  // (InputError, InternalError) propagate; `result` is then incomplete.
+  void run_draws(std::uint64_t first, std::uint64_t count, RunResult& result);
+
+  const CompiledScenarioValues& values() const { return values_; }
+  unsigned threads() const { return threads_; }
+
+ private:
+  struct DrawPlan;
+  void simulate_window(std::vector<DrawPlan>& plans);
+  void merge_draw(const DrawPlan& plan, RunResult& result) const;
+
+  CompiledScenarioValues values_;
+  std::vector<const DesignSimulator*> designs_;
+  ReplicationOptions options_;
+  unsigned threads_ = 1;
+};
+
+}  // namespace flowcost::sim

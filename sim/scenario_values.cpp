@@ -1,0 +1,105 @@
+#include "sim/scenario_values.h"
+
+#include <cmath>
+
+#include "model/errors.h"
+#include "model/units.h"
+
+namespace flowcost::sim {
+
+namespace {
+
+double evaluate(const model::ValueSpec& v, const DrawInputs& values) {
+  switch (v.kind) {
+    case model::ValueSpec::Kind::number: return v.number;
+    case model::ValueSpec::Kind::expression:
+      return v.expression.evaluate([&](std::string_view name) {
+        auto it = values.values.find(name);
+        if (it == values.values.end())
+          throw model::InternalError("expression name \"" + std::string(name) + "\" has no value");
+        return it->second;
+      });
+    case model::ValueSpec::Kind::distribution: break;
+  }
+  throw model::InternalError("a distribution evaluated as a per-draw value");
+}
+
+void check_finite(double x, const std::string& name, const model::ValueSpec& v, std::uint64_t draw) {
+  if (std::isfinite(x)) return;
+  throw model::InputError(v.loc, "\"" + name + "\" is not a finite number in draw " + std::to_string(draw) +
+                                     " (got " + model::format_number(x) + ")");
+}
+
+}  // namespace
+
+CompiledScenarioValues::CompiledScenarioValues(const model::Scenario& scenario) {
+  for (const auto& in : scenario.inputs) {
+    Compiled c{in.name, in.value, std::nullopt, site_key(in.name)};
+    if (in.value.kind == model::ValueSpec::Kind::distribution) c.sampler.emplace(in.value.distribution);
+    inputs_.push_back(std::move(c));
+  }
+  events_per_month_ = scenario.workload.events_per_month;
+  for (const auto& item : scenario.workload.items) {
+    if (item.value.kind == model::ValueSpec::Kind::distribution)
+      event_items_.push_back(EventItem{item.name, site_key(item.name), Sampler(item.value.distribution)});
+    else
+      draw_items_.push_back(Compiled{item.name, item.value, std::nullopt, site_key(item.name)});
+  }
+}
+
+DrawInputs CompiledScenarioValues::draw_inputs(std::uint64_t seed, std::uint64_t draw) const {
+  DrawInputs out;
+  out.seed = seed;
+  out.draw = draw;
+  for (const auto& in : inputs_) {
+    double x = 0;
+    if (in.sampler) {
+      Stream stream(seed, draw, kInputSample, in.site);
+      x = in.sampler->sample(stream);
+    } else {
+      x = evaluate(in.value, out);
+    }
+    check_finite(x, in.name, in.value, draw);
+    out.values[in.name] = x;
+  }
+  double events = evaluate(events_per_month_, out);
+  check_finite(events, "events_per_month", events_per_month_, draw);
+  if (events < 0)
+    throw model::InputError(events_per_month_.loc, "events_per_month is negative in draw " +
+                                                        std::to_string(draw) + " (got " +
+                                                        model::format_number(events) + ")");
+  out.values["events_per_month"] = events;
+  for (const auto& item : draw_items_) {
+    double x = evaluate(item.value, out);
+    check_finite(x, item.name, item.value, draw);
+    out.values[item.name] = x;
+  }
+  return out;
+}
+
+const EventItem* CompiledScenarioValues::find_event_item(std::string_view name) const {
+  for (const auto& e : event_items_)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+std::optional<std::size_t> CompiledScenarioValues::event_item_index(std::string_view name) const {
+  for (std::size_t i = 0; i < event_items_.size(); ++i)
+    if (event_items_[i].name == name) return i;
+  return std::nullopt;
+}
+
+double CompiledScenarioValues::event_value(std::size_t index, std::uint64_t seed, std::uint64_t draw,
+                                           std::uint64_t sample) const {
+  const EventItem& item = event_items_.at(index);
+  Stream stream(seed, draw, sample, item.site);
+  return item.sampler.sample(stream);
+}
+
+double sample_workload_item(const CompiledScenarioValues& values, std::string_view name, Stream& stream) {
+  const EventItem* item = values.find_event_item(name);
+  if (!item) throw model::InternalError("unknown per-event workload item \"" + std::string(name) + "\"");
+  return item->sampler.sample(stream);
+}
+
+}  // namespace flowcost::sim
