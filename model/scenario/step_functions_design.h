@@ -1,0 +1,166 @@
+#pragma once
+// A design of `kind: step_functions` (docs/scenario-format.md "Step Functions designs"): an ASL
+// definition, the workflow type, what triggers each execution, the sampled execution input, and the
+// behaviour of every Task, Choice, Map and Wait state that the definition alone cannot tell. Parsed and
+// checked against the loaded definition here; compiled into a flat plan by sim/sfn.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/asl/state_machine.h"
+#include "model/diagnostics.h"
+#include "model/document.h"
+#include "model/scenario/scenario.h"
+#include "model/scenario/values.h"
+
+namespace flowcost::model {
+
+enum class SfnWorkflow { standard, express };
+enum class LambdaArch { x86_64, arm64 };
+
+inline constexpr double kLambdaMaxTimeoutMs = 900'000;  // Lambda's 15-minute limit (pricing.md 2.3)
+
+struct LambdaConfig {
+  SourceLocation loc;
+  double memory_mb = 128;
+  LambdaArch arch = LambdaArch::x86_64;
+  double timeout_ms = kLambdaMaxTimeoutMs;  // the function's own timeout
+};
+
+struct ColdStartSpec {
+  SourceLocation loc;
+  ValueSpec probability;  // per invocation
+  ValueSpec init_ms;      // INIT duration (billed when MeteringRules::lambda_init_billed)
+};
+
+struct ErrorSpec {
+  std::string name;
+  SourceLocation loc;
+  ValueSpec probability;  // per attempt
+};
+
+struct DynamoDbCall {
+  enum class Op { write, read } op = Op::write;
+  enum class Consistency { strong, eventual, transactional } consistency = Consistency::strong;
+  ValueSpec item_bytes;
+  SourceLocation loc;
+};
+
+struct FargateSpec {
+  SourceLocation loc;
+  double vcpu = 1;
+  double memory_gb = 2;
+};
+
+struct CallbackSpec {
+  SourceLocation loc;
+  ValueSpec wait_ms;                          // until SendTaskSuccess/Failure
+  std::optional<double> heartbeat_every_ms;  // the worker's heartbeat interval; absent: none sent
+};
+
+// A Step Functions Local mocked response for one Task: per 0-based invocation number, success or an error.
+struct MockStep {
+  std::int64_t first = 0, last = 0;  // inclusive invocation range
+  std::optional<std::string> error;  // Throw.Error; absent: Return
+};
+
+struct StepFunctionsDesign;
+
+struct TaskBehaviour {
+  std::string state;
+  SourceLocation loc;
+  std::optional<LambdaConfig> lambda;
+  std::optional<ValueSpec> duration_ms;
+  std::optional<ColdStartSpec> cold_start;
+  std::vector<ErrorSpec> errors;
+  std::optional<DynamoDbCall> dynamodb;
+  std::optional<ValueSpec> sqs_message_bytes;
+  std::optional<ValueSpec> sns_message_bytes;
+  std::optional<ValueSpec> s3_puts, s3_gets;
+  std::optional<ValueSpec> rekognition_images;
+  std::optional<FargateSpec> fargate;
+  std::optional<CallbackSpec> callback;
+  std::shared_ptr<const StepFunctionsDesign> execution;  // child machine of states:startExecution
+  std::vector<MockStep> mock;                             // from mock_config (empty: not mocked)
+  bool mocked = false;
+};
+
+struct ChoiceWeight {
+  std::string target;  // a rule's Next or Default; "" = no match (States.NoChoiceMatched)
+  SourceLocation loc;
+  ValueSpec weight;
+  bool rest = false;   // `rest` = 1 - the others
+};
+
+struct ChoiceWeights {
+  std::string state;
+  SourceLocation loc;
+  std::vector<ChoiceWeight> weights;
+};
+
+struct MapBehaviour {
+  std::string state;
+  SourceLocation loc;
+  ValueSpec items;                      // item count per visit
+  std::optional<ValueSpec> item_bytes;  // per item (Distributed EXPRESS children's memory)
+};
+
+struct WaitBehaviour {
+  std::string state;
+  SourceLocation loc;
+  ValueSpec wait_ms;  // for SecondsPath / TimestampPath / JSONata waits (or to override)
+};
+
+struct InputField {
+  std::string path;  // "$.foo"
+  SourceLocation loc;
+  ValueSpec value;
+  std::vector<std::string> labels;  // discrete over strings: the sampled index names the label
+};
+
+struct TriggerSpec {
+  SourceLocation loc;
+  bool iot_rule = false;
+  double iot_topic_bytes = 0;
+  bool s3 = false;      // the upload that fires the event: one S3 PUT
+  bool api = false;     // API Gateway: not metered (no API Gateway meter)
+  std::optional<LambdaConfig> lambda;  // a function that calls StartExecution
+  std::optional<ValueSpec> lambda_duration_ms;
+};
+
+struct StepFunctionsDesign {
+  std::string name;
+  SourceLocation loc;
+  SfnWorkflow workflow = SfnWorkflow::standard;
+  std::string definition_path;  // resolved
+  asl::StateMachine machine;
+  TriggerSpec trigger;
+  std::optional<ValueSpec> payload_bytes;  // execution data size (Express memory, IoT message size)
+  std::optional<double> start_time_epoch_s;  // for Wait Timestamp
+  std::vector<InputField> input;
+  std::vector<TaskBehaviour> tasks;
+  std::vector<ChoiceWeights> choices;
+  std::vector<MapBehaviour> maps;
+  std::vector<WaitBehaviour> waits;
+  std::vector<std::string> warnings;
+
+  const TaskBehaviour* find_task(std::string_view state) const;
+  const ChoiceWeights* find_choice(std::string_view state) const;
+  const MapBehaviour* find_map(std::string_view state) const;
+  const WaitBehaviour* find_wait(std::string_view state) const;
+};
+
+// Parses and checks a `kind: step_functions` design (or the `execution:` of a startExecution Task, which
+// has the same fields except name/kind/trigger). `directory` resolves relative paths. Every problem goes
+// to `diags`; the result is complete only when no error was added.
+StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario& scenario,
+                                                const std::string& directory, Diagnostics& diags,
+                                                bool child = false);
+
+// Parses an RFC 3339 timestamp ("2026-01-01T00:00:00Z", with optional fraction and offset) into seconds
+// since the Unix epoch.
+std::optional<double> parse_rfc3339_epoch_s(std::string_view text);
+
+}  // namespace flowcost::model
