@@ -11,29 +11,32 @@ namespace flowcost::reports {
 
 namespace {
 
+// Escapes what Markdown would read as markup in a table or a list: '|', '\\' and '$' (GitHub math).
 std::string cell(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '|' || c == '\\') out += '\\';
+    if (c == '|' || c == '\\' || c == '$') out += '\\';
     out += c == '\n' ? ' ' : c;
   }
   return out;
 }
 
+std::string usd(double value) { return cell(display_usd_cents(value)); }
+
 void write_design(const DesignReport& d, std::ostream& out) {
-  out << "\n## " << d.name << "\n\n";
+  out << "\n## " << cell(d.name) << "\n\n";
   out << "| line item | quantity/month | unit | mean | p05 | p95 |\n";
   out << "|---|---:|---|---:|---:|---:|\n";
   for (const auto& l : d.lines) {
     out << "| " << cell(line_item_label(l)) << " | " << display_quantity(l.quantity_mean) << " | " << cell(l.unit)
-        << " | " << display_usd_cents(l.cost_usd_mean) << " | " << display_usd_cents(l.cost_usd_p05) << " | "
-        << display_usd_cents(l.cost_usd_p95) << " |\n";
+        << " | " << usd(l.cost_usd_mean) << " | " << usd(l.cost_usd_p05) << " | "
+        << usd(l.cost_usd_p95) << " |\n";
   }
   const auto& t = d.monthly_cost_usd;
-  out << "| **total** |  | USD | **" << display_usd_cents(t.mean) << "** | " << display_usd_cents(t.p05) << " | "
-      << display_usd_cents(t.p95) << " |\n\n";
-  out << "- Standard error of the mean monthly cost: " << display_usd_cents(t.std_error) << "\n";
-  out << "- Per execution: " << display_usd(d.per_execution_cost_usd_mean) << " (events per month "
+  out << "| **total** |  | USD | **" << usd(t.mean) << "** | " << usd(t.p05) << " | "
+      << usd(t.p95) << " |\n\n";
+  out << "- Standard error of the mean monthly cost: " << usd(t.std_error) << "\n";
+  out << "- Per execution: " << cell(display_usd(d.per_execution_cost_usd_mean)) << " (events per month "
       << display_quantity(d.events_per_month_mean) << ")\n";
   out << "- Latency: p50 " << display_ms(d.latency.p50_ms) << " ms, p95 " << display_ms(d.latency.p95_ms)
       << " ms, p99 " << display_ms(d.latency.p99_ms) << " ms\n";
@@ -48,20 +51,20 @@ void write_comparisons(const RunReport& r, std::ostream& out) {
   out << "|---|---|---:|---|---|---:|\n";
   for (const auto& c : r.comparisons) {
     const auto& s = c.saving_usd;
-    out << "| " << cell(c.baseline) << " | " << cell(c.candidate) << " | " << display_usd_cents(s.mean) << " | "
-        << display_usd_cents(s.p05) << " to " << display_usd_cents(s.p95) << " | " << display_usd_cents(s.ci95_low)
-        << " to " << display_usd_cents(s.ci95_high) << " | " << display_percent(c.p_candidate_cheaper) << " |\n";
+    out << "| " << cell(c.baseline) << " | " << cell(c.candidate) << " | " << usd(s.mean) << " | "
+        << usd(s.p05) << " to " << usd(s.p95) << " | " << usd(s.ci95_low)
+        << " to " << usd(s.ci95_high) << " | " << display_percent(c.p_candidate_cheaper) << " |\n";
   }
 }
 
 }  // namespace
 
 void write_run_markdown(const RunReport& r, std::ostream& out) {
-  out << "# " << r.scenario;
-  if (!r.title.empty()) out << ": " << r.title;
+  out << "# " << cell(r.scenario);
+  if (!r.title.empty()) out << ": " << cell(r.title);
   out << "\n\n";
-  out << "- Prices: " << prices_text(r) << "\n";
-  out << "- Run: " << run_settings_text(r) << "\n";
+  out << "- Prices: " << cell(prices_text(r)) << "\n";
+  out << "- Run: " << cell(run_settings_text(r)) << "\n";
   if (!r.scenario_file.empty()) out << "- Scenario file: `" << r.scenario_file << "`\n";
   for (const auto& d : r.designs) write_design(d, out);
   if (!r.comparisons.empty()) write_comparisons(r, out);

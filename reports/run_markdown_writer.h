@@ -1,7 +1,7 @@
 #pragma once
 // `flowcost run --format md`: the run report as GitHub-flavoured Markdown (a heading per design with a
 // line-item table, per-execution cost, latency, outcomes and warnings; the comparisons as sentences and a
-// table). Table cells escape '|' and '\'.
+// table). Text escapes '|', backslash and '$' (GitHub reads $...$ as math).
 #include <iosfwd>
 
 #include "reports/run_report.h"

@@ -1,0 +1,112 @@
+#pragma once
+// Golden-file helpers for the tests. CSV goldens are compared cell by cell: cells that both read as
+// numbers must agree within a relative tolerance (1e-9 by default, absolute for values near 0), all other
+// cells exactly. Set FLOWCOST_UPDATE_GOLDEN=1 in the environment to rewrite the golden files from the
+// current output instead of comparing (then review the diff with git).
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace flowcost::testing {
+
+inline bool update_golden_requested() {
+  const char* v = std::getenv("FLOWCOST_UPDATE_GOLDEN");
+  return v != nullptr && std::string(v) == "1";
+}
+
+inline std::string read_text_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+inline void write_text_file(const std::string& path, const std::string& text) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f << text;
+}
+
+// Splits RFC 4180 CSV text into records of unquoted cells (CRLF or LF line ends).
+inline std::vector<std::vector<std::string>> split_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::string> record;
+  std::string cell;
+  bool quoted = false, any = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+      any = true;
+    } else if (c == ',') {
+      record.push_back(cell);
+      cell.clear();
+      any = true;
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      record.push_back(cell);
+      records.push_back(record);
+      record.clear();
+      cell.clear();
+      any = false;
+    } else {
+      cell += c;
+      any = true;
+    }
+  }
+  if (any) {
+    record.push_back(cell);
+    records.push_back(record);
+  }
+  return records;
+}
+
+inline std::optional<double> as_number(const std::string& cell) {
+  if (cell.empty()) return std::nullopt;
+  double v = 0;
+  auto r = std::from_chars(cell.data(), cell.data() + cell.size(), v);
+  if (r.ec != std::errc() || r.ptr != cell.data() + cell.size()) return std::nullopt;
+  return v;
+}
+
+// Empty when equal; otherwise the first difference, "record R, cell C: 'a' vs 'b'".
+inline std::string csv_difference(const std::string& expected, const std::string& actual,
+                                  double rel_tolerance = 1e-9) {
+  auto e = split_csv(expected), a = split_csv(actual);
+  if (e.size() != a.size())
+    return "record count " + std::to_string(e.size()) + " vs " + std::to_string(a.size());
+  for (std::size_t r = 0; r < e.size(); ++r) {
+    if (e[r].size() != a[r].size())
+      return "record " + std::to_string(r + 1) + ": cell count " + std::to_string(e[r].size()) + " vs " +
+             std::to_string(a[r].size());
+    for (std::size_t c = 0; c < e[r].size(); ++c) {
+      const auto& x = e[r][c];
+      const auto& y = a[r][c];
+      auto nx = as_number(x), ny = as_number(y);
+      bool same = x == y;
+      if (!same && nx && ny) {
+        double scale = std::max({std::fabs(*nx), std::fabs(*ny), 1e-12});
+        same = std::fabs(*nx - *ny) <= rel_tolerance * scale;
+      }
+      if (!same)
+        return "record " + std::to_string(r + 1) + ", cell " + std::to_string(c + 1) + ": '" + x + "' vs '" + y + "'";
+    }
+  }
+  return "";
+}
+
+}  // namespace flowcost::testing

@@ -1,0 +1,70 @@
+#pragma once
+// A hand-built run report with round numbers, shared by the writer tests.
+#include "reports/run_report.h"
+
+namespace flowcost::reports::testing {
+
+inline RunReport sample_report() {
+  RunReport r;
+  r.scenario = "iot-telemetry";
+  r.title = "IoT telemetry, two designs";
+  r.scenario_file = "scenarios/iot-telemetry.yaml";
+  r.input_files = {{"scenarios/iot-telemetry.yaml", "aa11"}, {"scenarios/iot-telemetry.asl.json", "bb22"}};
+  r.seed = 7;
+  r.tool_version = "0.1.0";
+  r.prices = {"aws-us-east-1", "2025-06-01", "us-east-1", "cc33"};
+  r.free_tier = false;
+  r.draws = 200;
+  r.executions_per_draw = 100000;
+  r.rel_error_target = 0.01;
+  r.converged = true;
+  r.relative_error = 0.0041;
+
+  DesignReport sfn;
+  sfn.name = "step-functions";
+  sfn.monthly_cost_usd = {2500.5, 1.25, 2300, 2490.25, 2700.75};
+  sfn.per_execution_cost_usd_mean = 0.0000250005;
+  sfn.events_per_month_mean = 100000000;
+  sfn.meters = {{"lambda.requests", {100000000, 1}}, {"sfn.standard.transitions", {400000000, 4}}};
+  sfn.lines = {{"sfn.standard.transitions", "transitions", "transitions", 400000000, 2000, 1850, 1990, 2150, 0.00002},
+               {"lambda.requests", "requests", "requests", 100000000, 20, 18, 20, 22, 0.0000002},
+               {"lambda.gb_seconds.arm64", "duration", "GB-s", 36000.5, 480.5, 432, 480.25, 528.75, 0.000004805}};
+  sfn.latency = {120.5, 300.25, 1204};
+  sfn.outcomes.succeeded = 19990000;
+  sfn.outcomes.failed = 10000;
+  sfn.outcomes.caught = 250;
+  sfn.outcomes.failed_by_error = {{"States.Timeout", 7500}, {"Lambda.Unknown", 2500}};
+  sfn.executions = 20000000;
+  sfn.warnings = {"Task Notify has no behaviour; it takes 0 ms"};
+
+  DesignReport iot;
+  iot.name = "iot-rules";
+  iot.monthly_cost_usd = {1300, 0.5, 1200, 1299.5, 1400};
+  iot.per_execution_cost_usd_mean = 0.000013;
+  iot.events_per_month_mean = 100000000;
+  iot.meters = {{"iot.rules_triggered", {100000000, 1}}};
+  iot.lines = {{"iot.rules_triggered", "rules", "rules", 100000000, 15, 14.5, 15, 15.5, 0.00000015},
+               {"iot.actions_executed", "actions", "actions", 110000000, 16.5, 16, 16.5, 17, 0.000000165},
+               {"dynamodb.write_request_units", "writes", "WRU", 150000000, 1268.5, 1169.5, 1268, 1367.5, 0.000012685}};
+  iot.latency = {40, 95.5, 150};
+  iot.outcomes.succeeded = 19999000;
+  iot.outcomes.lost = 1000;
+  iot.executions = 20000000;
+  r.designs = {sfn, iot};
+
+  ComparisonReport c;
+  c.baseline = "step-functions";
+  c.candidate = "iot-rules";
+  c.saving_usd = {1200.5, 1100, 1300.25, 1198, 1203};
+  c.saving_fraction_mean = 0.48;
+  c.p_candidate_cheaper = 1;
+  c.ratio_mean = 0.52;
+  c.latency_p95_delta_ms = -204.75;
+  c.failed_fraction_delta = -0.0005;
+  c.lost_fraction_delta = 0.00005;
+  r.comparisons = {c};
+  r.performance = {40000000, 160000000, 1.5};
+  return r;
+}
+
+}  // namespace flowcost::reports::testing
