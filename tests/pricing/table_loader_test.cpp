@@ -1,0 +1,144 @@
+// Price-table loader: the shipped tables load cleanly and cover every meter; bad tables are rejected
+// with every problem at its line and column (whole messages).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "model/errors.h"
+#include "model/meters.h"
+#include "pricing/table_loader.h"
+
+using namespace flowcost;
+
+namespace {
+
+const std::string kBad = std::string(FLOWCOST_TEST_DATA) + "/pricing/bad/";
+
+// Every diagnostic of loading `file`, as "FILE:LINE:COL: severity: message" headlines.
+std::vector<std::string> problems_of(const std::string& file) {
+  try {
+    pricing::load_price_table(kBad + file);
+  } catch (const model::InputError& e) {
+    std::vector<std::string> out;
+    for (const auto& d : e.diagnostics()) out.push_back(model::diagnostic_headline(d));
+    return out;
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("the shipped us-east-1 table prices every meter, with a source and no warning") {
+  auto table = pricing::load_price_table("aws-us-east-1");
+  CHECK(table.name == "aws-us-east-1");
+  CHECK(table.region == "us-east-1");
+  CHECK(table.currency == "USD");
+  CHECK(table.effective_date == "2026-09-06");
+  CHECK(table.path == std::string(FLOWCOST_TABLES_DIR) + "/aws-us-east-1.yaml");
+  CHECK(table.sha256.size() == 64);
+  CHECK(table.warnings.empty());
+  for (const auto& meter : model::known_meters()) {
+    INFO(meter.name);
+    CHECK(table.has_meter(std::string(meter.name)));
+  }
+  for (const auto& line : table.lines) {
+    INFO(line.meter);
+    CHECK(line.source.has_value());
+    CHECK(!line.note.empty());
+  }
+  // Lines come in known_meters() order.
+  CHECK(table.lines.front().meter == "sfn.standard.transitions");
+  CHECK(table.lines.back().meter == "http.requests");
+  CHECK(table.metering.lambda_duration_granularity_ms == 1);
+  CHECK(table.metering.express_duration_granularity_ms == 100);
+  CHECK(table.metering.express_memory_chunk_mb == 64);
+  CHECK(table.metering.iot_message_unit_bytes == 5120);
+  CHECK(table.metering.dynamodb_read_unit_bytes == 4096);
+  CHECK(table.metering.firehose_record_unit_bytes == 5120);
+  CHECK(table.metering.source == table.path);
+}
+
+TEST_CASE("the shipped eu-west-1 table prices or lists as a gap every meter") {
+  auto table = pricing::load_price_table("aws-eu-west-1");
+  CHECK(table.region == "eu-west-1");
+  CHECK(table.warnings.empty());
+  for (const auto& meter : model::known_meters()) {
+    std::string name(meter.name);
+    INFO(name);
+    CHECK(table.has_meter(name) != (table.gaps.count(name) == 1));
+  }
+  CHECK(table.has_meter("sfn.standard.transitions"));
+  CHECK(table.has_meter("iot.messages"));
+  CHECK(table.gaps.count("lambda.requests") == 1);
+}
+
+TEST_CASE("a table is found by name, by path, and an unknown name suggests the closest") {
+  CHECK(pricing::shipped_table_names() == std::vector<std::string>{"aws-eu-west-1", "aws-us-east-1"});
+  auto by_path = pricing::load_price_table(std::string(FLOWCOST_TABLES_DIR) + "/aws-us-east-1.yaml");
+  CHECK(by_path.name == "aws-us-east-1");
+  try {
+    pricing::load_price_table("aws-us-east1");
+    FAIL("no error");
+  } catch (const model::InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "flowcost: error: unknown price table \"aws-us-east1\"; did you mean \"aws-us-east-1\"? (shipped tables: "
+          "aws-eu-west-1, aws-us-east-1; or give a path to a .yaml file)");
+  }
+}
+
+TEST_CASE("negative prices are rejected at the value") {
+  CHECK(problems_of("negative_price.yaml") ==
+        std::vector<std::string>{kBad + "negative_price.yaml:9:12: error: price must not be negative, not -0.2"});
+}
+
+TEST_CASE("NaN and infinite prices are rejected at the value") {
+  CHECK(problems_of("nan_inf_price.yaml") ==
+        std::vector<std::string>{kBad + "nan_inf_price.yaml:9:39: error: price must be a finite number, not .nan",
+                                 kBad + "nan_inf_price.yaml:10:32: error: price must be a finite number, not .inf"});
+}
+
+TEST_CASE("gapped, overlapping, misplaced and bounded tiers are rejected at the tier") {
+  const std::string f = kBad + "tier_gap_overlap.yaml";
+  CHECK(problems_of("tier_gap_overlap.yaml") ==
+        std::vector<std::string>{
+            f + ":10:9: error: tier starts at 7000000000 but the previous tier ends at 6000000000 (a gap)",
+            f + ":11:9: error: tier starts at 14000000000 but the previous tier ends at 15000000000 (an overlap)",
+            f + ":17:9: error: the first tier must start at 0, not 10",
+            f + ":18:14: error: the last tier must be open-ended (no \"to\"); quantities above 200000000000 would "
+                "have no price",
+        });
+}
+
+TEST_CASE("unknown meters, missing and wrong units, bad metering rules; a missing source is a warning") {
+  const std::string f = kBad + "unknown_meter_missing_unit.yaml";
+  CHECK(problems_of("unknown_meter_missing_unit.yaml") ==
+        std::vector<std::string>{
+            f + ":6:3: error: unknown meter \"lambda.request\"; did you mean \"lambda.requests\"?",
+            f + ":10:5: error: rate line \"requests\" of meter \"sns.publishes\" has no unit (expected \"requests\")",
+            f + ":14:5: warning: rate line \"requests\" of meter \"s3.get_requests\" has no source (url and date)",
+            f + ":14:11: error: unit \"GB\" does not match the unit of meter \"s3.get_requests\" (\"requests\"); "
+                "quantities are in the meter's unit, use \"per\" for prices per 1,000 or per hour",
+            f + ":18:29: error: metering.iot.message_unit_bytes must be a positive whole number",
+            f + ":18:32: error: unknown metering.iot key \"message_units\"",
+        });
+}
+
+TEST_CASE("duplicate keys are rejected at the second occurrence") {
+  const std::string f = kBad + "duplicate_key.yaml";
+  CHECK(problems_of("duplicate_key.yaml") ==
+        std::vector<std::string>{
+            f + ":10:5: error: duplicate key \"price\" (first defined at line 9)",
+            f + ":12:3: error: duplicate key \"sns.publishes\" (first defined at line 6)",
+        });
+}
+
+TEST_CASE("a table with only warnings loads and keeps them") {
+  auto table = pricing::load_price_table(kBad + "warnings_only.yaml");
+  REQUIRE(table.warnings.size() == 2);
+  CHECK(model::diagnostic_headline(table.warnings[0]) ==
+        kBad + "warnings_only.yaml:1:1: warning: price table has no metering section; the AWS defaults apply");
+  CHECK(model::diagnostic_headline(table.warnings[1]) ==
+        kBad + "warnings_only.yaml:7:5: warning: rate line \"requests\" of meter \"sns.publishes\" has no source (url and date)");
+  CHECK(table.metering.sqs_chunk_bytes == 64 * 1024);
+}
