@@ -1,28 +1,77 @@
+// `flowcost validate [--express] FILE...`: checks ASL definitions (JSON or YAML) and scenario files.
+// Diagnostics (sorted by position, with the source line and a caret) go to stderr; one `FILE: valid`
+// line per valid file goes to stdout. Exit 1 when any file has an error.
+#include <memory>
 #include <vector>
 
 #include "cli/command.h"
 #include "cli/diagnostic_printer.h"
+#include "model/asl/loader.h"
+#include "model/asl/validator.h"
 #include "model/document.h"
 #include "model/errors.h"
+#include "model/scenario/scenario.h"
 
 namespace flowcost::cli {
+
+namespace {
+
+// A flowcost scenario: a mapping with a top-level `scenario:` key.
+bool is_scenario(const model::Node& root) { return model::looks_like_scenario(root); }
+
+// An ASL definition: a mapping with `StartAt` or `States`.
+bool is_state_machine(const model::Node& root) {
+  return root.is_mapping() && (root.find("StartAt") || root.find("States"));
+}
+
+void validate_scenario_file(const std::string& path, model::Diagnostics& diags) {
+  model::load_scenario(path, {}, diags);
+}
+
+void validate_state_machine(const model::SourceFile& file, const model::Node& root, bool express,
+                            model::Diagnostics& diags) {
+  auto machine = model::asl::load_state_machine(file, root, diags);
+  if (machine) model::asl::validate(*machine, model::asl::ValidateOptions{express}, diags);
+}
+
+// Checks one file; every problem goes to `diags`.
+void validate_file(const std::string& path, bool express, model::Diagnostics& diags) {
+  try {
+    model::SourceFile file = model::read_source_file(path);
+    auto root = model::parse_document(file, diags);
+    if (!root) return;
+    if (is_scenario(*root)) {
+      validate_scenario_file(path, diags);
+    } else if (is_state_machine(*root)) {
+      validate_state_machine(file, *root, express, diags);
+    } else {
+      diags.error({path, root->loc.line, root->loc.column},
+                  "neither an ASL definition (no \"StartAt\" or \"States\") nor a flowcost scenario (no "
+                  "\"scenario:\" key)");
+    }
+  } catch (const model::InputError& e) {
+    for (const auto& d : e.diagnostics()) diags.add(d);
+  }
+}
+
+}  // namespace
 
 void add_validate_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("validate", "Check ASL definitions (.json/.yaml) or scenarios; print diagnostics");
   auto files = std::make_shared<std::vector<std::string>>();
+  auto express = std::make_shared<bool>(false);
+  cmd->add_flag("--express", *express,
+                "treat ASL definitions as EXPRESS state machines (.sync and .waitForTaskToken are errors)");
   cmd->add_option("FILE", *files, "files to check")->required();
-  cmd->callback([&ctx, files] {
-    model::Diagnostics all;
+  cmd->callback([&ctx, files, express] {
     for (const auto& path : *files) {
-      try {
-        auto src = model::read_source_file(path);
-        model::parse_document(src, all);
-      } catch (const model::InputError& e) {
-        for (const auto& d : e.diagnostics()) all.add(d);
-      }
+      model::Diagnostics diags;
+      validate_file(path, *express, diags);
+      diags.sort();
+      print_diagnostics(ctx.err, diags.items());
+      if (diags.has_errors()) ctx.exit_code = 1;
+      else ctx.out << path << ": valid\n";
     }
-    print_diagnostics(ctx.err, all.items());
-    if (all.has_errors()) ctx.exit_code = 1;
   });
 }
 

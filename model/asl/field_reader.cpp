@@ -140,6 +140,9 @@ void FieldReader::check_keys(const std::vector<std::string>& allowed, std::strin
 
 bool FieldReader::require(std::string_view key) const {
   if (has(key)) return true;
+  // A misspelled key ("Resorce") is reported as unknown with a suggestion; do not report it twice.
+  for (const auto& m : object_.members)
+    if (closest_name(m.key, {std::string(key)})) return false;
   error(object_.loc, "missing required field " + quoted(key));
   return false;
 }

@@ -27,7 +27,8 @@ void load_scope(LoadContext& ctx, const Node& object, const std::string& prefix,
 State load_state(LoadContext& ctx, const Member& entry);
 
 // Reports unknown fields, fields the state type does not have, and fields of the other query language.
-void check_state_fields(const FieldReader& r, StateType type, QueryLanguage language);
+// Returns true when an unknown field looks like a misspelled "Next" or "End".
+bool check_state_fields(const FieldReader& r, StateType type, QueryLanguage language);
 // True when `key` is a field of `type` in `language` (so that the loader reads it).
 bool state_field_allowed(std::string_view key, StateType type, QueryLanguage language);
 

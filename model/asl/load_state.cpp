@@ -235,7 +235,7 @@ State load_state(LoadContext& ctx, const Member& entry) {
     if (language == QueryLanguage::jsonpath && ctx.machine_language == QueryLanguage::jsonata)
       r.error(ql->loc, "a JSONata state machine cannot contain JSONPath states");
   }
-  check_state_fields(r, s.type, language);
+  if (check_state_fields(r, s.type, language)) s.transition_reported = true;
   load_common(r, language, s);
   switch (s.type) {
     case StateType::pass: load_pass(r, language, s.body.emplace<PassState>()); break;

@@ -111,7 +111,8 @@ Resource parse_resource(const Located& arn, std::optional<std::string>& error) {
   if (is_whole_placeholder(arn.value)) return r;
   std::vector<std::string> p = split_arn(arn.value);
   if (p.size() < 6 || p[0] != "arn") {
-    if (r.has_placeholder && p.size() < 6) return r;  // e.g. "${Prefix}-function": resolved at deploy time
+    // e.g. "${Prefix}-function": resolved at deploy time; a malformed "${" is reported by the placeholder scan.
+    if ((r.has_placeholder || arn.value.find("${") != std::string::npos) && p.size() < 6) return r;
     error = "\"" + arn.value + "\" is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)";
     return r;
   }

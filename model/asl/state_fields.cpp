@@ -91,13 +91,16 @@ bool state_field_allowed(std::string_view key, StateType type, QueryLanguage lan
   return f && (f->types & bit(type)) && language_ok(*f, language);
 }
 
-void check_state_fields(const FieldReader& r, StateType type, QueryLanguage language) {
+bool check_state_fields(const FieldReader& r, StateType type, QueryLanguage language) {
+  bool misspelled_transition = false;
   std::vector<std::string> allowed;
   for (const auto& f : kFields)
     if ((f.types & bit(type)) && language_ok(f, language)) allowed.emplace_back(f.name);
   for (const auto& m : r.object().members) {
     const FieldSpec* f = find_spec(m.key);
     if (!f) {
+      auto near = closest_name(m.key, allowed);
+      misspelled_transition = misspelled_transition || (near && (*near == "Next" || *near == "End"));
       r.error(m.key_loc, unknown_name_message("field", m.key, allowed));
       continue;
     }
@@ -114,6 +117,7 @@ void check_state_fields(const FieldReader& r, StateType type, QueryLanguage lang
       r.error(m.key_loc, msg);
     }
   }
+  return misspelled_transition;
 }
 
 }  // namespace flowcost::model::asl
