@@ -43,6 +43,7 @@ std::string build_tiers(std::vector<const OfferRow*> rows, ImportedLine& line) {
     t.from = line.tiers.empty() ? 0 : r.begin_range;  // a free band is folded into the first tier
     t.to = r.end_range;
     t.price_text = r.price_text;
+    t.price_usd = r.price_usd;
     line.tiers.push_back(t);
     if (!r.end_range) {
       if (i + 1 != rows.size()) return "a range after an open-ended one";
@@ -51,6 +52,15 @@ std::string build_tiers(std::vector<const OfferRow*> rows, ImportedLine& line) {
     expected = *r.end_range;
   }
   return "its last range is not open-ended (Inf)";
+}
+
+bool same_prices(const ImportedLine& a, const ImportedLine& b) {
+  if (a.tiers.size() != b.tiers.size() || a.free_quantity != b.free_quantity) return false;
+  for (std::size_t i = 0; i < a.tiers.size(); ++i) {
+    if (a.tiers[i].from != b.tiers[i].from || a.tiers[i].to != b.tiers[i].to) return false;
+    if (a.tiers[i].price_usd != b.tiers[i].price_usd) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -102,15 +112,18 @@ ImportResult import_offer(const Offer& offer, const ImportOptions& options) {
     }
     const std::string& meter = m.meters.front();
     if (lines.count(meter)) {
+      ImportedLine other;
+      build_tiers(rows, other);
+      const bool same = same_prices(other, lines.at(meter));
       result.skipped.push_back(usage + " (SKU " + rows.front()->sku + "): " + meter + " is already priced by " +
-                               lines.at(meter).usage_type);
+                               lines.at(meter).usage_type + (same ? " (same prices)" : " (different prices, not used)"));
       continue;
     }
     ImportedLine line;
     line.meter = meter;
     line.usage_type = usage;
     line.sku = rows.front()->sku;
-    line.description = rows.back()->description;
+    line.description = rows.front()->description;
     std::string problem = build_tiers(rows, line);
     if (!problem.empty()) {
       result.skipped.push_back(usage + " (SKU " + line.sku + "): " + problem);

@@ -13,6 +13,7 @@ struct ImportedTier {
   double from = 0;
   std::optional<double> to;
   std::string price_text;  // USD per unit, exactly as in the offer
+  double price_usd = 0;
 };
 
 struct ImportedLine {
