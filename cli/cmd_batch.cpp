@@ -1,0 +1,61 @@
+#include <memory>
+#include <sstream>
+
+#include "cli/command.h"
+#include "cli/diagnostic_printer.h"
+#include "cli/output.h"
+#include "cli/progress_bar.h"
+#include "cli/run_pipeline.h"
+#include "model/errors.h"
+#include "reports/run_csv_writer.h"
+
+namespace flowcost::cli {
+
+namespace {
+
+struct BatchCommand {
+  std::vector<std::string> scenarios;
+  RunOptions options;
+  std::string output;
+};
+
+}  // namespace
+
+// Every scenario runs even when another fails; a failure's diagnostics go to stderr and the exit code is
+// then 1, but the CSV (written atomically at the end) still holds the scenarios that ran.
+void add_batch_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("batch", "Run many scenarios into one CSV (the columns of run --format csv)");
+  auto state = std::make_shared<BatchCommand>();
+  cmd->add_option("SCENARIO", state->scenarios, "scenario files")->required();
+  add_run_options(*cmd, state->options);
+  cmd->add_option("-o,--output", state->output, "the CSV file to write atomically (default: standard output)");
+  cmd->callback([&ctx, state] {
+    std::ostringstream csv;
+    reports::write_run_csv_header(csv);
+    std::vector<std::string> inputs;
+    std::size_t failed = 0;
+    for (const auto& path : state->scenarios) {
+      inputs.push_back(path);
+      try {
+        ProgressBar bar(ctx.err, ctx.err_is_terminal, path);
+        ScenarioRun run = run_scenario(path, state->options,
+                                       [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); });
+        bar.finish();
+        print_diagnostics(ctx.err, run.warnings);
+        reports::write_run_csv_rows(run.report, csv);
+        inputs.insert(inputs.end(), run.input_paths.begin(), run.input_paths.end());
+      } catch (const model::InputError& e) {
+        print_diagnostics(ctx.err, e.diagnostics());
+        ctx.err << "flowcost batch: " << path << " failed; it is left out of the CSV\n";
+        ++failed;
+      }
+    }
+    write_output(state->output, csv.str(), ctx.out, inputs);
+    if (failed > 0) {
+      ctx.err << "flowcost batch: " << failed << " of " << state->scenarios.size() << " scenarios failed\n";
+      ctx.exit_code = 1;
+    }
+  });
+}
+
+}  // namespace flowcost::cli

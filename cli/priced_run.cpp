@@ -1,0 +1,130 @@
+#include "cli/priced_run.h"
+
+#include <algorithm>
+
+#include "model/errors.h"
+#include "pricing/number_format.h"
+#include "sim/statistics.h"
+
+namespace flowcost::cli {
+
+namespace {
+
+double mean_of(const std::vector<double>& values) { return sim::summarize(values).mean; }
+
+// Mean over draws with events of (value / events per month); 0 when no draw has events.
+double per_execution_mean(const std::vector<double>& values, const std::vector<double>& events) {
+  sim::Welford w;
+  for (std::size_t i = 0; i < values.size() && i < events.size(); ++i)
+    if (events[i] > 0) w.add(values[i] / events[i]);
+  return w.mean();
+}
+
+double latency_quantile(const std::vector<double>& sorted, double p) {
+  return sorted.empty() ? 0.0 : sim::quantile_sorted(sorted, p);
+}
+
+double fraction(std::uint64_t part, std::uint64_t whole) {
+  return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+}
+
+reports::DesignReport design_report(const sim::DesignResult& dr, const PricedDesign& pd) {
+  reports::DesignReport out;
+  out.name = dr.name;
+  sim::Summary total = sim::summarize(pd.monthly_cost_usd);
+  out.monthly_cost_usd = {total.mean, monthly_cost_std_error(pd), total.p05, total.p50, total.p95};
+  out.per_execution_cost_usd_mean = per_execution_mean(pd.monthly_cost_usd, pd.events_per_month);
+  out.events_per_month_mean = mean_of(pd.events_per_month);
+  for (const auto& meter : pd.meters) {
+    sim::Welford monthly;
+    for (const auto& draw : dr.draws) {
+      auto it = draw.monthly.find(meter);
+      monthly.add(it == draw.monthly.end() ? 0.0 : it->second);
+    }
+    auto per_exec = dr.per_execution_mean.find(meter);
+    out.meters[meter] = {monthly.mean(), per_exec == dr.per_execution_mean.end() ? 0.0 : per_exec->second};
+  }
+  for (const auto& line : pd.lines) {
+    sim::Summary cost = sim::summarize(line.cost_usd);
+    out.lines.push_back({line.meter, line.line, line.unit, mean_of(line.quantity), cost.mean, cost.p05, cost.p50,
+                         cost.p95, per_execution_mean(line.cost_usd, pd.events_per_month)});
+  }
+  std::vector<double> latencies = dr.latency_sample_ms;
+  std::sort(latencies.begin(), latencies.end());
+  out.latency = {latency_quantile(latencies, 0.50), latency_quantile(latencies, 0.95),
+                 latency_quantile(latencies, 0.99)};
+  out.outcomes = {dr.outcomes.succeeded, dr.outcomes.failed, dr.outcomes.lost, dr.outcomes.caught,
+                  dr.outcomes.failed_by_error};
+  out.executions = dr.executions;
+  out.warnings = dr.warnings;
+  return out;
+}
+
+reports::ComparisonReport comparison_report(const reports::DesignReport& base, const PricedDesign& base_priced,
+                                            const reports::DesignReport& cand, const PricedDesign& cand_priced) {
+  sim::Paired p = sim::compare_paired(base_priced.monthly_cost_usd, cand_priced.monthly_cost_usd);
+  reports::ComparisonReport c;
+  c.baseline = base.name;
+  c.candidate = cand.name;
+  c.saving_usd = {p.saving_mean, p.saving_p05, p.saving_p95, p.saving_ci95_low, p.saving_ci95_high};
+  c.saving_fraction_mean = p.saving_fraction_mean;
+  c.p_candidate_cheaper = p.p_candidate_cheaper;
+  c.ratio_mean = p.ratio;
+  c.latency_p95_delta_ms = cand.latency.p95_ms - base.latency.p95_ms;
+  c.failed_fraction_delta =
+      fraction(cand.outcomes.failed, cand.executions) - fraction(base.outcomes.failed, base.executions);
+  c.lost_fraction_delta = fraction(cand.outcomes.lost, cand.executions) - fraction(base.outcomes.lost, base.executions);
+  return c;
+}
+
+}  // namespace
+
+std::vector<PricedDesign> price_run(const sim::RunResult& run, const pricing::PriceTable& table,
+                                    const pricing::CostOptions& options) {
+  std::vector<PricedDesign> out;
+  for (const auto& design : run.designs) out.push_back(price_design(design, table, options));
+  return out;
+}
+
+bool run_converged(const std::vector<PricedDesign>& priced, double rel_error) {
+  for (const auto& d : priced) {
+    if (d.monthly_cost_usd.size() < 2) return false;
+    if (monthly_cost_relative_error(d) > rel_error) return false;
+  }
+  return true;
+}
+
+reports::RunReport build_run_report(const PricedRunInputs& in) {
+  if (in.priced.size() != in.run.designs.size()) throw model::InternalError("priced designs do not match the run");
+  reports::RunReport r;
+  r.scenario = in.scenario.id;
+  r.title = in.scenario.title;
+  r.scenario_file = in.scenario.file;
+  r.input_files = in.scenario.input_file_hashes;
+  r.input_files[in.table.path] = in.table.sha256;
+  r.seed = in.run.seed;
+  r.tool_version = FLOWCOST_VERSION;
+  r.prices = {in.table.name, in.table.effective_date, in.table.region, in.table.sha256};
+  r.free_tier = in.options.free_tier;
+  r.draws = in.run.designs.empty() ? 0 : in.run.designs.front().draws.size();
+  r.executions_per_draw = in.run.executions_per_draw;
+  r.rel_error_target = in.rel_error_target;
+  for (std::size_t i = 0; i < in.priced.size(); ++i) {
+    r.designs.push_back(design_report(in.run.designs[i], in.priced[i]));
+    r.relative_error = std::max(r.relative_error, monthly_cost_relative_error(in.priced[i]));
+  }
+  for (std::size_t i = 1; i < r.designs.size(); ++i)
+    r.comparisons.push_back(comparison_report(r.designs[0], in.priced[0], r.designs[i], in.priced[i]));
+  r.converged = !in.rel_error_target || run_converged(in.priced, *in.rel_error_target);
+  if (!r.converged) {
+    r.warnings.push_back("the stop rule did not converge: the 95% half-width of the mean monthly cost is " +
+                         pricing::format_fixed(r.relative_error * 100, 2) + "% of the mean after " +
+                         std::to_string(r.draws) + " draws (target " +
+                         pricing::format_shortest(*in.rel_error_target * 100) + "%); raise --max-draws or --executions");
+  }
+  for (const auto& w : in.table.warnings) r.warnings.push_back("price table: " + model::diagnostic_headline(w));
+  r.performance = {in.run.simulated_executions, in.run.simulated_transitions, in.run.wall_seconds};
+  return r;
+}
+
+}  // namespace flowcost::cli

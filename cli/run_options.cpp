@@ -1,0 +1,40 @@
+#include "cli/run_options.h"
+
+#include "model/errors.h"
+
+namespace flowcost::cli {
+
+void add_run_options(CLI::App& cmd, RunOptions& o) {
+  cmd.add_option("--seed", o.seed, "random seed (default: the scenario's run.seed)");
+  cmd.add_option("--executions", o.executions, "simulated executions per draw (default: run.executions)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000000}));
+  cmd.add_option("--draws", o.draws, "outer draws of the uncertain inputs (default: run.draws)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
+  cmd.add_option("--threads", o.threads, "worker threads (default: all cores); results do not depend on it");
+  cmd.add_option("--set", o.set, "override a scenario input: NAME=VALUE (repeatable)");
+  cmd.add_option("--rel-error", o.rel_error,
+                 "add draws until every design's mean monthly cost has a 95% half-width <= X x mean")
+      ->check(CLI::Range(1e-9, 0.999999));
+  cmd.add_option("--max-draws", o.max_draws, "cap on draws for --rel-error (default: run.max_draws)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
+  cmd.add_option("--prices", o.prices, "price table: a shipped name (aws-us-east-1) or a YAML file");
+  cmd.add_flag("--free-tier", o.free_tier, "apply the account-wide free tiers");
+}
+
+std::vector<std::pair<std::string, std::string>> parse_set_options(const std::vector<std::string>& items) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::vector<model::Diagnostic> problems;
+  for (const auto& item : items) {
+    auto eq = item.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      problems.push_back({model::Severity::error, {"--set", 0, 0},
+                          "expected NAME=VALUE, got \"" + item + "\""});
+      continue;
+    }
+    out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+  }
+  if (!problems.empty()) throw model::InputError(problems);
+  return out;
+}
+
+}  // namespace flowcost::cli
