@@ -1,0 +1,132 @@
+// Turning a parsed iot_rules design into a DesignPlan (flat arrays, ValueRefs, stable sites).
+#include "model/errors.h"
+#include "sim/iot/simulator.h"
+#include "sim/random.h"
+
+namespace flowcost::sim::iot {
+
+namespace {
+
+struct PlanBuilder {
+  const model::Scenario& scenario;
+  const model::IotRulesDesign& design;
+  const SubdesignFactory& factory;
+  model::Diagnostics& diags;
+  CompiledDesign out;
+  std::vector<std::string> subdesign_names;
+
+  std::optional<ValueRef> maybe(const std::optional<model::ValueSpec>& v, bool probability = false) {
+    if (!v) return std::nullopt;
+    return out.plan.values->compile(*v, probability);
+  }
+
+  int subdesign_index(const model::IotActionSpec& a) {
+    for (std::size_t i = 0; i < subdesign_names.size(); ++i)
+      if (subdesign_names[i] == a.design) return static_cast<int>(i);
+    const model::DesignEntry* entry = nullptr;
+    for (const auto& d : scenario.designs)
+      if (d.name == a.design && d.kind == "step_functions") entry = &d;
+    if (!entry) {
+      diags.error(a.design_loc, "no step_functions design named \"" + a.design + "\"");
+      return -1;
+    }
+    // The execution is started by this rule action, which this design already meters (message, rule,
+    // action): the started design must not meter its own trigger again.
+    model::DesignEntry started = *entry;
+    auto& members = started.node.members;
+    for (auto it = members.begin(); it != members.end(); ++it) {
+      if (it->key == "trigger") {
+        members.erase(it);
+        out.plan.warnings.push_back("design \"" + design.name + "\" starts design \"" + a.design +
+                                    "\" from a rule action; that design's own trigger is not metered again here");
+        break;
+      }
+    }
+    std::size_t before = diags.error_count();
+    auto sim = factory ? factory(started, diags) : nullptr;
+    if (!sim) {
+      if (diags.error_count() == before)
+        diags.error(a.design_loc, "design \"" + a.design + "\" could not be compiled for the step_functions action");
+      return -1;
+    }
+    auto offset = static_cast<std::uint32_t>(out.plan.error_names.size());
+    const auto& names = sim->error_names();
+    for (std::size_t j = 0; j < names.size(); ++j)
+      out.plan.error_names.push_back(a.design + ": " + (j == 0 || names[j].empty() ? "failed" : names[j]));
+    if (names.empty()) out.plan.error_names.push_back(a.design + ": failed");
+    for (const auto& w : sim->warnings()) out.plan.warnings.push_back(a.design + ": " + w);
+    out.subdesigns.push_back(std::move(sim));
+    out.subdesign_error_offset.push_back(offset);
+    subdesign_names.push_back(a.design);
+    return static_cast<int>(subdesign_names.size() - 1);
+  }
+
+  ActionPlan action(const model::IotActionSpec& a) {
+    ActionPlan p;
+    p.kind = a.kind;
+    p.site = site_key("iot.action/" + a.label);
+    p.error_id = static_cast<std::uint32_t>(out.plan.error_names.size());
+    out.plan.error_names.push_back(a.label);
+    p.size_bytes = maybe(a.size_bytes);
+    p.failure = maybe(a.failure, true);
+    p.duration_ms = maybe(a.duration);
+    p.topic_bytes = maybe(a.topic_bytes);
+    p.tries = a.tries;
+    if (a.kind == model::IotActionKind::lambda) {
+      p.lambda.memory_mb = a.lambda.memory_mb;
+      p.lambda.arm64 = a.lambda.arm64;
+      p.lambda.duration_ms = out.plan.values->compile(a.lambda.duration);
+      p.lambda.cold_probability = maybe(a.lambda.cold_probability, true);
+      p.lambda.init_ms = maybe(a.lambda.init);
+      p.lambda.max_retries = a.lambda.max_retries;
+    }
+    if (a.kind == model::IotActionKind::step_functions) p.subdesign = subdesign_index(a);
+    return p;
+  }
+
+  void build() {
+    DesignPlan& plan = out.plan;
+    plan.name = design.name;
+    plan.ingest = design.ingest;
+    plan.error_names.emplace_back("");
+    std::vector<std::pair<std::string, model::DistributionSpec>> fields;
+    for (const auto& f : design.fields) fields.emplace_back(f.name, f.distribution);
+    plan.values = std::make_unique<ValueTable>(scenario, fields);
+    plan.payload_bytes = plan.values->compile(design.payload_bytes);
+    plan.topic_bytes = plan.values->compile(design.topic_bytes);
+    if (design.connection) {
+      plan.devices = plan.values->compile(design.connection->devices);
+      plan.minutes_per_device = plan.values->compile(design.connection->minutes_per_device);
+    }
+    for (const auto& r : design.rules) {
+      RulePlan rp;
+      rp.name = r.name;
+      rp.site = site_key("iot.rule/" + r.name);
+      rp.match = maybe(r.match, true);
+      if (r.sql) {
+        rp.from_sql = true;
+        if (r.sql->where) rp.where = compile_condition(*r.sql->where, *plan.values, scenario, design.fields);
+      }
+      for (const auto& a : r.actions) rp.actions.push_back(action(a));
+      if (r.error_action) rp.error_action = action(*r.error_action);
+      plan.rules.push_back(std::move(rp));
+    }
+    if (design.ingest == model::IotIngest::basic_ingest && design.rules.size() > 1) {
+      plan.warnings.push_back(
+          "design \"" + design.name + "\" uses Basic Ingest with " + std::to_string(design.rules.size()) +
+          " rules: a Basic Ingest publish reaches one rule ($aws/rules/<rule>/...), so the simulation assumes the "
+          "device addresses every rule; Basic Ingest messages are free either way");
+    }
+  }
+};
+
+}  // namespace
+
+CompiledDesign compile_design(const model::Scenario& scenario, const model::IotRulesDesign& design,
+                              const SubdesignFactory& subdesigns, model::Diagnostics& diags) {
+  PlanBuilder b{scenario, design, subdesigns, diags, {}, {}};
+  b.build();
+  return std::move(b.out);
+}
+
+}  // namespace flowcost::sim::iot

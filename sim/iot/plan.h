@@ -1,0 +1,83 @@
+#pragma once
+// An iot_rules design compiled for simulation: flat arrays of rules, actions and SQL conditions, with
+// every value pre-resolved to a ValueRef and every random decision given its own stable site.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/metering.h"
+#include "model/scenario/iot_rules_design.h"
+#include "sim/execution.h"
+#include "sim/iot/values.h"
+
+namespace flowcost::sim::iot {
+
+// A SQL WHERE condition as a flat tree: node 0 is the root; children by index.
+struct ConditionNode {
+  enum class Kind { compare, all_of, any_of, negate } kind = Kind::compare;
+  model::SqlCompare op = model::SqlCompare::eq;
+  // Operands: a constant (number, or a string's label index) or a slot of the ValueTable.
+  bool lhs_is_slot = false, rhs_is_slot = false;
+  double lhs = 0, rhs = 0;
+  std::uint32_t lhs_slot = 0, rhs_slot = 0;
+  std::vector<std::uint32_t> children;
+};
+
+struct Condition {
+  std::vector<ConditionNode> nodes;
+  bool evaluate(const DrawValues& values) const { return evaluate_node(0, values); }
+
+ private:
+  bool evaluate_node(std::uint32_t i, const DrawValues& values) const;
+};
+
+Condition compile_condition(const model::SqlCondition& where, ValueTable& table, const model::Scenario& scenario,
+                            const std::vector<model::IotFieldSpec>& fields);
+
+struct LambdaPlan {
+  std::int64_t memory_mb = 128;
+  bool arm64 = false;
+  ValueRef duration_ms;
+  std::optional<ValueRef> cold_probability;
+  std::optional<ValueRef> init_ms;
+  int max_retries = 2;
+};
+
+struct ActionPlan {
+  model::IotActionKind kind = model::IotActionKind::s3;
+  std::uint64_t site = 0;        // the action's own random stream
+  std::uint32_t error_id = 0;    // index into error_names()
+  std::optional<ValueRef> size_bytes;  // default: the message payload
+  std::optional<ValueRef> failure;
+  std::optional<ValueRef> duration_ms;
+  std::optional<ValueRef> topic_bytes;  // republish; default: the design's topic
+  int tries = 1;
+  LambdaPlan lambda;
+  int subdesign = -1;            // step_functions: index into the simulator's sub-designs
+};
+
+struct RulePlan {
+  std::string name;
+  std::uint64_t site = 0;  // the rule's match stream
+  std::optional<ValueRef> match;
+  std::optional<Condition> where;  // from sql; absent with sql and no WHERE: every message matches
+  bool from_sql = false;
+  std::vector<ActionPlan> actions;
+  std::optional<ActionPlan> error_action;
+};
+
+struct DesignPlan {
+  std::string name;
+  model::IotIngest ingest = model::IotIngest::broker;
+  ValueRef payload_bytes;
+  ValueRef topic_bytes;
+  std::optional<ValueRef> devices, minutes_per_device;
+  std::vector<RulePlan> rules;
+  std::unique_ptr<ValueTable> values;
+  std::vector<std::string> error_names;  // [0] = ""
+  std::vector<std::string> warnings;
+};
+
+}  // namespace flowcost::sim::iot

@@ -1,0 +1,147 @@
+// One message through every rule of an iot_rules design.
+#include "sim/iot/simulator.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/errors.h"
+#include "sim/random.h"
+
+namespace flowcost::sim::iot {
+
+namespace {
+
+std::int64_t whole_bytes(double bytes) { return bytes <= 0 ? 0 : static_cast<std::int64_t>(std::ceil(bytes)); }
+
+class IotDrawSimulator final : public DrawSimulator {
+ public:
+  IotDrawSimulator(const CompiledDesign& design, const model::MeteringRules& metering, const DrawInputs& inputs)
+      : design_(design), metering_(metering), values_(*design.plan.values, inputs), seed_(inputs.seed),
+        draw_(inputs.draw) {
+    for (const auto& sub : design.subdesigns) subdraws_.push_back(sub->prepare(inputs));
+  }
+
+  void simulate(std::uint64_t sample, ExecutionRecord& out) override {
+    const DesignPlan& plan = design_.plan;
+    out.clear();
+    values_.start_message(sample);
+    Stream message_stream(seed_, draw_, sample, kMessageSite);
+    MessageContext ctx{values_, metering_, seed_, draw_, sample, 0, 0, subdraws_, design_.subdesign_error_offset,
+                       scratch_};
+    ctx.payload_bytes = whole_bytes(values_.get(plan.payload_bytes, message_stream));
+    ctx.topic_bytes = whole_bytes(values_.get(plan.topic_bytes, message_stream));
+    // Messages and rules are metered in units of payload + topic (reference/pricing.md 3.2).
+    const std::int64_t units =
+        model::metered_units(ctx.payload_bytes + ctx.topic_bytes, metering_.iot_message_unit_bytes);
+    if (plan.ingest == model::IotIngest::broker) out.meters.add(Meter::iot_messages, units);
+
+    bool lost = false, failed = false;
+    for (const RulePlan& rule : plan.rules) {
+      if (!matches(rule, ctx)) continue;
+      out.meters.add(Meter::iot_rules_triggered, units);
+      std::int64_t executed = 0;
+      double rule_ms = 0;
+      std::uint32_t first_failure = 0;
+      for (const ActionPlan& action : rule.actions) {
+        ActionOutcome o = run_action(action, ctx, out);
+        executed += o.executions;
+        rule_ms = std::max(rule_ms, o.completed_ms);
+        switch (o.status) {
+          case ActionOutcome::Status::ok: break;
+          case ActionOutcome::Status::failed:
+            if (first_failure == 0) first_failure = o.error_id;
+            break;
+          case ActionOutcome::Status::lost: note(lost, o.error_id, out); break;
+          case ActionOutcome::Status::workflow_failed: note(failed, o.error_id, out); break;
+        }
+      }
+      if (first_failure != 0) {
+        // One error action per rule and message, however many actions failed (reference/pricing.md 3.3).
+        if (rule.error_action) {
+          ActionOutcome e = run_action(*rule.error_action, ctx, out);
+          executed += e.executions;
+          rule_ms += e.completed_ms;
+          if (e.status == ActionOutcome::Status::ok) ++out.caught_errors;
+          else note(lost, first_failure, out);
+        } else {
+          note(lost, first_failure, out);
+        }
+      }
+      // The rules engine meters at least one action per triggered rule.
+      out.meters.add(Meter::iot_actions_executed, std::max<std::int64_t>(1, executed));
+      out.latency_ms = std::max(out.latency_ms, rule_ms);
+    }
+    if (lost) out.outcome = Outcome::lost;
+    else if (failed) out.outcome = Outcome::failed;
+  }
+
+ private:
+  static constexpr std::uint64_t kMessageSite = 0x696f742e6d736731ULL;  // "iot.msg1"
+
+  bool matches(const RulePlan& rule, MessageContext& ctx) {
+    if (rule.from_sql) return !rule.where || rule.where->evaluate(values_);
+    Stream s(seed_, draw_, ctx.sample, rule.site);
+    double p = rule.match ? values_.get(*rule.match, s) : 1.0;
+    if (p >= 1) return true;
+    if (p <= 0) return false;
+    return s.uniform01() < p;
+  }
+
+  // Records a lost or failed message; the first error decides the message's error name.
+  static void note(bool& flag, std::uint32_t error_id, ExecutionRecord& out) {
+    flag = true;
+    if (out.error_id == 0) out.error_id = error_id;
+  }
+
+  const CompiledDesign& design_;
+  const model::MeteringRules& metering_;
+  DrawValues values_;
+  std::uint64_t seed_, draw_;
+  std::vector<std::unique_ptr<DrawSimulator>> subdraws_;
+  ExecutionRecord scratch_;
+};
+
+class IotDesignSimulator final : public DesignSimulator {
+ public:
+  IotDesignSimulator(CompiledDesign design, const model::MeteringRules& metering)
+      : design_(std::move(design)), metering_(metering) {}
+
+  const std::string& name() const override { return design_.plan.name; }
+  std::unique_ptr<DrawSimulator> prepare(const DrawInputs& inputs) const override {
+    return std::make_unique<IotDrawSimulator>(design_, metering_, inputs);
+  }
+  const std::vector<std::string>& error_names() const override { return design_.plan.error_names; }
+  const std::vector<std::string>& warnings() const override { return design_.plan.warnings; }
+
+  // Connection minutes: devices x minutes per device per month, each device's minutes rounded up to whole
+  // minutes (reference/pricing.md 3.2: one-minute increments).
+  model::MeterTotals monthly_fixed(const DrawInputs& inputs) const override {
+    const DesignPlan& plan = design_.plan;
+    if (!plan.devices || !plan.minutes_per_device) return {};
+    DrawValues values(*plan.values, inputs);
+    Stream unused(inputs.seed, inputs.draw, 0, 0);
+    double devices = std::max(0.0, values.get(*plan.devices, unused));
+    double minutes = std::ceil(std::max(0.0, values.get(*plan.minutes_per_device, unused)));
+    return {{"iot.connection_minutes", devices * minutes}};
+  }
+
+ private:
+  CompiledDesign design_;
+  model::MeteringRules metering_;
+};
+
+}  // namespace
+
+std::unique_ptr<DesignSimulator> make_simulator_with(const model::Scenario& scenario,
+                                                     const model::DesignEntry& design,
+                                                     const model::MeteringRules& metering,
+                                                     model::Diagnostics& diags, const SubdesignFactory& subdesigns) {
+  std::size_t before = diags.error_count();
+  model::IotRulesDesign parsed = model::parse_iot_rules_design(scenario, design, diags);
+  if (diags.error_count() != before) return nullptr;
+  CompiledDesign compiled = compile_design(scenario, parsed, subdesigns, diags);
+  if (diags.error_count() != before) return nullptr;
+  return std::make_unique<IotDesignSimulator>(std::move(compiled), metering);
+}
+
+}  // namespace flowcost::sim::iot

@@ -1,0 +1,106 @@
+// IoT rules simulator: exact metering on deterministic payloads, match fractions, SQL over fields, Basic
+// Ingest and connection minutes (docs/billing-rules.md "How the simulator meters IoT Core").
+#include "iot_test_util.h"
+
+using namespace iot_test;
+using flowcost::sim::Meter;
+
+TEST_CASE("iot: 5 KB units and every downstream meter are exact on a deterministic payload") {
+  auto s = load("closed_form.yaml");
+  auto design = make(s, "units");
+  const std::uint64_t n = 100;
+  Totals t = run(s, *design, n);
+  auto per = [&](Meter m) { return t.sum.get(m); };
+  // payload 10000 B + topic 300 B = 10300 B = 3 units of 5120 B; the republish is 10000 + 24 B = 2 units.
+  CHECK(per(Meter::iot_messages) == 5 * 100);
+  CHECK(per(Meter::iot_rules_triggered) == 3 * 100);
+  CHECK(per(Meter::iot_actions_executed) == 10 * 100);
+  CHECK(per(Meter::dynamodb_write_request_units) == (10 + 10) * 100);  // ceil(10000 / 1024) twice
+  CHECK(per(Meter::sns_publishes) == 1 * 100);
+  CHECK(per(Meter::sqs_requests) == 2 * 100);           // 70000 B = 2 chunks of 64 KB
+  CHECK(per(Meter::firehose_gb) == 2 * 5120 * 100);     // 10000 B rounded up to 10240 B
+  CHECK(per(Meter::kinesis_put_payload_units) == 2 * 100);  // 30 KB = 2 units of 25 KB
+  CHECK(per(Meter::cloudwatch_logs_gb) == 1024 * 100);
+  CHECK(per(Meter::cloudwatch_metrics) == 1 * 100);
+  CHECK(per(Meter::s3_put_requests) == 1 * 100);
+  CHECK(per(Meter::lambda_requests) == 0);
+  CHECK(t.succeeded == n);
+  CHECK(t.latency_sum_ms == 0.0);
+}
+
+TEST_CASE("iot: connection minutes are a monthly quantity, rounded up to whole minutes per device") {
+  auto s = load("closed_form.yaml");
+  auto design = make(s, "units");
+  flowcost::sim::CompiledScenarioValues values(s);
+  auto fixed = design->monthly_fixed(values.draw_inputs(s.run.seed, 0));
+  REQUIRE(fixed.size() == 1);
+  CHECK(fixed.at("iot.connection_minutes") == 1000.0 * 43200.0);
+  CHECK(make(s, "match-fraction")->monthly_fixed(values.draw_inputs(s.run.seed, 0)).empty());
+}
+
+TEST_CASE("iot: the message unit follows the metering rules") {
+  auto s = load("closed_form.yaml");
+  flowcost::model::MeteringRules rules;
+  rules.iot_message_unit_bytes = 1024;
+  auto design = make(s, "units", rules);
+  Totals t = run(s, *design, 10);
+  CHECK(t.sum.get(Meter::iot_messages) == (11 + 10) * 10);  // ceil(10300 / 1024) + ceil(10024 / 1024)
+  CHECK(t.sum.get(Meter::iot_rules_triggered) == 11 * 10);
+}
+
+TEST_CASE("iot: Basic Ingest charges no messages but still meters rules and actions") {
+  auto s = load("closed_form.yaml");
+  auto design = make(s, "basic-ingest");
+  Totals t = run(s, *design, 50);
+  CHECK(t.sum.get(Meter::iot_messages) == 0);
+  CHECK(t.sum.get(Meter::iot_rules_triggered) == 2 * 2 * 50);  // two rules x ceil(10024 / 5120)
+  CHECK(t.sum.get(Meter::iot_actions_executed) == 2 * 50);     // a rule without actions still meters one
+  CHECK(t.sum.get(Meter::dynamodb_write_request_units) == 10 * 50);
+  REQUIRE(design->warnings().size() == 1);
+  CHECK(design->warnings()[0] ==
+        "design \"basic-ingest\" uses Basic Ingest with 2 rules: a Basic Ingest publish reaches one rule "
+        "($aws/rules/<rule>/...), so the simulation assumes the device addresses every rule; Basic Ingest messages "
+        "are free either way");
+}
+
+TEST_CASE("iot: a rule's match fraction is met within 4 standard errors") {
+  auto s = load("closed_form.yaml");
+  auto design = make(s, "match-fraction");
+  const std::uint64_t n = 20000;
+  Totals t = run(s, *design, n);
+  CHECK(t.sum.get(Meter::iot_messages) == static_cast<std::int64_t>(n));
+  CHECK(t.sum.get(Meter::s3_put_requests) == static_cast<std::int64_t>(n));
+  auto matched = static_cast<std::uint64_t>(t.sum.get(Meter::sns_publishes));
+  CHECK(t.sum.get(Meter::iot_rules_triggered) == static_cast<std::int64_t>(n + matched));
+  CHECK(t.sum.get(Meter::iot_actions_executed) == static_cast<std::int64_t>(n + matched));
+  check_fraction(matched, n, 0.3);
+}
+
+TEST_CASE("iot: SQL WHERE over sampled fields matches the closed-form fractions") {
+  auto s = load("closed_form.yaml");
+  auto design = make(s, "sql-fields");
+  const std::uint64_t n = 20000;
+  Totals t = run(s, *design, n);
+  // temperature ~ U(0, 100), status = alarm with 0.25, payload_bytes ~ U(100, 4000), all independent.
+  check_fraction(static_cast<std::uint64_t>(t.sum.get(Meter::s3_put_requests)), n, 0.2);
+  check_fraction(static_cast<std::uint64_t>(t.sum.get(Meter::sns_publishes)), n, 0.25 * 0.5);
+  check_fraction(static_cast<std::uint64_t>(t.sum.get(Meter::sqs_requests)), n, 0.75 + 0.25 * 0.1);
+  check_fraction(static_cast<std::uint64_t>(t.sum.get(Meter::cloudwatch_metrics)), n,
+                 (1000.0 / 3900.0) * (1 - 0.5 * 0.75));
+}
+
+TEST_CASE("iot: the same message gives the same variates at any call order") {
+  auto s = load("closed_form.yaml");
+  auto design = make(s, "sql-fields");
+  flowcost::sim::CompiledScenarioValues values(s);
+  auto inputs = values.draw_inputs(s.run.seed, 0);
+  auto a = design->prepare(inputs);
+  auto b = design->prepare(inputs);
+  flowcost::sim::ExecutionRecord ra, rb;
+  for (std::uint64_t i = 0; i < 200; ++i) {
+    a->simulate(i, ra);
+    b->simulate(199 - i, rb);
+    b->simulate(i, rb);
+    CHECK(ra.meters.v == rb.meters.v);
+  }
+}
