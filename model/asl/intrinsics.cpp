@@ -182,7 +182,8 @@ class Parser {
                            : fn.max_args == kUnlimited ? "at least " + std::to_string(fn.min_args)
                                                        : std::to_string(fn.min_args) + " or " +
                                                              std::to_string(fn.max_args);
-      return "\"" + name + "\" takes " + expect + " argument" + (expect == "1" ? "" : "s") + ", not " +
+      bool singular = fn.max_args == 1 || (fn.max_args == kUnlimited && fn.min_args == 1);
+      return "\"" + name + "\" takes " + expect + " argument" + (singular ? "" : "s") + ", not " +
              std::to_string(n);
     }
     if (name == "States.Format" && args[0].kind == Arg::Kind::string) {

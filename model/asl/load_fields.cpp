@@ -111,9 +111,13 @@ bool is_rfc3339(std::string_view s) {
   if (!digits(0, 4) || s.size() < 20 || s[4] != '-' || !digits(5, 2) || s[7] != '-' || !digits(8, 2) ||
       s[10] != 'T' || !digits(11, 2) || s[13] != ':' || !digits(14, 2) || s[16] != ':' || !digits(17, 2))
     return false;
-  if (num(5, 2) < 1 || num(5, 2) > 12 || num(8, 2) < 1 || num(8, 2) > 31 || num(11, 2) > 23 || num(14, 2) > 59 ||
+  int year = num(0, 4), month = num(5, 2), day = num(8, 2);
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > days[month - 1] || num(11, 2) > 23 || num(14, 2) > 59 ||
       num(17, 2) > 60)
     return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month == 2 && day == 29 && !leap) return false;
   std::size_t i = 19;
   if (i < s.size() && s[i] == '.') {
     ++i;

@@ -78,7 +78,8 @@ class GraphCheck {
   void check_scope(const Scope& scope) {
     std::vector<std::string> names;
     for (const auto& s : scope.states) names.push_back(s.name.value);
-    bool start_ok = check_target(scope.label, "StartAt", scope.start_at, names);
+    // An empty "States" is reported by the loader; StartAt cannot name anything in it.
+    bool start_ok = !scope.states.empty() && check_target(scope.label, "StartAt", scope.start_at, names);
     std::map<std::string, std::vector<std::string>> edges;
     bool any_terminal = false, any_unknown = false;
     for (const auto& s : scope.states) {

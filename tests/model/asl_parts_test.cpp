@@ -1,0 +1,148 @@
+// Unit tests of the ASL checker's parts: JSONPath, intrinsic functions, JSONata, resources, placeholders,
+// timestamps and variable names.
+#include <catch2/catch.hpp>
+
+#include "model/asl/intrinsics.h"
+#include "model/asl/jsonata.h"
+#include "model/asl/jsonpath.h"
+#include "model/asl/load_context.h"
+#include "model/asl/placeholders.h"
+#include "model/asl/resource.h"
+
+using namespace flowcost::model;
+using namespace flowcost::model::asl;
+
+TEST_CASE("JSONPath paths and reference paths") {
+  for (const char* ok : {"$", "$.a", "$.a.b[0]", "$['a b']", "$.a[*].b", "$..sku", "$.items[?(@.price > 10)]",
+                         "$.a[1:3]", "$.a[0,2]", "$$.Execution.Id", "$var", "$var.field[2]", "$.detail-type",
+                         "$.items.length()"})
+    CHECK_FALSE(check_path(ok, PathKind::path));
+  CHECK(check_path("a.b", PathKind::path) == "a path must start with \"$\"");
+  CHECK(check_path("$.a.", PathKind::path) == "expected a name after \".\"");
+  CHECK(check_path("$.a[", PathKind::path) == "missing \"]\"");
+  CHECK(check_path("$.a[]", PathKind::path) == "empty \"[]\"");
+  CHECK(check_path("$.a b", PathKind::path) == "unexpected \" \" at offset 3");
+  CHECK_FALSE(check_path("$.a[0]['b']", PathKind::reference));
+  CHECK(check_path("$.a[*]", PathKind::reference) == "a reference path cannot use \"[*]\"");
+  CHECK(check_path("$..a", PathKind::reference) == "a reference path cannot use \"..\"");
+  CHECK(check_path("$.*", PathKind::reference) == "a reference path cannot use \"*\"");
+  CHECK(check_path("$$.Execution", PathKind::result) == "cannot write into the context object \"$$\"");
+  CHECK(check_path("$x.y", PathKind::result) == "cannot write into a variable");
+  CHECK_FALSE(check_path("$.x.y", PathKind::result));
+  CHECK(path_variable("$count.x") == "count");
+  CHECK_FALSE(path_variable("$.count"));
+  CHECK_FALSE(path_variable("$$.Map"));
+  CHECK(looks_like_path("$.x"));
+  CHECK(looks_like_path("$"));
+  CHECK_FALSE(looks_like_path("$100"));
+  CHECK_FALSE(looks_like_path("price in $"));
+}
+
+TEST_CASE("intrinsic functions: names, arity, literals, escapes") {
+  CHECK_FALSE(check_intrinsic("States.Format('{} + {}', $.a, States.MathAdd($.b, 1))"));
+  CHECK_FALSE(check_intrinsic("States.Format('a \\{\\} b \\' c \\\\ {}', $.x)"));
+  CHECK_FALSE(check_intrinsic("States.Array()"));
+  CHECK_FALSE(check_intrinsic("  States.UUID()  "));
+  CHECK_FALSE(check_intrinsic("States.MathRandom($.lo, $.hi, 7)"));
+  CHECK(check_intrinsic("States.Fromat($.a)") ==
+        "unknown intrinsic function \"States.Fromat\"; did you mean \"States.Format\"?");
+  CHECK(check_intrinsic("States.Nope($.a)") == "unknown intrinsic function \"States.Nope\"");
+  CHECK(check_intrinsic("States.UUID") == "expected \"(\" after \"States.UUID\"");
+  CHECK(check_intrinsic("States.Hash($.a)") == "\"States.Hash\" takes 2 arguments, not 1");
+  CHECK(check_intrinsic("States.MathRandom(1)") == "\"States.MathRandom\" takes 2 or 3 arguments, not 1");
+  CHECK(check_intrinsic("States.Format()") == "\"States.Format\" takes at least 1 argument, not 0");
+  CHECK(check_intrinsic("States.StringToJson($.a, $.b)") == "\"States.StringToJson\" takes 1 argument, not 2");
+  CHECK(check_intrinsic("States.Format('{}')") == "\"States.Format\" template has 1 placeholder but 0 values");
+  CHECK(check_intrinsic("States.MathAdd('1', 2)") == "\"States.MathAdd\" argument 1 must be an integer");
+  CHECK(check_intrinsic("States.ArrayRange(1, 9, 0)") == "\"States.ArrayRange\" step must not be 0");
+  CHECK(check_intrinsic("States.ArrayPartition($.a, 0)") == "\"States.ArrayPartition\" chunk size must be positive");
+  CHECK(check_intrinsic("States.Hash($.a, 'SHA-2')") ==
+        "\"States.Hash\" algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512, not \"SHA-2\"");
+  CHECK(check_intrinsic("States.JsonMerge($.a, $.b, true)") ==
+        "\"States.JsonMerge\" supports only shallow merging: the third argument must be false");
+  CHECK(check_intrinsic("States.Format('x', $.a") == "missing \")\" after the arguments of \"States.Format\"");
+  CHECK(check_intrinsic("States.UUID() x") == "unexpected text after the closing \")\"");
+  CHECK(check_intrinsic("States.Array($.a[) ") == "argument \"$.a[)\": missing \"]\"");
+  CHECK_FALSE(check_intrinsic("States.Array($.a['x)'])"));
+}
+
+TEST_CASE("JSONata expressions: balance, strings, top-level $") {
+  CHECK_FALSE(check_jsonata(" $states.input.items[price > 10].name "));
+  CHECK_FALSE(check_jsonata(" $sum($states.input.a) & 'x)' "));
+  CHECK_FALSE(check_jsonata(" $states.input.a[$ > 1] "));
+  CHECK_FALSE(check_jsonata(" function($x){ $x + 1 }(2) /* ( */ "));
+  CHECK(check_jsonata("  ") == "empty JSONata expression");
+  CHECK(check_jsonata(" (1 + 2 ") == "missing \")\" in JSONata expression");
+  CHECK(check_jsonata(" [1, 2) ") == "unbalanced \")\" in JSONata expression");
+  CHECK(check_jsonata(" 'abc ") == "unterminated string in JSONata expression");
+  CHECK(check_jsonata(" $.a ") ==
+        "\"$\" and \"$$\" cannot be used at the top level of a JSONata expression; use $states.input");
+  CHECK(check_jsonata(" $$.a ") ==
+        "\"$\" and \"$$\" cannot be used at the top level of a JSONata expression; use $states.input");
+}
+
+TEST_CASE("Task resources") {
+  auto parse = [](const std::string& arn, std::optional<std::string>& why) { return parse_resource({arn, {}}, why); };
+  std::optional<std::string> why;
+  Resource r = parse("arn:aws:lambda:eu-west-1:123456789012:function:resize:prod", why);
+  CHECK_FALSE(why);
+  CHECK(r.kind == ResourceKind::lambda_function);
+  CHECK(r.function_name == "resize");
+  r = parse("arn:aws:states:::states:startExecution.sync:2", why);
+  CHECK(r.kind == ResourceKind::optimized_integration);
+  CHECK(r.action == "startExecution");
+  CHECK(r.pattern == IntegrationPattern::sync2);
+  r = parse("arn:aws:states:::aws-sdk:dynamodb:getItem.waitForTaskToken", why);
+  CHECK(r.kind == ResourceKind::aws_sdk);
+  CHECK(r.service == "dynamodb");
+  CHECK(r.pattern == IntegrationPattern::wait_for_task_token);
+  r = parse("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:activity:${Name}", why);
+  CHECK_FALSE(why);
+  CHECK(r.kind == ResourceKind::activity);
+  CHECK(r.has_placeholder);
+  r = parse("${Fn.Arn}", why);
+  CHECK_FALSE(why);
+  CHECK(r.kind == ResourceKind::unknown);
+  parse("arn:aws:states:::", why);
+  CHECK(why == "an integration ARN has the form \"arn:aws:states:::SERVICE:ACTION\"");
+  parse("arn:aws:states:::sqs:.sync", why);
+  CHECK(why == "the integration has no action after the service name");
+  parse("arn:aws:states:us-east-1:123456789012:activity:", why);
+  CHECK(why == "an activity ARN ends with \"activity:NAME\"");
+  parse("arn:aws:lambda::123456789012:function:f", why);
+  CHECK(why == "a Lambda function ARN needs a region and an account");
+  CHECK(std::string(to_string(IntegrationPattern::sync)) == ".sync");
+}
+
+TEST_CASE("placeholders") {
+  CHECK(has_placeholder("arn:${AWS::Partition}:x"));
+  CHECK_FALSE(has_placeholder("${ not closed"));
+  CHECK(is_whole_placeholder("${MyFunction.Arn}"));
+  CHECK_FALSE(is_whole_placeholder("${A}-${B}"));
+  CHECK(replace_placeholders("a${X}b${Y}", "_") == "a_b_");
+  Diagnostics d;
+  auto root = parse_document(make_source_file("p.yaml", "a: \"${ok} ${bad name}\"\nb: ${}\n"), d);
+  REQUIRE(root);
+  CHECK(scan_placeholders(*root, d));
+  REQUIRE(d.items().size() == 2);
+  CHECK(diagnostic_headline(d.items()[0]) ==
+        "p.yaml:1:11: error: malformed placeholder \"${bad name}\": a name has only letters, digits and _ . : - !");
+  CHECK(diagnostic_headline(d.items()[1]) == "p.yaml:2:4: error: empty placeholder \"${}\"");
+}
+
+TEST_CASE("timestamps and variable names") {
+  CHECK(is_rfc3339("2026-01-31T08:00:00Z"));
+  CHECK(is_rfc3339("2026-01-31T08:00:00.5-05:30"));
+  CHECK_FALSE(is_rfc3339("2026-01-31t08:00:00z"));
+  CHECK_FALSE(is_rfc3339("2026-01-31 08:00:00Z"));
+  CHECK_FALSE(is_rfc3339("2026-02-29T08:00:00Z"));
+  CHECK(is_rfc3339("2028-02-29T08:00:00Z"));
+  CHECK_FALSE(is_rfc3339("2026-13-01T08:00:00Z"));
+  CHECK_FALSE(variable_name_problem("total_2"));
+  CHECK_FALSE(variable_name_problem("größe"));
+  CHECK(variable_name_problem("states") == "\"states\" is reserved and cannot be assigned");
+  CHECK(variable_name_problem("a-b") ==
+        "\"a-b\" is not a valid variable name (letters, digits and _, not starting with a digit)");
+  CHECK(variable_name_problem(std::string(81, 'x')) ==
+        "variable name \"" + std::string(81, 'x') + "\" is longer than 80 characters");
+}
