@@ -1,0 +1,114 @@
+// Loading `kind: iot_rules` designs: the parsed shape, and every problem reported with its position.
+#include <catch2/catch.hpp>
+
+#include "model/scenario/iot_rules_design.h"
+#include "model/scenario/scenario.h"
+
+using namespace flowcost::model;
+
+namespace {
+
+Scenario load(const std::string& file) {
+  Diagnostics d;
+  Scenario s = load_scenario(std::string(FLOWCOST_TEST_DATA) + "/iot/" + file, {}, d);
+  REQUIRE_FALSE(d.has_errors());
+  return s;
+}
+
+std::vector<std::string> problems(const Scenario& s, const std::string& design) {
+  Diagnostics d;
+  for (const auto& e : s.designs)
+    if (e.name == design) parse_iot_rules_design(s, e, d);
+  d.sort();
+  std::vector<std::string> out;
+  for (const auto& item : d.items()) {
+    std::string h = diagnostic_headline(item);
+    out.push_back(h.substr(h.find("bad_designs.yaml")));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("iot design: a well-formed design is read in full") {
+  Scenario s = load("closed_form.yaml");
+  Diagnostics d;
+  IotRulesDesign units;
+  for (const auto& e : s.designs)
+    if (e.name == "units") units = parse_iot_rules_design(s, e, d);
+  REQUIRE(d.empty());
+  CHECK(units.ingest == IotIngest::broker);
+  CHECK(units.topic_bytes.number == 300.0);
+  CHECK(units.payload_bytes.kind == ValueSpec::Kind::expression);
+  REQUIRE(units.connection);
+  REQUIRE(units.rules.size() == 1);
+  const auto& actions = units.rules[0].actions;
+  REQUIRE(actions.size() == 10);
+  CHECK(actions[0].kind == IotActionKind::dynamodb);
+  CHECK(actions[0].label == "all/dynamodb");
+  CHECK(actions[5].kind == IotActionKind::kinesis);
+  CHECK(actions[5].size_bytes->number == 30 * 1024.0);
+  CHECK_FALSE(actions[1].size_bytes);  // dynamodbv2 writes the message payload
+
+  IotRulesDesign http;
+  for (const auto& e : s.designs)
+    if (e.name == "http-tries") http = parse_iot_rules_design(s, e, d);
+  REQUIRE(d.empty());
+  CHECK(http.rules[0].actions[0].tries == 3);
+  CHECK(http.rules[1].actions[0].tries == 2);
+  REQUIRE(http.rules[1].error_action);
+  CHECK(http.rules[1].error_action->label == "caught/error_action/sqs");
+
+  IotRulesDesign lambda;
+  for (const auto& e : s.designs)
+    if (e.name == "lambda-cold") lambda = parse_iot_rules_design(s, e, d);
+  REQUIRE(d.empty());
+  const auto& l = lambda.rules[0].actions[0].lambda;
+  CHECK(l.memory_mb == 256);
+  CHECK_FALSE(l.arm64);
+  CHECK(l.max_retries == 2);
+  REQUIRE(l.init);
+  CHECK(l.init->number == 300.0);
+}
+
+TEST_CASE("iot design: typos and bad values are all reported, with did-you-mean") {
+  Scenario s = load("bad_designs.yaml");
+  CHECK(problems(s, "typos") == std::vector<std::string>{
+      "bad_designs.yaml:13:13: error: unknown ingest \"brokr\"; did you mean \"broker\"?",
+      "bad_designs.yaml:14:14: error: unknown name \"paylod_bytes\"; did you mean \"payload_bytes\"? (names are "
+      "scenario inputs, workload items or the design's fields)",
+      "bad_designs.yaml:18:14: error: rule \"r1\" has both match and sql; give one of them",
+      "bad_designs.yaml:19:20: error: unknown action kind \"dynamodbb\"; did you mean \"dynamodb\"?",
+      "bad_designs.yaml:21:42: error: unknown field \"temprature\" (fields are scenario inputs, workload items or "
+      "the design's fields)",
+      "bad_designs.yaml:23:33: error: lambda.memory_mb must be a whole number from 128 to 10240, not 64",
+      "bad_designs.yaml:23:59: error: unknown lambda arch \"arm\"; did you mean \"arm64\"?",
+      "bad_designs.yaml:24:38: error: unknown step_functions design \"wff\"; did you mean \"wf\"?",
+      "bad_designs.yaml:25:39: error: unknown sns field \"colour\"",
+      "bad_designs.yaml:26:15: error: duplicate rule name \"r1\" (first defined at line 16)",
+      "bad_designs.yaml:27:16: error: probability 1.5 is outside [0, 1]",
+  });
+}
+
+TEST_CASE("iot design: SQL fields, string values and syntax are checked at their column") {
+  Scenario s = load("bad_designs.yaml");
+  CHECK(problems(s, "sql") == std::vector<std::string>{
+      "bad_designs.yaml:36:61: error: unknown value of status \"alarn\"; did you mean \"alarm\"?",
+      "bad_designs.yaml:37:60: error: 'high' is a string but level is a number (only a discrete distribution over "
+      "strings has string values)",
+      "bad_designs.yaml:38:52: error: strings can only be compared with = or <>, not >",
+      "bad_designs.yaml:39:65: error: expected a field name, a number or a 'string', found the end of the statement",
+      "bad_designs.yaml:40:39: error: expected a quoted topic filter after FROM",
+  });
+}
+
+TEST_CASE("iot design: missing payload, per-message connection and rules without match") {
+  Scenario s = load("bad_designs.yaml");
+  CHECK(problems(s, "missing") == std::vector<std::string>{
+      "bad_designs.yaml:41:5: error: iot_rules design \"missing\" needs payload (bytes per message: a workload "
+      "item, a number or a distribution)",
+      "bad_designs.yaml:43:27: error: connection.devices is a monthly quantity: use a number or an expression over "
+      "inputs, not a per-message distribution",
+      "bad_designs.yaml:45:9: error: rule \"x\" needs match (a fraction) or sql",
+  });
+}
