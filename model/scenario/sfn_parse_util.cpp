@@ -63,6 +63,14 @@ std::vector<const asl::State*> all_states(const asl::StateMachine& machine) {
   return out;
 }
 
+}  // namespace flowcost::model::sfn_parse
+
+namespace flowcost::model {
+std::vector<const asl::State*> all_states_of(const asl::StateMachine& machine) { return sfn_parse::all_states(machine); }
+}  // namespace flowcost::model
+
+namespace flowcost::model::sfn_parse {
+
 std::vector<std::string> state_names(const asl::StateMachine& machine, asl::StateType type) {
   std::vector<std::string> out;
   for (const auto* s : all_states(machine))

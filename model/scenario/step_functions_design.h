@@ -159,6 +159,9 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
                                                 const std::string& directory, Diagnostics& diags,
                                                 bool child = false);
 
+// Every state of a machine, nested ones included, in file order.
+std::vector<const asl::State*> all_states_of(const asl::StateMachine& machine);
+
 // Parses an RFC 3339 timestamp ("2026-01-01T00:00:00Z", with optional fraction and offset) into seconds
 // since the Unix epoch.
 std::optional<double> parse_rfc3339_epoch_s(std::string_view text);

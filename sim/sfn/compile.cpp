@@ -1,0 +1,176 @@
+#include "sim/sfn/compile.h"
+
+#include <algorithm>
+#include <map>
+
+#include "model/errors.h"
+#include "sim/random.h"
+#include "sim/sfn/compile_detail.h"
+#include "sim/sfn/values.h"
+
+namespace flowcost::sim::sfn {
+
+bool error_matches(std::string_view matcher, std::string_view error) {
+  if (error == "States.Runtime") return false;  // never retried or caught (asl.md A4)
+  if (matcher == "States.ALL") return true;
+  if (matcher == "States.TaskFailed")
+    return error != "States.Timeout" && error != "States.HeartbeatTimeout";
+  if (matcher == "States.Timeout") return error == "States.Timeout" || error == "States.HeartbeatTimeout";
+  return matcher == error;
+}
+
+std::uint32_t Compiler::error_id(const std::string& name) {
+  for (std::size_t i = 0; i < plan.error_names.size(); ++i)
+    if (plan.error_names[i] == name) return static_cast<std::uint32_t>(i);
+  plan.error_names.push_back(name);
+  return static_cast<std::uint32_t>(plan.error_names.size() - 1);
+}
+
+std::uint32_t Compiler::match_row(const std::vector<model::asl::Located>& error_equals) {
+  std::vector<std::string> names;
+  for (const auto& e : error_equals) names.push_back(e.value);
+  match_lists.push_back(std::move(names));
+  return static_cast<std::uint32_t>(match_lists.size() - 1);
+}
+
+std::uint32_t Compiler::compile_scope(const model::asl::Scope& scope, std::uint32_t depth, Machine& m) {
+  const auto scope_index = static_cast<std::uint32_t>(plan.scopes.size());
+  plan.scopes.push_back({});
+  const auto first = static_cast<std::uint32_t>(plan.states.size());
+  plan.states.resize(plan.states.size() + scope.states.size());
+  std::map<std::string, std::uint32_t, std::less<>> index;
+  for (std::size_t i = 0; i < scope.states.size(); ++i)
+    index[scope.states[i].name.value] = first + static_cast<std::uint32_t>(i);
+  auto target = [&](const std::string& name) {
+    auto it = index.find(name);
+    if (it == index.end()) throw model::InternalError("unresolved transition to \"" + name + "\" (validator bug)");
+    return it->second;
+  };
+  {
+    PlanScope& ps = plan.scopes[scope_index];
+    ps.first = first;
+    ps.count = static_cast<std::uint32_t>(scope.states.size());
+    ps.start = target(scope.start_at.value);
+    ps.depth = depth;
+  }
+  plan.max_depth = std::max(plan.max_depth, depth);
+  for (std::size_t i = 0; i < scope.states.size(); ++i) {
+    const model::asl::State& s = scope.states[i];
+    const std::uint32_t si = first + static_cast<std::uint32_t>(i);
+    PlanState ps;
+    ps.type = s.type;
+    ps.name = s.name.value;
+    ps.site = site_key("state:" + s.name.value);
+    if (s.next) ps.next = target(s.next->value);
+    ps.retry_first = static_cast<std::uint32_t>(plan.retriers.size());
+    for (const auto& r : s.retry) {
+      PlanRetrier pr;
+      pr.match_row = match_row(r.error_equals);
+      pr.interval_ms = r.interval_seconds * 1000;
+      pr.backoff_rate = r.backoff_rate;
+      if (r.max_delay_seconds) pr.max_delay_ms = *r.max_delay_seconds * 1000;
+      pr.max_attempts = r.max_attempts;
+      pr.full_jitter = r.jitter == model::asl::Retrier::Jitter::full;
+      plan.retriers.push_back(pr);
+    }
+    ps.retry_count = static_cast<std::uint32_t>(s.retry.size());
+    ps.catch_first = static_cast<std::uint32_t>(plan.catchers.size());
+    for (const auto& c : s.catchers) plan.catchers.push_back({match_row(c.error_equals), target(c.next.value)});
+    ps.catch_count = static_cast<std::uint32_t>(s.catchers.size());
+    switch (s.type) {
+      case model::asl::StateType::task: ps.detail = compile_task(s, m); break;
+      case model::asl::StateType::choice: ps.detail = compile_choice(s, m, target); break;
+      case model::asl::StateType::wait: ps.detail = compile_wait(s, m); break;
+      case model::asl::StateType::fail: {
+        const auto& f = std::get<model::asl::FailState>(s.body);
+        ps.detail = error_id(f.error ? f.error->value : "Fail:" + s.name.value);
+        break;
+      }
+      case model::asl::StateType::parallel: {
+        std::vector<std::uint32_t> branches;
+        for (const auto& b : std::get<model::asl::ParallelState>(s.body).branches)
+          branches.push_back(compile_scope(b, depth, m));
+        ps.scopes_first = static_cast<std::uint32_t>(plan.scope_lists.size());
+        ps.scopes_count = static_cast<std::uint32_t>(branches.size());
+        plan.scope_lists.insert(plan.scope_lists.end(), branches.begin(), branches.end());
+        break;
+      }
+      case model::asl::StateType::map: ps.detail = compile_map(s, depth, m); break;
+      default: break;
+    }
+    plan.states[si] = std::move(ps);
+  }
+  return scope_index;
+}
+
+std::uint32_t Compiler::compile_machine(const model::StepFunctionsDesign& d) {
+  const auto mi = static_cast<std::uint32_t>(plan.machines.size());
+  plan.machines.push_back({});
+  Machine m{d, mi};
+  PlanMachine pm;
+  pm.express = d.workflow == model::SfnWorkflow::express;
+  pm.definition_mb = static_cast<double>(d.machine.definition_size_bytes) / (1024.0 * 1024.0);
+  if (d.payload_bytes) pm.payload = values.add(*d.payload_bytes, "design:payload");
+  if (d.machine.timeout_seconds) pm.timeout_ms = *d.machine.timeout_seconds * 1000;
+  for (const auto* s : model::all_states_of(d.machine))
+    if (s->type == model::asl::StateType::map || s->type == model::asl::StateType::parallel) ++pm.map_parallel_count;
+  pm.inputs_first = static_cast<std::uint32_t>(plan.inputs.size());
+  for (const auto& f : d.input) {
+    PlanInputField pf;
+    pf.path = f.path;
+    pf.value = values.add(f.value, "input:" + f.path);
+    pf.label = !f.labels.empty();
+    pf.labels = f.labels;
+    pf.site = site_key("input:" + f.path);
+    plan.inputs.push_back(std::move(pf));
+  }
+  pm.inputs_count = static_cast<std::uint32_t>(d.input.size());
+  plan.machines[mi] = pm;
+  const std::uint32_t top = compile_scope(d.machine.top, 0, m);
+  plan.machines[mi].top = top;
+  return mi;
+}
+
+void Compiler::compile_trigger(const model::TriggerSpec& t) {
+  PlanTrigger& pt = plan.trigger;
+  pt.iot_rule = t.iot_rule;
+  pt.iot_topic_bytes = t.iot_topic_bytes;
+  pt.s3 = t.s3;
+  if (t.lambda) {
+    pt.lambda = true;
+    pt.lambda_arm64 = t.lambda->arch == model::LambdaArch::arm64;
+    pt.lambda_memory_mb = t.lambda->memory_mb;
+    pt.lambda_timeout_ms = t.lambda->timeout_ms;
+    if (t.lambda_duration_ms) pt.lambda_duration = values.add(*t.lambda_duration_ms, "trigger:lambda:duration");
+  }
+}
+
+void Compiler::finish() {
+  const std::size_t n = plan.error_names.size();
+  plan.matches.assign(match_lists.size() * n, 0);
+  for (std::size_t row = 0; row < match_lists.size(); ++row)
+    for (std::size_t e = 1; e < n; ++e)
+      for (const auto& m : match_lists[row])
+        if (error_matches(m, plan.error_names[e])) plan.matches[row * n + e] = 1;
+}
+
+Plan compile_plan(const model::StepFunctionsDesign& design, const CompiledScenarioValues& scenario_values) {
+  Plan plan;
+  Compiler c(plan, scenario_values);
+  plan.error_names = {""};
+  plan.err_timeout = c.error_id("States.Timeout");
+  plan.err_heartbeat = c.error_id("States.HeartbeatTimeout");
+  plan.err_no_choice = c.error_id("States.NoChoiceMatched");
+  plan.err_lambda_unknown = c.error_id("Lambda.Unknown");
+  plan.err_threshold = c.error_id("States.ExceedToleratedFailureThreshold");
+  plan.err_history = c.error_id("flowcost.HistoryLimitExceeded");
+  plan.err_runtime = c.error_id("States.Runtime");
+  plan.err_task_failed = c.error_id("States.TaskFailed");
+  if (design.start_time_epoch_s) plan.start_time_ms = *design.start_time_epoch_s * 1000;
+  c.compile_machine(design);
+  c.compile_trigger(design.trigger);
+  c.finish();
+  return plan;
+}
+
+}  // namespace flowcost::sim::sfn

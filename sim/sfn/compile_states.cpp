@@ -1,0 +1,272 @@
+// Plan details of Task, Choice, Wait and Map states (docs/scenario-format.md "Step Functions designs").
+#include <algorithm>
+#include <cctype>
+
+#include "model/errors.h"
+#include "sim/random.h"
+#include "sim/sfn/compile_detail.h"
+
+namespace flowcost::sim::sfn {
+
+namespace {
+
+using model::asl::ChoiceOp;
+using model::asl::IntegrationPattern;
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool one_of(const std::string& action, std::initializer_list<const char*> names) {
+  const std::string a = lower(action);
+  for (const char* n : names)
+    if (a == lower(n)) return true;
+  return false;
+}
+
+CallKind dynamodb_kind(const model::DynamoDbCall& c) {
+  if (c.op == model::DynamoDbCall::Op::write) return CallKind::dynamodb_write;
+  switch (c.consistency) {
+    case model::DynamoDbCall::Consistency::eventual: return CallKind::dynamodb_read_eventual;
+    case model::DynamoDbCall::Consistency::transactional: return CallKind::dynamodb_read_transactional;
+    default: return CallKind::dynamodb_read_strong;
+  }
+}
+
+std::optional<double> literal(const model::asl::NumberField& f) { return f.literal; }
+
+std::optional<double> node_number(const std::optional<model::Node>& n, std::string_view key) {
+  if (!n) return std::nullopt;
+  const model::Node* v = n->find(key);
+  return v ? v->number() : std::nullopt;
+}
+
+}  // namespace
+
+std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
+  const auto& task = std::get<model::asl::TaskState>(s.body);
+  const auto& r = task.resource;
+  const model::TaskBehaviour* b = m.design.find_task(s.name.value);
+  const std::string prefix = "task:" + s.name.value + ":";
+  PlanTask t;
+  t.index = static_cast<std::uint32_t>(plan.tasks.size());
+  t.site_duration = site_key(prefix + "duration");
+  t.site_error = site_key(prefix + "error");
+  t.site_cold = site_key(prefix + "cold_start");
+  t.site_init = site_key(prefix + "init");
+  t.site_wait = site_key(prefix + "wait");
+  const bool resource_lambda = r.kind == model::asl::ResourceKind::lambda_function || r.service == "lambda";
+  t.lambda = resource_lambda || (b && b->lambda);
+  if (b && b->lambda) {
+    t.memory_mb = b->lambda->memory_mb;
+    t.arm64 = b->lambda->arch == model::LambdaArch::arm64;
+    t.function_timeout_ms = b->lambda->timeout_ms;
+  }
+  if (auto v = literal(task.timeout_seconds)) t.timeout_ms = *v * 1000;
+  if (auto v = literal(task.heartbeat_seconds)) t.heartbeat_ms = *v * 1000;
+  const bool job = (r.service == "batch" || r.service == "ecs") && r.pattern != IntegrationPattern::request_response;
+  t.heartbeat_applies = r.pattern == IntegrationPattern::wait_for_task_token ||
+                        r.kind == model::asl::ResourceKind::activity || job;
+  t.fargate = job || (b && b->fargate);
+  if (b && b->fargate) {
+    t.fargate_vcpu = b->fargate->vcpu;
+    t.fargate_memory_gb = b->fargate->memory_gb;
+  }
+  if (b) {
+    if (b->duration_ms) t.duration = values.add(*b->duration_ms, prefix + "duration");
+    if (b->cold_start) {
+      t.cold_probability = values.add(b->cold_start->probability, prefix + "cold_start", true);
+      t.init = values.add(b->cold_start->init_ms, prefix + "init");
+    }
+    t.errors_first = static_cast<std::uint32_t>(plan.task_errors.size());
+    for (const auto& e : b->errors)
+      plan.task_errors.push_back({error_id(e.name), values.add(e.probability, prefix + "error:" + e.name, true)});
+    t.errors_count = static_cast<std::uint32_t>(b->errors.size());
+    if (b->callback) {
+      t.callback_wait = values.add(b->callback->wait_ms, prefix + "wait");
+      if (b->callback->heartbeat_every_ms) t.heartbeat_every_ms = *b->callback->heartbeat_every_ms;
+    }
+    if (b->mocked) {
+      t.mocked = true;
+      t.mock_first = static_cast<std::uint32_t>(plan.mock_steps.size());
+      for (const auto& st : b->mock)
+        plan.mock_steps.push_back({st.first, st.last, st.error ? error_id(*st.error) : 0u});
+      t.mock_count = static_cast<std::uint32_t>(b->mock.size());
+    }
+    if (b->execution) {
+      const std::uint32_t child = compile_machine(*b->execution);
+      t.child_machine = child;
+      t.child_waits = r.pattern != IntegrationPattern::request_response;
+    }
+  }
+  // Downstream calls: the one the Resource makes, sized by the behaviour (or the payload), then the
+  // behaviour's own (calls a Lambda function makes, for example).
+  const std::uint32_t payload = plan.machines[m.index].payload;
+  auto size_or_payload = [&](const std::optional<model::ValueSpec>& v, const std::string& name) {
+    return v ? values.add(*v, prefix + name) : (payload != kNone ? payload : values.add_constant(0));
+  };
+  t.calls_first = static_cast<std::uint32_t>(plan.calls.size());
+  bool ddb = false, sqs = false, sns = false, s3p = false, s3g = false, rek = false;
+  if (r.service == "dynamodb") {
+    ddb = true;
+    if (b && b->dynamodb) {
+      plan.calls.push_back({dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes, prefix + "item_bytes")});
+    } else {
+      CallKind k = one_of(r.action, {"getItem", "query", "scan", "batchGetItem"}) ? CallKind::dynamodb_read_eventual
+                   : one_of(r.action, {"transactGetItems"}) ? CallKind::dynamodb_read_transactional
+                                                            : CallKind::dynamodb_write;
+      plan.calls.push_back({k, size_or_payload(std::nullopt, "item_bytes")});
+    }
+  } else if (r.service == "sqs" && one_of(r.action, {"sendMessage"})) {
+    sqs = true;
+    plan.calls.push_back({CallKind::sqs, size_or_payload(b ? b->sqs_message_bytes : std::nullopt, "sqs_bytes")});
+  } else if (r.service == "sns" && one_of(r.action, {"publish"})) {
+    sns = true;
+    plan.calls.push_back({CallKind::sns, size_or_payload(b ? b->sns_message_bytes : std::nullopt, "sns_bytes")});
+  } else if (r.service == "s3" && one_of(r.action, {"putObject", "copyObject", "listObjectsV2", "listObjects"})) {
+    s3p = true;
+    plan.calls.push_back({CallKind::s3_put, b && b->s3_puts ? values.add(*b->s3_puts, prefix + "s3_puts") : values.add_constant(1)});
+  } else if (r.service == "s3") {
+    s3g = true;
+    plan.calls.push_back({CallKind::s3_get, b && b->s3_gets ? values.add(*b->s3_gets, prefix + "s3_gets") : values.add_constant(1)});
+  } else if (r.service == "rekognition") {
+    rek = true;
+    plan.calls.push_back({CallKind::rekognition, b && b->rekognition_images
+                                                     ? values.add(*b->rekognition_images, prefix + "images")
+                                                     : values.add_constant(1)});
+  }
+  if (b) {
+    if (b->dynamodb && !ddb)
+      plan.calls.push_back({dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes, prefix + "item_bytes")});
+    if (b->sqs_message_bytes && !sqs) plan.calls.push_back({CallKind::sqs, values.add(*b->sqs_message_bytes, prefix + "sqs_bytes")});
+    if (b->sns_message_bytes && !sns) plan.calls.push_back({CallKind::sns, values.add(*b->sns_message_bytes, prefix + "sns_bytes")});
+    if (b->s3_puts && !s3p) plan.calls.push_back({CallKind::s3_put, values.add(*b->s3_puts, prefix + "s3_puts")});
+    if (b->s3_gets && !s3g) plan.calls.push_back({CallKind::s3_get, values.add(*b->s3_gets, prefix + "s3_gets")});
+    if (b->rekognition_images && !rek)
+      plan.calls.push_back({CallKind::rekognition, values.add(*b->rekognition_images, prefix + "images")});
+  }
+  t.calls_count = static_cast<std::uint32_t>(plan.calls.size()) - t.calls_first;
+  plan.tasks.push_back(t);
+  return t.index;
+}
+
+std::uint32_t Compiler::compile_rule(const model::asl::ChoiceRule& r, Machine& m, const TargetFn& target) {
+  const PlanMachine& pm = plan.machines[m.index];
+  auto field = [&](const std::string& path) -> std::uint32_t {
+    for (std::uint32_t i = 0; i < pm.inputs_count; ++i)
+      if (plan.inputs[pm.inputs_first + i].path == path) return pm.inputs_first + i;
+    return kNone;
+  };
+  PlanRule pr;
+  pr.op = r.op;
+  if (r.variable) pr.field = field(r.variable->value);
+  if (r.next) pr.next = target(r.next->value);
+  if (const auto* sv = std::get_if<std::string>(&r.operand)) {
+    if (r.operand_is_path) pr.other_field = field(*sv);
+    else {
+      pr.text = *sv;
+      pr.has_text = true;
+    }
+  } else if (const auto* dv = std::get_if<double>(&r.operand)) {
+    pr.number = *dv;
+    pr.has_number = true;
+  } else if (const auto* bv = std::get_if<bool>(&r.operand)) {
+    pr.boolean = *bv;
+    pr.has_boolean = true;
+  }
+  std::vector<std::uint32_t> children;
+  for (const auto& c : r.children) children.push_back(compile_rule(c, m, target));
+  const auto index = static_cast<std::uint32_t>(plan.rules.size());
+  pr.children_first = static_cast<std::uint32_t>(plan.rule_children.size());
+  pr.children_count = static_cast<std::uint32_t>(children.size());
+  plan.rule_children.insert(plan.rule_children.end(), children.begin(), children.end());
+  plan.rules.push_back(std::move(pr));
+  return index;
+}
+
+std::uint32_t Compiler::compile_choice(const model::asl::State& s, Machine& m, const TargetFn& target) {
+  const auto& c = std::get<model::asl::ChoiceState>(s.body);
+  PlanChoice pc;
+  pc.site = site_key("choice:" + s.name.value);
+  if (c.default_state) pc.default_next = target(c.default_state->value);
+  if (const model::ChoiceWeights* w = m.design.find_choice(s.name.value)) {
+    pc.weighted = true;
+    pc.weights_first = static_cast<std::uint32_t>(plan.choice_weights.size());
+    for (const auto& cw : w->weights) {
+      PlanChoiceWeight pw;
+      pw.next = cw.target.empty() ? kNone : target(cw.target);
+      if (!cw.rest) pw.weight = values.add(cw.weight, "choice:" + s.name.value + ":" + cw.target, true);
+      plan.choice_weights.push_back(pw);
+    }
+    pc.weights_count = static_cast<std::uint32_t>(w->weights.size());
+  } else {
+    std::vector<std::uint32_t> top;
+    for (const auto& r : c.choices) top.push_back(compile_rule(r, m, target));
+    pc.rules_first = static_cast<std::uint32_t>(plan.rule_children.size());
+    pc.rules_count = static_cast<std::uint32_t>(top.size());
+    plan.rule_children.insert(plan.rule_children.end(), top.begin(), top.end());
+  }
+  plan.choices.push_back(pc);
+  return static_cast<std::uint32_t>(plan.choices.size() - 1);
+}
+
+std::uint32_t Compiler::compile_wait(const model::asl::State& s, Machine& m) {
+  const auto& w = std::get<model::asl::WaitState>(s.body);
+  PlanWait pw;
+  if (w.seconds) pw.seconds_ms = *w.seconds * 1000;
+  if (w.timestamp) {
+    auto ts = model::parse_rfc3339_epoch_s(w.timestamp->value);
+    if (!ts) throw model::InputError(w.timestamp->loc, "Timestamp is not an RFC 3339 date-time");
+    pw.until_timestamp = true;
+    pw.timestamp_epoch_s = *ts;
+  }
+  if (const model::WaitBehaviour* b = m.design.find_wait(s.name.value))
+    pw.value = values.add(b->wait_ms, "wait:" + s.name.value);
+  plan.waits.push_back(pw);
+  return static_cast<std::uint32_t>(plan.waits.size() - 1);
+}
+
+std::uint32_t Compiler::compile_map(const model::asl::State& s, std::uint32_t depth, Machine& m) {
+  const auto& ms = std::get<model::asl::MapState>(s.body);
+  PlanMap pm;
+  pm.site_items = site_key("map:" + s.name.value + ":items");
+  pm.site_item_bytes = site_key("map:" + s.name.value + ":item_bytes");
+  pm.distributed = ms.processor.mode == model::asl::Scope::MapMode::distributed;
+  pm.express_children = ms.processor.execution_type == model::asl::Scope::ExecutionType::express;
+  if (auto v = literal(ms.max_concurrency)) pm.max_concurrency = *v;
+  if (auto v = literal(ms.tolerated_failure_count)) pm.tolerated_count = *v;
+  if (auto v = literal(ms.tolerated_failure_percentage)) pm.tolerated_percentage = *v;
+  if (auto v = node_number(ms.item_batcher, "MaxItemsPerBatch")) pm.batch_size = std::max(1.0, *v);
+  const model::MapBehaviour* b = m.design.find_map(s.name.value);
+  if (b) {
+    pm.items = values.add(b->items, "map:" + s.name.value + ":items");
+    if (b->item_bytes) pm.item_bytes = values.add(*b->item_bytes, "map:" + s.name.value + ":item_bytes");
+  } else {
+    pm.items = values.add_constant(0);
+  }
+  if (pm.item_bytes == kNone && plan.machines[m.index].payload != kNone) pm.item_bytes = plan.machines[m.index].payload;
+  std::function<void(const model::asl::Scope&)> count = [&](const model::asl::Scope& sc) {
+    for (const auto& st : sc.states) {
+      if (st.type == model::asl::StateType::map) {
+        ++pm.nested_map_parallel;
+        count(std::get<model::asl::MapState>(st.body).processor);
+      }
+      if (st.type == model::asl::StateType::parallel) {
+        ++pm.nested_map_parallel;
+        for (const auto& br : std::get<model::asl::ParallelState>(st.body).branches) count(br);
+      }
+    }
+  };
+  count(ms.processor);
+  const double cap = pm.distributed ? (pm.max_concurrency > 0 ? pm.max_concurrency : 10000)
+                                    : (pm.max_concurrency > 0 ? std::min(pm.max_concurrency, 40.0) : 40.0);
+  plan.max_slots = std::max(plan.max_slots, cap);
+  const auto index = static_cast<std::uint32_t>(plan.maps.size());
+  plan.maps.push_back(pm);
+  const std::uint32_t proc = compile_scope(ms.processor, depth + 1, m);
+  plan.maps[index].processor = proc;
+  return index;
+}
+
+}  // namespace flowcost::sim::sfn

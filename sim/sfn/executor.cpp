@@ -1,0 +1,262 @@
+// The state loop: executions, scopes, Retry and Catch, Choice, Wait (reference/asl.md A3-A7).
+#include "sim/sfn/executor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "model/errors.h"
+#include "sim/random.h"
+
+namespace flowcost::sim::sfn {
+
+using model::asl::StateType;
+
+Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawValues& values)
+    : plan_(plan), metering_(metering), values_(values) {
+  visits_.assign(plan.states.size(), 0);
+  retry_counts_.assign(plan.retriers.size(), 0);
+  mock_counts_.assign(plan.tasks.size(), 0);
+  input_numbers_.assign(plan.inputs.size(), 0);
+  slots_.resize(plan.max_depth + 2);
+  for (auto& s : slots_) s.reserve(static_cast<std::size_t>(plan.max_slots) + 1);
+  // Choice weights of this draw: cumulative, with `rest` = 1 - the others.
+  choice_cumulative_.assign(plan.choice_weights.size(), 0);
+  for (const auto& c : plan.choices) {
+    if (!c.weighted) continue;
+    double sum = 0;
+    bool rest = false;
+    for (std::uint32_t i = 0; i < c.weights_count; ++i) {
+      const auto& w = plan.choice_weights[c.weights_first + i];
+      if (w.weight == kNone) rest = true;
+      else sum += values.resolved(w.weight);
+    }
+    const auto& first = plan.values[plan.choice_weights[c.weights_first].weight == kNone
+                                        ? plan.choice_weights[c.weights_first + (c.weights_count > 1 ? 1 : 0)].weight
+                                        : plan.choice_weights[c.weights_first].weight];
+    if (sum > 1 + 1e-9 || (!rest && std::fabs(sum - 1) > 1e-9)) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.6g", sum);
+      throw model::InputError(first.loc, std::string("Choice weights sum to ") + buf + " in draw " +
+                                             std::to_string(values.draw()) + (rest ? "; `rest` would be negative"
+                                                                                   : "; they must sum to 1"));
+    }
+    double acc = 0;
+    for (std::uint32_t i = 0; i < c.weights_count; ++i) {
+      const auto& w = plan.choice_weights[c.weights_first + i];
+      acc += w.weight == kNone ? 1 - sum : values.resolved(w.weight);
+      choice_cumulative_[c.weights_first + i] = acc;
+    }
+  }
+  // Error probabilities of this draw (per attempt), cumulative per task.
+  error_cumulative_.assign(plan.task_errors.size(), 0);
+  for (const auto& t : plan.tasks) {
+    double acc = 0;
+    for (std::uint32_t i = 0; i < t.errors_count; ++i) {
+      const auto& e = plan.task_errors[t.errors_first + i];
+      acc += values.resolved(e.probability);
+      error_cumulative_[t.errors_first + i] = acc;
+    }
+    if (acc > 1 + 1e-9) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.6g", acc);
+      throw model::InputError(plan.values[plan.task_errors[t.errors_first].probability].loc,
+                              std::string("error probabilities sum to ") + buf + " in draw " +
+                                  std::to_string(values.draw()) + "; they must sum to at most 1");
+    }
+  }
+}
+
+double Executor::uniform(std::uint64_t site) const {
+  Stream s(values_.seed(), values_.draw(), values_.sample(), site);
+  return s.uniform01();
+}
+
+void Executor::count_history(std::uint64_t events, double t) {
+  frame_.history += events;
+  if (frame_.history > frame_.history_cap && frame_.abort_error == 0) {
+    frame_.abort_error = plan_.err_history;
+    frame_.abort_ms = t;
+  }
+}
+
+void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
+  values_.start_event(sample);
+  std::fill(mock_counts_.begin(), mock_counts_.end(), 0);
+  out_ = &out;
+  const PlanMachine& m = plan_.machines[0];
+  const PlanTrigger& tr = plan_.trigger;
+  double t = 0;
+  if (tr.iot_rule) {
+    const double payload = m.payload != kNone ? values_.get(m.payload, 0) : 0;
+    const auto bytes = static_cast<std::int64_t>(std::ceil(payload + tr.iot_topic_bytes));
+    out.meters.add(Meter::iot_messages, model::metered_units(bytes, metering_.iot_message_unit_bytes));
+    out.meters.add(Meter::iot_rules_triggered, 1);
+    out.meters.add(Meter::iot_actions_executed, 1);
+  }
+  if (tr.s3) out.meters.add(Meter::s3_put_requests, 1);
+  if (tr.lambda) {
+    const double d = tr.lambda_duration != kNone ? std::max(0.0, values_.get(tr.lambda_duration, site_key("trigger"))) : 0;
+    const double run_ms = std::min(d, tr.lambda_timeout_ms);
+    meter_lambda(tr.lambda_arm64, tr.lambda_memory_mb, run_ms);
+    t = run_ms;
+  }
+  const Result r = run_execution(0, t, 0);
+  out.latency_ms = r.end_ms;
+  out.outcome = r.error ? Outcome::failed : Outcome::succeeded;
+  out.error_id = r.error;
+  out_ = nullptr;
+}
+
+void Executor::sample_inputs(const PlanMachine& m, std::uint64_t ctx) {
+  for (std::uint32_t i = 0; i < m.inputs_count; ++i) {
+    const PlanInputField& f = plan_.inputs[m.inputs_first + i];
+    input_numbers_[m.inputs_first + i] = values_.get(f.value, ctx);
+  }
+}
+
+Executor::Result Executor::run_execution(std::uint32_t machine, double start_ms, std::uint64_t ctx) {
+  const PlanMachine& m = plan_.machines[machine];
+  sample_inputs(m, ctx);
+  const Result r = run_execution_scope(m.top, m.express, m.timeout_ms, start_ms, ctx, machine);
+  if (m.express) {
+    const double payload = m.payload != kNone ? values_.get(m.payload, ctx) : 0;
+    meter_express(m.definition_mb, payload, m.map_parallel_count, r.end_ms - start_ms);
+  }
+  return r;
+}
+
+Executor::Result Executor::run_execution_scope(std::uint32_t scope, bool express, double timeout_ms, double start_ms,
+                                               std::uint64_t ctx, std::uint32_t machine) {
+  const ExecutionFrame saved = frame_;
+  frame_ = ExecutionFrame{};
+  frame_.express = express;
+  frame_.machine = machine;
+  frame_.history_cap = express ? kExpressMaxHistoryEvents : kStandardMaxHistoryEvents;
+  frame_.deadline_ms = start_ms + std::min(express ? kExpressMaxDurationMs : kStandardMaxDurationMs, timeout_ms);
+  count_history(2, start_ms);  // ExecutionStarted, ExecutionSucceeded/Failed
+  if (!express && metering_.standard_transitions_per_execution > 0) {
+    out_->meters.add(Meter::sfn_standard_transitions, metering_.standard_transitions_per_execution);
+  }
+  Result r = run_scope(scope, start_ms, ctx, kForever);
+  if (frame_.abort_error) r = {frame_.abort_ms, frame_.abort_error};
+  else if (r.end_ms > frame_.deadline_ms) r = {frame_.deadline_ms, plan_.err_timeout};
+  frame_ = saved;
+  return r;
+}
+
+void Executor::enter_state(double t) {
+  count_history(2, t);  // StateEntered, StateExited
+  if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
+  ++out_->transitions;
+}
+
+Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_t ctx, double stop_ms) {
+  const PlanScope& sc = plan_.scopes[scope];
+  std::fill(visits_.begin() + sc.first, visits_.begin() + sc.first + sc.count, 0u);
+  std::uint32_t cur = sc.start;
+  for (;;) {
+    if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+    if (t >= stop_ms) return {stop_ms, 0};  // a sibling branch or iteration failed first: stopped
+    if (t > frame_.deadline_ms) {
+      frame_.abort_error = plan_.err_timeout;
+      frame_.abort_ms = frame_.deadline_ms;
+      return {frame_.abort_ms, frame_.abort_error};
+    }
+    const PlanState& s = plan_.states[cur];
+    enter_state(t);
+    const std::uint64_t occ = site_key(site_key(s.site, ctx), visits_[cur]++);
+    switch (s.type) {
+      case StateType::pass: break;
+      case StateType::succeed: return {t, 0};
+      case StateType::fail: return {t, s.detail};
+      case StateType::wait: t += wait_ms(plan_.waits[s.detail], t, occ); break;
+      case StateType::choice: {
+        bool no_match = false;
+        const std::uint32_t next = choose(plan_.choices[s.detail], occ, no_match);
+        if (no_match) return {t, plan_.err_no_choice};
+        cur = next;
+        continue;
+      }
+      case StateType::task:
+      case StateType::parallel:
+      case StateType::map: {
+        std::uint32_t next = s.next;
+        const Result r = run_with_retry(cur, t, occ, stop_ms, next);
+        if (r.error) return r;
+        t = r.end_ms;
+        if (next != s.next) {  // caught
+          cur = next;
+          continue;
+        }
+        break;
+      }
+    }
+    if (s.next == kNone) return {t, 0};
+    cur = s.next;
+  }
+}
+
+Executor::Result Executor::run_with_retry(std::uint32_t state, double t, std::uint64_t occ, double stop_ms,
+                                          std::uint32_t& next) {
+  const PlanState& s = plan_.states[state];
+  for (std::uint32_t i = 0; i < s.retry_count; ++i) retry_counts_[s.retry_first + i] = 0;
+  for (std::uint64_t attempt = 0;; ++attempt) {
+    if (t > frame_.deadline_ms) {
+      frame_.abort_error = plan_.err_timeout;
+      frame_.abort_ms = frame_.deadline_ms;
+      return {frame_.abort_ms, frame_.abort_error};
+    }
+    const std::uint64_t aocc = site_key(occ, attempt);
+    const Result r = run_state_body(state, t, aocc, stop_ms);
+    if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+    if (r.error == 0) return r;
+    // Retry: the first retrier whose ErrorEquals matches (asl.md A5), if it has attempts left.
+    std::uint32_t matched = kNone;
+    for (std::uint32_t i = 0; i < s.retry_count && matched == kNone; ++i)
+      if (plan_.matches_error(plan_.retriers[s.retry_first + i].match_row, r.error)) matched = s.retry_first + i;
+    if (matched != kNone && retry_counts_[matched] < plan_.retriers[matched].max_attempts) {
+      t = r.end_ms + retry_delay_ms(plan_.retriers[matched], retry_counts_[matched], aocc);
+      ++retry_counts_[matched];
+      if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
+      ++out_->transitions;
+      ++out_->retries;
+      continue;
+    }
+    // Catch: the first catcher that matches; entering its Next counts as usual.
+    for (std::uint32_t i = 0; i < s.catch_count; ++i) {
+      const PlanCatcher& c = plan_.catchers[s.catch_first + i];
+      if (plan_.matches_error(c.match_row, r.error)) {
+        ++out_->caught_errors;
+        next = c.next;
+        return {r.end_ms, 0};
+      }
+    }
+    return r;
+  }
+}
+
+double Executor::retry_delay_ms(const PlanRetrier& r, std::int64_t retry_count, std::uint64_t site) const {
+  double delay = r.interval_ms * std::pow(r.backoff_rate, static_cast<double>(retry_count));
+  delay = std::min(delay, r.max_delay_ms);
+  if (r.full_jitter) delay *= uniform(site_key(site, 0x6a17u));  // FULL: Uniform(0, capped delay)
+  return delay;
+}
+
+double Executor::wait_ms(const PlanWait& w, double t, std::uint64_t occ) const {
+  if (w.value != kNone) return std::max(0.0, values_.get(w.value, occ));
+  if (w.until_timestamp) return std::max(0.0, w.timestamp_epoch_s * 1000 - (plan_.start_time_ms + t));
+  return w.seconds_ms;
+}
+
+Executor::Result Executor::run_state_body(std::uint32_t state, double t, std::uint64_t occurrence, double stop_ms) {
+  const PlanState& s = plan_.states[state];
+  switch (s.type) {
+    case StateType::task: return run_task(plan_.tasks[s.detail], t, occurrence);
+    case StateType::parallel: return run_parallel(s, t, occurrence, stop_ms);
+    case StateType::map: return run_map(s, t, occurrence, stop_ms);
+    default: throw model::InternalError("run_state_body on a state without a body");
+  }
+}
+
+}  // namespace flowcost::sim::sfn

@@ -1,0 +1,121 @@
+// Parallel and Map (inline and distributed) on the virtual clock (reference/asl.md A3, A11).
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "sim/random.h"
+#include "sim/sfn/executor.h"
+
+namespace flowcost::sim::sfn {
+
+namespace {
+
+constexpr double kMaxMapItems = 1'000'000;
+
+// Start time of the next item: now while a concurrency slot is free, else when the earliest slot frees.
+double next_start(std::vector<double>& heap, double cap, double t) {
+  if (static_cast<double>(heap.size()) < cap) return t;
+  std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+  const double free_at = heap.back();
+  heap.pop_back();
+  return std::max(t, free_at);
+}
+
+void occupy(std::vector<double>& heap, double until) {
+  heap.push_back(until);
+  std::push_heap(heap.begin(), heap.end(), std::greater<>());
+}
+
+}  // namespace
+
+Executor::Result Executor::run_parallel(const PlanState& s, double t, std::uint64_t occ, double stop_ms) {
+  count_history(2, t);  // ParallelStateStarted, ParallelStateSucceeded/Failed
+  double end = t;
+  double failed_at = kForever;
+  std::uint32_t error = 0;
+  // Branches start together; a failing branch stops the others at its failure time (branches simulated
+  // after it stop there; those simulated before it ran to their end).
+  for (std::uint32_t b = 0; b < s.scopes_count; ++b) {
+    const std::uint32_t scope = plan_.scope_lists[s.scopes_first + b];
+    const Result r = run_scope(scope, t, site_key(occ, b), std::min(stop_ms, failed_at));
+    if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+    if (r.error && r.end_ms < failed_at) {
+      failed_at = r.end_ms;
+      error = r.error;
+    }
+    end = std::max(end, r.end_ms);
+  }
+  if (error) return {failed_at, error};
+  return {end, 0};
+}
+
+Executor::Result Executor::run_map(const PlanState& s, double t, std::uint64_t occ, double stop_ms) {
+  const PlanMap& m = plan_.maps[s.detail];
+  count_history(2, t);  // MapStateStarted, MapStateSucceeded/Failed (or MapRunStarted/Succeeded)
+  const double items = std::clamp(std::round(values_.get(m.items, site_key(occ, 0))), 0.0, kMaxMapItems);
+  const std::uint32_t depth = plan_.scopes[m.processor].depth;
+  if (m.distributed) {
+    const double cap = m.max_concurrency > 0 ? m.max_concurrency : 10000;
+    const auto children = static_cast<std::uint64_t>(std::ceil(items / m.batch_size));
+    return run_distributed(m, t, occ, children, cap, depth);
+  }
+  const double cap = m.max_concurrency > 0 ? std::min(m.max_concurrency, 40.0) : 40.0;
+  std::vector<double>& heap = slots_[depth];
+  heap.clear();
+  double end = t;
+  double failed_at = kForever;
+  std::uint32_t error = 0;
+  const auto n = static_cast<std::uint64_t>(items);
+  for (std::uint64_t i = 0; i < n; ++i) {
+    const double start = next_start(heap, cap, t);
+    const double stop = std::min(stop_ms, failed_at);
+    if (start >= stop) break;  // the Map already failed (or was stopped): no further iteration starts
+    count_history(2, start);   // MapIterationStarted, MapIterationSucceeded/Failed
+    const Result r = run_scope(m.processor, start, site_key(occ, i + 1), stop);
+    if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+    if (r.error && r.end_ms < failed_at) {
+      failed_at = r.end_ms;
+      error = r.error;
+    }
+    occupy(heap, r.end_ms);
+    end = std::max(end, r.end_ms);
+  }
+  if (error) return {failed_at, error};
+  return {end, 0};
+}
+
+Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint64_t occ, std::uint64_t children,
+                                           double cap, std::uint32_t depth) {
+  std::vector<double>& heap = slots_[depth];
+  heap.clear();
+  const PlanMachine& machine = plan_.machines[frame_.machine];
+  const std::uint32_t machine_index = frame_.machine;
+  std::uint64_t failed = 0;
+  double end = t;
+  for (std::uint64_t j = 0; j < children; ++j) {
+    const double start = next_start(heap, cap, t);
+    // One transition of the parent per child execution started (asl.md A11).
+    if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
+    ++out_->transitions;
+    const std::uint64_t ctx = site_key(occ, j + 1);
+    const Result r = run_execution_scope(m.processor, m.express_children, kForever, start, ctx, machine_index);
+    if (m.express_children) {
+      const double item_bytes = m.item_bytes != kNone ? values_.get(m.item_bytes, ctx) * m.batch_size : 0;
+      meter_express(machine.definition_mb, item_bytes, m.nested_map_parallel, r.end_ms - start);
+    }
+    if (r.error) ++failed;
+    occupy(heap, r.end_ms);
+    end = std::max(end, r.end_ms);
+  }
+  // The Map Run fails when failures exceed the tolerated count or percentage (either, when both are set);
+  // with neither set, any failure fails it.
+  const bool has_count = m.tolerated_count >= 0, has_pct = m.tolerated_percentage >= 0;
+  bool exceeded = false;
+  if (!has_count && !has_pct) exceeded = failed > 0;
+  if (has_count && static_cast<double>(failed) > m.tolerated_count) exceeded = true;
+  if (has_pct && static_cast<double>(failed) * 100 > m.tolerated_percentage * static_cast<double>(children))
+    exceeded = true;
+  return {end, exceeded ? plan_.err_threshold : 0u};
+}
+
+}  // namespace flowcost::sim::sfn

@@ -1,0 +1,167 @@
+// Task attempts and their meters (docs/billing-rules.md "How the simulator meters Step Functions").
+#include <algorithm>
+#include <cmath>
+
+#include "sim/random.h"
+#include "sim/sfn/executor.h"
+
+namespace flowcost::sim::sfn {
+
+namespace {
+
+std::int64_t ceil_to(double x, double granularity) {
+  if (!(x > 0)) return 0;
+  return static_cast<std::int64_t>(std::ceil(x / granularity - 1e-9)) * static_cast<std::int64_t>(granularity);
+}
+
+constexpr double kFargateMinimumMs = 60'000;  // Fargate bills per second with a 1-minute minimum
+
+}  // namespace
+
+void Executor::meter_lambda(bool arm64, double memory_mb, double billed_ms_raw) {
+  const double g = metering_.lambda_duration_granularity_ms;
+  std::int64_t billed_ms = std::max<std::int64_t>(ceil_to(billed_ms_raw, g), static_cast<std::int64_t>(g));
+  out_->meters.add(Meter::lambda_requests, 1);
+  out_->meters.add(arm64 ? Meter::lambda_gb_seconds_arm64 : Meter::lambda_gb_seconds_x86,
+                   static_cast<std::int64_t>(std::llround(memory_mb)) * billed_ms);
+}
+
+void Executor::meter_express(double definition_mb, double payload_bytes, std::uint32_t map_parallel_count,
+                             double duration_ms) {
+  const double memory_mb = metering_.express_base_memory_mb + definition_mb +
+                           std::max(0.0, payload_bytes) / (1024.0 * 1024.0) * map_parallel_count;
+  const std::int64_t billed_mb = ceil_to(memory_mb, metering_.express_memory_chunk_mb);
+  const double g = metering_.express_duration_granularity_ms;
+  const std::int64_t billed_ms = std::max<std::int64_t>(ceil_to(duration_ms, g), static_cast<std::int64_t>(g));
+  out_->meters.add(Meter::sfn_express_requests, 1);
+  out_->meters.add(Meter::sfn_express_gb_seconds, billed_mb * billed_ms);
+}
+
+void Executor::meter_calls(const PlanTask& task, std::uint64_t occurrence) {
+  for (std::uint32_t i = 0; i < task.calls_count; ++i) {
+    const PlanCall& c = plan_.calls[task.calls_first + i];
+    const double amount = std::max(0.0, values_.get(c.amount, occurrence));
+    const auto bytes = static_cast<std::int64_t>(std::ceil(amount));
+    const auto count = static_cast<std::int64_t>(std::llround(amount));
+    switch (c.kind) {
+      case CallKind::dynamodb_write:
+        out_->meters.add(Meter::dynamodb_write_request_units, model::metered_units(bytes, metering_.dynamodb_write_unit_bytes));
+        break;
+      case CallKind::dynamodb_read_strong:  // half units: strong = 2, eventual = 1, transactional = 4
+        out_->meters.add(Meter::dynamodb_read_request_units, 2 * model::metered_units(bytes, metering_.dynamodb_read_unit_bytes));
+        break;
+      case CallKind::dynamodb_read_eventual:
+        out_->meters.add(Meter::dynamodb_read_request_units, model::metered_units(bytes, metering_.dynamodb_read_unit_bytes));
+        break;
+      case CallKind::dynamodb_read_transactional:
+        out_->meters.add(Meter::dynamodb_read_request_units, 4 * model::metered_units(bytes, metering_.dynamodb_read_unit_bytes));
+        break;
+      case CallKind::sqs: out_->meters.add(Meter::sqs_requests, model::metered_units(bytes, metering_.sqs_chunk_bytes)); break;
+      case CallKind::sns: out_->meters.add(Meter::sns_publishes, model::metered_units(bytes, metering_.sns_chunk_bytes)); break;
+      case CallKind::s3_put: out_->meters.add(Meter::s3_put_requests, count); break;
+      case CallKind::s3_get: out_->meters.add(Meter::s3_get_requests, count); break;
+      case CallKind::rekognition: out_->meters.add(Meter::rekognition_images, count); break;
+    }
+  }
+}
+
+Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_t occ) {
+  count_history(3, t);  // Scheduled, Started, Succeeded/Failed/TimedOut
+  if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+  // The attempt's own error (per-attempt probabilities), or the mocked result.
+  std::uint32_t error = 0;
+  if (task.mocked) {
+    const std::int64_t n = mock_counts_[task.index]++;
+    bool found = false;
+    for (std::uint32_t i = 0; i < task.mock_count && !found; ++i) {
+      const PlanMockStep& st = plan_.mock_steps[task.mock_first + i];
+      if (n >= st.first && n <= st.last) {
+        error = st.error_id;
+        found = true;
+      }
+    }
+    if (!found) {  // Step Functions Local fails the execution when an invocation has no mocked response
+      frame_.abort_error = plan_.err_runtime;
+      frame_.abort_ms = t;
+      return {t, plan_.err_runtime};
+    }
+  } else if (task.errors_count) {
+    const double u = uniform(site_key(task.site_error, occ));
+    for (std::uint32_t i = 0; i < task.errors_count; ++i)
+      if (u < error_cumulative_[task.errors_first + i]) {
+        error = plan_.task_errors[task.errors_first + i].error_id;
+        break;
+      }
+  }
+  const double work = task.duration != kNone ? std::max(0.0, values_.get(task.duration, occ)) : 0;
+  double elapsed = work;
+  if (task.lambda) {
+    double init = 0;
+    if (task.cold_probability != kNone && uniform(site_key(task.site_cold, occ)) < values_.get(task.cold_probability, occ))
+      init = task.init != kNone ? std::max(0.0, values_.get(task.init, occ)) : 0;
+    const double run_ms = std::min(work, task.function_timeout_ms);
+    if (work > task.function_timeout_ms) error = plan_.err_lambda_unknown;  // the function timed out
+    meter_lambda(task.arm64, task.memory_mb, (metering_.lambda_init_billed ? init : 0) + run_ms);
+    elapsed = init + run_ms;
+  }
+  if (task.child_machine != kNone) {
+    const double start = t + (task.lambda ? elapsed : 0);
+    const Result child = run_execution(task.child_machine, start, site_key(occ, 0xc41dull));
+    if (task.child_waits) {
+      elapsed = child.end_ms - t;
+      if (child.error && !error) error = plan_.err_task_failed;
+    }
+  }
+  if (task.callback_wait != kNone) elapsed = std::max(0.0, values_.get(task.callback_wait, occ));
+  // Timeouts: a heartbeat missed first, or the attempt's TimeoutSeconds, end the attempt early.
+  double end = elapsed;
+  double fail_at = kForever;
+  std::uint32_t fail_error = 0;
+  if (task.heartbeat_applies && task.heartbeat_every_ms > task.heartbeat_ms && elapsed > task.heartbeat_ms) {
+    fail_at = task.heartbeat_ms;
+    fail_error = plan_.err_heartbeat;
+  }
+  if (elapsed > task.timeout_ms && task.timeout_ms < fail_at) {
+    fail_at = task.timeout_ms;
+    fail_error = plan_.err_timeout;
+  }
+  if (fail_error) {
+    end = fail_at;
+    error = fail_error;
+  }
+  if (task.fargate) {  // the job runs until it ends or Step Functions stops it
+    const std::int64_t billed_ms = std::max<std::int64_t>(ceil_to(std::min(work, end), 1000),
+                                                          static_cast<std::int64_t>(kFargateMinimumMs));
+    out_->meters.add(Meter::fargate_vcpu_seconds, std::llround(task.fargate_vcpu * 1000) * billed_ms);
+    out_->meters.add(Meter::fargate_gb_seconds, std::llround(task.fargate_memory_gb * 1024) * billed_ms);
+  }
+  if (error == 0) meter_calls(task, occ);
+  return {t + end, error};
+}
+
+std::uint32_t Executor::choose(const PlanChoice& c, std::uint64_t occurrence, bool& no_match) {
+  no_match = false;
+  std::uint32_t next = kNone;
+  if (c.weighted) {
+    const double u = uniform(site_key(c.site, occurrence));
+    next = plan_.choice_weights[c.weights_first + c.weights_count - 1].next;
+    for (std::uint32_t i = 0; i < c.weights_count; ++i)
+      if (u < choice_cumulative_[c.weights_first + i]) {
+        next = plan_.choice_weights[c.weights_first + i].next;
+        break;
+      }
+  } else {
+    next = c.default_next;
+    for (std::uint32_t i = 0; i < c.rules_count; ++i) {
+      const std::uint32_t r = plan_.rule_children[c.rules_first + i];
+      if (evaluate_rule(r)) {
+        next = plan_.rules[r].next;
+        break;
+      }
+    }
+  }
+  no_match = next == kNone;
+  return next;
+}
+
+}  // namespace flowcost::sim::sfn

@@ -1,0 +1,87 @@
+#include "sim/sfn/factory.h"
+
+#include <memory>
+
+#include "model/errors.h"
+#include "model/scenario/step_functions_design.h"
+#include "sim/scenario_values.h"
+#include "sim/sfn/compile.h"
+#include "sim/sfn/executor.h"
+#include "sim/sfn/values.h"
+
+namespace flowcost::sim::sfn {
+
+namespace {
+
+class SfnDrawSimulator : public DrawSimulator {
+ public:
+  SfnDrawSimulator(const Plan& plan, const model::MeteringRules& metering, const CompiledScenarioValues& sv,
+                   const DrawInputs& inputs)
+      : inputs_(inputs), values_(plan, sv, inputs_), executor_(plan, metering, values_) {}
+
+  void simulate(std::uint64_t sample, ExecutionRecord& out) override { executor_.run_event(sample, out); }
+
+ private:
+  DrawInputs inputs_;
+  DrawValues values_;
+  Executor executor_;
+};
+
+class SfnDesignSimulator : public DesignSimulator {
+ public:
+  SfnDesignSimulator(std::unique_ptr<model::StepFunctionsDesign> design, const model::Scenario& scenario,
+                     const model::MeteringRules& metering)
+      : design_(std::move(design)), scenario_values_(scenario), metering_(metering) {
+    name_ = design_->name;
+    plan_ = compile_plan(*design_, scenario_values_);
+    warnings_ = design_->warnings;
+  }
+
+  const std::string& name() const override { return name_; }
+  std::unique_ptr<DrawSimulator> prepare(const DrawInputs& inputs) const override {
+    return std::make_unique<SfnDrawSimulator>(plan_, metering_, scenario_values_, inputs);
+  }
+  const std::vector<std::string>& error_names() const override { return plan_.error_names; }
+  const std::vector<std::string>& warnings() const override { return warnings_; }
+
+ private:
+  std::unique_ptr<model::StepFunctionsDesign> design_;  // the plan refers to its expressions
+  CompiledScenarioValues scenario_values_;
+  model::MeteringRules metering_;
+  Plan plan_;
+  std::string name_;
+  std::vector<std::string> warnings_;
+};
+
+std::unique_ptr<DesignSimulator> build(const model::Scenario& scenario, const model::DesignEntry& entry,
+                                       const model::MeteringRules& metering, model::Diagnostics& diags,
+                                       bool with_trigger) {
+  const std::size_t errors_before = diags.error_count();
+  auto design = std::make_unique<model::StepFunctionsDesign>(
+      model::parse_step_functions_design(entry.node, scenario, scenario.directory, diags));
+  if (diags.error_count() > errors_before) return nullptr;
+  design->name = entry.name;
+  if (!with_trigger) design->trigger = model::TriggerSpec{};
+  try {
+    return std::make_unique<SfnDesignSimulator>(std::move(design), scenario, metering);
+  } catch (const model::InputError& e) {
+    for (const auto& d : e.diagnostics()) diags.add(d);
+    return nullptr;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<DesignSimulator> make_simulator(const model::Scenario& scenario, const model::DesignEntry& design,
+                                                const model::MeteringRules& metering, model::Diagnostics& diags) {
+  return build(scenario, design, metering, diags, true);
+}
+
+std::unique_ptr<DesignSimulator> make_execution_simulator(const model::Scenario& scenario,
+                                                          const model::DesignEntry& design,
+                                                          const model::MeteringRules& metering,
+                                                          model::Diagnostics& diags) {
+  return build(scenario, design, metering, diags, false);
+}
+
+}  // namespace flowcost::sim::sfn

@@ -1,0 +1,226 @@
+#pragma once
+// The flat plan of a Step Functions design: the definition and its behaviours compiled once into arrays
+// indexed by integers (no string and no map on the hot path). Built by compile_plan (compile.h), run by
+// the Executor (executor.h). Semantics: reference/asl.md part A; metering: docs/billing-rules.md
+// "How the simulator meters Step Functions".
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "model/asl/state_machine.h"
+#include "model/expression.h"
+#include "model/source_location.h"
+#include "sim/sampler.h"
+
+namespace flowcost::sim::sfn {
+
+inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+inline constexpr double kForever = std::numeric_limits<double>::infinity();
+
+// A number of the design: constant, per draw (expression over inputs), per event (a workload item or an
+// expression over them), or a distribution sampled at each use.
+struct PlanValue {
+  enum class Kind : std::uint8_t { constant, draw_expression, event_item, event_expression, distribution };
+  Kind kind = Kind::constant;
+  double constant = 0;
+  std::uint32_t event_item = 0;               // event_item: index into Plan::event_items
+  const model::Expression* expression = nullptr;  // owned by the design (kept alive by the simulator)
+  Sampler sampler;
+  std::uint64_t site = 0;                     // distribution: site_key of its stable name
+  bool probability = false;                   // checked in [0, 1] per draw
+  model::SourceLocation loc;
+};
+
+enum class CallKind : std::uint8_t {
+  dynamodb_write, dynamodb_read_strong, dynamodb_read_eventual, dynamodb_read_transactional,
+  sqs, sns, s3_put, s3_get, rekognition
+};
+
+// A downstream service call made by each successful attempt of a Task.
+struct PlanCall {
+  CallKind kind = CallKind::sqs;
+  std::uint32_t amount = kNone;  // bytes (DynamoDB, SQS, SNS) or count (S3 requests, images)
+};
+
+struct PlanTaskError {
+  std::uint32_t error_id = 0;
+  std::uint32_t probability = kNone;  // value index
+};
+
+struct PlanMockStep {
+  std::int64_t first = 0, last = 0;
+  std::uint32_t error_id = 0;  // 0 = Return
+};
+
+struct PlanTask {
+  // Lambda invoked by the task (function ARN, lambda:invoke, or a `lambda:` behaviour).
+  bool lambda = false;
+  bool arm64 = false;
+  double memory_mb = 128;
+  double function_timeout_ms = 900'000;
+  std::uint32_t duration = kNone;        // work time per attempt (ms); kNone = 0
+  std::uint32_t cold_probability = kNone;
+  std::uint32_t init = kNone;
+  std::uint32_t errors_first = 0, errors_count = 0;  // into Plan::task_errors
+  double timeout_ms = 99'999'999'000.0;  // state TimeoutSeconds (AWS default 99999999 s)
+  double heartbeat_ms = kForever;        // state HeartbeatSeconds
+  bool heartbeat_applies = false;        // callback, activity or .sync job
+  std::uint32_t callback_wait = kNone;   // .waitForTaskToken: time until the token returns
+  double heartbeat_every_ms = kForever;  // worker's heartbeat interval
+  bool fargate = false;                  // Batch/ECS .sync job on Fargate
+  double fargate_vcpu = 1, fargate_memory_gb = 2;
+  std::uint32_t calls_first = 0, calls_count = 0;  // into Plan::calls
+  std::uint32_t child_machine = kNone;   // states:startExecution
+  bool child_waits = false;              // .sync / .sync:2 / .waitForTaskToken
+  bool mocked = false;
+  std::uint32_t mock_first = 0, mock_count = 0;  // into Plan::mock_steps
+  std::uint32_t index = 0;               // mock invocation counter slot
+  std::uint64_t site_duration = 0, site_error = 0, site_cold = 0, site_init = 0, site_wait = 0;
+};
+
+struct PlanRetrier {
+  std::uint32_t match_row = 0;  // row of Plan::matches
+  double interval_ms = 1000;
+  double backoff_rate = 2;
+  double max_delay_ms = kForever;
+  std::int64_t max_attempts = 3;
+  bool full_jitter = false;
+};
+
+struct PlanCatcher {
+  std::uint32_t match_row = 0;
+  std::uint32_t next = kNone;  // state index
+};
+
+// Choice rules over the sampled input fields.
+struct PlanRule {
+  model::asl::ChoiceOp op = model::asl::ChoiceOp::numeric_equals;
+  std::uint32_t field = kNone;        // input field index (kNone: not an input field)
+  std::uint32_t other_field = kNone;  // ...Path operand
+  double number = 0;
+  std::string text;                   // string operand
+  bool boolean = false;
+  bool has_text = false, has_number = false, has_boolean = false;
+  std::uint32_t children_first = 0, children_count = 0;  // into Plan::rule_children (And/Or/Not)
+  std::uint32_t next = kNone;         // top-level rules: target state
+};
+
+struct PlanChoice {
+  bool weighted = false;
+  std::uint32_t weights_first = 0, weights_count = 0;  // into Plan::choice_weights
+  std::uint32_t rules_first = 0, rules_count = 0;      // into Plan::rules (top-level rules)
+  std::uint32_t default_next = kNone;                  // kNone: States.NoChoiceMatched
+  std::uint64_t site = 0;
+};
+
+struct PlanChoiceWeight {
+  std::uint32_t next = kNone;   // kNone: States.NoChoiceMatched
+  std::uint32_t weight = kNone;  // value index; kNone: `rest`
+};
+
+struct PlanWait {
+  double seconds_ms = 0;
+  bool until_timestamp = false;
+  double timestamp_epoch_s = 0;
+  std::uint32_t value = kNone;  // a `waits:` behaviour (overrides)
+};
+
+struct PlanMap {
+  std::uint32_t processor = 0;  // scope index
+  std::uint32_t items = kNone;
+  std::uint32_t item_bytes = kNone;
+  bool distributed = false;
+  bool express_children = false;
+  double max_concurrency = 0;   // 0 = unlimited (inline: still 40)
+  double batch_size = 1;        // ItemBatcher MaxItemsPerBatch (distributed)
+  double tolerated_count = -1;       // -1: not set
+  double tolerated_percentage = -1;  // -1: not set
+  std::uint32_t nested_map_parallel = 0;  // Map/Parallel states inside the processor (Express children memory)
+  std::uint64_t site_items = 0, site_item_bytes = 0;
+};
+
+struct PlanState {
+  model::asl::StateType type = model::asl::StateType::pass;
+  std::uint32_t next = kNone;  // kNone: end of the scope
+  std::uint32_t detail = kNone;  // task / choice / wait / map index; Fail: error id
+  std::uint32_t retry_first = 0, retry_count = 0;
+  std::uint32_t catch_first = 0, catch_count = 0;
+  std::uint32_t scopes_first = 0, scopes_count = 0;  // into Plan::scope_lists: Parallel branches / Map processor
+  std::uint64_t site = 0;  // site_key("state:<Name>")
+  std::string name;
+};
+
+struct PlanScope {
+  std::uint32_t start = 0;
+  std::uint32_t first = 0, count = 0;  // states [first, first + count)
+  std::uint32_t depth = 0;             // Map nesting depth (scratch slot heap)
+};
+
+struct PlanInputField {
+  std::string path;
+  std::uint32_t value = kNone;
+  bool label = false;                 // discrete over strings
+  std::vector<std::string> labels;
+  std::uint64_t site = 0;             // site_key("input:<path>")
+};
+
+struct PlanMachine {
+  std::uint32_t top = 0;  // scope index
+  bool express = false;
+  double definition_mb = 0;
+  std::uint32_t payload = kNone;       // execution data size (bytes)
+  std::uint32_t map_parallel_count = 0;
+  double timeout_ms = kForever;        // execution-level TimeoutSeconds
+  std::uint32_t inputs_first = 0, inputs_count = 0;  // into Plan::inputs
+};
+
+struct PlanTrigger {
+  bool iot_rule = false;
+  double iot_topic_bytes = 0;
+  bool s3 = false;
+  bool lambda = false;
+  bool lambda_arm64 = false;
+  double lambda_memory_mb = 128;
+  double lambda_timeout_ms = 900'000;
+  std::uint32_t lambda_duration = kNone;
+};
+
+struct Plan {
+  std::vector<PlanValue> values;
+  std::vector<std::uint32_t> event_items;  // indices into CompiledScenarioValues::event_items()
+  std::vector<PlanState> states;
+  std::vector<PlanScope> scopes;
+  std::vector<std::uint32_t> scope_lists;   // scope indices of Parallel branches
+  std::vector<PlanMachine> machines;        // [0] = the design's own
+  std::vector<PlanTask> tasks;
+  std::vector<PlanTaskError> task_errors;
+  std::vector<PlanCall> calls;
+  std::vector<PlanMockStep> mock_steps;
+  std::vector<PlanRetrier> retriers;
+  std::vector<PlanCatcher> catchers;
+  std::vector<std::uint8_t> matches;        // row-major [row][error id]: does the matcher match the error?
+  std::vector<PlanChoice> choices;
+  std::vector<PlanChoiceWeight> choice_weights;
+  std::vector<PlanRule> rules;
+  std::vector<std::uint32_t> rule_children;
+  std::vector<PlanWait> waits;
+  std::vector<PlanMap> maps;
+  std::vector<PlanInputField> inputs;
+  PlanTrigger trigger;
+  std::vector<std::string> error_names;     // [0] = ""
+  double start_time_ms = 0;                 // design start_time (for Wait Timestamp), ms since the epoch
+  std::uint32_t max_depth = 0;              // deepest Map nesting
+  double max_slots = 40;                    // largest Map concurrency (scratch size)
+
+  // Well-known error ids.
+  std::uint32_t err_timeout = 0, err_heartbeat = 0, err_no_choice = 0, err_lambda_unknown = 0,
+                err_threshold = 0, err_history = 0, err_runtime = 0, err_task_failed = 0;
+
+  std::size_t error_count() const { return error_names.size(); }
+  bool matches_error(std::uint32_t row, std::uint32_t error) const {
+    return matches[static_cast<std::size_t>(row) * error_names.size() + error] != 0;
+  }
+};
+
+}  // namespace flowcost::sim::sfn

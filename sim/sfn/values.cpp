@@ -1,0 +1,131 @@
+#include "sim/sfn/values.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "model/errors.h"
+#include "sim/random.h"
+
+namespace flowcost::sim::sfn {
+
+std::uint32_t ValueCompiler::event_slot(std::size_t scenario_index) {
+  for (std::size_t i = 0; i < plan_.event_items.size(); ++i)
+    if (plan_.event_items[i] == scenario_index) return static_cast<std::uint32_t>(i);
+  plan_.event_items.push_back(static_cast<std::uint32_t>(scenario_index));
+  return static_cast<std::uint32_t>(plan_.event_items.size() - 1);
+}
+
+std::uint32_t ValueCompiler::add_constant(double v) {
+  PlanValue pv;
+  pv.kind = PlanValue::Kind::constant;
+  pv.constant = v;
+  plan_.values.push_back(std::move(pv));
+  return static_cast<std::uint32_t>(plan_.values.size() - 1);
+}
+
+std::uint32_t ValueCompiler::add(const model::ValueSpec& spec, std::string_view site_name, bool probability) {
+  PlanValue pv;
+  pv.loc = spec.loc;
+  pv.probability = probability;
+  switch (spec.kind) {
+    case model::ValueSpec::Kind::number:
+      pv.kind = PlanValue::Kind::constant;
+      pv.constant = spec.number;
+      break;
+    case model::ValueSpec::Kind::distribution:
+      pv.kind = PlanValue::Kind::distribution;
+      pv.sampler = Sampler(spec.distribution);
+      pv.site = site_key(site_name);
+      break;
+    case model::ValueSpec::Kind::expression: {
+      pv.expression = &spec.expression;
+      bool per_event = false;
+      for (const auto& name : spec.expression.names())
+        if (scenario_values_.event_item_index(name)) per_event = true;
+      pv.kind = per_event ? PlanValue::Kind::event_expression : PlanValue::Kind::draw_expression;
+      if (per_event) {
+        for (const auto& name : spec.expression.names())
+          if (auto idx = scenario_values_.event_item_index(name)) event_slot(*idx);
+        const auto& names = spec.expression.names();
+        // A bare item name is read directly (no expression evaluation on the hot path).
+        std::string_view text = spec.expression.text();
+        while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+        while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+        if (names.size() == 1 && text == names[0]) {
+          pv.kind = PlanValue::Kind::event_item;
+          pv.event_item = event_slot(*scenario_values_.event_item_index(names[0]));
+        }
+      }
+      break;
+    }
+  }
+  plan_.values.push_back(std::move(pv));
+  return static_cast<std::uint32_t>(plan_.values.size() - 1);
+}
+
+DrawValues::DrawValues(const Plan& plan, const CompiledScenarioValues& scenario_values, const DrawInputs& inputs)
+    : plan_(plan), scenario_values_(scenario_values), inputs_(inputs), seed_(inputs.seed), draw_(inputs.draw) {
+  resolved_.assign(plan.values.size(), 0.0);
+  event_values_.assign(plan.event_items.size(), 0.0);
+  for (std::size_t i = 0; i < plan.values.size(); ++i) {
+    const PlanValue& v = plan.values[i];
+    double x = 0;
+    if (v.kind == PlanValue::Kind::constant) {
+      x = v.constant;
+    } else if (v.kind == PlanValue::Kind::draw_expression) {
+      x = v.expression->evaluate([&](std::string_view name) {
+        auto it = inputs.values.find(name);
+        if (it == inputs.values.end()) throw model::InternalError("no value for \"" + std::string(name) + "\" in the draw");
+        return it->second;
+      });
+      if (!std::isfinite(x))
+        throw model::InputError(v.loc, "\"" + v.expression->text() + "\" is not a finite number in draw " +
+                                           std::to_string(inputs.draw));
+    } else {
+      continue;
+    }
+    if (v.probability && !(x >= 0 && x <= 1)) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.6g", x);
+      throw model::InputError(v.loc, "probability " + (v.expression ? "\"" + v.expression->text() + "\" " : std::string()) +
+                                         "is " + buf + " in draw " + std::to_string(inputs.draw) +
+                                         "; a probability must be in [0, 1]");
+    }
+    resolved_[i] = x;
+  }
+}
+
+void DrawValues::start_event(std::uint64_t sample) {
+  sample_ = sample;
+  for (std::size_t i = 0; i < event_values_.size(); ++i)
+    event_values_[i] = scenario_values_.event_value(plan_.event_items[i], seed_, draw_, sample);
+}
+
+double DrawValues::evaluate_event_expression(const PlanValue& v) const {
+  return v.expression->evaluate([&](std::string_view name) -> double {
+    if (auto idx = scenario_values_.event_item_index(name)) {
+      for (std::size_t i = 0; i < plan_.event_items.size(); ++i)
+        if (plan_.event_items[i] == *idx) return event_values_[i];
+    }
+    auto it = inputs_.values.find(name);
+    if (it == inputs_.values.end()) throw model::InternalError("no value for \"" + std::string(name) + "\"");
+    return it->second;
+  });
+}
+
+double DrawValues::get(std::uint32_t value, std::uint64_t occurrence) const {
+  const PlanValue& v = plan_.values[value];
+  switch (v.kind) {
+    case PlanValue::Kind::constant:
+    case PlanValue::Kind::draw_expression: return resolved_[value];
+    case PlanValue::Kind::event_item: return event_values_[v.event_item];
+    case PlanValue::Kind::event_expression: return evaluate_event_expression(v);
+    case PlanValue::Kind::distribution: {
+      Stream s(seed_, draw_, sample_, site_key(v.site, occurrence));
+      return v.sampler.sample(s);
+    }
+  }
+  return 0;
+}
+
+}  // namespace flowcost::sim::sfn
