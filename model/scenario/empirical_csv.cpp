@@ -115,9 +115,12 @@ std::optional<EmpiricalSamples> read_empirical_csv(const std::string& name, cons
       for (const auto& f : head) names.push_back(f.text);
       auto it = std::find(names.begin(), names.end(), *column);
       if (!has_header || it == names.end()) {
-        diags.error(column_loc, has_header ? unknown_name_message("column", *column, names) + " in " + out.path
-                                           : "empirical: \"" + out.path +
-                                                 "\" has no header row; give the column as a number");
+        std::string message = "empirical: \"" + out.path + "\" has no header row; give the column as a number";
+        if (has_header) {
+          message = "unknown column \"" + *column + "\" in " + out.path;
+          if (auto near = closest_name(*column, names)) message += "; did you mean \"" + *near + "\"?";
+        }
+        diags.error(column_loc, message);
         return std::nullopt;
       }
       index = static_cast<std::size_t>(it - names.begin());

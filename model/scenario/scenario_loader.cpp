@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 
 #include "model/errors.h"
 #include "model/scenario/scenario.h"
@@ -151,6 +152,7 @@ void parse_designs(const Node* node, const SourceLocation& root_loc, Scenario& s
                                (node->is_sequence() ? std::string("an empty list") : node->type_name()));
     return;
   }
+  std::map<std::string, int> seen;  // design name -> line
   for (const auto& item : node->items) {
     if (!item.is_mapping()) {
       diags.error(item.loc, "a design must be a mapping with name and kind, got " + item.type_name());
@@ -161,11 +163,10 @@ void parse_designs(const Node* node, const SourceLocation& root_loc, Scenario& s
     if (const Node* n = item.find("name")) {
       if (auto v = read_string(*n, "design name", diags)) {
         d.name = *v;
-        auto dup = std::find_if(s.designs.begin(), s.designs.end(),
-                                [&](const DesignEntry& e) { return e.name == d.name; });
-        if (dup != s.designs.end()) {
+        auto [first, inserted] = seen.emplace(d.name, item.loc.line);
+        if (!inserted) {
           diags.error(n->loc, "duplicate design name \"" + d.name + "\" (first at line " +
-                                  std::to_string(dup->loc.line) + ")");
+                                  std::to_string(first->second) + ")");
           ok = false;
         }
       } else {

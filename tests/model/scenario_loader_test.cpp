@@ -1,0 +1,150 @@
+#include <catch2/catch.hpp>
+
+#include "model/scenario/scenario.h"
+
+using namespace flowcost::model;
+
+namespace {
+std::string data(const std::string& name) { return std::string(FLOWCOST_TEST_DATA) + "/scenario/" + name; }
+
+std::vector<std::string> headlines(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& item : d.items()) out.push_back(diagnostic_headline(item));
+  return out;
+}
+using Lines = std::vector<std::string>;
+using Overrides = std::vector<std::pair<std::string, std::string>>;
+}  // namespace
+
+TEST_CASE("a valid scenario loads every common section") {
+  Diagnostics d;
+  Scenario s = load_scenario(data("valid.yaml"), {}, d);
+  INFO((headlines(d).empty() ? std::string() : headlines(d)[0]));
+  REQUIRE(d.empty());
+  CHECK(s.id == "iot-telemetry");
+  CHECK(s.title == "IoT telemetry, Step Functions workflow vs IoT Core rule actions");
+  CHECK(s.prices == "aws-us-east-1");
+  CHECK(s.prices_loc.line == 3);
+  CHECK(s.free_tier);
+  CHECK(s.run.seed == 7);
+  CHECK(s.run.executions == 5000);
+  CHECK(s.run.draws == 50);
+  CHECK(s.run.rel_error == 0.01);
+  CHECK(s.run.max_draws == 400);
+  REQUIRE(s.inputs.size() == 5);
+  CHECK(s.inputs[0].name == "devices");
+  CHECK(s.inputs[0].value.kind == ValueSpec::Kind::number);
+  CHECK(s.inputs[1].value.kind == ValueSpec::Kind::distribution);
+  CHECK(s.inputs[1].value.distribution.kind == DistributionKind::triangular);
+  CHECK(s.inputs[3].value.kind == ValueSpec::Kind::expression);
+  CHECK(s.inputs[4].value.number == 2000.0);
+  CHECK(s.workload.events_per_month.kind == ValueSpec::Kind::expression);
+  REQUIRE(s.workload.items.size() == 3);
+  CHECK(s.workload.items[0].name == "alarms_per_month");
+  CHECK(s.workload.items[1].value.distribution.kind == DistributionKind::lognormal);
+  CHECK(s.workload.items[1].value.distribution.dimension == Dimension::size_bytes);
+  REQUIRE(s.designs.size() == 2);
+  CHECK(s.designs[0].name == "step-functions");
+  CHECK(s.designs[0].kind == "step_functions");
+  CHECK(s.designs[0].loc.line == 18);
+  CHECK(s.designs[0].node.find("workflow")->text == "standard");
+  CHECK(s.designs[1].kind == "iot_rules");
+  CHECK(s.directory == std::string(FLOWCOST_TEST_DATA) + "/scenario");
+  CHECK(s.sha256.size() == 64);
+  REQUIRE(s.input_file_hashes.size() == 2);
+  CHECK(s.input_file_hashes.count(data("samples.csv")) == 1);
+
+  CHECK(scalar_names(s) == std::vector<std::string>{"devices", "messages_per_device_per_day", "alarm_fraction",
+                                                    "daily", "latency_budget", "events_per_month",
+                                                    "alarms_per_month"});
+  CHECK(per_event_names(s) == std::vector<std::string>{"payload_bytes", "think_time"});
+  CHECK(find_input(s, "daily") == &s.inputs[3]);
+  CHECK(find_workload_item(s, "think_time") == &s.workload.items[2]);
+  CHECK(find_input(s, "nope") == nullptr);
+}
+
+TEST_CASE("defaults of an almost empty scenario") {
+  Diagnostics d;
+  Scenario s = load_scenario(data("minimal.yaml"), {}, d);
+  REQUIRE(d.empty());
+  CHECK(s.title == "minimal");
+  CHECK(s.prices == "aws-us-east-1");
+  CHECK_FALSE(s.free_tier);
+  CHECK(s.run.seed == 1);
+  CHECK(s.run.executions == 100000);
+  CHECK(s.run.draws == 200);
+  CHECK_FALSE(s.run.rel_error);
+  CHECK(s.run.max_draws == 5000);
+  CHECK(s.workload.events_per_month.number == 1000.0);
+}
+
+TEST_CASE("every problem of a scenario is reported at its position") {
+  Diagnostics d;
+  Scenario s = load_scenario(data("errors.yaml"), {}, d);
+  std::string f = data("errors.yaml");
+  CHECK(headlines(d) == Lines{
+      f + ":2:1: error: unknown key \"titel\"; did you mean \"title\"?",
+      f + ":3:32: error: unknown run setting \"drafts\"; did you mean \"draws\"?",
+      f + ":3:13: error: run.seed must be a whole number in [0, 9007199254740992], got -1",
+      f + ":3:29: error: run.executions must be a whole number in [1, 1000000000], got 0",
+      f + ":7:26: error: uniform: min 0.5 is greater than max 0.2",
+      f + ":9:3: error: \"9lives\" is not a valid input name; use letters, digits and _ (not starting with a digit)",
+      f + ":16:11: error: unknown design kind \"step_function\"; did you mean \"step_functions\"?",
+      f + ":17:11: error: duplicate design name \"a\" (first at line 15)",
+      f + ":19:5: error: design is missing \"name\"",
+      f + ":5:10: error: input \"total\" uses input \"devices\" before its definition at line 6",
+      f + ":8:9: error: unknown name \"devicez\"; did you mean \"devices\"?",
+      f + ":13:3: error: workload item \"devices\" has the same name as the input at line 6",
+      f + ":11:21: error: events_per_month refers to \"payload\", a per-event workload distribution; expressions "
+          "take per-draw values only",
+  });
+  CHECK(s.designs.size() == 0);
+}
+
+TEST_CASE("missing sections and files") {
+  Diagnostics d;
+  load_scenario(data("empty_designs.yaml"), {}, d);
+  std::string f = data("empty_designs.yaml");
+  CHECK(headlines(d) == Lines{f + ":1:1: error: missing \"workload\" (with events_per_month)",
+                              f + ":4:10: error: designs must be a non-empty list of designs, got an empty list"});
+  Diagnostics missing;
+  load_scenario(data("nope.yaml"), {}, missing);
+  REQUIRE(missing.items().size() == 1);
+  CHECK(missing.has_errors());
+}
+
+TEST_CASE("--set overrides replace inputs and report unknown names") {
+  Diagnostics d;
+  Scenario s = load_scenario(data("valid.yaml"),
+                             Overrides{{"devices", "20000"}, {"alarm_fraction", "{uniform: [0.01, 0.03]}"},
+                                       {"latency_budget", "3 s"}, {"events_per_month", "devices * 2"}},
+                             d);
+  REQUIRE(d.empty());
+  CHECK(s.inputs[0].value.number == 20000.0);
+  CHECK(s.inputs[2].value.kind == ValueSpec::Kind::distribution);
+  CHECK(s.inputs[4].value.number == 3000.0);
+  CHECK(s.workload.events_per_month.expression.text() == "devices * 2");
+
+  Diagnostics bad;
+  load_scenario(data("valid.yaml"),
+                Overrides{{"devicez", "1"}, {"devices", "3 +"}, {"alarm_fraction", "later_name * 2"},
+                          {"events_per_month", "{uniform: [1, 2]}"}},
+                bad);
+  CHECK(headlines(bad) == Lines{
+      "--set devicez: error: unknown input \"devicez\"; did you mean \"devices\"?",
+      "--set devices:1:4: error: expected a number, a name or \"(\" at the end of the expression",
+      "--set events_per_month:1:1: error: events_per_month must be a number or an expression over inputs, not a "
+      "distribution",
+      "--set alarm_fraction:1:1: error: unknown name \"later_name\"",
+  });
+}
+
+TEST_CASE("looks_like_scenario") {
+  Diagnostics d;
+  auto n = parse_document(make_source_file("x.yaml", "scenario: a\n"), d);
+  REQUIRE(n);
+  CHECK(looks_like_scenario(*n));
+  auto m = parse_document(make_source_file("x.json", "{\"StartAt\": \"A\"}"), d);
+  REQUIRE(m);
+  CHECK_FALSE(looks_like_scenario(*m));
+}
