@@ -1,0 +1,260 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "model/errors.h"
+#include "model/scenario/scenario.h"
+#include "sim/replication.h"
+
+using namespace flowcost;
+using namespace flowcost::sim;
+
+namespace {
+
+model::Scenario load(const std::string& name) {
+  model::Diagnostics d;
+  auto s = model::load_scenario(std::string(FLOWCOST_TEST_DATA) + "/scenario/" + name, {}, d);
+  REQUIRE_FALSE(d.has_errors());
+  return s;
+}
+
+// A tiny design: one Lambda call per event (1 to 100 ms, memory_mb), one DynamoDB write of the per-event
+// payload_bytes (1 KB units), 10% failures with "Fake.Error".
+struct FakeExecution {
+  std::int64_t billed_ms;
+  std::int64_t write_units;
+  bool failed;
+  double latency_ms;
+};
+
+FakeExecution fake_execution(const CompiledScenarioValues& values, std::uint64_t seed, std::uint64_t draw,
+                             std::uint64_t sample) {
+  Stream stream(seed, draw, sample, site_key("fake.lambda"));
+  double duration_ms = 1 + 99 * stream.uniform01();
+  double payload = values.event_value(*values.event_item_index("payload_bytes"), seed, draw, sample);
+  bool failed = stream.uniform01() < 0.1;
+  return {static_cast<std::int64_t>(std::ceil(duration_ms)), static_cast<std::int64_t>(std::ceil(payload / 1024)),
+          failed, duration_ms};
+}
+
+class FakeDraw : public DrawSimulator {
+ public:
+  FakeDraw(const CompiledScenarioValues& values, const DrawInputs& inputs, std::int64_t memory_mb)
+      : values_(values), seed_(inputs.seed), draw_(inputs.draw), memory_mb_(memory_mb) {}
+  void simulate(std::uint64_t sample, ExecutionRecord& out) override {
+    FakeExecution e = fake_execution(values_, seed_, draw_, sample);
+    out.meters.add(Meter::lambda_requests, 1);
+    out.meters.add(Meter::lambda_gb_seconds_arm64, memory_mb_ * e.billed_ms);
+    out.meters.add(Meter::dynamodb_write_request_units, e.write_units);
+    out.latency_ms = e.latency_ms;
+    out.transitions = 2;
+    if (e.failed) {
+      out.outcome = Outcome::failed;
+      out.error_id = 1;
+      out.retries = 1;
+    }
+  }
+
+ private:
+  const CompiledScenarioValues& values_;
+  std::uint64_t seed_, draw_;
+  std::int64_t memory_mb_;
+};
+
+class FakeDesign : public DesignSimulator {
+ public:
+  FakeDesign(std::string name, const model::Scenario& s, std::int64_t memory_mb)
+      : name_(std::move(name)), values_(s), memory_mb_(memory_mb) {}
+  const std::string& name() const override { return name_; }
+  std::unique_ptr<DrawSimulator> prepare(const DrawInputs& inputs) const override {
+    return std::make_unique<FakeDraw>(values_, inputs, memory_mb_);
+  }
+  const std::vector<std::string>& error_names() const override { return errors_; }
+  const std::vector<std::string>& warnings() const override { return warnings_; }
+  model::MeterTotals monthly_fixed(const DrawInputs& inputs) const override {
+    return {{"iot.connection_minutes", inputs.values.at("devices") * 43200}};
+  }
+
+ private:
+  std::string name_;
+  CompiledScenarioValues values_;
+  std::int64_t memory_mb_;
+  std::vector<std::string> errors_{"", "Fake.Error"};
+  std::vector<std::string> warnings_{"a warning"};
+};
+
+RunResult run(const model::Scenario& s, unsigned threads, std::vector<std::pair<std::uint64_t, std::uint64_t>> calls,
+              std::uint64_t executions = 5000) {
+  FakeDesign small("small", s, 128), large("large", s, 256);
+  Replicator r(s, {&small, &large}, ReplicationOptions{s.run.seed, executions, threads});
+  RunResult result;
+  for (auto [first, count] : calls) r.run_draws(first, count, result);
+  return result;
+}
+
+void check_identical(const RunResult& a, const RunResult& b) {
+  REQUIRE(a.designs.size() == b.designs.size());
+  CHECK(a.simulated_executions == b.simulated_executions);
+  CHECK(a.simulated_transitions == b.simulated_transitions);
+  for (std::size_t d = 0; d < a.designs.size(); ++d) {
+    const auto& x = a.designs[d];
+    const auto& y = b.designs[d];
+    REQUIRE(x.draws.size() == y.draws.size());
+    for (std::size_t i = 0; i < x.draws.size(); ++i) {
+      CHECK(x.draws[i].draw == y.draws[i].draw);
+      CHECK(x.draws[i].monthly == y.draws[i].monthly);
+      CHECK(x.draws[i].batch_monthly == y.draws[i].batch_monthly);
+      CHECK(x.draws[i].inputs == y.draws[i].inputs);
+    }
+    CHECK(x.per_execution_mean == y.per_execution_mean);
+    CHECK(x.latency_sample_ms == y.latency_sample_ms);
+    CHECK(x.outcomes.failed_by_error == y.outcomes.failed_by_error);
+    CHECK(x.outcomes.succeeded == y.outcomes.succeeded);
+    CHECK(x.executions == y.executions);
+    CHECK(x.transitions == y.transitions);
+    CHECK(x.retries == y.retries);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("draw inputs: distributions from their input stream, expressions in order") {
+  model::Scenario s = load("replication.yaml");
+  DrawInputs in = sample_draw_inputs(s, 42, 3);
+  Sampler devices(s.inputs[0].value.distribution);
+  Stream stream(42, 3, kInputSample, site_key("devices"));
+  double expected_devices = devices.sample(stream);
+  CHECK(in.seed == 42);
+  CHECK(in.draw == 3);
+  CHECK(in.values.at("devices") == expected_devices);
+  CHECK(in.values.at("per_device") == 1000);
+  CHECK(in.values.at("events_per_month") == expected_devices * 1000);
+  CHECK(in.values.at("alarms") == expected_devices * 1000 * 0.01);
+  CHECK(in.values.count("payload_bytes") == 0);  // per event, not per draw
+  CHECK(sample_draw_inputs(s, 42, 4).values.at("devices") != expected_devices);
+
+  CompiledScenarioValues values(s);
+  REQUIRE(values.event_items().size() == 1);
+  Stream item_stream(42, 3, 17, site_key("payload_bytes"));
+  CHECK(values.event_value(0, 42, 3, 17) == sample_workload_item(values, "payload_bytes", item_stream));
+  CHECK(values.find_event_item("nope") == nullptr);
+}
+
+TEST_CASE("a draw with a negative events_per_month is an input error") {
+  model::Scenario s = load("bad_draw.yaml");
+  try {
+    sample_draw_inputs(s, 1, 0);
+    FAIL("expected an InputError");
+  } catch (const model::InputError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    std::string head = model::diagnostic_headline(e.diagnostics()[0]);
+    CHECK(head.rfind(std::string(FLOWCOST_TEST_DATA) +
+                         "/scenario/bad_draw.yaml:5:21: error: events_per_month is negative in draw 0 (got -",
+                     0) == 0);
+  }
+}
+
+TEST_CASE("results are identical for 1, 2 and 7 threads and any split of the draws") {
+  model::Scenario s = load("replication.yaml");
+  RunResult one = run(s, 1, {{0, 10}});
+  RunResult two = run(s, 2, {{0, 10}});
+  RunResult seven = run(s, 7, {{0, 10}});
+  RunResult split = run(s, 2, {{0, 5}, {5, 5}});
+  RunResult odd = run(s, 3, {{0, 1}, {1, 8}, {9, 1}});
+  check_identical(one, two);
+  check_identical(one, seven);
+  check_identical(one, split);
+  check_identical(one, odd);
+  CHECK(one.designs[0].draws.size() == 10);
+  CHECK(one.designs[0].warnings == std::vector<std::string>{"a warning"});
+  CHECK(one.seed == 42);
+  CHECK(one.executions_per_draw == 5000);
+}
+
+TEST_CASE("monthly totals scale the per-execution mean, batches and latencies per draw") {
+  model::Scenario s = load("replication.yaml");
+  RunResult r = run(s, 2, {{0, 3}}, 1600);  // 16 batches of 100 executions
+  CompiledScenarioValues values(s);
+  const auto& small = r.designs[0];
+  const auto& large = r.designs[1];
+  for (std::uint64_t draw = 0; draw < 3; ++draw) {
+    const DrawResult& dr = small.draws[draw];
+    double events = values.draw_inputs(42, draw).values.at("events_per_month");
+    CHECK(dr.events_per_month == events);
+    CHECK(dr.executions == 1600);
+    CHECK_FALSE(dr.exact);
+    std::int64_t ms = 0, wru = 0, batch3_ms = 0;
+    for (std::uint64_t i = 0; i < 1600; ++i) {
+      FakeExecution e = fake_execution(values, 42, draw, i);
+      ms += e.billed_ms;
+      wru += e.write_units;
+      if (i >= 300 && i < 400) batch3_ms += e.billed_ms;
+    }
+    double gb_s = 128.0 * static_cast<double>(ms) / 1024000.0;
+    CHECK(dr.monthly.at("lambda.requests") == events * (1600.0 / 1600.0));
+    CHECK(dr.monthly.at("lambda.gb_seconds.arm64") == events * (gb_s / 1600));
+    CHECK(dr.monthly.at("dynamodb.write_request_units") == events * (static_cast<double>(wru) / 1600));
+    CHECK(dr.monthly.at("iot.connection_minutes") == dr.inputs.at("devices") * 43200);
+    CHECK(dr.monthly.count("sqs.requests") == 0);
+    REQUIRE(dr.batch_monthly.size() == 16);
+    CHECK(dr.batch_monthly[3].at("lambda.gb_seconds.arm64") ==
+          events * (128.0 * static_cast<double>(batch3_ms) / 1024000.0 / 100));
+    double batch_mean = 0;
+    for (const auto& b : dr.batch_monthly) batch_mean += b.at("lambda.gb_seconds.arm64") / 16;
+    CHECK(batch_mean == Approx(dr.monthly.at("lambda.gb_seconds.arm64")).epsilon(1e-12));
+    // Common random numbers: the 256 MB design bills exactly twice the GB-seconds, event by event.
+    CHECK(large.draws[draw].monthly.at("lambda.gb_seconds.arm64") == 2 * dr.monthly.at("lambda.gb_seconds.arm64"));
+    CHECK(large.draws[draw].monthly.at("dynamodb.write_request_units") ==
+          dr.monthly.at("dynamodb.write_request_units"));
+    CHECK(small.latency_sample_ms[draw * 1600 + 5] == fake_execution(values, 42, draw, 5).latency_ms);
+  }
+  CHECK(small.latency_sample_ms.size() == 3 * 1600);
+  CHECK(small.executions == 4800);
+  CHECK(small.transitions == 9600);
+  CHECK(small.outcomes.succeeded + small.outcomes.failed == 4800);
+  CHECK(small.outcomes.failed_by_error.at("Fake.Error") == small.outcomes.failed);
+  CHECK(small.retries == small.outcomes.failed);
+  CHECK(small.per_execution_mean.at("lambda.requests") == 1.0);
+  CHECK(r.simulated_executions == 9600);
+  // 10% failures: Binomial(4800, 0.1) within 4 standard errors.
+  CHECK(std::fabs(static_cast<double>(small.outcomes.failed) - 480) <= 4 * std::sqrt(4800 * 0.1 * 0.9));
+}
+
+TEST_CASE("exact mode simulates every event of a small month and sums them") {
+  model::Scenario s = load("exact.yaml");
+  CompiledScenarioValues values(s);
+  class Simple : public DesignSimulator {
+   public:
+    explicit Simple(const CompiledScenarioValues& v) : v_(v) {}
+    const std::string& name() const override { return name_; }
+    std::unique_ptr<DrawSimulator> prepare(const DrawInputs& inputs) const override {
+      return std::make_unique<FakeDraw>(v_, inputs, 128);
+    }
+    const std::vector<std::string>& error_names() const override { return errors_; }
+    const std::vector<std::string>& warnings() const override { return warnings_; }
+
+   private:
+    const CompiledScenarioValues& v_;
+    std::string name_ = "simple";
+    std::vector<std::string> errors_{"", "Fake.Error"}, warnings_;
+  } design(values);
+  Replicator r(s, {&design}, ReplicationOptions{3, 5000, 2});
+  RunResult result;
+  r.run_draws(0, 2, result);
+  for (std::uint64_t draw = 0; draw < 2; ++draw) {
+    const DrawResult& dr = result.designs[0].draws[draw];
+    CHECK(dr.exact);
+    CHECK(dr.executions == 3000);
+    std::int64_t ms = 0, wru = 0;
+    for (std::uint64_t i = 0; i < 3000; ++i) {
+      FakeExecution e = fake_execution(values, 3, draw, i);
+      ms += e.billed_ms;
+      wru += e.write_units;
+    }
+    CHECK(dr.monthly.at("lambda.requests") == 3000);
+    CHECK(dr.monthly.at("dynamodb.write_request_units") == static_cast<double>(wru));
+    CHECK(dr.monthly.at("lambda.gb_seconds.arm64") == 128.0 * static_cast<double>(ms) / 1024000.0);
+    CHECK(dr.batch_monthly.size() == 16);
+  }
+  CHECK(result.designs[0].latency_sample_ms.size() == 4000);  // min(3000, 2000) per draw
+}
