@@ -51,6 +51,7 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
   const std::string prefix = "task:" + s.name.value + ":";
   PlanTask t;
   t.index = static_cast<std::uint32_t>(plan.tasks.size());
+  plan.tasks.emplace_back();  // reserved: a child machine compiled below adds its own tasks after it
   t.site_duration = site_key(prefix + "duration");
   t.site_error = site_key(prefix + "error");
   t.site_cold = site_key(prefix + "cold_start");
@@ -147,7 +148,7 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
       plan.calls.push_back({CallKind::rekognition, values.add(*b->rekognition_images, prefix + "images")});
   }
   t.calls_count = static_cast<std::uint32_t>(plan.calls.size()) - t.calls_first;
-  plan.tasks.push_back(t);
+  plan.tasks[t.index] = t;
   return t.index;
 }
 

@@ -1,0 +1,234 @@
+// Deterministic Step Functions executions checked exactly: chain, retries and backoff, catch, timeouts,
+// Parallel, Map, limits, callbacks, waits, nested executions, triggers and downstream meters.
+#include "sfn_test_util.h"
+
+using flowcost::sim::Meter;
+using flowcost::sim::Outcome;
+using namespace flowcost::sfn_test;
+
+namespace {
+const std::string kDesigns = data("designs.yaml");
+}
+
+TEST_CASE("sfn: a linear chain bills one transition per state and one Lambda invocation") {
+  auto l = load(kDesigns, "chain");
+  REQUIRE(l->sim);
+  auto runs = simulate(*l, 10);
+  for (const auto& r : runs.records) {
+    CHECK(r.meters.get(Meter::sfn_standard_transitions) == 3);
+    CHECK(r.meters.get(Meter::lambda_requests) == 1);
+    CHECK(r.meters.get(Meter::lambda_gb_seconds_arm64) == 128 * 100);  // MB x ms
+    CHECK(r.meters.get(Meter::lambda_gb_seconds_x86) == 0);
+    CHECK(r.latency_ms == 100);
+    CHECK(r.outcome == Outcome::succeeded);
+    CHECK(r.transitions == 3);
+  }
+}
+
+TEST_CASE("sfn: the standard per-execution overhead is a metering setting") {
+  flowcost::model::MeteringRules rules;
+  rules.standard_transitions_per_execution = 1;
+  auto l = load(kDesigns, "chain", rules);
+  auto runs = simulate(*l, 3);
+  CHECK(runs.records[0].meters.get(Meter::sfn_standard_transitions) == 4);
+}
+
+TEST_CASE("sfn: a cold start bills INIT plus the duration rounded up to 1 ms") {
+  auto l = load(kDesigns, "chain-cold");
+  auto runs = simulate(*l, 5);
+  CHECK(runs.records[0].meters.get(Meter::lambda_gb_seconds_x86) == 256 * 311);  // ceil(300 + 10.4)
+  CHECK(runs.records[0].latency_ms == Approx(310.4));
+  flowcost::model::MeteringRules unbilled;
+  unbilled.lambda_init_billed = false;
+  auto l2 = load(kDesigns, "chain-cold", unbilled);
+  CHECK(simulate(*l2, 1).records[0].meters.get(Meter::lambda_gb_seconds_x86) == 256 * 11);
+}
+
+TEST_CASE("sfn: retries back off exactly and MaxDelaySeconds caps the delay") {
+  auto l = load(kDesigns, "retry-always");
+  auto runs = simulate(*l, 5);
+  for (const auto& r : runs.records) {
+    // Attempts at 0, 50+1000, 1100+2000, 3150+3000 (4 s capped at 3 s); the last fails at 6200 ms.
+    CHECK(r.latency_ms == Approx(6200));
+    CHECK(r.meters.get(Meter::sfn_standard_transitions) == 4);  // the state + 3 retries
+    CHECK(r.meters.get(Meter::lambda_requests) == 4);
+    CHECK(r.meters.get(Meter::lambda_gb_seconds_x86) == 4 * 128 * 50);
+    CHECK(r.retries == 3);
+    CHECK(r.outcome == Outcome::failed);
+    CHECK(runs.error(r) == "Custom.Error");
+  }
+}
+
+TEST_CASE("sfn: MaxAttempts 0 in the first matching retrier means no retry, then Catch") {
+  auto l = load(kDesigns, "retry-zero");
+  auto runs = simulate(*l, 3);
+  for (const auto& r : runs.records) {
+    CHECK(r.retries == 0);
+    CHECK(r.caught_errors == 1);
+    CHECK(r.meters.get(Meter::sfn_standard_transitions) == 2);  // Work, Handled
+    CHECK(r.latency_ms == 0);
+    CHECK(r.outcome == Outcome::succeeded);
+  }
+}
+
+TEST_CASE("sfn: mocked results from a Step Functions Local MockConfigFile drive the attempts") {
+  auto l = load(kDesigns, "mocked");
+  REQUIRE(l->sim);
+  auto runs = simulate(*l, 3);
+  for (const auto& r : runs.records) {
+    CHECK(r.meters.get(Meter::lambda_requests) == 3);  // invocations 0-1 throw, 2 returns
+    CHECK(r.retries == 2);
+    CHECK(r.latency_ms == Approx(20 + 1000 + 20 + 2000 + 20));
+    CHECK(r.outcome == Outcome::succeeded);
+  }
+}
+
+TEST_CASE("sfn: TimeoutSeconds raises States.Timeout, which States.TaskFailed does not catch") {
+  auto l = load(kDesigns, "timeout");
+  auto r = simulate(*l, 1).records[0];
+  CHECK(r.latency_ms == 1000);
+  CHECK(r.caught_errors == 1);
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 2);  // Long, TimeoutHandler
+  CHECK(r.meters.get(Meter::lambda_gb_seconds_x86) == 1024 * 2000);  // the function runs on
+  CHECK(r.outcome == Outcome::succeeded);
+}
+
+TEST_CASE("sfn: a duration beyond the function timeout fails with Lambda.Unknown, billed to the timeout") {
+  auto l = load(kDesigns, "function-timeout");
+  auto r = simulate(*l, 1).records[0];
+  CHECK(r.latency_ms == 500);
+  CHECK(r.meters.get(Meter::lambda_gb_seconds_x86) == 1024 * 500);
+  CHECK(r.caught_errors == 1);  // by States.TaskFailed, then TaskFailedHandler
+  CHECK(r.outcome == Outcome::succeeded);
+}
+
+TEST_CASE("sfn: Parallel takes the slowest branch; a failing branch fails the state") {
+  auto ok = simulate(*load(kDesigns, "parallel"), 1).records[0];
+  CHECK(ok.latency_ms == 300);
+  CHECK(ok.meters.get(Meter::sfn_standard_transitions) == 5);  // Both, Slow, Fast, After, Done
+  auto l = load(kDesigns, "parallel-fail");
+  auto runs = simulate(*l, 1);
+  auto bad = runs.records[0];
+  CHECK(bad.latency_ms == 100);
+  CHECK(bad.outcome == Outcome::failed);
+  CHECK(runs.error(bad) == "Fast.Broken");
+  CHECK(bad.meters.get(Meter::sfn_standard_transitions) == 3);  // Both, Slow, Fast
+}
+
+TEST_CASE("sfn: inline Map bills 1 + items x states and respects MaxConcurrency") {
+  auto r = simulate(*load(kDesigns, "map"), 1).records[0];
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 1 + 5 * 2);
+  CHECK(r.meters.get(Meter::lambda_requests) == 5);
+  CHECK(r.latency_ms == 300);  // 5 items of 100 ms, 2 at a time
+}
+
+TEST_CASE("sfn: Distributed Map bills a transition per child and Express children by request and GB-s") {
+  auto l = load(kDesigns, "distributed");
+  auto runs = simulate(*l, 200);
+  for (const auto& r : runs.records) {
+    CHECK(r.meters.get(Meter::sfn_standard_transitions) == 101);
+    CHECK(r.meters.get(Meter::sfn_express_requests) == 100);
+    CHECK(r.meters.get(Meter::sfn_express_gb_seconds) == 100 * 64 * 200);  // 150 ms -> 200 ms, 64 MB
+    CHECK(r.latency_ms == 150);
+  }
+  // Failed children beyond 10 % fail the Map Run: P(Binomial(100, 0.05) > 10) = 0.01147.
+  double exceeded = runs.mean([&](const auto& r) { return runs.error(r) == "States.ExceedToleratedFailureThreshold"; });
+  CHECK(exceeded == Approx(0.01147).margin(4 * std::sqrt(0.01147 * (1 - 0.01147) / 200)));
+}
+
+TEST_CASE("sfn: a definition that loops forever ends at the history limit and fails") {
+  auto l = load(kDesigns, "loop");
+  auto runs = simulate(*l, 1);
+  auto r = runs.records[0];
+  CHECK(r.outcome == Outcome::failed);
+  CHECK(runs.error(r) == "flowcost.HistoryLimitExceeded");
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 12500);  // 2 + 2 x 12,500 > 25,000 events
+  auto le = load(kDesigns, "loop-express");
+  auto re = simulate(*le, 1).records[0];
+  CHECK(re.outcome == Outcome::failed);
+  CHECK(re.meters.get(Meter::sfn_standard_transitions) == 0);
+  CHECK(re.meters.get(Meter::sfn_express_requests) == 1);
+  CHECK(re.meters.get(Meter::sfn_express_gb_seconds) == 64 * 100);  // at least one 100 ms unit
+}
+
+TEST_CASE("sfn: Express bills duration rounded up to 100 ms and memory in 64 MB chunks") {
+  auto r = simulate(*load(kDesigns, "express-chain"), 1).records[0];
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 0);
+  CHECK(r.meters.get(Meter::sfn_express_requests) == 1);
+  CHECK(r.meters.get(Meter::sfn_express_gb_seconds) == 64 * 300);  // no Map/Parallel: payload not counted
+  CHECK(r.meters.get(Meter::lambda_gb_seconds_x86) == 128 * 250);
+}
+
+TEST_CASE("sfn: a heartbeat timeout is caught by a States.Timeout catcher") {
+  auto l = load(kDesigns, "callback");
+  auto runs = simulate(*l, 1);
+  auto r = runs.records[0];
+  CHECK(r.latency_ms == 3600.0 * 1000);
+  CHECK(r.caught_errors == 1);
+  CHECK(runs.error(r) == "Approval.Expired");
+  CHECK(r.meters.get(Meter::sqs_requests) == 0);
+  auto ok = simulate(*load(kDesigns, "callback-heartbeats"), 1).records[0];
+  CHECK(ok.latency_ms == 2.0 * 3600 * 1000);
+  CHECK(ok.outcome == Outcome::succeeded);
+  CHECK(ok.meters.get(Meter::sqs_requests) == 1);
+  CHECK(ok.meters.get(Meter::sfn_standard_transitions) == 2);  // waiting costs nothing on Standard
+}
+
+TEST_CASE("sfn: Wait Seconds and Wait Timestamp advance the virtual clock") {
+  auto r = simulate(*load(kDesigns, "wait"), 1).records[0];
+  CHECK(r.latency_ms == 3600.0 * 1000);  // 30 s, then until 01:00 from a 00:00 start
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 3);
+}
+
+TEST_CASE("sfn: a .sync startExecution runs the child machine and waits for it") {
+  auto r = simulate(*load(kDesigns, "nested"), 1).records[0];
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 1);
+  CHECK(r.meters.get(Meter::sfn_express_requests) == 1);
+  CHECK(r.meters.get(Meter::sfn_express_gb_seconds) == 64 * 1000);
+  CHECK(r.meters.get(Meter::lambda_gb_seconds_x86) == 128 * 1000);
+  CHECK(r.latency_ms == 1000);
+}
+
+TEST_CASE("sfn: the trigger and downstream services are metered per event") {
+  auto l = load(kDesigns, "store");
+  REQUIRE(l->sim);
+  auto runs = simulate(*l, 50);
+  for (const auto& r : runs.records) {
+    CHECK(r.meters.get(Meter::iot_messages) == 1);  // 1000..3000 + 24 bytes < 5 KB
+    CHECK(r.meters.get(Meter::iot_rules_triggered) == 1);
+    CHECK(r.meters.get(Meter::iot_actions_executed) == 1);
+    CHECK(r.meters.get(Meter::s3_put_requests) == 1);
+    CHECK(r.meters.get(Meter::lambda_requests) == 1);
+    CHECK(r.meters.get(Meter::lambda_gb_seconds_arm64) == 256 * 20);
+    CHECK(r.meters.get(Meter::dynamodb_write_request_units) == 3);  // 2.5 KB
+    CHECK(r.meters.get(Meter::sns_publishes) == 1);
+    CHECK(r.meters.get(Meter::sfn_standard_transitions) == 2);
+    CHECK(r.latency_ms == 20);
+  }
+}
+
+TEST_CASE("sfn: simulate adds to the record and depends only on (seed, draw, sample)") {
+  auto l = load(kDesigns, "retry");
+  flowcost::sim::CompiledScenarioValues values(l->scenario);
+  auto a = l->sim->prepare(values.draw_inputs(7, 0));
+  auto b = l->sim->prepare(values.draw_inputs(7, 0));
+  flowcost::sim::ExecutionRecord ra, rb;
+  for (std::uint64_t s = 0; s < 50; ++s) {
+    rb.clear();
+    b->simulate(49 - s, rb);  // another object, another order
+  }
+  for (std::uint64_t s = 0; s < 50; ++s) {
+    ra.clear();
+    rb.clear();
+    a->simulate(s, ra);
+    b->simulate(s, rb);
+    CHECK(ra.meters.v == rb.meters.v);
+    CHECK(ra.latency_ms == rb.latency_ms);
+  }
+  flowcost::sim::ExecutionRecord once, twice;
+  a->simulate(3, once);
+  a->simulate(3, twice);
+  a->simulate(3, twice);
+  CHECK(twice.meters.get(Meter::lambda_requests) == 2 * once.meters.get(Meter::lambda_requests));
+  CHECK(twice.transitions == 2 * once.transitions);
+}
