@@ -1,0 +1,84 @@
+// Step Functions executions against closed forms, with fixed seeds and 4-standard-error tolerances.
+#include "sfn_test_util.h"
+
+using flowcost::sim::ExecutionRecord;
+using flowcost::sim::Meter;
+using flowcost::sim::Outcome;
+using namespace flowcost::sfn_test;
+
+namespace {
+const std::string kDesigns = data("designs.yaml");
+constexpr std::uint64_t kN = 20000;
+
+double bernoulli_se(double p, std::uint64_t n) { return std::sqrt(p * (1 - p) / static_cast<double>(n)); }
+}  // namespace
+
+TEST_CASE("sfn stats: retries with failure probability p make (1 - p^(m+1)) / (1 - p) attempts") {
+  auto l = load(kDesigns, "retry");  // p = fail_p = 0.2, MaxAttempts m = 3
+  auto runs = simulate(*l, kN);
+  const double p = 0.2;
+  const double expected = (1 - std::pow(p, 4)) / (1 - p);  // 1.248
+  auto attempts = [](const ExecutionRecord& r) { return meter(r, Meter::lambda_requests); };
+  CHECK(runs.mean(attempts) == Approx(expected).margin(4 * runs.se(attempts)));
+  // Transitions = the state entered + one per retry = attempts.
+  CHECK(runs.mean([](const ExecutionRecord& r) { return meter(r, Meter::sfn_standard_transitions); }) ==
+        Approx(runs.mean(attempts)));
+  // The execution fails only when all m + 1 attempts fail: p^4.
+  const double failed = runs.mean([](const ExecutionRecord& r) { return r.outcome == Outcome::failed ? 1.0 : 0.0; });
+  CHECK(failed == Approx(std::pow(p, 4)).margin(4 * bernoulli_se(std::pow(p, 4), kN)));
+}
+
+TEST_CASE("sfn stats: FULL jitter draws each delay uniformly from 0 to the capped backoff") {
+  auto l = load(kDesigns, "retry-jitter");  // always fails; delays U(0,1 s), U(0,2 s), U(0,3 s)
+  auto runs = simulate(*l, kN);
+  const double sd = std::sqrt((1e6 + 4e6 + 9e6) / 12);
+  auto latency = [](const ExecutionRecord& r) { return r.latency_ms; };
+  CHECK(runs.mean(latency) == Approx(3000).margin(4 * sd / std::sqrt(double(kN))));
+  for (const auto& r : runs.records) {
+    CHECK(r.retries == 3);
+    CHECK(r.caught_errors == 1);
+    CHECK(r.meters.get(Meter::sfn_standard_transitions) == 5);  // Work + 3 retries + Handled
+  }
+}
+
+TEST_CASE("sfn stats: weighted choices follow their weights, rules follow the input distribution") {
+  auto lw = load(kDesigns, "choice-weights");
+  auto w = simulate(*lw, kN);  // A: weight_a = 0.3, default: rest
+  auto picked_a = [&](const ExecutionRecord& r) { return w.error(r) == "Picked.A" ? 1.0 : 0.0; };
+  CHECK(w.mean(picked_a) == Approx(0.3).margin(4 * bernoulli_se(0.3, kN)));
+  auto lc = load(kDesigns, "choice-rules");
+  auto c = simulate(*lc, kN);  // $.x = 1 with probability 0.25
+  auto rule_a = [&](const ExecutionRecord& r) { return c.error(r) == "Picked.A" ? 1.0 : 0.0; };
+  CHECK(c.mean(rule_a) == Approx(0.25).margin(4 * bernoulli_se(0.25, kN)));
+}
+
+TEST_CASE("sfn stats: Map transitions are 1 + items x states with items drawn per visit") {
+  auto runs = simulate(*load(kDesigns, "map-uniform"), kN);  // items = round(U(10, 50)): mean 30
+  auto transitions = [](const ExecutionRecord& r) { return meter(r, Meter::sfn_standard_transitions); };
+  CHECK(runs.mean(transitions) == Approx(1 + 2 * 30).margin(4 * runs.se(transitions)));
+  for (const auto& r : runs.records) CHECK(r.meters.get(Meter::lambda_requests) * 2 + 1 == r.meters.get(Meter::sfn_standard_transitions));
+}
+
+TEST_CASE("sfn stats: Parallel takes the slowest branch: E[max] of two exponentials") {
+  auto runs = simulate(*load(kDesigns, "parallel-exp"), kN);  // means 300 ms and 100 ms
+  const double a = 300, b = 100;
+  const double mean = a + b - a * b / (a + b);  // 325
+  auto latency = [](const ExecutionRecord& r) { return r.latency_ms; };
+  CHECK(runs.mean(latency) == Approx(mean).margin(4 * runs.se(latency)));
+}
+
+TEST_CASE("sfn stats: a lognormal duration times out with probability P(d > TimeoutSeconds)") {
+  auto runs = simulate(*load(kDesigns, "timeout-lognormal"), kN);  // median 800 ms, p95 2 s; timeout 1 s
+  const double sigma = std::log(2.5) / 1.6448536269514722;
+  const double p = 0.5 * std::erfc(std::log(1.25) / sigma / std::sqrt(2.0));  // 0.34437
+  auto timed_out = [](const ExecutionRecord& r) { return r.latency_ms == 1000 ? 1.0 : 0.0; };
+  CHECK(runs.mean(timed_out) == Approx(p).margin(4 * bernoulli_se(p, kN)));
+  for (const auto& r : runs.records) CHECK(r.latency_ms <= 1000);
+}
+
+TEST_CASE("sfn stats: cold starts bill INIT with their probability") {
+  auto runs = simulate(*load(kDesigns, "cold-p"), kN);  // 10 ms; cold 0.1 with INIT U(200, 600) ms
+  // E[ceil(10 + INIT)] = 10 + 0.1 x E[ceil(U(200, 600))] = 10 + 0.1 x 400.5
+  auto mb_ms = [](const ExecutionRecord& r) { return meter(r, Meter::lambda_gb_seconds_x86); };
+  CHECK(runs.mean(mb_ms) == Approx(128 * (10 + 0.1 * 400.5)).margin(4 * runs.se(mb_ms)));
+}
