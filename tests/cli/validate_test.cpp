@@ -1,0 +1,116 @@
+// `flowcost validate` end to end through run_cli: exit codes, stdout, and whole stderr text.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/app.h"
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out, err;
+};
+
+Result run(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  int code = flowcost::cli::run_cli(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+std::string asl(const std::string& rel) { return std::string(FLOWCOST_TEST_DATA) + "/asl/" + rel; }
+
+}  // namespace
+
+TEST_CASE("validate: a valid definition prints FILE: valid and exits 0") {
+  std::string file = asl("valid/article_choice.asl.json");
+  Result r = run({"validate", file});
+  CHECK(r.code == 0);
+  CHECK(r.out == file + ": valid\n");
+  CHECK(r.err == "");
+}
+
+TEST_CASE("validate: an invalid definition prints the diagnostic with its source line and a caret") {
+  std::string file = asl("invalid/r05_unreachable.asl.json");
+  Result r = run({"validate", file});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == file + ":5:5: error: state \"Orphan\" is unreachable: no transition leads to it from \"Start\"\n"
+                        "    \"Orphan\": {\"Type\": \"Pass\", \"Next\": \"Start\"}\n"
+                        "    ^\n");
+}
+
+TEST_CASE("validate: every problem of a file is reported, sorted by position") {
+  std::string file = asl("invalid/r02_next_unknown.asl.json");
+  Result r = run({"validate", file});
+  CHECK(r.code == 1);
+  CHECK(r.err == file + ":4:105: error: state \"Load\": \"Next\" names state \"Sotre\", which does not exist; did you "
+                        "mean \"Store\"?\n"
+                        "    \"Load\": {\"Type\": \"Task\", \"Resource\": "
+                        "\"arn:aws:lambda:us-east-1:123456789012:function:load\", \"Next\": \"Sotre\"},\n" +
+                    std::string(104, ' ') + "^\n" + file +
+                    ":5:5: error: state \"Store\" is unreachable: no transition leads to it from \"Load\"\n"
+                    "    \"Store\": {\"Type\": \"Pass\", \"End\": true}\n"
+                    "    ^\n");
+}
+
+TEST_CASE("validate --express rejects .sync, .waitForTaskToken and activities") {
+  std::string file = asl("invalid/r12_express.asl.json");
+  Result standard = run({"validate", file});
+  CHECK(standard.code == 0);
+  Result express = run({"validate", "--express", file});
+  CHECK(express.code == 1);
+  CHECK(express.err.find(file + ":4:41: error: state \"Run\": the .sync integration pattern is not supported in an "
+                                "Express state machine (Express workflows support request-response only)\n") == 0);
+  CHECK(express.err.find(file + ":6:42: error: state \"Work\": activities are not supported in an Express state "
+                                "machine\n") != std::string::npos);
+}
+
+TEST_CASE("validate: several files, each reported; exit 1 if any is invalid") {
+  std::string good = asl("valid/pipeline.asl.yaml");
+  std::string bad = asl("invalid/empty.asl.json");
+  std::string missing = asl("invalid/no-such-file.json");
+  Result r = run({"validate", good, bad, missing});
+  CHECK(r.code == 1);
+  CHECK(r.out == good + ": valid\n");
+  CHECK(r.err == bad + ":1:1: error: file is empty\n" + missing + ": error: no such file\n");
+}
+
+TEST_CASE("validate: binary junk, malformed UTF-8, deep nesting and non-ASL files get one clear error") {
+  Result binary = run({"validate", asl("invalid/binary.asl.json")});
+  CHECK(binary.code == 1);
+  CHECK(binary.err.find("error: file is binary, not text (NUL byte)") != std::string::npos);
+  Result utf8 = run({"validate", asl("invalid/malformed_utf8.asl.json")});
+  CHECK(utf8.code == 1);
+  CHECK(utf8.err.find(":2:15: error: malformed UTF-8\n") != std::string::npos);
+  Result deep = run({"validate", asl("invalid/deep_nesting.asl.json")});
+  CHECK(deep.code == 1);
+  CHECK(deep.err.find(":1:158: error: nesting is deeper than 100 levels\n") != std::string::npos);
+  std::string other = asl("invalid/not_asl.json");
+  Result r = run({"validate", other});
+  CHECK(r.code == 1);
+  CHECK(r.err == other + ":1:1: error: neither an ASL definition (no \"StartAt\" or \"States\") nor a flowcost "
+                         "scenario (no \"scenario:\" key)\n"
+                         "{\"name\": \"package\", \"version\": \"1.0.0\"}\n"
+                         "^\n");
+}
+
+TEST_CASE("validate: warnings alone keep the file valid") {
+  std::string file = asl("warnings/no_dollar.asl.json");
+  Result r = run({"validate", file});
+  CHECK(r.code == 0);
+  CHECK(r.out == file + ": valid\n");
+  CHECK(r.err == file + ":6:33: warning: state \"Send\": \"Message\": \"$.text\" looks like a path, but the key does "
+                        "not end in \".$\", so it is passed as a literal string\n"
+                        "      \"Parameters\": {\"Message\": \"$.text\", \"TopicArn\": "
+                        "\"arn:aws:sns:us-east-1:123456789012:t\"},\n"
+                        "                                ^\n");
+}
+
+TEST_CASE("validate needs at least one file") {
+  Result r = run({"validate"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("FILE is required") != std::string::npos);
+}
