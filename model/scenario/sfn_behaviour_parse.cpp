@@ -214,7 +214,11 @@ void parse_choices(const Context& ctx, const Node& node, std::vector<ChoiceWeigh
         cwt.target = choice && choice->default_state ? choice->default_state->value : "";
       } else {
         cwt.target = w.key;
-        if (choice && std::find(targets.begin(), targets.end(), w.key) == targets.end()) {
+        if (choice && choice->default_state && choice->default_state->value == w.key &&
+            std::find(targets.begin(), targets.end(), w.key) == targets.end()) {
+          ctx.diags.error(w.key_loc, "\"" + w.key + "\" is the Default of Choice \"" + m.key +
+                                         "\"; write its weight as `default`");
+        } else if (choice && std::find(targets.begin(), targets.end(), w.key) == targets.end()) {
           std::vector<std::string> cands = targets;
           cands.push_back("default");
           ctx.diags.error(w.key_loc, unknown_name_message("target of Choice \"" + m.key + "\"", w.key, cands));

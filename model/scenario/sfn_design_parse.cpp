@@ -125,6 +125,7 @@ bool is_input_field(const StepFunctionsDesign& d, std::string_view path) {
 void check_rule(const Context& ctx, const StepFunctionsDesign& d, const std::string& state, const asl::ChoiceRule& r) {
   using Op = asl::ChoiceOp;
   const std::string hint = "; give the Choice weights under choices: {" + state + ": {...}}";
+  const std::string or_hint = " or give the Choice weights under choices: {" + state + ": {...}}";
   switch (r.op) {
     case Op::and_:
     case Op::or_:
@@ -150,12 +151,12 @@ void check_rule(const Context& ctx, const StepFunctionsDesign& d, const std::str
   if (r.op == Op::is_present || !r.variable) return;
   if (!is_input_field(d, r.variable->value))
     ctx.diags.error(r.variable->loc, "Choice \"" + state + "\" reads \"" + r.variable->value +
-                                         "\", which is not a sampled input field; add it under input:" + hint);
+                                         "\", which is not a sampled input field: add it under input:" + or_hint);
   if (r.operand_is_path) {
     const auto* p = std::get_if<std::string>(&r.operand);
     if (p && !is_input_field(d, *p))
       ctx.diags.error(r.loc, "Choice \"" + state + "\" reads \"" + *p +
-                                 "\", which is not a sampled input field; add it under input:" + hint);
+                                 "\", which is not a sampled input field: add it under input:" + or_hint);
   }
 }
 
