@@ -32,6 +32,11 @@ void check_totals(const model::MeterTotals& totals, const PriceTable& table) {
   if (!problems.empty()) throw model::InputError(problems);
 }
 
+long double to_resolution(long double usd) {
+  const long double steps_per_usd = 1.0L / static_cast<long double>(kCostResolutionUsd);  // 1e10
+  return std::round(usd * std::round(steps_per_usd)) / std::round(steps_per_usd);
+}
+
 // Bills `quantity` units of `line`, of which the first `free_units` are free.
 LineItem bill_line(const RateLine& line, double quantity, double free_units) {
   LineItem item;
@@ -53,12 +58,14 @@ LineItem bill_line(const RateLine& line, double quantity, double free_units) {
     use.to = to;
     use.quantity = billed;
     use.price_per_unit_usd = tier.price_usd / line.per;
-    long double tier_cost = static_cast<long double>(billed) * tier.price_usd / line.per;
+    use.price_usd = tier.price_usd;
+    use.per = line.per;
+    long double tier_cost = to_resolution(static_cast<long double>(billed) * tier.price_usd / line.per);
     use.cost_usd = static_cast<double>(tier_cost);
     line_cost += tier_cost;
     item.tiers.push_back(use);
   }
-  item.cost_usd = static_cast<double>(line_cost);
+  item.cost_usd = static_cast<double>(to_resolution(line_cost));
   return item;
 }
 
@@ -88,7 +95,7 @@ CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const
     result.lines.push_back(bill_line(line, quantity, free_units));
     total += result.lines.back().cost_usd;
   }
-  result.total_usd = static_cast<double>(total);
+  result.total_usd = static_cast<double>(to_resolution(total));
   return result;
 }
 

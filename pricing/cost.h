@@ -10,6 +10,10 @@
 
 namespace flowcost::pricing {
 
+// Costs are carried at this resolution (a tenth of a nano-dollar), so that binary noise such as
+// 0.6000000000000001 does not show; far below a cent even summed over thousands of lines.
+inline constexpr double kCostResolutionUsd = 1e-10;
+
 struct CostOptions {
   bool free_tier = false;  // apply the account-wide free allowances (they belong to the whole account)
 };
@@ -19,7 +23,9 @@ struct TierUse {
   double from = 0;
   double to = kUnbounded;
   double quantity = 0;            // billed units in this tier
-  double price_per_unit_usd = 0;  // tier price / RateLine::per
+  double price_per_unit_usd = 0;  // price_usd / per
+  double price_usd = 0;           // the tier's price as written in the table, for `per` units
+  double per = 1;
   double cost_usd = 0;
 };
 
@@ -30,7 +36,7 @@ struct LineItem {
   double quantity = 0;       // the monthly total of the meter
   double free_quantity = 0;  // units covered by the free tier (0 unless CostOptions::free_tier)
   std::vector<TierUse> tiers;  // tiers with billed units, in order
-  double cost_usd = 0;         // exact (not rounded to cents)
+  double cost_usd = 0;         // not rounded to cents (resolution 1e-10 USD, see kCostResolutionUsd)
 };
 
 struct CostResult {

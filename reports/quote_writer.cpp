@@ -37,12 +37,17 @@ std::string csv_field(const std::string& s) {
 
 std::string tier_bound(double v) { return std::isinf(v) ? "inf" : format_shortest(v); }
 
-// "0-6000000000@0.0000166667;6000000000-inf@0.000015"
+// "0.2 per 1000000" / "0.0000166667 per 1"
+std::string price_text(double price_usd, double per) {
+  return format_shortest(price_usd) + " per " + format_shortest(per);
+}
+
+// "0-6000000000: 0.0000166667 per 1; 6000000000-15000000000: 0.000015 per 1"
 std::string tiers_text(const pricing::LineItem& line) {
   std::string out;
   for (const auto& t : line.tiers) {
-    if (!out.empty()) out += ';';
-    out += tier_bound(t.from) + "-" + tier_bound(t.to) + "@" + format_shortest(t.price_per_unit_usd);
+    if (!out.empty()) out += "; ";
+    out += tier_bound(t.from) + "-" + tier_bound(t.to) + ": " + price_text(t.price_usd, t.per);
   }
   return out;
 }
@@ -83,10 +88,10 @@ void write_quote_table(const pricing::CostResult& result, const pricing::PriceTa
         << pad_left(pricing::format_cents(cents.line_cents[i]), 14) << "\n";
     if (l.tiers.size() < 2) continue;
     for (const auto& t : l.tiers) {
-      std::string range = "tier " + format_quantity(t.from) + " to " +
-                          (std::isinf(t.to) ? std::string("above") : format_quantity(t.to));
-      out << pad_right("", w_meter) << "  " << pad_right(range, w_line + 16) << pad_left(format_quantity(t.quantity), 0)
-          << " x " << format_shortest(t.price_per_unit_usd) << " = " << pricing::format_fixed(t.cost_usd, 4) << "\n";
+      std::string range = format_quantity(t.from) + " to " + (std::isinf(t.to) ? std::string("above") : format_quantity(t.to));
+      out << pad_right("", w_meter) << "  tier " << range << ": " << format_quantity(t.quantity) << " " << l.unit
+          << " at " << format_shortest(t.price_usd) << " per " << format_grouped(t.per, 0) << " = "
+          << pricing::format_fixed(t.cost_usd, 4) << "\n";
     }
   }
   out << pad_right("total", w_meter + w_line + 18 + 2 + 12 + 14) << pad_left(pricing::format_cents(cents.total_cents), 14)
@@ -130,6 +135,8 @@ void write_quote_json(const pricing::CostResult& result, const pricing::PriceTab
       tier["from"] = t.from;
       tier["to"] = std::isinf(t.to) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t.to);
       tier["quantity"] = t.quantity;
+      tier["price_usd"] = t.price_usd;
+      tier["per"] = t.per;
       tier["price_per_unit_usd"] = t.price_per_unit_usd;
       tier["cost_usd"] = t.cost_usd;
       line["tiers"].push_back(tier);
