@@ -1,0 +1,170 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "cli/priced_run.h"
+
+using namespace flowcost;
+
+namespace {
+
+pricing::RateLine rate(const std::string& meter, const std::string& label, double per, double price_usd) {
+  pricing::RateLine line;
+  line.meter = meter;
+  line.label = label;
+  line.unit = label;
+  line.per = per;
+  line.tiers.push_back({0, std::nullopt, price_usd, {}});
+  return line;
+}
+
+// $25 per million transitions, $0.20 per million Lambda requests.
+pricing::PriceTable small_table() {
+  pricing::PriceTable t;
+  t.name = "test-table";
+  t.region = "test-1";
+  t.effective_date = "2025-01-01";
+  t.path = "tests/table.yaml";
+  t.sha256 = "ab12";
+  t.lines = {rate("sfn.standard.transitions", "transitions", 1e6, 25), rate("lambda.requests", "requests", 1e6, 0.2)};
+  return t;
+}
+
+sim::DrawResult draw(std::uint64_t index, double events, model::MeterTotals monthly) {
+  sim::DrawResult d;
+  d.draw = index;
+  d.events_per_month = events;
+  d.executions = 1000;
+  d.monthly = monthly;
+  d.batch_monthly = {monthly, monthly};
+  return d;
+}
+
+sim::RunResult two_designs() {
+  sim::RunResult run;
+  run.seed = 3;
+  run.executions_per_draw = 1000;
+  sim::DesignResult a;
+  a.name = "sfn";
+  a.draws = {draw(0, 1e6, {{"sfn.standard.transitions", 1e6}}), draw(1, 2e6, {{"sfn.standard.transitions", 2e6}}),
+             draw(2, 3e6, {{"sfn.standard.transitions", 3e6}})};
+  a.per_execution_mean = {{"sfn.standard.transitions", 1.0}};
+  a.latency_sample_ms = {40, 10, 30, 20, 50};
+  a.outcomes.succeeded = 2990;
+  a.outcomes.failed = 10;
+  a.outcomes.failed_by_error = {{"States.Timeout", 10}};
+  a.executions = 3000;
+  sim::DesignResult b;
+  b.name = "iot";
+  // Lambda requests only in two draws: the draw without them counts 0.
+  b.draws = {draw(0, 1e6, {{"lambda.requests", 1e6}}), draw(1, 2e6, {}), draw(2, 3e6, {{"lambda.requests", 4e6}})};
+  b.per_execution_mean = {{"lambda.requests", 5.0 / 6.0}};
+  b.latency_sample_ms = {5};
+  b.outcomes.succeeded = 2997;
+  b.outcomes.lost = 3;
+  b.executions = 3000;
+  run.designs = {a, b};
+  run.simulated_executions = 6000;
+  run.simulated_transitions = 12000;
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("each draw is priced, then summarised: mean, type-7 quantiles, standard error over draws") {
+  auto run = two_designs();
+  auto table = small_table();
+  auto priced = cli::price_run(run, table, {});
+  REQUIRE(priced.size() == 2);
+  CHECK(priced[0].monthly_cost_usd == std::vector<double>{25, 50, 75});
+  CHECK(priced[1].meters == std::vector<std::string>{"lambda.requests"});
+  CHECK(priced[1].monthly_cost_usd[1] == 0);
+  CHECK(priced[1].monthly_cost_usd[2] == Approx(0.8).epsilon(1e-12));
+  // Identical batches: no Monte Carlo spread within a draw.
+  CHECK(priced[0].draw_std_error_usd == std::vector<double>{0, 0, 0});
+
+  auto report = cli::build_run_report({{}, run, priced, table, {}, std::nullopt});
+  const auto& a = report.designs[0];
+  CHECK(a.monthly_cost_usd.mean == 50);
+  CHECK(a.monthly_cost_usd.std_error == Approx(25 / std::sqrt(3.0)).epsilon(1e-12));
+  CHECK(a.monthly_cost_usd.p05 == Approx(27.5).epsilon(1e-12));  // h = 0.1: 25 + 0.1 x 25
+  CHECK(a.monthly_cost_usd.p50 == 50);
+  CHECK(a.monthly_cost_usd.p95 == Approx(72.5).epsilon(1e-12));
+  CHECK(a.per_execution_cost_usd_mean == Approx(25e-6).epsilon(1e-12));
+  CHECK(a.events_per_month_mean == 2e6);
+  REQUIRE(a.lines.size() == 1);
+  CHECK(a.lines[0].meter == "sfn.standard.transitions");
+  CHECK(a.lines[0].quantity_mean == 2e6);
+  CHECK(a.lines[0].cost_usd_mean == 50);
+  CHECK(a.meters.at("sfn.standard.transitions").monthly_mean == 2e6);
+  CHECK(a.meters.at("sfn.standard.transitions").per_execution_mean == 1.0);
+  CHECK(a.latency.p50_ms == 30);
+  CHECK(a.latency.p95_ms == Approx(48).epsilon(1e-12));  // h = 3.8: 40 + 0.8 x 10
+  CHECK(a.outcomes.failed_by_error.at("States.Timeout") == 10);
+  CHECK(report.tool_version == FLOWCOST_VERSION);
+  CHECK(report.draws == 3);
+  CHECK(report.seed == 3);
+  CHECK(report.prices.name == "test-table");
+  CHECK(report.input_files.at("tests/table.yaml") == "ab12");
+  CHECK(report.converged);
+  CHECK(report.performance.simulated_transitions == 12000);
+}
+
+TEST_CASE("designs after the first are compared with it on the same draws") {
+  auto run = two_designs();
+  auto table = small_table();
+  auto priced = cli::price_run(run, table, {});
+  auto report = cli::build_run_report({{}, run, priced, table, {}, std::nullopt});
+  REQUIRE(report.comparisons.size() == 1);
+  const auto& c = report.comparisons[0];
+  CHECK(c.baseline == "sfn");
+  CHECK(c.candidate == "iot");
+  // savings per draw: 24.8, 50, 74.2
+  CHECK(c.saving_usd.mean == Approx(149.0 / 3).epsilon(1e-12));
+  CHECK(c.saving_usd.p05 == Approx(24.8 + 0.1 * 25.2).epsilon(1e-12));
+  CHECK(c.saving_fraction_mean == Approx(149.0 / 150).epsilon(1e-12));
+  CHECK(c.p_candidate_cheaper == 1);
+  CHECK(c.ratio_mean == Approx(1.0 / 150).epsilon(1e-12));
+  CHECK(c.latency_p95_delta_ms == Approx(5 - 48).epsilon(1e-12));
+  CHECK(c.failed_fraction_delta == Approx(-10.0 / 3000).epsilon(1e-12));
+  CHECK(c.lost_fraction_delta == Approx(3.0 / 3000).epsilon(1e-12));
+}
+
+TEST_CASE("the stop rule: converged when 1.96 x standard error <= target x mean, with a warning otherwise") {
+  auto run = two_designs();
+  auto table = small_table();
+  auto priced = cli::price_run(run, table, {});
+  // Design sfn: 1.96 x 14.43 / 50 = 0.566; design iot: larger.
+  double rel_iot = cli::monthly_cost_relative_error(priced[1]);
+  CHECK(cli::monthly_cost_relative_error(priced[0]) == Approx(1.96 * 25 / std::sqrt(3.0) / 50).epsilon(1e-12));
+  CHECK_FALSE(cli::run_converged(priced, 0.5));
+  CHECK(cli::run_converged(priced, rel_iot));
+  auto report = cli::build_run_report({{}, run, priced, table, {}, 0.5});
+  CHECK_FALSE(report.converged);
+  CHECK(report.relative_error == Approx(rel_iot).epsilon(1e-12));
+  REQUIRE(report.warnings.size() == 1);
+  CHECK(report.warnings[0].rfind("the stop rule did not converge: the 95% half-width of the mean monthly cost is ", 0) ==
+        0);
+}
+
+TEST_CASE("one draw: the standard error comes from the draw's batches") {
+  sim::RunResult run;
+  sim::DesignResult a;
+  a.name = "only";
+  sim::DrawResult d = draw(0, 1e6, {{"sfn.standard.transitions", 2e6}});
+  d.batch_monthly = {{{"sfn.standard.transitions", 1e6}}, {{"sfn.standard.transitions", 3e6}}};  // $25 and $75
+  a.draws = {d};
+  run.designs = {a};
+  auto table = small_table();
+  auto priced = cli::price_run(run, table, {});
+  CHECK(priced[0].draw_std_error_usd[0] == Approx(25).epsilon(1e-12));  // sd 35.36 / sqrt(2)
+  CHECK(cli::monthly_cost_std_error(priced[0]) == Approx(25).epsilon(1e-12));
+  CHECK_FALSE(cli::run_converged(priced, 0.99));  // one draw never meets the stop rule
+}
+
+TEST_CASE("unpriced meters are listed for a positioned error") {
+  auto run = two_designs();
+  run.designs[1].draws[0].monthly["sns.publishes"] = 5;
+  CHECK(cli::unpriced_meters(run.designs[1], small_table()) == std::vector<std::string>{"sns.publishes"});
+  CHECK(cli::unpriced_meters(run.designs[0], small_table()).empty());
+}
