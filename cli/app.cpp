@@ -19,6 +19,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_validate_command(app, ctx);
   add_quote_command(app, ctx);
   add_prices_command(app, ctx);
+  add_run_command(app, ctx);
+  add_batch_command(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
