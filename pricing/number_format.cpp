@@ -12,7 +12,8 @@ std::string format_shortest(double value) {
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
   std::array<char, 64> buf{};
   std::to_chars_result r{};
-  if (value == std::trunc(value) && std::fabs(value) < 1e15)
+  const double magnitude = std::fabs(value);
+  if (magnitude == 0 || (magnitude >= 1e-12 && magnitude < 1e15))  // shortest round-trip, no exponent
     r = std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::fixed);
   else
     r = std::to_chars(buf.data(), buf.data() + buf.size(), value);

@@ -6,8 +6,8 @@
 
 namespace flowcost::pricing {
 
-// Shortest text that reads back to the same double: 0.025, 6000000000, 1.5e+20, inf, nan.
-// Whole numbers below 1e15 are written without exponent.
+// Shortest text that reads back to the same double: 0.025, 0.0000133334, 6000000000, 1.5e+20, inf,
+// nan. Magnitudes from 1e-12 to below 1e15 are written without exponent.
 std::string format_shortest(double value);
 
 // Fixed notation with exactly `decimals` digits after the point: format_fixed(18.3352, 2) == "18.34".

@@ -31,14 +31,14 @@ void write_metering(std::ostream& out) {
   out << "  express: {duration_granularity_ms: " << format_shortest(m.express_duration_granularity_ms)
       << ", memory_chunk_mb: " << format_shortest(m.express_memory_chunk_mb)
       << ", base_memory_mb: " << format_shortest(m.express_base_memory_mb) << "}\n";
-  out << "  standard: {transitions_per_execution: " << m.standard_transitions_per_execution << "}\n";
-  out << "  iot: {message_unit_bytes: " << m.iot_message_unit_bytes << "}\n";
-  out << "  dynamodb: {write_unit_bytes: " << m.dynamodb_write_unit_bytes
-      << ", read_unit_bytes: " << m.dynamodb_read_unit_bytes << "}\n";
-  out << "  sqs: {chunk_bytes: " << m.sqs_chunk_bytes << "}\n";
-  out << "  sns: {chunk_bytes: " << m.sns_chunk_bytes << "}\n";
-  out << "  kinesis: {payload_unit_bytes: " << m.kinesis_payload_unit_bytes << "}\n";
-  out << "  firehose: {record_unit_bytes: " << m.firehose_record_unit_bytes << "}\n";
+  out << "  standard: {transitions_per_execution: " << std::to_string(m.standard_transitions_per_execution) << "}\n";
+  out << "  iot: {message_unit_bytes: " << std::to_string(m.iot_message_unit_bytes) << "}\n";
+  out << "  dynamodb: {write_unit_bytes: " << std::to_string(m.dynamodb_write_unit_bytes)
+      << ", read_unit_bytes: " << std::to_string(m.dynamodb_read_unit_bytes) << "}\n";
+  out << "  sqs: {chunk_bytes: " << std::to_string(m.sqs_chunk_bytes) << "}\n";
+  out << "  sns: {chunk_bytes: " << std::to_string(m.sns_chunk_bytes) << "}\n";
+  out << "  kinesis: {payload_unit_bytes: " << std::to_string(m.kinesis_payload_unit_bytes) << "}\n";
+  out << "  firehose: {record_unit_bytes: " << std::to_string(m.firehose_record_unit_bytes) << "}\n";
 }
 
 }  // namespace

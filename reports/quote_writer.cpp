@@ -60,7 +60,7 @@ std::string pad_left(const std::string& s, std::size_t width) {
 }
 
 std::string price_basis(const pricing::RateLine& line) {
-  if (line.per == 1) return "per " + line.unit;
+  if (line.per == 1) return "per 1 " + line.unit;
   if (line.per == 3600) return "per 3,600 " + line.unit + " (per hour)";
   return "per " + format_grouped(line.per, 0) + " " + line.unit;
 }
@@ -168,7 +168,8 @@ void write_price_table_listing(const pricing::PriceTable& table, std::ostream& o
       out << "\n";
     }
     if (line.source) {
-      out << "    source: " << line.source->url;
+      out << "    source:";
+      if (!line.source->url.empty()) out << " " << line.source->url;
       if (!line.source->date.empty()) out << " (" << line.source->date << ")";
       if (!line.source->reference.empty()) out << " [" << line.source->reference << "]";
       out << "\n";
@@ -188,11 +189,11 @@ void write_price_table_listing(const pricing::PriceTable& table, std::ostream& o
   out << "  Express duration rounded up to " << format_shortest(m.express_duration_granularity_ms)
       << " ms; memory in " << format_shortest(m.express_memory_chunk_mb) << " MB chunks (base "
       << format_shortest(m.express_base_memory_mb) << " MB)\n";
-  out << "  Standard: " << m.standard_transitions_per_execution << " extra transitions per execution\n";
-  out << "  IoT message unit " << m.iot_message_unit_bytes << " B; DynamoDB write unit " << m.dynamodb_write_unit_bytes
-      << " B, read unit " << m.dynamodb_read_unit_bytes << " B\n";
-  out << "  SQS chunk " << m.sqs_chunk_bytes << " B; SNS chunk " << m.sns_chunk_bytes << " B; Kinesis unit "
-      << m.kinesis_payload_unit_bytes << " B; Firehose record unit " << m.firehose_record_unit_bytes << " B\n";
+  out << "  Standard: " << std::to_string(m.standard_transitions_per_execution) << " extra transitions per execution\n";
+  out << "  IoT message unit " << std::to_string(m.iot_message_unit_bytes) << " B; DynamoDB write unit " << std::to_string(m.dynamodb_write_unit_bytes)
+      << " B, read unit " << std::to_string(m.dynamodb_read_unit_bytes) << " B\n";
+  out << "  SQS chunk " << std::to_string(m.sqs_chunk_bytes) << " B; SNS chunk " << std::to_string(m.sns_chunk_bytes) << " B; Kinesis unit "
+      << std::to_string(m.kinesis_payload_unit_bytes) << " B; Firehose record unit " << std::to_string(m.firehose_record_unit_bytes) << " B\n";
 }
 
 }  // namespace flowcost::reports

@@ -1,0 +1,207 @@
+// `flowcost quote` and `flowcost prices` end to end through run_cli: exact outputs (CSV whole text, JSON
+// fields), whole error messages, exit codes, a usage file, -o, locale independence, import -> quote.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <locale>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/app.h"
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out, err;
+};
+
+Result run(const std::vector<std::string>& args, const std::locale& loc = std::locale::classic()) {
+  std::ostringstream out, err;
+  out.imbue(loc);
+  err.imbue(loc);
+  int code = flowcost::cli::run_cli(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+std::string data(const std::string& rel) { return std::string(FLOWCOST_TEST_DATA) + "/pricing/" + rel; }
+
+std::string temp_path(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / "flowcost_quote_test";
+  std::filesystem::create_directories(dir);
+  return (dir / name).string();
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A locale that writes 1.234.567,5 (as de_DE does), to prove numbers never go through it.
+struct CommaDecimal : std::numpunct<char> {
+  char do_decimal_point() const override { return ','; }
+  char do_thousands_sep() const override { return '.'; }
+  std::string do_grouping() const override { return "\3"; }
+};
+
+}  // namespace
+
+TEST_CASE("quote: CSV is exact, RFC 4180, and independent of the stream's locale") {
+  const std::string expected =
+      "meter,line,unit,quantity,free_quantity,billed_quantity,tiers,cost_usd\r\n"
+      "sfn.standard.transitions,transitions,transitions,1000000,4000,996000,0-inf: 0.025 per 1000,24.9\r\n"
+      "s3.put_requests,\"PUT, COPY, POST, LIST\",requests,1000,0,1000,0-inf: 0.005 per 1000,0.005\r\n"
+      "sqs.requests,standard queue requests,requests,200000000000,1000000,199999000000,"
+      "0-100000000000: 0.4 per 1000000; 100000000000-200000000000: 0.3 per 1000000,69999.6\r\n"
+      "total,,,,,,,70024.505\r\n";
+  const std::vector<std::string> args{"quote", "--format", "csv", "--free-tier", "sfn.standard.transitions=1000000",
+                                      "sqs.requests=2e11", "s3.put_requests=1000"};
+  Result r = run(args);
+  CHECK(r.code == 0);
+  CHECK(r.err == "");
+  CHECK(r.out == expected);
+  std::locale comma(std::locale::classic(), new CommaDecimal);
+  Result localized = run(args, comma);
+  CHECK(localized.out == expected);
+}
+
+TEST_CASE("quote: JSON has lines[]{meter,quantity,cost_usd} and total_usd; lines add up to the total") {
+  Result r = run({"quote", "--format", "json", "--free-tier", "lambda.requests=3000000", "lambda.gb_seconds.x86=1_500_000"});
+  REQUIRE(r.code == 0);
+  auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["prices"]["name"] == "aws-us-east-1");
+  CHECK(doc["prices"]["effective_date"] == "2026-09-06");
+  CHECK(doc["free_tier"] == true);
+  REQUIRE(doc["lines"].size() == 2);
+  CHECK(doc["lines"][0]["meter"] == "lambda.requests");
+  CHECK(doc["lines"][0]["quantity"] == 3000000.0);
+  CHECK(doc["lines"][0]["free_quantity"] == 1000000.0);
+  CHECK(doc["lines"][0]["cost_usd"].get<double>() == Approx(0.4).epsilon(1e-12));
+  CHECK(doc["lines"][1]["meter"] == "lambda.gb_seconds.x86");
+  CHECK(doc["lines"][1]["cost_usd"].get<double>() == Approx(18.33337).epsilon(1e-12));  // 1,100,000 x 0.0000166667
+  CHECK(doc["total_usd"].get<double>() == Approx(18.73337).epsilon(1e-12));
+  CHECK(doc["total_cents"] == 1873);
+  CHECK(doc["lines"][0]["cost_cents"].get<int>() + doc["lines"][1]["cost_cents"].get<int>() == 1873);
+}
+
+TEST_CASE("quote: the table format shows each line, its tiers, and a total that adds up") {
+  Result r = run({"quote", "iot.messages=6e9", "lambda.requests=0"});
+  CHECK(r.code == 0);
+  CHECK(r.out ==
+        "Prices: aws-us-east-1 (us-east-1, effective 2026-09-06), free tier not applied\n"
+        "\n"
+        "meter            line                 quantity  unit                  free      cost USD\n"
+        "lambda.requests  requests                    0  requests                 0          0.00\n"
+        "iot.messages     messaging       6,000,000,000  messages                 0       4900.00\n"
+        "                   tier 0 to 1,000,000,000: 1,000,000,000 messages at 1 per 1,000,000 = 1000.0000\n"
+        "                   tier 1,000,000,000 to 5,000,000,000: 4,000,000,000 messages at 0.8 per 1,000,000 = 3200.0000\n"
+        "                   tier 5,000,000,000 to above: 1,000,000,000 messages at 0.7 per 1,000,000 = 700.0000\n"
+        "total                                                                            4900.00\n");
+}
+
+TEST_CASE("quote: an unknown meter gets the closest name, exit 1 and nothing on stdout") {
+  Result r = run({"quote", "lambda.request=5"});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == "flowcost: error: unknown meter \"lambda.request\"; did you mean \"lambda.requests\"?\n");
+  Result bad = run({"quote", "lambda.requests=abc", "sns.publishes=-1", "nonsense"});
+  CHECK(bad.code == 1);
+  CHECK(bad.err == "flowcost: error: quantity \"abc\" of meter \"lambda.requests\" is not a number\n"
+                   "flowcost: error: quantity \"-1\" of meter \"sns.publishes\" must be a finite number, not negative\n"
+                   "flowcost: error: expected METER=QUANTITY, got \"nonsense\"\n");
+  Result none = run({"quote"});
+  CHECK(none.code == 1);
+  CHECK(none.err == "flowcost: error: nothing to quote: give METER=QUANTITY arguments or --usage FILE\n");
+}
+
+TEST_CASE("quote: a meter that the table leaves as a gap is an error naming the table and the gap") {
+  Result r = run({"quote", "--prices", "aws-eu-west-1", "sfn.standard.transitions=10", "lambda.requests=10"});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == "flowcost: error: price table \"aws-eu-west-1\" (" + std::string(FLOWCOST_SOURCE_DIR) +
+                     "/pricing/tables/aws-eu-west-1.yaml) has no rate line for meter \"lambda.requests\" (a known gap: "
+                     "no Ireland Lambda price in reference/pricing.md)\n");
+}
+
+TEST_CASE("quote: quantities from a usage file, overridden by arguments; -o writes the same bytes") {
+  Result r = run({"quote", "--usage", data("usage/lambda_example.yaml"), "--free-tier", "--format", "csv"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("\r\ntotal,,,,,,,18.73337\r\n") != std::string::npos);
+  Result over = run({"quote", "--usage", data("usage/lambda_example.yaml"), "lambda.requests=1000000", "--free-tier",
+                     "--format", "csv"});
+  CHECK(over.out.find("\r\ntotal,,,,,,,18.33337\r\n") != std::string::npos);
+  const std::string out_file = temp_path("quote.csv");
+  std::filesystem::remove(out_file);
+  Result to_file = run({"quote", "--usage", data("usage/lambda_example.yaml"), "--free-tier", "--format", "csv", "-o", out_file});
+  CHECK(to_file.code == 0);
+  CHECK(to_file.out == "");
+  CHECK(slurp(out_file) == r.out);
+}
+
+TEST_CASE("quote: every problem of a usage file is reported at its line and column") {
+  const std::string f = data("usage/bad_usage.yaml");
+  Result r = run({"quote", "--usage", f});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == f + ":1:1: error: unknown meter \"lambda.request\"; did you mean \"lambda.requests\"?\n"
+                     "lambda.request: 3000000\n^\n" +
+                 f + ":2:24: error: quantity \"-5\" of meter \"lambda.gb_seconds.x86\" must be a finite number, not negative\n"
+                     "lambda.gb_seconds.x86: -5\n                       ^\n" +
+                 f + ":3:15: error: quantity \"lots\" of meter \"sqs.requests\" is not a number\n"
+                     "sqs.requests: lots\n              ^\n");
+}
+
+TEST_CASE("prices: show lists the shipped tables; check reports errors with exit 1") {
+  Result list = run({"prices", "show"});
+  CHECK(list.code == 0);
+  CHECK(list.out == "Shipped price tables (use a name with --prices, or `flowcost prices show NAME`):\n"
+                    "  aws-eu-west-1  region eu-west-1, effective 2022-10-28, 4 rate lines, 21 gaps\n"
+                    "  aws-us-east-1  region us-east-1, effective 2026-09-06, 25 rate lines, 0 gaps\n");
+  Result show = run({"prices", "show", "aws-us-east-1"});
+  CHECK(show.code == 0);
+  CHECK(show.out.find("lambda.gb_seconds.arm64  (duration, prices USD per 1 GB-s)\n"
+                      "    0 to 7,500,000,000                      0.0000133334\n") != std::string::npos);
+  CHECK(show.out.find("    free tier: 400,000 GB-s per month (shared pool lambda-gb-seconds)\n") != std::string::npos);
+
+  const std::string bad = data("bad/negative_price.yaml");
+  Result check = run({"prices", "check", bad, "aws-us-east-1"});
+  CHECK(check.code == 1);
+  CHECK(check.out == "aws-us-east-1: ok, 25 rate lines, 0 warning(s)\n");
+  CHECK(check.err == bad + ":9:12: error: price must not be negative, not -0.2\n    price: -0.2\n           ^\n" + bad +
+                         ": 1 error(s)\n");
+}
+
+TEST_CASE("prices import: both offer formats, unmapped usage types on stderr, then quote with the result") {
+  const std::string table = temp_path("states.yaml");
+  std::filesystem::remove(table);
+  Result imp = run({"prices", "import", "--offer", data("offers/AmazonStates-us-east-1.csv"), "--region", "us-east-1",
+                    "--name", "states-test", "-o", table});
+  CHECK(imp.code == 0);
+  CHECK(imp.err == "flowcost: warning: 1 usage type(s) of us-east-1 have no flowcost meter and were not imported:\n"
+                   "  USE1-DataTransfer-Regional-Bytes\n");
+  Result q = run({"quote", "--prices", table, "--format", "json", "sfn.express.requests=100e6",
+                  "sfn.express.gb_seconds=62.5e6"});
+  REQUIRE(q.code == 0);
+  auto doc = nlohmann::json::parse(q.out);
+  CHECK(doc["prices"]["name"] == "states-test");
+  CHECK(doc["total_cents"] == 48288);  // $100.00 + $382.88 with the offer's per-GB-s prices
+
+  const std::string lambda = temp_path("lambda.yaml");
+  std::filesystem::remove(lambda);
+  Result imp2 = run({"prices", "import", "--offer", data("offers/AWSLambda-us-east-1.json"), "--region", "us-east-1", "-o",
+                     lambda});
+  CHECK(imp2.code == 0);
+  Result q2 = run({"quote", "--prices", lambda, "--free-tier", "--format", "json", "lambda.requests=3e6",
+                   "lambda.gb_seconds.x86=1.5e6"});
+  REQUIRE(q2.code == 0);
+  CHECK(nlohmann::json::parse(q2.out)["total_cents"] == 1873);
+  // The offer is an input: import never writes over it.
+  Result clobber = run({"prices", "import", "--offer", data("offers/AWSLambda-us-east-1.json"), "--region", "us-east-1",
+                        "-o", data("offers/AWSLambda-us-east-1.json")});
+  CHECK(clobber.code == 1);
+}
