@@ -82,7 +82,7 @@ std::optional<IotSql> parse_rule_sql(const Node& n, const Scenario& sc, const Na
   return sql;
 }
 
-void parse_fields(const Node& n, const NameScope& base, const Scenario& sc, IotRulesDesign& d, Diagnostics& diags) {
+void parse_fields(const Node& n, const NameScope& base, IotRulesDesign& d, Diagnostics& diags) {
   if (!n.is_mapping()) {
     diags.error(n.loc, "fields must be a mapping of field name to distribution, not " + n.type_name());
     return;
@@ -100,7 +100,6 @@ void parse_fields(const Node& n, const NameScope& base, const Scenario& sc, IotR
     f.distribution = parse_distribution(m.value, Dimension::none, diags);
     if (diags.error_count() == before) d.fields.push_back(std::move(f));
   }
-  (void)sc;
 }
 
 void parse_connection(const Node& n, const Scenario& sc, const NameScope& scope, IotRulesDesign& d,
@@ -206,7 +205,7 @@ IotRulesDesign parse_iot_rules_design(const Scenario& sc, const DesignEntry& ent
   scope.names.emplace_back("events_per_month");
   for (const auto& de : sc.designs)
     if (de.kind == "step_functions") scope.step_functions_designs.push_back(de.name);
-  if (const Node* f = n.find("fields")) parse_fields(*f, scope, sc, d, diags);
+  if (const Node* f = n.find("fields")) parse_fields(*f, scope, d, diags);
   for (const auto& f : d.fields) scope.names.push_back(f.name);
 
   if (const Node* ingest = n.find("ingest")) {
