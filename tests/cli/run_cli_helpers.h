@@ -1,0 +1,43 @@
+#pragma once
+// Helpers for the run and batch end-to-end tests: run_cli in-process, a scratch folder, JSON without the
+// one field that varies between identical runs (performance.wall_seconds).
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/app.h"
+
+namespace flowcost::testing {
+
+struct CliResult {
+  int code = 0;
+  std::string out, err;
+};
+
+inline CliResult run_flowcost(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  int code = cli::run_cli(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+inline std::string run_data(const std::string& name) { return std::string(FLOWCOST_TEST_DATA) + "/run/" + name; }
+
+// A fresh, empty folder under the system temporary folder.
+inline std::filesystem::path scratch_folder(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("flowcost_" + name + "_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+inline std::string json_without_wall_time(const std::string& text) {
+  auto j = nlohmann::json::parse(text);
+  j["performance"].erase("wall_seconds");
+  return j.dump(2);
+}
+
+}  // namespace flowcost::testing

@@ -1,0 +1,181 @@
+// `flowcost run` end to end through run_cli on tests/data/run/tiny.yaml (two designs, 6 draws x 400
+// executions): exit codes, outputs, reproducibility at any thread count, --set, --rel-error, -o.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "golden_compare.h"
+#include "run_cli_helpers.h"
+
+using namespace flowcost::testing;
+namespace fs = std::filesystem;
+
+TEST_CASE("run: the table ends with the comparison sentence, exit 0, nothing on stderr") {
+  CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--threads", "2"});
+  CHECK(r.code == 0);
+  CHECK(r.err == "");
+  CHECK(r.out.rfind("tiny: Tiny test, workflow vs rule\n", 0) == 0);
+  CHECK(r.out.find("\nworkflow: $") != std::string::npos);
+  CHECK(r.out.find("\ncomparison (paired, same draws):\n  rule costs ") != std::string::npos);
+}
+
+TEST_CASE("run: CSV and JSON are byte-identical at 1 and 2 threads (JSON without wall_seconds)") {
+  std::string scenario = run_data("tiny.yaml");
+  CliResult csv1 = run_flowcost({"run", scenario, "--format", "csv", "--threads", "1"});
+  CliResult csv2 = run_flowcost({"run", scenario, "--format", "csv", "--threads", "2"});
+  REQUIRE(csv1.code == 0);
+  CHECK(csv1.out == csv2.out);
+  CliResult json1 = run_flowcost({"run", scenario, "--format", "json", "--threads", "1"});
+  CliResult json2 = run_flowcost({"run", scenario, "--format", "json", "--threads", "2"});
+  REQUIRE(json1.code == 0);
+  CHECK(json_without_wall_time(json1.out) == json_without_wall_time(json2.out));
+}
+
+TEST_CASE("run: a different seed gives different numbers") {
+  std::string scenario = run_data("tiny.yaml");
+  CliResult a = run_flowcost({"run", scenario, "--format", "csv"});
+  CliResult b = run_flowcost({"run", scenario, "--format", "csv", "--seed", "6"});
+  CHECK(a.out != b.out);
+}
+
+TEST_CASE("run --format json has the keys of the contract") {
+  CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--format", "json"});
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["scenario"] == "tiny");
+  CHECK(j["seed"] == 5);
+  CHECK(j["tool_version"] == FLOWCOST_VERSION);
+  CHECK(j["prices"]["name"] == "aws-us-east-1");
+  CHECK(j["prices"].contains("effective_date"));
+  CHECK(j["draws"] == 6);
+  CHECK(j["executions_per_draw"] == 400);
+  REQUIRE(j["designs"].size() == 2);
+  for (const auto& d : j["designs"]) {
+    for (const char* k : {"mean", "stderr", "p05", "p50", "p95"}) CHECK(d["monthly_cost_usd"].contains(k));
+    CHECK(d["per_execution_cost_usd"].contains("mean"));
+    CHECK(d["meters"].contains("dynamodb.write_request_units"));
+    CHECK(d["meters"]["dynamodb.write_request_units"].contains("mean"));
+    for (const auto& l : d["lines"])
+      for (const char* k : {"meter", "quantity_mean", "cost_usd_mean"}) CHECK(l.contains(k));
+    for (const char* k : {"p50", "p95", "p99"}) CHECK(d["latency_ms"].contains(k));
+    for (const char* k : {"succeeded", "failed", "lost", "caught", "failed_by_error"}) CHECK(d["outcomes"].contains(k));
+    CHECK(d["executions"] == 2400);
+  }
+  REQUIRE(j["comparisons"].size() == 1);
+  const auto& c = j["comparisons"][0];
+  CHECK(c["baseline"] == "workflow");
+  CHECK(c["candidate"] == "rule");
+  for (const char* k : {"mean", "p05", "p95"}) CHECK(c["saving_usd"].contains(k));
+  CHECK(c.contains("saving_fraction_mean"));
+  CHECK(c["p_candidate_cheaper"] == 1.0);
+  // The mean saving is the difference of the mean costs (paired on the same draws).
+  double saving = j["designs"][0]["monthly_cost_usd"]["mean"].get<double>() -
+                  j["designs"][1]["monthly_cost_usd"]["mean"].get<double>();
+  CHECK(c["saving_usd"]["mean"].get<double>() == Approx(saving).epsilon(1e-12));
+  for (const char* k : {"simulated_executions", "simulated_transitions", "wall_seconds"})
+    CHECK(j["performance"].contains(k));
+  CHECK(j["performance"]["simulated_executions"] == 4800);
+}
+
+TEST_CASE("run --format csv: one row per design x line item and a total row per design") {
+  CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--format", "csv"});
+  REQUIRE(r.code == 0);
+  auto records = split_csv(r.out);
+  REQUIRE(records.size() == 1 + 5 + 5);  // header; workflow 4 lines + total; rule 4 lines + total
+  CHECK(records[0][0] == "scenario");
+  CHECK(records[5][2] == "total");
+  CHECK(records[5][10] == "");  // the baseline has no comparison
+  CHECK(records[10][1] == "rule");
+  CHECK(records[10][2] == "total");
+  CHECK(records[10][12] == "1");
+  CHECK(records[1][2] == "sfn.standard.transitions/transitions");
+}
+
+TEST_CASE("run --set replaces an input for every draw") {
+  CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--format", "json", "--set", "devices=2000"});
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["designs"][0]["events_per_month"]["mean"] == 2000000.0);
+  CHECK(j["designs"][1]["meters"]["iot.messages"]["mean"] == 2000000.0);  // one 5 KB unit per message
+}
+
+TEST_CASE("run: a bad scenario exits 1 with its diagnostics and writes no output file") {
+  fs::path dir = scratch_folder("run_bad");
+  fs::path out = dir / "out.csv";
+  std::string scenario = run_data("bad.yaml");
+  CliResult r = run_flowcost({"run", scenario, "--format", "csv", "-o", out.string()});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == scenario + ":3:32: error: unknown run setting \"draw\"; did you mean \"draws\"?\n"
+                            "run: {seed: 1, executions: 10, draw: 2}\n"
+                            "                               ^\n");
+  CHECK_FALSE(fs::exists(out));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("run: option mistakes exit 1") {
+  std::string scenario = run_data("tiny.yaml");
+  CHECK(run_flowcost({"run", run_data("missing.yaml")}).err == run_data("missing.yaml") + ": error: no such file\n");
+  CliResult set = run_flowcost({"run", scenario, "--set", "devices"});
+  CHECK(set.code == 1);
+  CHECK(set.err == "--set: error: expected NAME=VALUE, got \"devices\"\n");
+  CHECK(run_flowcost({"run", scenario, "--set", "nodevices=3"}).code == 1);
+  CHECK(run_flowcost({"run", scenario, "--format", "xml"}).code == 1);
+  CHECK(run_flowcost({"run", scenario, "--prices", "aws-nowhere-1"}).code == 1);
+  CliResult cap = run_flowcost({"run", scenario, "--draws", "8", "--max-draws", "4", "--rel-error", "0.1"});
+  CHECK(cap.code == 1);
+  CHECK(cap.err == "command line: error: --max-draws (4) is less than --draws (8)\n");
+}
+
+TEST_CASE("run -o writes the file atomically and refuses to overwrite an input") {
+  fs::path dir = scratch_folder("run_out");
+  fs::path out = dir / "tiny.json";
+  CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--format", "json", "-o", out.string()});
+  CHECK(r.code == 0);
+  CHECK(r.out == "");
+  CHECK(nlohmann::json::parse(read_text_file(out.string()))["scenario"] == "tiny");
+  CliResult over = run_flowcost({"run", run_data("tiny.yaml"), "-o", run_data("tiny.yaml")});
+  CHECK(over.code == 1);
+  CHECK(over.err.find("refusing to overwrite input file") != std::string::npos);
+  CHECK(read_text_file(run_data("tiny.yaml")).rfind("# A small two-design scenario", 0) == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("run --rel-error adds draws in doubling rounds until converged or the cap") {
+  std::string scenario = run_data("tiny.yaml");
+  CliResult loose = run_flowcost({"run", scenario, "--format", "json", "--draws", "4", "--rel-error", "0.5"});
+  REQUIRE(loose.code == 0);
+  auto a = nlohmann::json::parse(loose.out);
+  CHECK(a["draws"] == 4);
+  CHECK(a["converged"] == true);
+  CHECK(a["rel_error_target"] == 0.5);
+  CHECK(a["relative_error"].get<double>() <= 0.5);
+
+  CliResult tight = run_flowcost(
+      {"run", scenario, "--format", "json", "--draws", "4", "--max-draws", "12", "--rel-error", "0.00001"});
+  REQUIRE(tight.code == 0);
+  auto b = nlohmann::json::parse(tight.out);
+  CHECK(b["draws"] == 12);  // 4, then 8, then the cap
+  CHECK(b["converged"] == false);
+  CHECK(b["relative_error"].get<double>() > 0.00001);
+  REQUIRE(b["warnings"].size() == 1);
+  CHECK(b["warnings"][0].get<std::string>().rfind("the stop rule did not converge", 0) == 0);
+
+  // The same 12 draws as a plain run: rounds do not change the draws.
+  CliResult plain = run_flowcost({"run", scenario, "--format", "csv", "--draws", "12"});
+  CliResult rounds = run_flowcost(
+      {"run", scenario, "--format", "csv", "--draws", "4", "--max-draws", "12", "--rel-error", "0.00001"});
+  CHECK(plain.out == rounds.out);
+}
+
+TEST_CASE("run --format md and --free-tier") {
+  CliResult md = run_flowcost({"run", run_data("tiny.yaml"), "--format", "md"});
+  REQUIRE(md.code == 0);
+  CHECK(md.out.rfind("# tiny: Tiny test, workflow vs rule\n", 0) == 0);
+  CliResult free = run_flowcost({"run", run_data("tiny.yaml"), "--format", "json", "--free-tier"});
+  CliResult paid = run_flowcost({"run", run_data("tiny.yaml"), "--format", "json"});
+  auto f = nlohmann::json::parse(free.out), p = nlohmann::json::parse(paid.out);
+  CHECK(f["free_tier"] == true);
+  CHECK(f["designs"][0]["monthly_cost_usd"]["mean"].get<double>() <
+        p["designs"][0]["monthly_cost_usd"]["mean"].get<double>());
+}
