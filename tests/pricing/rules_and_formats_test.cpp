@@ -1,0 +1,83 @@
+// Metering rules read from a table, several rate lines for one meter, number formatting and cents
+// rounding, and the RFC 4180 CSV reader used by the offer importer.
+#include <catch2/catch.hpp>
+
+#include "pricing/cost.h"
+#include "pricing/csv_reader.h"
+#include "pricing/number_format.h"
+#include "pricing/table_loader.h"
+
+using namespace flowcost;
+
+TEST_CASE("a table's metering section sets every rule; several lines can bill one meter") {
+  auto table = pricing::load_price_table(std::string(FLOWCOST_TEST_DATA) + "/pricing/custom_metering.yaml");
+  CHECK(table.warnings.empty());
+  const auto& m = table.metering;
+  CHECK(m.lambda_duration_granularity_ms == 100);
+  CHECK(!m.lambda_init_billed);
+  CHECK(m.express_duration_granularity_ms == 1000);
+  CHECK(m.express_memory_chunk_mb == 128);
+  CHECK(m.express_base_memory_mb == 40);
+  CHECK(m.standard_transitions_per_execution == 2);
+  CHECK(m.iot_message_unit_bytes == 1024);
+  CHECK(m.dynamodb_write_unit_bytes == 2048);
+  CHECK(m.dynamodb_read_unit_bytes == 8192);
+  CHECK(m.sqs_chunk_bytes == 1024);
+  CHECK(m.sns_chunk_bytes == 2048);
+  CHECK(m.kinesis_payload_unit_bytes == 1000);
+  CHECK(m.firehose_record_unit_bytes == 1);
+  REQUIRE(table.lines.size() == 2);
+  CHECK(table.lines[1].source->url == "https://example.com/internal-chargeback");
+  CHECK(table.lines[1].tiers[1].from == 1e6);  // "from" defaults to the previous "to"
+  // 5M requests: $0.20 x 5 = $1.00, plus the surcharge on 4M above its $0 band: $0.04.
+  auto r = pricing::cost({{"lambda.requests", 5e6}}, table, {});
+  REQUIRE(r.lines.size() == 2);
+  CHECK(r.lines[0].cost_usd == Approx(1.0).epsilon(1e-12));
+  CHECK(r.lines[1].line == "support surcharge");
+  CHECK(r.lines[1].cost_usd == Approx(0.04).epsilon(1e-12));
+  CHECK(r.total_usd == Approx(1.04).epsilon(1e-12));
+}
+
+TEST_CASE("numbers are written with '.' and without exponent in the usual range") {
+  CHECK(pricing::format_shortest(0.025) == "0.025");
+  CHECK(pricing::format_shortest(0.0000133334) == "0.0000133334");
+  CHECK(pricing::format_shortest(6e9) == "6000000000");
+  CHECK(pricing::format_shortest(0) == "0");
+  CHECK(pricing::format_shortest(1.5e20) == "1.5e+20");
+  CHECK(pricing::format_shortest(pricing::kUnbounded) == "inf");
+  CHECK(pricing::format_fixed(18.33337, 2) == "18.33");
+  CHECK(pricing::format_fixed(-0.001, 2) == "0.00");
+  CHECK(pricing::format_grouped(1234567.891, 2) == "1,234,567.89");
+  CHECK(pricing::format_grouped(-1234.5, 0) == "-1,234");
+  CHECK(pricing::format_grouped(999, 0) == "999");
+}
+
+TEST_CASE("money rounds to cents with halves away from zero, as written in decimal") {
+  CHECK(pricing::round_to_cents(18.33337) == 1833);
+  CHECK(pricing::round_to_cents(1.875) == 188);
+  CHECK(pricing::round_to_cents(0.125) == 13);
+  CHECK(pricing::round_to_cents(1.005) == 101);  // the double is 1.00499999999999989...
+  CHECK(pricing::round_to_cents(0.0049) == 0);
+  CHECK(pricing::round_to_cents(-0.125) == -13);
+  CHECK(pricing::format_cents(1833) == "18.33");
+  CHECK(pricing::format_cents(5) == "0.05");
+  CHECK(pricing::format_cents(-5) == "-0.05");
+  CHECK(pricing::format_cents(48297) == "482.97");
+}
+
+TEST_CASE("CSV: quoted fields with commas, doubled quotes and line breaks; CRLF and LF records") {
+  model::Diagnostics diags;
+  auto records = pricing::parse_csv("a,\"b, c\",\"say \"\"hi\"\"\"\r\n\r\n\"multi\nline\",,x\nlast", "t.csv", diags);
+  CHECK(diags.empty());
+  REQUIRE(records.size() == 3);
+  CHECK(records[0].fields == std::vector<std::string>{"a", "b, c", "say \"hi\""});
+  CHECK(records[0].line == 1);
+  CHECK(records[1].fields == std::vector<std::string>{"multi\nline", "", "x"});
+  CHECK(records[1].line == 3);
+  CHECK(records[2].fields == std::vector<std::string>{"last"});
+  CHECK(records[2].line == 5);
+  model::Diagnostics bad;
+  pricing::parse_csv("a,b\nc,\"open", "t.csv", bad);
+  REQUIRE(bad.items().size() == 1);
+  CHECK(model::diagnostic_headline(bad.items()[0]) == "t.csv:2:3: error: unterminated quoted field");
+}
