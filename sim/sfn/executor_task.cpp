@@ -135,7 +135,9 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
     out_->meters.add(Meter::fargate_vcpu_seconds, std::llround(task.fargate_vcpu * 1000) * billed_ms);
     out_->meters.add(Meter::fargate_gb_seconds, std::llround(task.fargate_memory_gb * 1024) * billed_ms);
   }
-  if (error == 0) meter_calls(task, occ);
+  // A callback task's call (e.g. the SQS message carrying the token) is made before the wait, so it is
+  // billed whatever the wait's outcome; other calls are billed when the attempt succeeds.
+  if (error == 0 || task.callback_wait != kNone) meter_calls(task, occ);
   return {t + end, error};
 }
 
