@@ -12,7 +12,8 @@ namespace flowcost::reports {
 
 std::string csv_field(std::string_view text);
 
-// Shortest round-trip text of `value`; empty for std::nullopt.
+// Shortest round-trip text of `value` (std::to_chars: "2500.5", "2e-05"; whole numbers below 1e15 without
+// exponent: "400000000"; "nan", "inf", "-inf"); empty for std::nullopt.
 std::string csv_number(std::optional<double> value);
 
 // Writes the fields (already escaped by csv_field / csv_number), comma-separated, then CRLF.
