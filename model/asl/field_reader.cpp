@@ -37,9 +37,9 @@ std::string number_text(double v) {
 }  // namespace
 
 void FieldReader::type_error(const Member& m, std::string_view expected) const {
-  error(m.value.loc, quoted(m.key) + " must be " + std::string(expected) + ", not " +
-                         (m.value.type_name() == "array" || m.value.type_name() == "object" ? "an " : "a ") +
-                         m.value.type_name());
+  std::string actual = m.value.type_name();
+  std::string article = actual == "null" ? "" : actual == "array" || actual == "object" ? "an " : "a ";
+  error(m.value.loc, quoted(m.key) + " must be " + std::string(expected) + ", not " + article + actual);
 }
 
 std::optional<Located> FieldReader::string(std::string_view key) const {

@@ -1,8 +1,8 @@
 #pragma once
-// A light syntax check of JSONata expressions written as "{% expr %}" (reference/asl.md A9): the text
-// is kept as is for the simulator; here we catch what AWS rejects when the machine is created: an empty
-// expression, unbalanced brackets or strings (INVALID_JSONATA_EXPRESSION), and `$` / `$$` used at the top
-// level of the expression (UNSUPPORTED_JSONATA_EXPRESSION).
+// The syntax check of JSONata expressions written as "{% expr %}" (reference/asl.md A9): the text is kept
+// as is for the simulator; here we catch what AWS rejects when the machine is created: `$` / `$$` at the
+// top level of the expression (UNSUPPORTED_JSONATA_EXPRESSION) and any syntax error of the JSONata 2.0
+// grammar (INVALID_JSONATA_EXPRESSION), parsed by a Pratt parser over jsonata_lexer.h tokens.
 #include <optional>
 #include <string>
 #include <string_view>

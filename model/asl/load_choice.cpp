@@ -95,6 +95,7 @@ class RuleLoader {
       bool known = std::find(keys.begin(), keys.end(), m.key) != keys.end();
       if (known) continue;
       if (m.key == "Next") r.error(m.key_loc, "a rule inside \"And\", \"Or\" or \"Not\" cannot have \"Next\"");
+      else if (m.key == "End") r.error(m.key_loc, "a choice rule cannot have \"End\"; it names its target with \"Next\"");
       else if (language_ == QueryLanguage::jsonata && (m.key == "Variable" || is_operator(m.key)))
         r.error(m.key_loc, quoted(m.key) + " is a JSONPath field, but the state uses JSONata; use \"Condition\"");
       else if (language_ == QueryLanguage::jsonpath && (m.key == "Condition" || m.key == "Output"))

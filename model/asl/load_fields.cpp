@@ -93,7 +93,12 @@ std::optional<Node> assign_field(const FieldReader& r, QueryLanguage language) {
     std::string_view name = v.key;
     if (language == QueryLanguage::jsonpath && name.size() >= 2 && name.substr(name.size() - 2) == ".$")
       name.remove_suffix(2);
-    if (auto why = variable_name_problem(name)) r.error(v.key_loc, "\"Assign\": " + *why);
+    if (auto why = variable_name_problem(name)) {
+      // AWS documents identifier rules for names, but definitions with other names are in public use
+      // (asl-validator accepts them): only the reserved name and the length are errors.
+      if (why->find("not a valid variable name") != std::string::npos) r.warning(v.key_loc, "\"Assign\": " + *why);
+      else r.error(v.key_loc, "\"Assign\": " + *why);
+    }
   }
   if (language == QueryLanguage::jsonata) check_jsonata_value(m->value, r);
   else check_payload_template(m->value, r);

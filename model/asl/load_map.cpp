@@ -16,8 +16,9 @@ constexpr std::int64_t kMaxCount = 100000000;
 void check_io_resource(const FieldReader& r) {
   auto arn = r.non_empty_string("Resource");
   if (!arn) return;
-  std::optional<std::string> why;
-  Resource res = parse_resource(*arn, why);
+  std::optional<std::string> why, doubt;
+  Resource res = parse_resource(*arn, why, doubt);
+  if (!why && doubt) why = doubt;
   if (!why && (res.kind == ResourceKind::lambda_function || res.kind == ResourceKind::activity))
     why = "expected an \"arn:aws:states:::\" integration such as \"arn:aws:states:::s3:getObject\"";
   if (why) r.error(arn->loc, "invalid \"Resource\": " + *why);
@@ -181,8 +182,9 @@ void load_map(LoadContext& ctx, const FieldReader& r, const State& state, QueryL
     for (const char* k : {"ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailureCount",
                           "ToleratedFailureCountPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
                           "Label"})
-      if (const Member* m = r.member(k))
-        r.error(m->key_loc, quoted(k) + " needs \"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\"} in the item processor");
+      if (const Member* m = r.member(k))  // unverified on AWS (reference/asl.md A13.8): a warning
+        r.warning(m->key_loc, quoted(k) + " applies only to a Distributed Map; set \"ProcessorConfig\": {\"Mode\": "
+                                           "\"DISTRIBUTED\"} in the item processor");
   }
 }
 

@@ -50,9 +50,10 @@ void lambda_function_from_arguments(TaskState& t) {
 void load_task(const FieldReader& r, QueryLanguage language, TaskState& out) {
   if (r.require("Resource")) {
     if (auto arn = r.non_empty_string("Resource")) {
-      std::optional<std::string> why;
-      out.resource = parse_resource(*arn, why);
+      std::optional<std::string> why, doubt;
+      out.resource = parse_resource(*arn, why, doubt);
       if (why) r.error(arn->loc, "invalid \"Resource\": " + *why);
+      if (doubt) r.warning(arn->loc, "\"Resource\": " + *doubt);
     }
   }
   out.timeout_seconds = number_field(r, "TimeoutSeconds", "TimeoutSecondsPath", 1, kMaxSeconds, language);

@@ -1,5 +1,6 @@
 #include "model/asl/resource.h"
 
+#include <cctype>
 #include <vector>
 
 #include "model/asl/placeholders.h"
@@ -91,6 +92,29 @@ std::optional<std::string> parse_states_resource(const std::vector<std::string>&
   return std::nullopt;
 }
 
+// A URI: a scheme (letter, then letters, digits, + - .) and ':' with something after it.
+bool is_uri(const std::string& s) {
+  std::size_t colon = s.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 >= s.size()) return false;
+  if (!std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  for (std::size_t i = 1; i < colon; ++i) {
+    char c = s[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return s.find(' ') == std::string::npos;
+}
+
+// Lambda function names: [A-Za-z0-9-_]+; qualifiers also allow '$' ($LATEST). Placeholders pass.
+bool valid_lambda_part(const std::string& part, bool qualifier) {
+  if (part.empty()) return false;
+  if (has_placeholder(part)) return true;
+  for (char c : part) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || (qualifier && c == '$');
+    if (!ok) return false;
+  }
+  return !qualifier || part.find('$') == std::string::npos || part == "$LATEST";
+}
+
 }  // namespace
 
 const char* to_string(IntegrationPattern p) {
@@ -103,16 +127,22 @@ const char* to_string(IntegrationPattern p) {
   return "?";
 }
 
-Resource parse_resource(const Located& arn, std::optional<std::string>& error) {
+Resource parse_resource(const Located& arn, std::optional<std::string>& error, std::optional<std::string>& warning) {
   Resource r;
   r.arn = arn;
   r.has_placeholder = has_placeholder(arn.value);
   error.reset();
+  warning.reset();
   if (is_whole_placeholder(arn.value)) return r;
   std::vector<std::string> p = split_arn(arn.value);
   if (p.size() < 6 || p[0] != "arn") {
     // e.g. "${Prefix}-function": resolved at deploy time; a malformed "${" is reported by the placeholder scan.
     if ((r.has_placeholder || arn.value.find("${") != std::string::npos) && p.size() < 6) return r;
+    if (is_uri(arn.value) && p[0] != "arn") {
+      warning = "\"" + arn.value + "\" is a URI but not an AWS ARN; Step Functions runs only Lambda functions, "
+                "activities and \"arn:aws:states:::\" integrations";
+      return r;
+    }
     error = "\"" + arn.value + "\" is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)";
     return r;
   }
@@ -124,6 +154,14 @@ Resource parse_resource(const Located& arn, std::optional<std::string>& error) {
   if (service == "lambda") {
     if (p.size() < 7 || p[5] != "function" || p[6].empty() || p.size() > 8) {
       error = "a Lambda function ARN has the form \"arn:aws:lambda:REGION:ACCOUNT:function:NAME[:ALIAS]\"";
+      return r;
+    }
+    if (!valid_lambda_part(p[6], false)) {
+      error = "\"" + p[6] + "\" is not a Lambda function name (letters, digits, - and _)";
+      return r;
+    }
+    if (p.size() == 8 && !valid_lambda_part(p[7], true)) {
+      error = "\"" + p[7] + "\" is not a Lambda alias or version (letters, digits, -, _ or $LATEST)";
       return r;
     }
     if (p[3].empty() || p[4].empty()) {
@@ -143,8 +181,8 @@ Resource parse_resource(const Located& arn, std::optional<std::string>& error) {
     return r;
   }
   if (has_placeholder(service)) return r;
-  error = "a Task resource is a Lambda function, an activity or an \"arn:aws:states:::\" integration, not a \"" +
-          service + "\" ARN";
+  warning = "Step Functions runs Lambda functions, activities and \"arn:aws:states:::\" integrations, not \"" +
+            service + "\" resources";
   return r;
 }
 

@@ -12,7 +12,10 @@ namespace flowcost::model::asl {
 
 // Classifies `arn`. When it is not a valid Task resource, `error` receives the reason (the returned
 // Resource then has kind `unknown`). A resource that is one whole placeholder is accepted as unknown.
-Resource parse_resource(const Located& arn, std::optional<std::string>& error);
+// A well-formed URI that Step Functions does not run (the spec's own `arn:aws:swf:...:task:X`
+// examples, other services' ARNs) is accepted as unknown with `warning` set: the language allows any
+// URI, AWS runs only Lambda functions, activities and `arn:aws:states:::` integrations.
+Resource parse_resource(const Located& arn, std::optional<std::string>& error, std::optional<std::string>& warning);
 
 const char* to_string(IntegrationPattern p);
 

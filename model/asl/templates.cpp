@@ -24,6 +24,9 @@ void check_dynamic_value(const Member& m, const FieldReader& owner) {
   if (!v.empty() && v[0] == '$') {
     why = check_path(v, PathKind::path);
     if (why) why = "invalid path \"" + v + "\": " + *why;
+  } else if (v.rfind("States.", 0) != 0) {
+    why = "\"" + v + "\" is neither a path (starting with \"$\") nor an intrinsic function such as "
+          "\"States.Format(...)\"";
   } else {
     why = check_intrinsic(v);
   }
@@ -64,8 +67,11 @@ void walk_template(const Node& n, const FieldReader& owner) {
 
 void walk_jsonata(const Node& n, const FieldReader& owner) {
   if (n.is_scalar()) {
-    if (n.is_string() && is_jsonata_text(n.text)) {
+    if (!n.is_string()) return;
+    if (is_jsonata_text(n.text)) {
       if (auto why = check_jsonata(jsonata_body(n.text))) owner.error(n.loc, *why);
+    } else if (n.text.rfind("{%", 0) == 0 || (n.text.size() >= 2 && n.text.substr(n.text.size() - 2) == "%}")) {
+      owner.error(n.loc, "incomplete JSONata expression: write \"{% expression %}\"");
     }
     return;
   }

@@ -66,15 +66,26 @@ TEST_CASE("intrinsic functions: names, arity, literals, escapes") {
   CHECK_FALSE(check_intrinsic("States.Array($.a['x)'])"));
 }
 
-TEST_CASE("JSONata expressions: balance, strings, top-level $") {
-  CHECK_FALSE(check_jsonata(" $states.input.items[price > 10].name "));
-  CHECK_FALSE(check_jsonata(" $sum($states.input.a) & 'x)' "));
-  CHECK_FALSE(check_jsonata(" $states.input.a[$ > 1] "));
-  CHECK_FALSE(check_jsonata(" function($x){ $x + 1 }(2) /* ( */ "));
+TEST_CASE("JSONata expressions: the JSONata 2.0 grammar and top-level $") {
+  for (const char* ok :
+       {" $states.input.items[price > 10].name ", " $sum($states.input.a) & 'x)' ", " $states.input.a[$ > 1] ",
+        " function($x){ $x + 1 }(2) /* ( */ ", " $exists($states.input.m) ? $states.input.m : {} ",
+        " ($e := $states.input.e; $states.input.items[kind = 'a']{'who': $e, 'sum': $sum(v)}) ",
+        " $states.input.items^(>price, name) ", " $map([1..5], function($v, $i){$v*$i}) ",
+        " $replace($states.input.s, /ab+c/i, \"x\") ", " $states.input ~> $uppercase ",
+        " $states.input.orders@$o#$i.items ", " $states.input.x ?: 5 ", " $states.input.x ?? 5 ",
+        " -$states.input.n * 2 ", " $states.input.`weird name` ", " function($a)<n:n>{ $a }(1) ",
+        " $states.input ~> | a | {'b': 1}, ['c'] | ", " $states.input.a.(b + c) ", "\n10\n"})
+    CHECK_FALSE(check_jsonata(ok));
   CHECK(check_jsonata("  ") == "empty JSONata expression");
-  CHECK(check_jsonata(" (1 + 2 ") == "missing \")\" in JSONata expression");
-  CHECK(check_jsonata(" [1, 2) ") == "unbalanced \")\" in JSONata expression");
+  CHECK(check_jsonata(" (1 + 2 ") == "invalid JSONata: expected \")\" before the end of the expression");
+  CHECK(check_jsonata(" [1, 2) ") == "invalid JSONata: expected \"]\", found \")\" at character 7");
+  CHECK(check_jsonata(" 10 + * 2 ") == "invalid JSONata: unexpected \"2\" at character 9");
+  CHECK(check_jsonata(" 420. ") == "invalid JSONata: unexpected end of expression");
+  CHECK(check_jsonata(" {'a' 1} ") == "invalid JSONata: expected \":\", found \"1\" at character 7");
+  CHECK(check_jsonata(" function(x){ x } ") == "invalid JSONata: function parameters must be variables such as $x");
   CHECK(check_jsonata(" 'abc ") == "unterminated string in JSONata expression");
+  CHECK(check_jsonata(" 1 /* x ") == "unterminated comment in JSONata expression");
   CHECK(check_jsonata(" $.a ") ==
         "\"$\" and \"$$\" cannot be used at the top level of a JSONata expression; use $states.input");
   CHECK(check_jsonata(" $$.a ") ==
@@ -82,7 +93,10 @@ TEST_CASE("JSONata expressions: balance, strings, top-level $") {
 }
 
 TEST_CASE("Task resources") {
-  auto parse = [](const std::string& arn, std::optional<std::string>& why) { return parse_resource({arn, {}}, why); };
+  std::optional<std::string> doubt;
+  auto parse = [&doubt](const std::string& arn, std::optional<std::string>& why) {
+    return parse_resource({arn, {}}, why, doubt);
+  };
   std::optional<std::string> why;
   Resource r = parse("arn:aws:lambda:eu-west-1:123456789012:function:resize:prod", why);
   CHECK_FALSE(why);
@@ -111,6 +125,23 @@ TEST_CASE("Task resources") {
   CHECK(why == "an activity ARN ends with \"activity:NAME\"");
   parse("arn:aws:lambda::123456789012:function:f", why);
   CHECK(why == "a Lambda function ARN needs a region and an account");
+  parse("arn:aws:lambda:us-east-1:123456789012:function:f:", why);
+  CHECK(why == "\"\" is not a Lambda alias or version (letters, digits, -, _ or $LATEST)");
+  parse("arn:aws:lambda:us-east-1:123456789012:function:f:$*#1", why);
+  CHECK(why == "\"$*#1\" is not a Lambda alias or version (letters, digits, -, _ or $LATEST)");
+  parse("arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST", why);
+  CHECK_FALSE(why);
+  parse("my function", why);
+  CHECK(why == "\"my function\" is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)");
+  r = parse("arn:aws:swf:us-east-1:123456789012:task:X", why);
+  CHECK_FALSE(why);
+  CHECK(r.kind == ResourceKind::unknown);
+  CHECK(doubt == "Step Functions runs Lambda functions, activities and \"arn:aws:states:::\" integrations, not "
+                 "\"swf\" resources");
+  parse("urn:example:task", why);
+  CHECK_FALSE(why);
+  CHECK(doubt == "\"urn:example:task\" is a URI but not an AWS ARN; Step Functions runs only Lambda functions, "
+                 "activities and \"arn:aws:states:::\" integrations");
   CHECK(std::string(to_string(IntegrationPattern::sync)) == ".sync");
 }
 
