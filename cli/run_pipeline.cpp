@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "cli/design_files.h"
 #include "cli/priced_run.h"
 #include "model/errors.h"
 #include "model/scenario/scenario.h"
@@ -109,6 +110,7 @@ ScenarioRun run_scenario(const std::string& scenario_path, const RunOptions& opt
   }
 
   out.report = build_run_report({scenario, result, priced, table, cost_options, rel_error});
+  for (const auto& [path, sha] : design_input_files(scenario)) out.report.input_files[path] = sha;
   for (const auto& d : out.warnings) out.report.warnings.push_back(model::diagnostic_headline(d));
   for (const auto& [path, sha] : out.report.input_files) out.input_paths.push_back(path);
   return out;

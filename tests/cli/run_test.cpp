@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "golden_compare.h"
+#include "model/source_file.h"
 #include "run_cli_helpers.h"
 
 using namespace flowcost::testing;
@@ -178,4 +179,21 @@ TEST_CASE("run --format md and --free-tier") {
   CHECK(f["free_tier"] == true);
   CHECK(f["designs"][0]["monthly_cost_usd"]["mean"].get<double>() <
         p["designs"][0]["monthly_cost_usd"]["mean"].get<double>());
+}
+
+TEST_CASE("run: the report names every input file with its SHA-256, and -o never overwrites one") {
+  CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--format", "json"});
+  REQUIRE(r.code == 0);
+  auto files = nlohmann::json::parse(r.out)["input_files"];
+  for (const auto& name : {run_data("tiny.yaml"), run_data("tiny.asl.json")}) {
+    REQUIRE(files.contains(name));
+    CHECK(files[name] == flowcost::model::sha256_hex(read_text_file(name)));
+  }
+  CHECK(files.size() == 3);  // and the price table
+  std::string before = read_text_file(run_data("tiny.asl.json"));
+  CliResult over = run_flowcost({"run", run_data("tiny.yaml"), "-o", run_data("tiny.asl.json")});
+  CHECK(over.code == 1);
+  CHECK(over.err == run_data("tiny.asl.json") + ": error: refusing to overwrite input file " +
+                        run_data("tiny.asl.json") + "\n");
+  CHECK(read_text_file(run_data("tiny.asl.json")) == before);
 }
