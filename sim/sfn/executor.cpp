@@ -12,9 +12,19 @@ namespace flowcost::sim::sfn {
 
 using model::asl::StateType;
 
+namespace {
+const std::uint64_t kTriggerSite = site_key("trigger");
+}  // namespace
+
 Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawValues& values)
     : plan_(plan), metering_(metering), values_(values) {
   visits_.assign(plan.states.size(), 0);
+  memo_ctx_.resize(plan.states.size());
+  memo_visit_.resize(plan.states.size());
+  memo_attempt_.resize(plan.states.size());
+  memo_error_.resize(plan.tasks.size());
+  memo_cold_.resize(plan.tasks.size());
+  memo_choice_.resize(plan.choices.size());
   retry_counts_.assign(plan.retriers.size(), 0);
   mock_counts_.assign(plan.tasks.size(), 0);
   input_numbers_.assign(plan.inputs.size(), 0);
@@ -96,7 +106,7 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
   }
   if (tr.s3) out.meters.add(Meter::s3_put_requests, 1);
   if (tr.lambda) {
-    const double d = tr.lambda_duration != kNone ? std::max(0.0, values_.get(tr.lambda_duration, site_key("trigger"))) : 0;
+    const double d = tr.lambda_duration != kNone ? std::max(0.0, values_.get(tr.lambda_duration, kTriggerSite)) : 0;
     const double run_ms = std::min(d, tr.lambda_timeout_ms);
     meter_lambda(tr.lambda_arm64, tr.lambda_memory_mb, run_ms);
     t = run_ms;
@@ -165,7 +175,7 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
     }
     const PlanState& s = plan_.states[cur];
     enter_state(t);
-    const std::uint64_t occ = site_key(site_key(s.site, ctx), visits_[cur]++);
+    const std::uint64_t occ = memo_visit_[cur].get(memo_ctx_[cur].get(s.site, ctx), visits_[cur]++);
     switch (s.type) {
       case StateType::pass: break;
       case StateType::succeed: return {t, 0};
@@ -207,7 +217,7 @@ Executor::Result Executor::run_with_retry(std::uint32_t state, double t, std::ui
       frame_.abort_ms = frame_.deadline_ms;
       return {frame_.abort_ms, frame_.abort_error};
     }
-    const std::uint64_t aocc = site_key(occ, attempt);
+    const std::uint64_t aocc = memo_attempt_[state].get(occ, attempt);
     const Result r = run_state_body(state, t, aocc, stop_ms);
     if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
     if (r.error == 0) return r;

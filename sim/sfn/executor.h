@@ -9,6 +9,7 @@
 #include "model/metering.h"
 #include "sim/execution.h"
 #include "sim/sfn/plan.h"
+#include "sim/sfn/site_memo.h"
 #include "sim/sfn/values.h"
 
 namespace flowcost::sim::sfn {
@@ -83,6 +84,8 @@ class Executor {
   std::vector<std::vector<double>> slots_;     // per Map depth: concurrency slot free times (a min-heap)
   std::vector<double> choice_cumulative_;      // per choice weight (per draw)
   std::vector<double> error_cumulative_;       // per task error (per draw, when constant)
+  // site_key memos: per state (context, visit, attempt), per task (error, cold start), per choice.
+  std::vector<SiteMemo> memo_ctx_, memo_visit_, memo_attempt_, memo_error_, memo_cold_, memo_choice_;
 };
 
 }  // namespace flowcost::sim::sfn

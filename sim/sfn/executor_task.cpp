@@ -86,7 +86,7 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
       return {t, plan_.err_runtime};
     }
   } else if (task.errors_count) {
-    const double u = uniform(site_key(task.site_error, occ));
+    const double u = uniform(memo_error_[task.index].get(task.site_error, occ));
     for (std::uint32_t i = 0; i < task.errors_count; ++i)
       if (u < error_cumulative_[task.errors_first + i]) {
         error = plan_.task_errors[task.errors_first + i].error_id;
@@ -97,7 +97,7 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
   double elapsed = work;
   if (task.lambda) {
     double init = 0;
-    if (task.cold_probability != kNone && uniform(site_key(task.site_cold, occ)) < values_.get(task.cold_probability, occ))
+    if (task.cold_probability != kNone && uniform(memo_cold_[task.index].get(task.site_cold, occ)) < values_.get(task.cold_probability, occ))
       init = task.init != kNone ? std::max(0.0, values_.get(task.init, occ)) : 0;
     const double run_ms = std::min(work, task.function_timeout_ms);
     if (work > task.function_timeout_ms) error = plan_.err_lambda_unknown;  // the function timed out
@@ -145,7 +145,7 @@ std::uint32_t Executor::choose(const PlanChoice& c, std::uint64_t occurrence, bo
   no_match = false;
   std::uint32_t next = kNone;
   if (c.weighted) {
-    const double u = uniform(site_key(c.site, occurrence));
+    const double u = uniform(memo_choice_[static_cast<std::size_t>(&c - plan_.choices.data())].get(c.site, occurrence));
     next = plan_.choice_weights[c.weights_first + c.weights_count - 1].next;
     for (std::uint32_t i = 0; i < c.weights_count; ++i)
       if (u < choice_cumulative_[c.weights_first + i]) {

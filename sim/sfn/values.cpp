@@ -67,6 +67,7 @@ DrawValues::DrawValues(const Plan& plan, const CompiledScenarioValues& scenario_
     : plan_(plan), scenario_values_(scenario_values), inputs_(inputs), seed_(inputs.seed), draw_(inputs.draw) {
   resolved_.assign(plan.values.size(), 0.0);
   event_values_.assign(plan.event_items.size(), 0.0);
+  memo_.resize(plan.values.size());
   for (std::size_t i = 0; i < plan.values.size(); ++i) {
     const PlanValue& v = plan.values[i];
     double x = 0;
@@ -113,7 +114,7 @@ double DrawValues::evaluate_event_expression(const PlanValue& v) const {
   });
 }
 
-double DrawValues::get(std::uint32_t value, std::uint64_t occurrence) const {
+double DrawValues::get(std::uint32_t value, std::uint64_t occurrence) {
   const PlanValue& v = plan_.values[value];
   switch (v.kind) {
     case PlanValue::Kind::constant:
@@ -121,7 +122,7 @@ double DrawValues::get(std::uint32_t value, std::uint64_t occurrence) const {
     case PlanValue::Kind::event_item: return event_values_[v.event_item];
     case PlanValue::Kind::event_expression: return evaluate_event_expression(v);
     case PlanValue::Kind::distribution: {
-      Stream s(seed_, draw_, sample_, site_key(v.site, occurrence));
+      Stream s(seed_, draw_, sample_, memo_[value].get(v.site, occurrence));
       return v.sampler.sample(s);
     }
   }

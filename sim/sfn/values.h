@@ -17,6 +17,7 @@
 #include "sim/execution.h"
 #include "sim/scenario_values.h"
 #include "sim/sfn/plan.h"
+#include "sim/sfn/site_memo.h"
 
 namespace flowcost::sim::sfn {
 
@@ -44,7 +45,7 @@ class DrawValues {
   // Samples the event's workload items (once per execution).
   void start_event(std::uint64_t sample);
   // The value for one use; `occurrence` identifies the use (see above).
-  double get(std::uint32_t value, std::uint64_t occurrence) const;
+  double get(std::uint32_t value, std::uint64_t occurrence);
   double resolved(std::uint32_t value) const { return resolved_[value]; }
   std::uint64_t seed() const { return seed_; }
   std::uint64_t draw() const { return draw_; }
@@ -59,6 +60,7 @@ class DrawValues {
   std::uint64_t seed_ = 0, draw_ = 0, sample_ = 0;
   std::vector<double> resolved_;      // per value: constants and per-draw values
   std::vector<double> event_values_;  // per Plan::event_items entry
+  std::vector<SiteMemo> memo_;        // per value (distributions)
 };
 
 }  // namespace flowcost::sim::sfn
