@@ -164,10 +164,8 @@ Resource parse_resource(const Located& arn, std::optional<std::string>& error, s
       error = "\"" + p[7] + "\" is not a Lambda alias or version (letters, digits, -, _ or $LATEST)";
       return r;
     }
-    if (p[3].empty() || p[4].empty()) {
-      error = "a Lambda function ARN needs a region and an account";
-      return r;
-    }
+    if (p[3].empty() || p[4].empty())  // accepted by public validators (asl-validator issue 104)
+      warning = "a Lambda function ARN usually names its region and account";
     r.kind = ResourceKind::lambda_function;
     r.service = "lambda";
     r.function_name = p[6];

@@ -123,8 +123,10 @@ TEST_CASE("Task resources") {
   CHECK(why == "the integration has no action after the service name");
   parse("arn:aws:states:us-east-1:123456789012:activity:", why);
   CHECK(why == "an activity ARN ends with \"activity:NAME\"");
-  parse("arn:aws:lambda::123456789012:function:f", why);
-  CHECK(why == "a Lambda function ARN needs a region and an account");
+  r = parse("arn:aws:lambda:::function:publish", why);
+  CHECK_FALSE(why);
+  CHECK(r.function_name == "publish");
+  CHECK(doubt == "a Lambda function ARN usually names its region and account");
   parse("arn:aws:lambda:us-east-1:123456789012:function:f:", why);
   CHECK(why == "\"\" is not a Lambda alias or version (letters, digits, -, _ or $LATEST)");
   parse("arn:aws:lambda:us-east-1:123456789012:function:f:$*#1", why);
