@@ -2,6 +2,7 @@
 // executions): exit codes, outputs, reproducibility at any thread count, --set, --rel-error, -o.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 
 #include "golden_compare.h"
@@ -196,4 +197,34 @@ TEST_CASE("run: the report names every input file with its SHA-256, and -o never
   CHECK(over.err == run_data("tiny.asl.json") + ": error: refusing to overwrite input file " +
                         run_data("tiny.asl.json") + "\n");
   CHECK(read_text_file(run_data("tiny.asl.json")) == before);
+}
+
+TEST_CASE("run: meters and costs follow the billing arithmetic end to end (tiny.yaml)") {
+  CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--format", "json"});
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  const auto& wf = j["designs"][0];
+  const double events = wf["events_per_month"]["mean"].get<double>();
+  const double n = 2400;  // 6 draws x 400 executions
+  // Two Task states, no retries: exactly 2 transitions per execution; $0.025 per 1,000 (pricing.md 1.1).
+  CHECK(wf["meters"]["sfn.standard.transitions"]["per_execution"] == 2.0);
+  const auto& transitions = wf["lines"][0];
+  REQUIRE(transitions["meter"] == "sfn.standard.transitions");
+  CHECK(transitions["quantity_mean"].get<double>() == Approx(2 * events).epsilon(1e-12));
+  CHECK(transitions["cost_usd_mean"].get<double>() == Approx(2 * events * 0.025 / 1000).epsilon(1e-9));
+  // Lambda: ceil(U(10 ms, 30 ms)) x 128 MB: mean 20.5 ms x 0.125 GB; sd of the billed ms sqrt(400/12 + 1/12).
+  const double gb_s_mean = 20.5 * 0.125 / 1000, gb_s_se = std::sqrt(401.0 / 12) * 0.125 / 1000 / std::sqrt(n);
+  CHECK(std::fabs(wf["meters"]["lambda.gb_seconds.arm64"]["per_execution"].get<double>() - gb_s_mean) <=
+        4 * gb_s_se);
+  // DynamoDB: ceil(U(500 B, 1500 B) / 1 KB) write units: 1 + P(size > 1024) = 1.476, Bernoulli spread.
+  const double p_two = 0.476, wru_se = std::sqrt(p_two * (1 - p_two) / n);
+  CHECK(std::fabs(wf["meters"]["dynamodb.write_request_units"]["per_execution"].get<double>() - (1 + p_two)) <=
+        4 * wru_se);
+  // The rule design: one message (under 5 KB), one rule, one action per event, on the same events.
+  const auto& rule = j["designs"][1];
+  CHECK(rule["events_per_month"]["mean"].get<double>() == events);
+  CHECK(rule["meters"]["iot.messages"]["per_execution"] == 1.0);
+  CHECK(rule["meters"]["iot.rules_triggered"]["per_execution"] == 1.0);
+  // Common random numbers: the same payloads, so the same write units in both designs.
+  CHECK(rule["meters"]["dynamodb.write_request_units"]["mean"] == wf["meters"]["dynamodb.write_request_units"]["mean"]);
 }
