@@ -176,6 +176,13 @@ void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotR
     } else {
       for (const auto& a : actions->items)
         if (auto spec = iot_detail::parse_action(a, rule.name + "/", scope, diags)) rule.actions.push_back(*spec);
+      // Two actions of one kind in a rule get distinct labels (and so distinct random streams): "r/sns#2".
+      for (std::size_t i = 0; i < rule.actions.size(); ++i) {
+        int same = 1;
+        for (std::size_t j = 0; j < i; ++j)
+          if (rule.actions[j].kind == rule.actions[i].kind) ++same;
+        if (same > 1) rule.actions[i].label += "#" + std::to_string(same);
+      }
     }
     if (const Node* ea = r.find("error_action"))
       rule.error_action = iot_detail::parse_action(*ea, rule.name + "/error_action/", scope, diags);

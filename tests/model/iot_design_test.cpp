@@ -50,6 +50,13 @@ TEST_CASE("iot design: a well-formed design is read in full") {
   CHECK(actions[5].size_bytes->number == 30 * 1024.0);
   CHECK_FALSE(actions[1].size_bytes);  // dynamodbv2 writes the message payload
 
+  IotRulesDesign twice;
+  for (const auto& e : s.designs)
+    if (e.name == "error-action") twice = parse_iot_rules_design(s, e, d);
+  REQUIRE(d.empty());
+  CHECK(twice.rules[0].actions[0].label == "store/s3");
+  CHECK(twice.rules[0].actions[2].label == "store/s3#2");
+
   IotRulesDesign http;
   for (const auto& e : s.designs)
     if (e.name == "http-tries") http = parse_iot_rules_design(s, e, d);
