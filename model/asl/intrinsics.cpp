@@ -56,6 +56,14 @@ class Parser {
   }
 
   std::optional<std::string> call(Arg& out) {
+    if (depth_ >= kMaxDepth) return "intrinsic calls nest deeper than " + std::to_string(kMaxDepth) + " levels";
+    ++depth_;
+    auto result = parse_call(out);
+    --depth_;
+    return result;
+  }
+
+  std::optional<std::string> parse_call(Arg& out) {
     std::size_t start = i_;
     while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.' || s_[i_] == '_'))
       ++i_;
@@ -221,8 +229,11 @@ class Parser {
     return std::nullopt;
   }
 
+  static constexpr int kMaxDepth = 100;  // deeper nesting would risk the stack
+
   std::string_view s_;
   std::size_t i_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

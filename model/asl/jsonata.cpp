@@ -83,6 +83,13 @@ class Parser {
 
   void expression(int rbp) {
     if (error_) return;
+    if (depth_ >= kMaxDepth) return fail("the expression nests deeper than " + std::to_string(kMaxDepth) + " levels");
+    ++depth_;
+    parse_expression(rbp);
+    --depth_;
+  }
+
+  void parse_expression(int rbp) {
     JsonataToken t = token_;
     bool prefix_op = t.kind == Kind::op && (t.text == "(" || t.text == "[" || t.text == "{" || t.text == "-" ||
                                             t.text == "|");
@@ -223,9 +230,12 @@ class Parser {
     expression(lbp(t));
   }
 
+  static constexpr int kMaxDepth = 200;  // a deeper expression would risk the stack, not a real definition
+
   JsonataLexer lexer_;
   JsonataToken token_;
   std::optional<std::string> error_;
+  int depth_ = 0;
 };
 
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }

@@ -42,7 +42,7 @@ void scan_text(const std::string& text, const SourceLocation& loc, bool quoted_s
       bool single_line = text.find('\n') == std::string::npos;
       if (single_line && at.known()) at.column += static_cast<int>(i) + (quoted_scalar ? 1 : 0);
       diags.error(at, why);
-      continue;
+      return;  // one report per string: a broken "${" spoils what follows
     }
     any = true;
     i += len - 1;

@@ -1,7 +1,6 @@
 // Rules 1-6 of reference/asl.md A10: StartAt and every transition target in the same block, Next/End,
 // a terminal state per block, every state reachable, state names unique machine-wide and at most 80
 // characters; Map labels unique.
-#include <algorithm>
 #include <deque>
 #include <functional>
 #include <map>
@@ -60,9 +59,9 @@ class GraphCheck {
 
   // Reports `target` unless it names a state of `names`; returns whether it does.
   bool check_target(const std::string& prefix, const char* field, const Located& target,
-                    const std::vector<std::string>& names) {
+                    const std::vector<std::string>& names, const std::set<std::string>& in_scope) {
     if (target.value.empty()) return false;
-    if (std::find(names.begin(), names.end(), target.value) != names.end()) return true;
+    if (in_scope.count(target.value)) return true;
     std::string msg = prefix + quoted(field) + " names state " + quoted(target.value);
     if (all_names_.count(target.value)) {
       msg += ", which is in another block; a transition cannot enter or leave a Parallel branch or a Map item "
@@ -78,8 +77,9 @@ class GraphCheck {
   void check_scope(const Scope& scope) {
     std::vector<std::string> names;
     for (const auto& s : scope.states) names.push_back(s.name.value);
+    const std::set<std::string> in_scope(names.begin(), names.end());
     // An empty "States" is reported by the loader; StartAt cannot name anything in it.
-    bool start_ok = !scope.states.empty() && check_target(scope.label, "StartAt", scope.start_at, names);
+    bool start_ok = !scope.states.empty() && check_target(scope.label, "StartAt", scope.start_at, names, in_scope);
     std::map<std::string, std::vector<std::string>> edges;
     bool any_terminal = false, any_unknown = false;
     for (const auto& s : scope.states) {
@@ -89,7 +89,7 @@ class GraphCheck {
       if (s.is_terminal()) any_terminal = true;
       auto& out = edges[s.name.value];
       auto edge = [&](const char* field, const Located& t) {
-        if (check_target(prefix, field, t, names)) out.push_back(t.value);
+        if (check_target(prefix, field, t, names, in_scope)) out.push_back(t.value);
       };
       bool flows = s.type != StateType::choice && s.type != StateType::succeed && s.type != StateType::fail;
       if (flows && !s.next && !s.end && !s.transition_reported)

@@ -62,6 +62,10 @@ TEST_CASE("intrinsic functions: names, arity, literals, escapes") {
         "\"States.JsonMerge\" supports only shallow merging: the third argument must be false");
   CHECK(check_intrinsic("States.Format('x', $.a") == "missing \")\" after the arguments of \"States.Format\"");
   CHECK(check_intrinsic("States.UUID() x") == "unexpected text after the closing \")\"");
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "States.Array(";
+  deep += "1" + std::string(5000, ')');
+  CHECK(check_intrinsic(deep) == "intrinsic calls nest deeper than 100 levels");
   CHECK(check_intrinsic("States.Array($.a[) ") == "argument \"$.a[)\": missing \"]\"");
   CHECK_FALSE(check_intrinsic("States.Array($.a['x)'])"));
 }
@@ -86,6 +90,9 @@ TEST_CASE("JSONata expressions: the JSONata 2.0 grammar and top-level $") {
   CHECK(check_jsonata(" function(x){ x } ") == "invalid JSONata: function parameters must be variables such as $x");
   CHECK(check_jsonata(" 'abc ") == "unterminated string in JSONata expression");
   CHECK(check_jsonata(" 1 /* x ") == "unterminated comment in JSONata expression");
+  CHECK(check_jsonata(std::string(100000, '(') + "1" + std::string(100000, ')')) ==
+        "invalid JSONata: the expression nests deeper than 200 levels");
+  CHECK_FALSE(check_jsonata(std::string(150, '[') + "1" + std::string(150, ']')));
   CHECK(check_jsonata(" $.a ") ==
         "\"$\" and \"$$\" cannot be used at the top level of a JSONata expression; use $states.input");
   CHECK(check_jsonata(" $$.a ") ==
