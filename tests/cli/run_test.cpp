@@ -228,3 +228,24 @@ TEST_CASE("run: meters and costs follow the billing arithmetic end to end (tiny.
   // Common random numbers: the same payloads, so the same write units in both designs.
   CHECK(rule["meters"]["dynamodb.write_request_units"]["mean"] == wf["meters"]["dynamodb.write_request_units"]["mean"]);
 }
+
+TEST_CASE("run: price table problems are reported at the scenario's prices: key or the design") {
+  std::string unknown = run_data("unknown_prices.yaml");
+  CliResult a = run_flowcost({"run", unknown});
+  CHECK(a.code == 1);
+  CHECK(a.err.rfind(unknown + ":4:9: error: unknown price table \"aws-us-east-9\"; did you mean \"aws-us-east-1\"?", 0) ==
+        0);
+  std::string missing = run_data("missing_prices.yaml");
+  CliResult b = run_flowcost({"run", missing});
+  CHECK(b.code == 1);
+  CHECK(b.err == missing + ":4:9: error: no such file\nprices: tables/none.yaml\n        ^\n");
+  // A table without a price for a meter a design uses: an error at the design, naming the table's gap.
+  std::string tiny = run_data("tiny.yaml");
+  std::string table = std::string(FLOWCOST_SOURCE_DIR) + "/pricing/tables/aws-eu-west-1.yaml";
+  CliResult c = run_flowcost({"run", tiny, "--prices", table, "-o", "-"});
+  CHECK(c.code == 1);
+  CHECK(c.out == "");
+  CHECK(c.err.rfind(tiny + ":12:5: error: design \"workflow\" uses meter \"dynamodb.write_request_units\", which price "
+                           "table \"aws-eu-west-1\" (" + table + ") does not price (a known gap: ",
+                    0) == 0);
+}
