@@ -58,6 +58,12 @@ TEST_CASE("sfn errors: a behaviour missing for a Task, a Map or a Choice that ne
               "field: add it under input: or give the Choice weights under choices: {Pick: {...}}"});
 }
 
+TEST_CASE("sfn errors: an Express design rejects .waitForTaskToken at its line and column") {
+  CHECK(design_errors("express-callback") ==
+        Lines{"bad/../callback.asl.json:6:19: error: state \"Approve\": the .waitForTaskToken integration pattern is "
+              "not supported in an Express state machine (Express workflows support request-response only)"});
+}
+
 TEST_CASE("sfn errors: a probability expression outside [0, 1] is reported when the draw is prepared") {
   auto l = load(data("designs.yaml"), "retry");
   REQUIRE(l->sim);

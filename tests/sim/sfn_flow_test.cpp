@@ -232,3 +232,29 @@ TEST_CASE("sfn: simulate adds to the record and depends only on (seed, draw, sam
   CHECK(twice.meters.get(Meter::lambda_requests) == 2 * once.meters.get(Meter::lambda_requests));
   CHECK(twice.transitions == 2 * once.transitions);
 }
+
+TEST_CASE("sfn: an Express execution fails with States.Timeout at 5 minutes, billed for them") {
+  auto l = load(kDesigns, "express-timeout");
+  auto runs = simulate(*l, 1);
+  auto r = runs.records[0];
+  CHECK(r.outcome == Outcome::failed);
+  CHECK(runs.error(r) == "States.Timeout");
+  CHECK(r.latency_ms == 300000);
+  CHECK(r.meters.get(Meter::sfn_express_gb_seconds) == 64 * 300000);
+}
+
+TEST_CASE("sfn: Distributed Map STANDARD children: one transition each plus their own, batched, 4 at a time") {
+  auto r = simulate(*load(kDesigns, "distributed-standard"), 1).records[0];
+  // 95 items in batches of 10 = 10 children; Batches + 10 child starts + 10 x (Process, Record).
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 1 + 10 + 10 * 2);
+  CHECK(r.meters.get(Meter::lambda_requests) == 10);
+  CHECK(r.meters.get(Meter::sfn_express_requests) == 0);
+  CHECK(r.latency_ms == 300);  // 10 children of 100 ms, 4 at a time: 3 rounds
+}
+
+TEST_CASE("sfn: a request-response startExecution does not wait for the child, whose meters still count") {
+  auto r = simulate(*load(kDesigns, "nested-async"), 1).records[0];
+  CHECK(r.latency_ms == 30);
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 1 + 3);
+  CHECK(r.meters.get(Meter::lambda_gb_seconds_x86) == 128 * 1000);
+}
