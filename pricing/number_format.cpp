@@ -12,11 +12,19 @@ std::string format_shortest(double value) {
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
   std::array<char, 64> buf{};
   std::to_chars_result r{};
-  const double magnitude = std::fabs(value);
-  if (magnitude == 0 || (magnitude >= 1e-12 && magnitude < 1e15))  // shortest round-trip, no exponent
+  if (value == std::trunc(value) && std::fabs(value) < 1e15)
     r = std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::fixed);
   else
     r = std::to_chars(buf.data(), buf.data() + buf.size(), value);
+  return std::string(buf.data(), r.ptr);
+}
+
+std::string format_decimal(double value) {
+  const double magnitude = std::fabs(value);
+  if (!std::isfinite(value) || (magnitude != 0 && (magnitude < 1e-12 || magnitude >= 1e15)))
+    return format_shortest(value);
+  std::array<char, 64> buf{};
+  auto r = std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::fixed);
   return std::string(buf.data(), r.ptr);
 }
 

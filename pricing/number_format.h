@@ -6,9 +6,13 @@
 
 namespace flowcost::pricing {
 
-// Shortest text that reads back to the same double: 0.025, 0.0000133334, 6000000000, 1.5e+20, inf,
-// nan. Magnitudes from 1e-12 to below 1e15 are written without exponent.
+// Shortest text that reads back to the same double: 0.025, 2e-05, 6000000000, 1.5e+20, inf, nan.
+// Whole numbers below 1e15 are written without exponent.
 std::string format_shortest(double value);
+
+// Shortest text that reads back to the same double, without exponent for magnitudes from 1e-12 to
+// below 1e15 (prices: 0.0000133334, not 1.33334e-05); format_shortest outside that range.
+std::string format_decimal(double value);
 
 // Fixed notation with exactly `decimals` digits after the point: format_fixed(18.3352, 2) == "18.34".
 std::string format_fixed(double value, int decimals);

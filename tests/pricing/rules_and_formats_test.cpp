@@ -40,7 +40,10 @@ TEST_CASE("a table's metering section sets every rule; several lines can bill on
 
 TEST_CASE("numbers are written with '.' and without exponent in the usual range") {
   CHECK(pricing::format_shortest(0.025) == "0.025");
-  CHECK(pricing::format_shortest(0.0000133334) == "0.0000133334");
+  CHECK(pricing::format_shortest(0.00002) == "2e-05");
+  CHECK(pricing::format_decimal(0.0000133334) == "0.0000133334");
+  CHECK(pricing::format_decimal(0.025) == "0.025");
+  CHECK(pricing::format_decimal(1e-13) == "1e-13");
   CHECK(pricing::format_shortest(6e9) == "6000000000");
   CHECK(pricing::format_shortest(0) == "0");
   CHECK(pricing::format_shortest(1.5e20) == "1.5e+20");
