@@ -13,15 +13,16 @@ namespace {
 constexpr std::int64_t kMaxCount = 100000000;
 
 // An `arn:aws:states:::s3:...` resource inside ItemReader / ResultWriter.
-void check_io_resource(const FieldReader& r) {
+std::optional<Resource> check_io_resource(const FieldReader& r) {
   auto arn = r.non_empty_string("Resource");
-  if (!arn) return;
+  if (!arn) return std::nullopt;
   std::optional<std::string> why, doubt;
   Resource res = parse_resource(*arn, why, doubt);
   if (!why && doubt) why = doubt;
   if (!why && (res.kind == ResourceKind::lambda_function || res.kind == ResourceKind::activity))
     why = "expected an \"arn:aws:states:::\" integration such as \"arn:aws:states:::s3:getObject\"";
   if (why) r.error(arn->loc, "invalid \"Resource\": " + *why);
+  return res;
 }
 
 void arguments_of(const FieldReader& r, QueryLanguage language) {
@@ -38,11 +39,14 @@ std::vector<std::string> io_keys(QueryLanguage language, std::initializer_list<c
   return keys;
 }
 
-void load_item_reader(const FieldReader& state, const Member& m, QueryLanguage language) {
+void load_item_reader(const FieldReader& state, const Member& m, QueryLanguage language, MapState& out) {
   FieldReader r(m.value, state.prefix() + "\"ItemReader\": ", state.diags());
   if (!m.value.is_mapping()) return state.type_error(m, "an object");
+  ItemReaderSpec& spec = out.reader.emplace();
   r.check_keys(io_keys(language, {"ReaderConfig"}));
-  if (r.require("Resource")) check_io_resource(r);
+  if (r.require("Resource")) {
+    if (auto res = check_io_resource(r)) spec.resource = *res;
+  }
   arguments_of(r, language);
   const Member* cfg = r.member("ReaderConfig");
   if (!cfg) return;
@@ -52,7 +56,7 @@ void load_item_reader(const FieldReader& state, const Member& m, QueryLanguage l
                                    "ManifestType"};
   if (language == QueryLanguage::jsonpath) keys.push_back("MaxItemsPath");
   c.check_keys(keys);
-  c.enumeration("InputType", {"CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"});
+  if (auto t = c.enumeration("InputType", {"CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"})) spec.input_type = t->value;
   auto header = c.enumeration("CSVHeaderLocation", {"FIRST_ROW", "GIVEN"});
   c.enumeration("CSVDelimiter", {"COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"});
   c.enumeration("ManifestType", {"ATHENA_DATA", "S3_INVENTORY"});
@@ -63,17 +67,19 @@ void load_item_reader(const FieldReader& state, const Member& m, QueryLanguage l
   }
   if (header && header->value == "GIVEN" && !c.has("CSVHeaders"))
     c.error(header->loc, "\"CSVHeaderLocation\": \"GIVEN\" needs \"CSVHeaders\"");
-  number_field(c, "MaxItems", "MaxItemsPath", 0, kMaxCount, language);
+  spec.max_items = number_field(c, "MaxItems", "MaxItemsPath", 0, kMaxCount, language);
 }
 
-void load_item_batcher(const FieldReader& state, const Member& m, QueryLanguage language) {
+void load_item_batcher(const FieldReader& state, const Member& m, QueryLanguage language, MapState& out) {
   FieldReader r(m.value, state.prefix() + "\"ItemBatcher\": ", state.diags());
   if (!m.value.is_mapping()) return state.type_error(m, "an object");
+  ItemBatcherSpec& spec = out.batcher.emplace();
   std::vector<std::string> keys = {"MaxItemsPerBatch", "MaxInputBytesPerBatch", "BatchInput"};
   if (language == QueryLanguage::jsonpath) keys.insert(keys.end(), {"MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath"});
   r.check_keys(keys);
-  number_field(r, "MaxItemsPerBatch", "MaxItemsPerBatchPath", 1, kMaxCount, language);
-  number_field(r, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", 1, 262144, language);
+  spec.max_items_per_batch = number_field(r, "MaxItemsPerBatch", "MaxItemsPerBatchPath", 1, kMaxCount, language);
+  spec.max_input_bytes_per_batch =
+      number_field(r, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", 1, 262144, language);
   bool any_max = false;
   for (const char* k : {"MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"})
     any_max = any_max || r.has(k);
@@ -81,19 +87,20 @@ void load_item_batcher(const FieldReader& state, const Member& m, QueryLanguage 
   if (r.has("BatchInput")) template_field(r, "BatchInput", language);
 }
 
-void load_result_writer(const FieldReader& state, const Member& m, QueryLanguage language) {
+void load_result_writer(const FieldReader& state, const Member& m, QueryLanguage language, MapState& out) {
   FieldReader r(m.value, state.prefix() + "\"ResultWriter\": ", state.diags());
   if (!m.value.is_mapping()) return state.type_error(m, "an object");
+  ResultWriterSpec& spec = out.writer.emplace();
   r.check_keys(io_keys(language, {"WriterConfig"}));
   if (!r.has("Resource") && !r.has("WriterConfig")) r.error(m.value.loc, "needs \"Resource\" or \"WriterConfig\"");
-  if (r.has("Resource")) check_io_resource(r);
+  if (r.has("Resource")) spec.resource = check_io_resource(r);
   arguments_of(r, language);
   if (const Member* w = r.member("WriterConfig")) {
     if (!w->value.is_mapping()) return r.type_error(*w, "an object");
     FieldReader c(w->value, r.prefix(), r.diags());
     c.check_keys({"OutputType", "Transformation"});
-    c.enumeration("OutputType", {"JSON", "JSONL"});
-    c.enumeration("Transformation", {"NONE", "COMPACT", "FLATTEN"});
+    if (auto t = c.enumeration("OutputType", {"JSON", "JSONL"})) spec.output_type = t->value;
+    if (auto t = c.enumeration("Transformation", {"NONE", "COMPACT", "FLATTEN"})) spec.transformation = t->value;
   }
 }
 
@@ -163,15 +170,15 @@ void load_map(LoadContext& ctx, const FieldReader& r, const State& state, QueryL
       number_field(r, "ToleratedFailureCount", "ToleratedFailureCountPath", 0, kMaxCount, language);
   out.tolerated_failure_percentage = percentage(r, language);
   if (const Member* m = r.member("ItemReader")) {
-    load_item_reader(r, *m, language);
+    load_item_reader(r, *m, language, out);
     out.item_reader = m->value;
   }
   if (const Member* m = r.member("ItemBatcher")) {
-    load_item_batcher(r, *m, language);
+    load_item_batcher(r, *m, language, out);
     out.item_batcher = m->value;
   }
   if (const Member* m = r.member("ResultWriter")) {
-    load_result_writer(r, *m, language);
+    load_result_writer(r, *m, language, out);
     out.result_writer = m->value;
   }
   if (auto label = r.non_empty_string("Label")) {

@@ -1,10 +1,13 @@
 // The ASL loader's entry points: the top-level object, `{StartAt, States}` scopes, and load_and_validate.
 #include "model/asl/loader.h"
 
+#include <algorithm>
+
 #include "model/asl/load_context.h"
 #include "model/asl/placeholders.h"
 #include "model/asl/validator.h"
 #include "model/errors.h"
+#include "model/suggest.h"
 
 namespace flowcost::model::asl {
 
@@ -19,10 +22,9 @@ void load_scope(LoadContext& ctx, const Node& object, const std::string& prefix,
       if (m.key == "QueryLanguage")
         r.error(m.key_loc, std::string(kind == ScopeKind::processor ? "an item processor" : "a branch") +
                                " cannot declare \"QueryLanguage\"; set it on the states");
+      else if (std::find(keys.begin(), keys.end(), m.key) == keys.end())
+        r.error(m.key_loc, unknown_name_message("field", m.key, keys));
     }
-    Node without_ql = object;
-    std::erase_if(without_ql.members, [](const Member& m) { return m.key == "QueryLanguage"; });
-    FieldReader(without_ql, prefix, ctx.diags).check_keys(keys);
     r.string("Comment");
   }
   if (r.require("StartAt")) {

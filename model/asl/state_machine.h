@@ -145,6 +145,24 @@ struct ParallelState {
   std::optional<Node> result_selector;
 };
 
+// Typed views of the Distributed Map I/O blocks (the raw objects stay in MapState::item_reader etc.).
+struct ItemReaderSpec {
+  Resource resource;                      // arn:aws:states:::s3:getObject | s3:listObjectsV2 | ...
+  std::optional<std::string> input_type;  // CSV, JSON, JSONL, MANIFEST, PARQUET (ReaderConfig.InputType)
+  NumberField max_items;                  // ReaderConfig.MaxItems / MaxItemsPath
+};
+
+struct ItemBatcherSpec {
+  NumberField max_items_per_batch;
+  NumberField max_input_bytes_per_batch;
+};
+
+struct ResultWriterSpec {
+  std::optional<Resource> resource;          // arn:aws:states:::s3:putObject
+  std::optional<std::string> output_type;    // JSON, JSONL
+  std::optional<std::string> transformation; // NONE, COMPACT, FLATTEN
+};
+
 struct MapState {
   Scope processor;  // ItemProcessor or deprecated Iterator
   std::optional<Located> items_path;   // JSONPath
@@ -153,6 +171,9 @@ struct MapState {
   std::optional<Node> item_reader;     // Distributed only
   std::optional<Node> item_batcher;
   std::optional<Node> result_writer;
+  std::optional<ItemReaderSpec> reader;    // typed views of the three above
+  std::optional<ItemBatcherSpec> batcher;
+  std::optional<ResultWriterSpec> writer;
   std::optional<Node> result_selector;
   NumberField max_concurrency;         // 0 = unlimited
   NumberField tolerated_failure_count;

@@ -137,6 +137,18 @@ TEST_CASE("a Distributed Map with reader, batcher, writer and tolerated failures
   CHECK(map.item_reader);
   CHECK(map.item_batcher->find("MaxItemsPerBatch")->number() == 50.0);
   CHECK(map.result_writer);
+  REQUIRE(map.reader);
+  CHECK(map.reader->resource.service == "s3");
+  CHECK(map.reader->resource.action == "getObject");
+  CHECK(map.reader->input_type == "CSV");
+  CHECK(map.reader->max_items.literal == 100000.0);
+  REQUIRE(map.batcher);
+  CHECK(map.batcher->max_items_per_batch.literal == 50.0);
+  CHECK(map.batcher->max_input_bytes_per_batch.literal == 65536.0);
+  REQUIRE(map.writer);
+  CHECK(map.writer->resource->action == "putObject");
+  CHECK(map.writer->output_type == "JSONL");
+  CHECK(map.writer->transformation == "COMPACT");
   const auto& enrich = std::get<ParallelState>(state(m, "Enrich").body);
   REQUIRE(enrich.branches.size() == 2);
   CHECK(enrich.branches[1].states[0].name.value == "Score");
