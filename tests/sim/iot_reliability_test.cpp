@@ -93,3 +93,23 @@ TEST_CASE("iot: one error action per rule and message catches failed actions") {
   }
   check_mean(t.mean(Meter::dynamodb_write_request_units), m1, std::sqrt(m2 - m1 * m1), n);
 }
+
+TEST_CASE("iot: a message is lost when its error action fails too; tries and latency are exact") {
+  auto s = load("closed_form.yaml");
+  auto design = make(s, "always-fails");
+  Totals t = run(s, *design, 100);
+  CHECK(t.lost == 100);
+  CHECK(t.caught == 0);
+  // S3 once, HTTP three times, the error action once: 5 actions executed; nothing downstream but HTTP.
+  CHECK(t.sum.get(Meter::iot_actions_executed) == 5 * 100);
+  CHECK(t.sum.get(Meter::http_requests) == 3 * 100);
+  CHECK(t.sum.get(Meter::s3_put_requests) == 0);
+  CHECK(t.sum.get(Meter::sns_publishes) == 0);
+  CHECK(t.retries == 2 * 100);
+  CHECK(t.max_latency_ms == 3 * 5.0 + 7.0);  // the error action starts after the slowest action
+  flowcost::sim::CompiledScenarioValues values(s);
+  auto d = design->prepare(values.draw_inputs(s.run.seed, 0));
+  flowcost::sim::ExecutionRecord rec;
+  d->simulate(0, rec);
+  CHECK(design->error_names().at(rec.error_id) == "doomed/s3");
+}
