@@ -90,3 +90,13 @@ TEST_CASE("text table aligns columns and trims trailing spaces") {
         "  a            1,000\n"
         "  longer name      5\n");
 }
+
+TEST_CASE("comparison sentence against a baseline that costs nothing has no percentage") {
+  ComparisonReport c;
+  c.baseline = "a";
+  c.candidate = "b";
+  c.saving_usd = {-3, -4, -2, -3.5, -2.5};
+  c.saving_fraction_mean = 0;  // sum(saving) / sum(baseline) with a zero baseline
+  c.p_candidate_cheaper = 0;
+  CHECK(comparison_sentence(c) == "b costs more than a ($3.00/month more, 90% interval $2.00 to $4.00; cheaper in 0% of draws)");
+}
