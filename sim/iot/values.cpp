@@ -96,10 +96,16 @@ ValueRef ValueTable::compile(const model::ValueSpec& spec, bool probability) {
 namespace {
 
 double evaluate_with(const ValueRef& v, const std::vector<double>& slots) {
-  const auto& names = v.expression->names();
-  return v.expression->evaluate([&](std::string_view name) {
+  // One pointer captured, so that std::function keeps the lambda in its small buffer (no allocation).
+  struct Scope {
+    const ValueRef& v;
+    const std::vector<double>& slots;
+  } scope{v, slots};
+  const Scope* sp = &scope;
+  return v.expression->evaluate([sp](std::string_view name) {
+    const auto& names = sp->v.expression->names();
     for (std::size_t i = 0; i < names.size(); ++i)
-      if (names[i] == name) return slots[v.name_slots[i]];
+      if (names[i] == name) return sp->slots[sp->v.name_slots[i]];
     throw model::InternalError("IoT design: unresolved name \"" + std::string(name) + "\"");
   });
 }

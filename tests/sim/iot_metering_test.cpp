@@ -104,3 +104,14 @@ TEST_CASE("iot: the same message gives the same variates at any call order") {
     CHECK(ra.meters.v == rb.meters.v);
   }
 }
+
+TEST_CASE("iot: an expression over a per-message field is evaluated per message") {
+  auto s = load("closed_form.yaml");
+  auto design = make(s, "message-expression");
+  const std::uint64_t n = 20000;
+  Totals t = run(s, *design, n);
+  // k = 1 -> 40000 B = 1 chunk of 64 KB; k = 3 -> 120000 B = 2 chunks; each with probability 1/2.
+  check_mean(t.mean(Meter::sns_publishes), 1.5, 0.5, n);
+  CHECK(t.sum.get(Meter::sns_publishes) >= static_cast<std::int64_t>(n));
+  CHECK(t.sum.get(Meter::sns_publishes) <= static_cast<std::int64_t>(2 * n));
+}
