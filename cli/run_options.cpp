@@ -11,7 +11,11 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
   cmd.add_option("--draws", o.draws, "outer draws of the uncertain inputs (default: run.draws)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
   cmd.add_option("--threads", o.threads, "worker threads (default: all cores); results do not depend on it");
-  cmd.add_option("--set", o.set, "override a scenario input: NAME=VALUE (repeatable)");
+  // One value per --set, so that `--set a=1 SCENARIO` leaves SCENARIO to the positional argument.
+  cmd.add_option("--set", o.set, "override a scenario input: NAME=VALUE (repeatable)")
+      ->expected(1)
+      ->take_all()
+      ->allow_extra_args(false);
   cmd.add_option("--rel-error", o.rel_error,
                  "add draws until every design's mean monthly cost has a 95% half-width <= X x mean")
       ->check(CLI::Range(1e-9, 0.999999));

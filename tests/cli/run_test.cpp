@@ -249,3 +249,12 @@ TEST_CASE("run: price table problems are reported at the scenario's prices: key 
                            "table \"aws-eu-west-1\" (" + table + ") does not price (a known gap: ",
                     0) == 0);
 }
+
+TEST_CASE("run: --set takes one value each, so it may come before the scenario") {
+  CliResult r = run_flowcost({"run", "--set", "devices=2000", run_data("tiny.yaml"), "--format", "json"});
+  REQUIRE(r.code == 0);
+  CHECK(nlohmann::json::parse(r.out)["designs"][0]["events_per_month"]["mean"] == 2000000.0);
+  CliResult b = run_flowcost({"batch", "--set", "devices=2000", run_data("tiny.yaml"), run_data("tiny.yaml")});
+  CHECK(b.code == 0);
+  CHECK(split_csv(b.out).size() == 21);
+}
