@@ -12,8 +12,8 @@
 #include "model/document.h"
 #include "model/errors.h"
 #include "model/meters.h"
-#include "model/suggest.h"
 #include "pricing/cost.h"
+#include "pricing/meter_names.h"
 #include "pricing/table_loader.h"
 #include "reports/quote_writer.h"
 
@@ -58,7 +58,7 @@ void read_usage_file(const std::string& path, model::MeterTotals& totals, model:
   }
   for (const auto& m : root->members) {
     if (!model::find_meter(m.key)) {
-      diags.error(m.key_loc, model::unknown_name_message("meter", m.key, model::known_meter_names()));
+      diags.error(m.key_loc, pricing::unknown_meter_message(m.key));
       continue;
     }
     auto value = m.value.number();
@@ -81,7 +81,7 @@ void read_arguments(const std::vector<std::string>& args, model::MeterTotals& to
     }
     std::string meter = arg.substr(0, eq), text = arg.substr(eq + 1);
     if (!model::find_meter(meter)) {
-      diags.error(kCommandLine, model::unknown_name_message("meter", meter, model::known_meter_names()));
+      diags.error(kCommandLine, pricing::unknown_meter_message(meter));
       continue;
     }
     if (seen[meter]) {

@@ -19,9 +19,18 @@ std::string lower(std::string s) {
   return s;
 }
 
-bool in_region(const OfferRow& row, const std::string& region, bool global) {
-  if (global) return true;  // Global- rows have no region (location "Any")
-  return row.region_code.empty() || lower(row.region_code) == lower(region);
+// A row belongs to `region` by its region code; without one (older files), by its usage-type prefix
+// when that prefix is a known region's, else it is kept.
+bool in_region(const OfferRow& row, const std::string& region, const std::optional<UsageTypeMatch>& match) {
+  if (match && match->free_tier_row) return true;  // Global- rows have no region (location "Any")
+  if (!row.region_code.empty()) return lower(row.region_code) == lower(region);
+  std::string prefix_region;
+  if (match) {
+    prefix_region = region_of_prefix(match->prefix);
+  } else if (auto dash = row.usage_type.find('-'); dash != std::string::npos && dash > 0) {
+    prefix_region = region_of_prefix(row.usage_type.substr(0, dash));  // an unmapped "EU-Something"
+  }
+  return prefix_region.empty() || prefix_region == lower(region);
 }
 
 // The rows of one usage type (one SKU) as tiers; the leading $0 bands become the free allowance.
@@ -77,7 +86,7 @@ ImportResult import_offer(const Offer& offer, const ImportOptions& options) {
   std::set<std::string> unmapped;
   for (const auto& row : offer.rows) {
     auto match = match_usage_type(offer.offer_code, row.usage_type);
-    if (!in_region(row, options.region, match && match->free_tier_row)) continue;
+    if (!in_region(row, options.region, match)) continue;
     if (!match) {
       unmapped.insert(row.usage_type);
       continue;

@@ -9,6 +9,7 @@
 #include "model/meters.h"
 #include "model/metering_loader.h"
 #include "model/suggest.h"
+#include "pricing/meter_names.h"
 #include "pricing/rate_line_parser.h"
 
 namespace flowcost::pricing {
@@ -57,7 +58,7 @@ void parse_meters(const model::Node& meters, PriceTable& table, model::Diagnosti
   for (const auto& member : meters.members) {
     const model::MeterInfo* info = model::find_meter(member.key);
     if (!info) {
-      diags.error(member.key_loc, model::unknown_name_message("meter", member.key, model::known_meter_names()));
+      diags.error(member.key_loc, unknown_meter_message(member.key));
       continue;
     }
     parse_rate_lines(*info, member, table.lines, diags);
@@ -73,7 +74,7 @@ void parse_gaps(const model::Node& gaps, PriceTable& table, model::Diagnostics& 
   }
   for (const auto& member : gaps.members) {
     if (!model::find_meter(member.key)) {
-      diags.error(member.key_loc, model::unknown_name_message("meter", member.key, model::known_meter_names()));
+      diags.error(member.key_loc, unknown_meter_message(member.key));
       continue;
     }
     if (table.has_meter(member.key))

@@ -75,6 +75,17 @@ std::string region_prefix(const std::string& usage_type) {
   return "";
 }
 
+std::string region_of_prefix(const std::string& prefix) {
+  static const std::vector<std::pair<const char*, const char*>> known = {
+      {"", "us-east-1"},   {"USE1", "us-east-1"},      {"USE2", "us-east-2"}, {"EU", "eu-west-1"},
+      {"EUW2", "eu-west-2"}, {"APN1", "ap-northeast-1"}, {"SAE1", "sa-east-1"},
+      {"USW1", "us-west-1"}, {"USW2", "us-west-2"},  // same pattern, not in the reference [I]
+  };
+  for (const auto& [p, region] : known)
+    if (iequals(prefix, p)) return region;
+  return "";
+}
+
 std::optional<UsageTypeMatch> match_usage_type(const std::string& offer_code, const std::string& usage_type) {
   if (const Mapping* m = find(mappings(), offer_code, usage_type))
     return UsageTypeMatch{m->meters, m->usage_type, "", false, ""};

@@ -23,4 +23,9 @@ std::optional<UsageTypeMatch> match_usage_type(const std::string& offer_code, co
 // before the first '-', and only when the rest is a known usage type).
 std::string region_prefix(const std::string& usage_type);
 
+// The region whose usage types carry `prefix` ("" and "USE1" -> us-east-1, "EU" -> eu-west-1, "EUW2" ->
+// eu-west-2, "USE2", "APN1", "SAE1": reference/pricing.md 1.6, 6.3, 6.5; "USW1", "USW2" by the same
+// pattern); empty when not known.
+std::string region_of_prefix(const std::string& prefix);
+
 }  // namespace flowcost::pricing

@@ -118,6 +118,22 @@ TEST_CASE("the region prefix selects Ireland rows from the same offer") {
   CHECK(im.table.region == "eu-west-1");
 }
 
+TEST_CASE("an older CSV without Region Code: rows are placed by their usage-type prefix") {
+  auto eu = import("AmazonStates-no-region-code.csv", "eu-west-1");
+  REQUIRE(eu.table.lines.size() == 1);
+  CHECK(eu.table.lines[0].label == "EU-StateTransition");
+  CHECK(eu.result.unmapped == std::vector<std::string>{"EU-DataTransfer-Regional-Bytes"});
+  CHECK(eu.result.skipped.empty());  // the USE1- and USW1- rows belong to other regions
+  CHECK(eu.table.effective_date == "2019-03-01");
+  auto us = import("AmazonStates-no-region-code.csv", "us-east-1");
+  REQUIRE(us.table.lines.size() == 1);
+  CHECK(us.table.lines[0].label == "USE1-StateTransition");
+  CHECK(us.result.unmapped.empty());
+  CHECK(pricing::region_of_prefix("") == "us-east-1");
+  CHECK(pricing::region_of_prefix("eu") == "eu-west-1");
+  CHECK(pricing::region_of_prefix("XYZ9").empty());
+}
+
 TEST_CASE("CSV offer (SQS): a $0 first band becomes the free tier, tiers start at 0") {
   auto im = import("AWSQueueService-us-east-1.csv", "us-east-1");
   REQUIRE(im.table.lines.size() == 1);

@@ -7,6 +7,7 @@
 
 #include "model/errors.h"
 #include "model/meters.h"
+#include "pricing/meter_names.h"
 #include "pricing/table_loader.h"
 
 using namespace flowcost;
@@ -122,6 +123,16 @@ TEST_CASE("unknown meters, missing and wrong units, bad metering rules; a missin
             f + ":18:29: error: metering.iot.message_unit_bytes must be a positive whole number",
             f + ":18:32: error: unknown metering.iot key \"message_units\"",
         });
+}
+
+TEST_CASE("an unknown meter without a close name lists its service's meters, or the services") {
+  CHECK(pricing::unknown_meter_message("lambda.invocations") ==
+        "unknown meter \"lambda.invocations\"; meters of lambda: lambda.requests, lambda.gb_seconds.x86, "
+        "lambda.gb_seconds.arm64");
+  CHECK(pricing::unknown_meter_message("ec2.hours") ==
+        "unknown meter \"ec2.hours\"; known services: sfn, lambda, iot, dynamodb, s3, sqs, sns, kinesis, firehose, "
+        "cloudwatch, rekognition, fargate, http");
+  CHECK(pricing::unknown_meter_message("sns.publish") == "unknown meter \"sns.publish\"; did you mean \"sns.publishes\"?");
 }
 
 TEST_CASE("duplicate keys are rejected at the second occurrence") {
