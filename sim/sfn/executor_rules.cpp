@@ -74,12 +74,13 @@ bool Executor::evaluate_rule(std::uint32_t index) const {
     case ChoiceOp::string_greater_than:
     case ChoiceOp::string_less_than_equals:
     case ChoiceOp::string_greater_than_equals: {
-      if (!f.label) return false;
+      if (!f.label || x < 0 || x >= static_cast<double>(f.labels.size())) return false;
       const std::string& a = f.labels[static_cast<std::size_t>(x)];
       if (r.other_field != kNone) {
         const PlanInputField& g = plan_.inputs[r.other_field];
-        if (!g.label) return false;
-        return compare(r.op, a, g.labels[static_cast<std::size_t>(input_numbers_[r.other_field])]);
+        const double y = input_numbers_[r.other_field];
+        if (!g.label || y < 0 || y >= static_cast<double>(g.labels.size())) return false;
+        return compare(r.op, a, g.labels[static_cast<std::size_t>(y)]);
       }
       return r.has_text && compare(r.op, a, r.text);
     }

@@ -258,3 +258,10 @@ TEST_CASE("sfn: a request-response startExecution does not wait for the child, w
   CHECK(r.meters.get(Meter::sfn_standard_transitions) == 1 + 3);
   CHECK(r.meters.get(Meter::lambda_gb_seconds_x86) == 128 * 1000);
 }
+
+TEST_CASE("sfn: nested inline Maps multiply their items; MaxConcurrency 1 runs items in sequence") {
+  auto r = simulate(*load(kDesigns, "nested-map"), 1).records[0];
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 1 + 3 * (1 + 4));
+  CHECK(r.meters.get(Meter::lambda_requests) == 12);
+  CHECK(r.latency_ms == Approx(40));  // outer items in parallel, each 4 x 10 ms in sequence
+}

@@ -82,3 +82,11 @@ TEST_CASE("sfn stats: cold starts bill INIT with their probability") {
   auto mb_ms = [](const ExecutionRecord& r) { return meter(r, Meter::lambda_gb_seconds_x86); };
   CHECK(runs.mean(mb_ms) == Approx(128 * (10 + 0.1 * 400.5)).margin(4 * runs.se(mb_ms)));
 }
+
+TEST_CASE("sfn stats: string and numeric input fields combine in an And rule") {
+  auto l = load(kDesigns, "choice-labels");  // P(video) 0.6 x P(U(0, 400) > 100) 0.75 = 0.45
+  REQUIRE(l->sim);
+  auto runs = simulate(*l, kN);
+  auto picked = [&](const ExecutionRecord& r) { return runs.error(r) == "Picked.A" ? 1.0 : 0.0; };
+  CHECK(runs.mean(picked) == Approx(0.45).margin(4 * bernoulli_se(0.45, kN)));
+}
