@@ -48,32 +48,43 @@ std::vector<std::string> unpriced_meters(const sim::DesignResult& design, const 
   return out;
 }
 
-PricedDesign price_design(const sim::DesignResult& design, const pricing::PriceTable& table,
+void update_priced_design(PricedDesign& priced, const sim::DesignResult& design, const pricing::PriceTable& table,
                           const pricing::CostOptions& options) {
-  PricedDesign out;
-  out.name = design.name;
+  std::vector<std::string> meters;
   const std::set<std::string> produced = produced_meters(design);
   std::set<std::string> listed;
   for (const auto& line : table.lines)
-    if (produced.count(line.meter) && listed.insert(line.meter).second) out.meters.push_back(line.meter);
+    if (produced.count(line.meter) && listed.insert(line.meter).second) meters.push_back(line.meter);
   for (const auto& m : produced)  // meters without a rate line: pricing::cost reports them
-    if (!table.has_meter(m)) out.meters.push_back(m);
-
-  for (const auto& draw : design.draws) {
-    pricing::CostResult priced = pricing::cost(complete(draw.monthly, out.meters), table, options);
-    if (out.lines.empty()) {
-      for (const auto& item : priced.lines) out.lines.push_back({item.meter, item.line, item.unit, {}, {}});
-    }
-    if (priced.lines.size() != out.lines.size())
-      throw model::InternalError("price lines differ between draws of design " + design.name);
-    for (std::size_t i = 0; i < priced.lines.size(); ++i) {
-      out.lines[i].quantity.push_back(priced.lines[i].quantity);
-      out.lines[i].cost_usd.push_back(priced.lines[i].cost_usd);
-    }
-    out.monthly_cost_usd.push_back(priced.total_usd);
-    out.events_per_month.push_back(draw.events_per_month);
-    out.draw_std_error_usd.push_back(batch_std_error(draw.batch_monthly, out.meters, table, options));
+    if (!table.has_meter(m)) meters.push_back(m);
+  if (priced.name != design.name || priced.meters != meters || priced.monthly_cost_usd.size() > design.draws.size()) {
+    priced = PricedDesign{};  // new meters change every draw's line items: price everything again
+    priced.name = design.name;
+    priced.meters = meters;
   }
+
+  for (std::size_t d = priced.monthly_cost_usd.size(); d < design.draws.size(); ++d) {
+    const sim::DrawResult& draw = design.draws[d];
+    pricing::CostResult result = pricing::cost(complete(draw.monthly, priced.meters), table, options);
+    if (priced.lines.empty()) {
+      for (const auto& item : result.lines) priced.lines.push_back({item.meter, item.line, item.unit, {}, {}});
+    }
+    if (result.lines.size() != priced.lines.size())
+      throw model::InternalError("price lines differ between draws of design " + design.name);
+    for (std::size_t i = 0; i < result.lines.size(); ++i) {
+      priced.lines[i].quantity.push_back(result.lines[i].quantity);
+      priced.lines[i].cost_usd.push_back(result.lines[i].cost_usd);
+    }
+    priced.monthly_cost_usd.push_back(result.total_usd);
+    priced.events_per_month.push_back(draw.events_per_month);
+    priced.draw_std_error_usd.push_back(batch_std_error(draw.batch_monthly, priced.meters, table, options));
+  }
+}
+
+PricedDesign price_design(const sim::DesignResult& design, const pricing::PriceTable& table,
+                          const pricing::CostOptions& options) {
+  PricedDesign out;
+  update_priced_design(out, design, table, options);
   return out;
 }
 

@@ -41,6 +41,12 @@ std::vector<std::string> unpriced_meters(const sim::DesignResult& design, const 
 PricedDesign price_design(const sim::DesignResult& design, const pricing::PriceTable& table,
                           const pricing::CostOptions& options);
 
+// Brings `priced` up to date with `design` after more draws were appended to it: prices only the new
+// draws, or everything again when the new draws brought a meter not seen before. Same result as
+// price_design(design, ...).
+void update_priced_design(PricedDesign& priced, const sim::DesignResult& design, const pricing::PriceTable& table,
+                          const pricing::CostOptions& options);
+
 // The standard error of the mean monthly cost: over draws when there are at least two, otherwise the
 // single draw's Monte Carlo standard error (from its batches).
 double monthly_cost_std_error(const PricedDesign& design);

@@ -86,6 +86,12 @@ std::vector<PricedDesign> price_run(const sim::RunResult& run, const pricing::Pr
   return out;
 }
 
+void update_priced_run(std::vector<PricedDesign>& priced, const sim::RunResult& run, const pricing::PriceTable& table,
+                       const pricing::CostOptions& options) {
+  priced.resize(run.designs.size());
+  for (std::size_t i = 0; i < run.designs.size(); ++i) update_priced_design(priced[i], run.designs[i], table, options);
+}
+
 bool run_converged(const std::vector<PricedDesign>& priced, double rel_error) {
   for (const auto& d : priced) {
     if (d.monthly_cost_usd.size() < 2) return false;

@@ -32,6 +32,10 @@ reports::RunReport build_run_report(const PricedRunInputs& in);
 std::vector<PricedDesign> price_run(const sim::RunResult& run, const pricing::PriceTable& table,
                                     const pricing::CostOptions& options);
 
+// `priced` (one per design, or empty) brought up to date with `run` (see update_priced_design).
+void update_priced_run(std::vector<PricedDesign>& priced, const sim::RunResult& run, const pricing::PriceTable& table,
+                       const pricing::CostOptions& options);
+
 // Whether every design meets the stop rule (and has at least two draws).
 bool run_converged(const std::vector<PricedDesign>& priced, double rel_error);
 

@@ -102,11 +102,12 @@ ScenarioRun run_scenario(const std::string& scenario_path, const RunOptions& opt
   std::uint64_t done = 0;
   run_until(replicator, result, done, draws, progress);
   check_priced_meters(scenario, result, table);
-  std::vector<PricedDesign> priced = price_run(result, table, cost_options);
+  std::vector<PricedDesign> priced;
+  update_priced_run(priced, result, table, cost_options);
   while (rel_error && !run_converged(priced, *rel_error) && done < max_draws) {
     run_until(replicator, result, done, std::min(max_draws, done * 2), progress);
     check_priced_meters(scenario, result, table);
-    priced = price_run(result, table, cost_options);
+    update_priced_run(priced, result, table, cost_options);
   }
 
   out.report = build_run_report({scenario, result, priced, table, cost_options, rel_error});

@@ -13,7 +13,8 @@
 //   comparisons[]{baseline, candidate, saving_usd{mean, p05, p95, ci95_low, ci95_high}, saving_fraction_mean,
 //                 p_candidate_cheaper, ratio_mean, latency_p95_delta_ms, failed_fraction_delta,
 //                 lost_fraction_delta},
-//   warnings[], performance{simulated_executions, simulated_transitions, wall_seconds}.
+//   warnings[], performance{simulated_executions, simulated_transitions, wall_seconds} (wall_seconds: time
+//   spent in the replication loop, i.e. simulating, measured).
 // Two spaces of indentation, a final newline. Everything but performance.wall_seconds is identical for
 // the same inputs and seed at any thread count. Non-finite numbers are written as null.
 #include <iosfwd>

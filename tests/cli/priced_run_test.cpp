@@ -168,3 +168,28 @@ TEST_CASE("unpriced meters are listed for a positioned error") {
   CHECK(cli::unpriced_meters(run.designs[1], small_table()) == std::vector<std::string>{"sns.publishes"});
   CHECK(cli::unpriced_meters(run.designs[0], small_table()).empty());
 }
+
+TEST_CASE("pricing more draws incrementally gives the same result as pricing them all at once") {
+  auto run = two_designs();
+  auto table = small_table();
+  sim::RunResult first = run;
+  for (auto& d : first.designs) d.draws.resize(1);
+  std::vector<cli::PricedDesign> priced;
+  cli::update_priced_run(priced, first, table, {});
+  // Design iot's first draw has lambda.requests only; so do the later ones: priced incrementally.
+  cli::update_priced_run(priced, run, table, {});
+  auto full = cli::price_run(run, table, {});
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    CHECK(priced[i].monthly_cost_usd == full[i].monthly_cost_usd);
+    CHECK(priced[i].meters == full[i].meters);
+    REQUIRE(priced[i].lines.size() == full[i].lines.size());
+    CHECK(priced[i].lines[0].cost_usd == full[i].lines[0].cost_usd);
+  }
+  // A later draw bringing a new meter re-prices every draw with the new line items.
+  run.designs[0].draws[2].monthly["lambda.requests"] = 1e6;
+  cli::update_priced_run(priced, run, table, {});
+  CHECK(priced[0].meters == std::vector<std::string>{"sfn.standard.transitions", "lambda.requests"});
+  CHECK(priced[0].lines.size() == 2);
+  CHECK(priced[0].lines[1].cost_usd == std::vector<double>{0, 0, 0.2});
+  CHECK(priced[0].monthly_cost_usd == cli::price_run(run, table, {})[0].monthly_cost_usd);
+}
