@@ -17,6 +17,12 @@ int significant_decimals(double value, int min_decimals) {
   return decimals < min_decimals ? min_decimals : decimals;
 }
 
+// "120", "46.3", "1.20", "0.500"; whole thousands separated from 100 up ("1,204").
+std::string three_significant(double value) {
+  if (std::fabs(value) >= 99.95) return pricing::format_grouped(value, 0);
+  return pricing::format_fixed(value, significant_decimals(value, 0));
+}
+
 std::string signed_usd(double usd, const std::string& magnitude_text) {
   return (usd < 0 ? "-$" : "$") + magnitude_text;
 }
@@ -29,6 +35,13 @@ std::string display_usd(double usd) {
   if (magnitude == 0) return "$0";
   if (magnitude >= 99.995) return signed_usd(usd, pricing::format_grouped(magnitude, 0));
   if (magnitude >= 0.005) return signed_usd(usd, pricing::format_fixed(magnitude, 2));
+  return signed_usd(usd, pricing::format_fixed(magnitude, significant_decimals(magnitude, 2)));
+}
+
+std::string display_usd_small(double usd) {
+  if (!std::isfinite(usd)) return pricing::format_shortest(usd);
+  double magnitude = std::fabs(usd);
+  if (magnitude == 0 || magnitude >= 1) return display_usd(usd);
   return signed_usd(usd, pricing::format_fixed(magnitude, significant_decimals(magnitude, 2)));
 }
 
@@ -59,11 +72,17 @@ std::string display_percent(double fraction) {
   return sign + pricing::format_fixed(magnitude, 1) + "%";
 }
 
-std::string display_ms(double ms) {
+std::string display_duration(double ms) {
   if (!std::isfinite(ms)) return pricing::format_shortest(ms);
-  if (ms == 0) return "0";
-  if (std::fabs(ms) >= 99.5 || ms == std::trunc(ms)) return pricing::format_grouped(ms, 0);
-  return pricing::format_fixed(ms, significant_decimals(ms, 0));
+  if (ms == 0) return "0 ms";
+  struct Unit {
+    double ms;
+    const char* name;
+  };
+  static constexpr Unit kUnits[] = {{86400000.0, "d"}, {3600000.0, "h"}, {60000.0, "min"}, {1000.0, "s"}};
+  for (const Unit& u : kUnits)
+    if (std::fabs(ms) >= u.ms) return three_significant(ms / u.ms) + " " + u.name;
+  return three_significant(ms) + " ms";
 }
 
 }  // namespace flowcost::reports

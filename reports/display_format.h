@@ -10,6 +10,10 @@ namespace flowcost::reports {
 // ("$0.000123"); "-$5.00" for negatives; "$0" for zero.
 std::string display_usd(double usd);
 
+// Like display_usd, with three significant digits below $1 ("$0.0143", "$0.471") so that small per-unit
+// costs keep their precision.
+std::string display_usd_small(double usd);
+
 // Like display_usd with cents always shown at or above one cent ("$1,234.56"): line items and totals.
 std::string display_usd_cents(double usd);
 
@@ -21,7 +25,8 @@ std::string display_quantity(double value);
 // for a value that is not exactly 0 or 1 ("<0.1%", ">99.9%").
 std::string display_percent(double fraction);
 
-// Milliseconds with three significant digits, thousands separated ("35.2", "1,204").
-std::string display_ms(double ms);
+// A duration given in milliseconds, in the largest unit that keeps it at or above 1, with three significant
+// digits: "46.3 ms", "120 ms", "1.20 s", "14.2 min", "23.8 h", "6.88 d" ("0 ms" for zero).
+std::string display_duration(double ms);
 
 }  // namespace flowcost::reports

@@ -52,6 +52,9 @@ std::string tiers_text(const pricing::LineItem& line) {
   return out;
 }
 
+// Whole cents as "4,900.00" (the double nearest to cents/100 prints back exactly with two decimals).
+std::string grouped_cents(std::int64_t cents) { return format_grouped(static_cast<double>(cents) / 100.0, 2); }
+
 std::string pad_right(const std::string& s, std::size_t width) {
   return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
 }
@@ -85,7 +88,7 @@ void write_quote_table(const pricing::CostResult& result, const pricing::PriceTa
     const auto& l = result.lines[i];
     out << pad_right(l.meter, w_meter) << pad_right(l.line, w_line) << pad_left(format_quantity(l.quantity), 18)
         << "  " << pad_right(l.unit, 12) << pad_left(format_quantity(l.free_quantity), 14)
-        << pad_left(pricing::format_cents(cents.line_cents[i]), 14) << "\n";
+        << pad_left(grouped_cents(cents.line_cents[i]), 14) << "\n";
     if (l.tiers.size() < 2) continue;
     for (const auto& t : l.tiers) {
       std::string range = format_quantity(t.from) + " to " + (std::isinf(t.to) ? std::string("above") : format_quantity(t.to));
@@ -94,7 +97,7 @@ void write_quote_table(const pricing::CostResult& result, const pricing::PriceTa
           << pricing::format_fixed(t.cost_usd, 4) << "\n";
     }
   }
-  out << pad_right("total", w_meter + w_line + 18 + 2 + 12 + 14) << pad_left(pricing::format_cents(cents.total_cents), 14)
+  out << pad_right("total", w_meter + w_line + 18 + 2 + 12 + 14) << pad_left(grouped_cents(cents.total_cents), 14)
       << "\n";
 }
 

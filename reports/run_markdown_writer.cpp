@@ -36,10 +36,9 @@ void write_design(const DesignReport& d, std::ostream& out) {
   out << "| **total** |  | USD | **" << usd(t.mean) << "** | " << usd(t.p05) << " | "
       << usd(t.p95) << " |\n\n";
   out << "- Standard error of the mean monthly cost: " << usd(t.std_error) << "\n";
-  out << "- Per execution: " << cell(display_usd(d.per_execution_cost_usd_mean)) << " (events per month "
+  out << "- Per execution: " << cell(display_usd_small(d.per_execution_cost_usd_mean)) << " (events per month "
       << display_quantity(d.events_per_month_mean) << ")\n";
-  out << "- Latency: p50 " << display_ms(d.latency.p50_ms) << " ms, p95 " << display_ms(d.latency.p95_ms)
-      << " ms, p99 " << display_ms(d.latency.p99_ms) << " ms\n";
+  out << "- Latency: " << latency_text(d.latency) << "\n";
   out << "- Outcomes: " << cell(outcomes_text(d.outcomes, d.executions)) << "\n";
   for (const auto& w : d.warnings) out << "- Warning: " << cell(w) << "\n";
 }

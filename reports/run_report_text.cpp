@@ -30,6 +30,11 @@ std::string run_settings_text(const RunReport& report) {
   return text;
 }
 
+std::string latency_text(const LatencyReport& l) {
+  return "p50 " + display_duration(l.p50_ms) + ", p95 " + display_duration(l.p95_ms) + ", p99 " +
+         display_duration(l.p99_ms);
+}
+
 std::string outcomes_text(const OutcomeReport& o, std::uint64_t executions) {
   std::string text = "of " + count_text(executions) + " simulated executions, " + count_text(o.succeeded) + " succeeded, " + count_text(o.failed) + " failed";
   if (!o.failed_by_error.empty()) {

@@ -17,6 +17,9 @@ std::string prices_text(const RunReport& report);
 // ", converged (relative error 0.41% <= 1%)" or ", NOT converged (relative error 2.1% > 1%)".
 std::string run_settings_text(const RunReport& report);
 
+// "p50 46.3 ms, p95 144 ms, p99 1.20 s"
+std::string latency_text(const LatencyReport& latency);
+
 // "of 10,000 simulated executions, 9,800 succeeded, 200 failed (States.Timeout 150, Lambda.Unknown 50), 0 lost, 12 caught"
 std::string outcomes_text(const OutcomeReport& outcomes, std::uint64_t executions);
 

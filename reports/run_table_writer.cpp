@@ -30,10 +30,9 @@ void write_design(const DesignReport& d, std::ostream& out) {
       << display_usd_cents(d.monthly_cost_usd.p05) << " to " << display_usd_cents(d.monthly_cost_usd.p95)
       << ", standard error " << display_usd_cents(d.monthly_cost_usd.std_error) << ")\n";
   write_cost_table(d, out);
-  out << "  per execution: " << display_usd(d.per_execution_cost_usd_mean) << " (events per month "
+  out << "  per execution: " << display_usd_small(d.per_execution_cost_usd_mean) << " (events per month "
       << display_quantity(d.events_per_month_mean) << ")\n";
-  out << "  latency: p50 " << display_ms(d.latency.p50_ms) << " ms, p95 " << display_ms(d.latency.p95_ms)
-      << " ms, p99 " << display_ms(d.latency.p99_ms) << " ms\n";
+  out << "  latency: " << latency_text(d.latency) << "\n";
   out << "  outcomes: " << outcomes_text(d.outcomes, d.executions) << "\n";
   for (const auto& w : d.warnings) out << "  warning: " << w << "\n";
 }

@@ -19,6 +19,14 @@ TEST_CASE("display_usd rounds by magnitude") {
   CHECK(display_usd(-1500) == "-$1,500");
 }
 
+TEST_CASE("display_usd_small keeps three significant digits below $1") {
+  CHECK(display_usd_small(0.0143) == "$0.0143");
+  CHECK(display_usd_small(0.471) == "$0.471");
+  CHECK(display_usd_small(0.0000250005) == "$0.0000250");
+  CHECK(display_usd_small(12.345) == "$12.35");
+  CHECK(display_usd_small(0) == "$0");
+}
+
 TEST_CASE("display_usd_cents always shows cents") {
   CHECK(display_usd_cents(0) == "$0.00");
   CHECK(display_usd_cents(1234567.891) == "$1,234,567.89");
@@ -27,15 +35,20 @@ TEST_CASE("display_usd_cents always shows cents") {
   CHECK(display_usd_cents(-20) == "-$20.00");
 }
 
-TEST_CASE("display_quantity, display_ms and display_percent") {
+TEST_CASE("display_quantity, display_duration and display_percent") {
   CHECK(display_quantity(0) == "0");
   CHECK(display_quantity(7) == "7");
   CHECK(display_quantity(1250000) == "1,250,000");
   CHECK(display_quantity(36000.7) == "36,001");
   CHECK(display_quantity(12.54) == "12.5");
   CHECK(display_quantity(0.5731) == "0.573");
-  CHECK(display_ms(35.24) == "35.2");
-  CHECK(display_ms(1204.4) == "1,204");
+  CHECK(display_duration(0) == "0 ms");
+  CHECK(display_duration(35.24) == "35.2 ms");
+  CHECK(display_duration(120.5) == "120 ms");
+  CHECK(display_duration(1204.4) == "1.20 s");
+  CHECK(display_duration(850000) == "14.2 min");
+  CHECK(display_duration(85504982) == "23.8 h");
+  CHECK(display_duration(594271671) == "6.88 d");
   CHECK(display_percent(0) == "0%");
   CHECK(display_percent(1) == "100%");
   CHECK(display_percent(0.48) == "48%");
