@@ -97,11 +97,11 @@ TEST_CASE("quote: the table format shows each line, its tiers, and a total that 
         "\n"
         "meter            line                 quantity  unit                  free      cost USD\n"
         "lambda.requests  requests                    0  requests                 0          0.00\n"
-        "iot.messages     messaging       6,000,000,000  messages                 0       4900.00\n"
+        "iot.messages     messaging       6,000,000,000  messages                 0      4,900.00\n"
         "                   tier 0 to 1,000,000,000: 1,000,000,000 messages at 1 per 1,000,000 = 1000.0000\n"
         "                   tier 1,000,000,000 to 5,000,000,000: 4,000,000,000 messages at 0.8 per 1,000,000 = 3200.0000\n"
         "                   tier 5,000,000,000 to above: 1,000,000,000 messages at 0.7 per 1,000,000 = 700.0000\n"
-        "total                                                                            4900.00\n");
+        "total                                                                           4,900.00\n");
 }
 
 TEST_CASE("quote: an unknown meter gets the closest name, exit 1 and nothing on stdout") {
