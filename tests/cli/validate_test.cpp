@@ -114,3 +114,23 @@ TEST_CASE("validate needs at least one file") {
   CHECK(r.code == 1);
   CHECK(r.err.find("FILE is required") != std::string::npos);
 }
+
+TEST_CASE("validate: a scenario's Express design rejects its definition's .waitForTaskToken") {
+  std::string scenario = asl("scenario/express_callback.yaml");
+  std::string definition = asl("scenario/callback.asl.json");
+  Result r = run({"validate", scenario});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err.find(definition + ":7:19: error: state \"Ask\": the .waitForTaskToken integration pattern is not "
+                                "supported in an Express state machine (Express workflows support request-response "
+                                "only)\n") == 0);
+  Result standalone = run({"validate", definition});
+  CHECK(standalone.code == 0);
+}
+
+TEST_CASE("validate: the shipped scenarios and their definitions are valid") {
+  std::string scenario = std::string(FLOWCOST_SCENARIOS_DIR) + "/article-choice.yaml";
+  Result r = run({"validate", scenario});
+  CHECK(r.code == 0);
+  CHECK(r.out == scenario + ": valid\n");
+}
