@@ -265,3 +265,14 @@ TEST_CASE("sfn: nested inline Maps multiply their items; MaxConcurrency 1 runs i
   CHECK(r.meters.get(Meter::lambda_requests) == 12);
   CHECK(r.latency_ms == Approx(40));  // outer items in parallel, each 4 x 10 ms in sequence
 }
+
+TEST_CASE("sfn: each retrier keeps its own counter and backoff") {
+  auto l = load(kDesigns, "per-retrier-counters");  // mocked: E1, E2, E1, E2, then success
+  REQUIRE(l->sim);
+  auto r = simulate(*l, 1).records[0];
+  CHECK(r.retries == 4);
+  CHECK(r.outcome == flowcost::sim::Outcome::succeeded);
+  // E1 waits 1 s then 2 s (rate 2); E2 waits 1 s then 3 s (rate 3); five attempts of 10 ms.
+  CHECK(r.latency_ms == Approx(1000 + 1000 + 2000 + 3000 + 5 * 10));
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 5);
+}
