@@ -23,7 +23,7 @@ constexpr double kZ95 = 1.6448536269514722;  // standard normal 95th percentile
 
 bool nonnegative_dimension(Dimension d) { return d == Dimension::duration_ms || d == Dimension::size_bytes; }
 
-// The first unit written among the scalars of `node` (values only), for Dimension::none fields.
+// The first unit written among the scalars and keys of `node`, for Dimension::none fields.
 Dimension infer_dimension(const Node& node) {
   if (node.is_scalar()) return quantity_dimension(node.text);
   for (const auto& item : node.items) {
@@ -31,7 +31,8 @@ Dimension infer_dimension(const Node& node) {
     if (d != Dimension::none) return d;
   }
   for (const auto& m : node.members) {
-    Dimension d = infer_dimension(m.value);
+    Dimension d = quantity_dimension(m.key);  // discrete values are keys: {1KB: 0.5, 4KB: 0.5}
+    if (d == Dimension::none) d = infer_dimension(m.value);
     if (d != Dimension::none) return d;
   }
   return Dimension::none;

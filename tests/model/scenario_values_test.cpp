@@ -82,6 +82,7 @@ TEST_CASE("discrete distributions over numbers or labels") {
   CHECK(d.values == std::vector<double>{1024, 4096, 16384});
   CHECK(d.weights == std::vector<double>{0.5, 0.25, 0.25});
   CHECK(d.labels.empty());
+  CHECK(dist("{discrete: {1KB: 0.5, 2KB: 0.5}}").dimension == Dimension::size_bytes);
   auto l = dist("{discrete: {small: 0.7, large: 0.3}}");
   CHECK(l.labels == std::vector<std::string>{"small", "large"});
   CHECK(l.values == std::vector<double>{0, 1});

@@ -258,3 +258,19 @@ TEST_CASE("exact mode simulates every event of a small month and sums them") {
   }
   CHECK(result.designs[0].latency_sample_ms.size() == 4000);  // min(3000, 2000) per draw
 }
+
+TEST_CASE("a month with no events simulates nothing and keeps the fixed monthly quantities") {
+  model::Diagnostics d;
+  auto s = model::load_scenario(std::string(FLOWCOST_TEST_DATA) + "/scenario/replication.yaml",
+                                {{"events_per_month", "0.3"}}, d);
+  REQUIRE_FALSE(d.has_errors());
+  RunResult r = run(s, 2, {{0, 2}});
+  const DrawResult& dr = r.designs[0].draws[1];
+  CHECK(dr.exact);
+  CHECK(dr.executions == 0);
+  CHECK(dr.monthly == model::MeterTotals{{"iot.connection_minutes", dr.inputs.at("devices") * 43200}});
+  CHECK(dr.batch_monthly.empty());
+  CHECK(r.designs[0].executions == 0);
+  CHECK(r.designs[0].per_execution_mean.empty());
+  CHECK(r.designs[0].latency_sample_ms.empty());
+}
