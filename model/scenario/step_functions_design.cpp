@@ -185,7 +185,8 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
   ctx.known_names.push_back("events_per_month");
 
   std::vector<std::string> keys = {"workflow", "definition", "payload", "start_time", "input",
-                                   "tasks",    "choices",    "maps",    "waits",      "mock_config"};
+                                   "tasks",    "choices",    "maps",    "waits",      "mock_config",
+                                   "task_failed_matches"};
   if (!child) {
     keys.insert(keys.end(), {"name", "kind", "trigger"});
     if (const Node* n = node.find("name")) d.name = n->text;
@@ -220,6 +221,11 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
     d.start_time_epoch_s = parse_rfc3339_epoch_s(s->text);
     if (!d.start_time_epoch_s)
       diags.error(s->loc, "start_time must be an RFC 3339 timestamp like 2026-01-01T00:00:00Z");
+  }
+  if (const Node* n = node.find("task_failed_matches")) {
+    if (n->text == "non_states_errors") d.task_failed = TaskFailedMatching::non_states_errors;
+    else if (n->text != "all_but_timeouts")
+      diags.error(n->loc, "task_failed_matches must be \"all_but_timeouts\" or \"non_states_errors\"");
   }
   if (const Node* n = node.find("input")) parse_input(ctx, *n, d.input);
   if (const Node* n = node.find("tasks")) sfn_parse::parse_tasks(ctx, *n, d.tasks);

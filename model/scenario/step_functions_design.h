@@ -130,6 +130,12 @@ struct TriggerSpec {
   std::optional<ValueSpec> lambda_duration_ms;
 };
 
+// What the `States.TaskFailed` matcher matches (reference/asl.md A4, A13.1).
+enum class TaskFailedMatching {
+  all_but_timeouts,   // AWS documentation (2023): every error but States.Timeout (and heartbeat timeouts)
+  non_states_errors,  // LocalStack: only error names that do not start with "States."
+};
+
 struct StepFunctionsDesign {
   std::string name;
   SourceLocation loc;
@@ -139,6 +145,7 @@ struct StepFunctionsDesign {
   TriggerSpec trigger;
   std::optional<ValueSpec> payload_bytes;  // execution data size (Express memory, IoT message size)
   std::optional<double> start_time_epoch_s;  // for Wait Timestamp
+  TaskFailedMatching task_failed = TaskFailedMatching::all_but_timeouts;
   std::vector<InputField> input;
   std::vector<TaskBehaviour> tasks;
   std::vector<ChoiceWeights> choices;

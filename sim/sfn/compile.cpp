@@ -10,11 +10,13 @@
 
 namespace flowcost::sim::sfn {
 
-bool error_matches(std::string_view matcher, std::string_view error) {
+bool error_matches(std::string_view matcher, std::string_view error, model::TaskFailedMatching task_failed) {
   if (error == "States.Runtime") return false;  // never retried or caught (asl.md A4)
   if (matcher == "States.ALL") return true;
-  if (matcher == "States.TaskFailed")
+  if (matcher == "States.TaskFailed") {
+    if (task_failed == model::TaskFailedMatching::non_states_errors) return error.rfind("States.", 0) != 0;
     return error != "States.Timeout" && error != "States.HeartbeatTimeout";
+  }
   if (matcher == "States.Timeout") return error == "States.Timeout" || error == "States.HeartbeatTimeout";
   return matcher == error;
 }
@@ -145,13 +147,13 @@ void Compiler::compile_trigger(const model::TriggerSpec& t) {
   }
 }
 
-void Compiler::finish() {
+void Compiler::finish(model::TaskFailedMatching task_failed) {
   const std::size_t n = plan.error_names.size();
   plan.matches.assign(match_lists.size() * n, 0);
   for (std::size_t row = 0; row < match_lists.size(); ++row)
     for (std::size_t e = 1; e < n; ++e)
       for (const auto& m : match_lists[row])
-        if (error_matches(m, plan.error_names[e])) plan.matches[row * n + e] = 1;
+        if (error_matches(m, plan.error_names[e], task_failed)) plan.matches[row * n + e] = 1;
 }
 
 Plan compile_plan(const model::StepFunctionsDesign& design, const CompiledScenarioValues& scenario_values) {
@@ -169,7 +171,7 @@ Plan compile_plan(const model::StepFunctionsDesign& design, const CompiledScenar
   if (design.start_time_epoch_s) plan.start_time_ms = *design.start_time_epoch_s * 1000;
   c.compile_machine(design);
   c.compile_trigger(design.trigger);
-  c.finish();
+  c.finish(design.task_failed);
   return plan;
 }
 

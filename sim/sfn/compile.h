@@ -13,6 +13,8 @@ Plan compile_plan(const model::StepFunctionsDesign& design, const CompiledScenar
 // Does matcher `matcher` (an ErrorEquals entry) match error `error`? (reference/asl.md A4, A5):
 // States.ALL matches everything but States.Runtime; States.TaskFailed everything but States.Timeout,
 // States.HeartbeatTimeout and States.Runtime; States.Timeout also matches States.HeartbeatTimeout.
-bool error_matches(std::string_view matcher, std::string_view error);
+// With non_states_errors (LocalStack's reading), States.TaskFailed matches only names not starting "States.".
+bool error_matches(std::string_view matcher, std::string_view error,
+                   model::TaskFailedMatching task_failed = model::TaskFailedMatching::all_but_timeouts);
 
 }  // namespace flowcost::sim::sfn

@@ -37,7 +37,7 @@ struct Compiler {
   std::uint32_t compile_wait(const model::asl::State& s, Machine& m);
   std::uint32_t compile_map(const model::asl::State& s, std::uint32_t depth, Machine& m);
   void compile_trigger(const model::TriggerSpec& t);
-  void finish();  // fills the match table once every error name is known
+  void finish(model::TaskFailedMatching task_failed);  // fills the match table once every error name is known
 };
 
 }  // namespace flowcost::sim::sfn

@@ -2,6 +2,9 @@
 // Parallel, Map, limits, callbacks, waits, nested executions, triggers and downstream meters.
 #include "sfn_test_util.h"
 
+#include "model/scenario/step_functions_design.h"
+#include "sim/sfn/compile.h"
+
 using flowcost::sim::Meter;
 using flowcost::sim::Outcome;
 using namespace flowcost::sfn_test;
@@ -275,4 +278,21 @@ TEST_CASE("sfn: each retrier keeps its own counter and backoff") {
   // E1 waits 1 s then 2 s (rate 2); E2 waits 1 s then 3 s (rate 3); five attempts of 10 ms.
   CHECK(r.latency_ms == Approx(1000 + 1000 + 2000 + 3000 + 5 * 10));
   CHECK(r.meters.get(Meter::sfn_standard_transitions) == 5);
+}
+
+TEST_CASE("sfn: States.TaskFailed matching is a design setting") {
+  using flowcost::model::TaskFailedMatching;
+  using flowcost::sim::sfn::error_matches;
+  CHECK(error_matches("States.TaskFailed", "Lambda.Unknown"));
+  CHECK(error_matches("States.TaskFailed", "States.Permissions"));
+  CHECK_FALSE(error_matches("States.TaskFailed", "States.Timeout"));
+  CHECK_FALSE(error_matches("States.TaskFailed", "States.HeartbeatTimeout"));
+  CHECK_FALSE(error_matches("States.TaskFailed", "States.Permissions", TaskFailedMatching::non_states_errors));
+  CHECK(error_matches("States.Timeout", "States.HeartbeatTimeout"));
+  CHECK(error_matches("States.ALL", "States.Timeout"));
+  CHECK_FALSE(error_matches("States.ALL", "States.Runtime"));
+  // Lambda.Unknown is not a States.* name, so both readings catch it with States.TaskFailed.
+  auto r = simulate(*load(kDesigns, "task-failed-localstack"), 1).records[0];
+  CHECK(r.caught_errors == 1);
+  CHECK(r.latency_ms == 500);
 }
