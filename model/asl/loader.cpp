@@ -64,7 +64,10 @@ std::optional<StateMachine> load_state_machine(const SourceFile& file, const Nod
     if (v->value != "1.0") r.error(v->loc, "\"Version\" must be \"1.0\", not " + quoted(v->value));
     machine.version = v->value;
   }
-  if (auto t = r.integer("TimeoutSeconds", 1, 99999999)) machine.timeout_seconds = static_cast<double>(*t);
+  if (auto t = r.integer("TimeoutSeconds", 1, 99999999)) {
+    machine.timeout_seconds = static_cast<double>(*t);
+    machine.timeout_seconds_loc = r.member("TimeoutSeconds")->value.loc;
+  }
   if (auto ql = r.enumeration("QueryLanguage", {"JSONPath", "JSONata"}))
     machine.query_language = ql->value == "JSONata" ? QueryLanguage::jsonata : QueryLanguage::jsonpath;
   machine.top.query_language = machine.query_language;

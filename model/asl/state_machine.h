@@ -209,6 +209,7 @@ struct StateMachine {
   std::optional<std::string> comment;
   std::optional<std::string> version;
   std::optional<double> timeout_seconds;  // execution-level TimeoutSeconds
+  SourceLocation timeout_seconds_loc;
   QueryLanguage query_language = QueryLanguage::jsonpath;
   Scope top;                    // StartAt + States
   bool has_placeholders = false;  // any ${Name} DefinitionSubstitutions

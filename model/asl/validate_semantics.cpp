@@ -12,6 +12,8 @@ namespace flowcost::model::asl {
 
 namespace {
 
+constexpr double kExpressMaxSeconds = 300;  // Express executions run at most 5 minutes (reference/asl.md A7)
+
 std::string prefix_of(const State& s) { return "state " + quoted(s.name.value) + ": "; }
 
 void check_heartbeat(const State& s, const TaskState& t, Diagnostics& diags) {
@@ -62,6 +64,10 @@ class SemanticCheck {
   SemanticCheck(const ValidateOptions& options, Diagnostics& diags) : options_(options), diags_(diags) {}
 
   void run(const StateMachine& machine) {
+    if (options_.express && machine.timeout_seconds && *machine.timeout_seconds > kExpressMaxSeconds)
+      diags_.warning(machine.timeout_seconds_loc,
+                     "\"TimeoutSeconds\" is " + std::to_string(static_cast<long long>(*machine.timeout_seconds)) +
+                         ", but an Express state machine runs at most 300 s");
     scope(machine.top, options_.express, options_.express ? "an Express state machine" : "", {});
   }
 
@@ -80,6 +86,10 @@ class SemanticCheck {
       if (const auto* t = std::get_if<TaskState>(&s.body)) {
         check_heartbeat(s, *t, diags_);
         if (express) check_express(s, *t, where, diags_);
+      } else if (const auto* w = std::get_if<WaitState>(&s.body); w && express && w->seconds &&
+                                                                  *w->seconds > kExpressMaxSeconds) {
+        diags_.warning(s.loc, prefix_of(s) + "waits " + std::to_string(static_cast<long long>(*w->seconds)) +
+                                  " s, but " + where + " runs at most 300 s, so every execution times out here");
       } else if (const auto* p = std::get_if<ParallelState>(&s.body)) {
         for (const auto& b : p->branches) scope(b, express, where, inner);
       } else if (const auto* m = std::get_if<MapState>(&s.body)) {

@@ -249,6 +249,10 @@ const std::vector<Case>& cases() {
       {"invalid", "yaml_syntax.asl.yaml", false, {
           "yaml_syntax.asl.yaml:5:4: error: syntax error: end of map not found",
       }},
+      {"warnings", "express_long_wait.asl.json", true, {
+          "express_long_wait.asl.json:3:21: warning: \"TimeoutSeconds\" is 600, but an Express state machine runs at most 300 s",
+          "express_long_wait.asl.json:6:14: warning: state \"Pause\": waits 400 s, but an Express state machine runs at most 300 s, so every execution times out here",
+      }},
       {"warnings", "likely_mistakes.asl.json", false, {
           "likely_mistakes.asl.json:7:7: warning: state \"Init\": \"Result\" is static: keys ending in \".$\" are not evaluated there; use \"Parameters\" to build the output from the input",
           "likely_mistakes.asl.json:8:18: warning: state \"Init\": \"Assign\": \"order-id\" is not a valid variable name (letters, digits and _, not starting with a digit)",
