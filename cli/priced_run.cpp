@@ -1,6 +1,7 @@
 #include "cli/priced_run.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/errors.h"
 #include "pricing/number_format.h"
@@ -32,7 +33,10 @@ reports::DesignReport design_report(const sim::DesignResult& dr, const PricedDes
   reports::DesignReport out;
   out.name = dr.name;
   sim::Summary total = sim::summarize(pd.monthly_cost_usd);
-  out.monthly_cost_usd = {total.mean, monthly_cost_std_error(pd), total.p05, total.p50, total.p95};
+  sim::Welford draw_variance;
+  for (double se : pd.draw_std_error_usd) draw_variance.add(se * se);
+  out.monthly_cost_usd = {total.mean, monthly_cost_std_error(pd), total.p05, total.p50, total.p95,
+                          std::sqrt(draw_variance.mean())};
   out.per_execution_cost_usd_mean = per_execution_mean(pd.monthly_cost_usd, pd.events_per_month);
   out.events_per_month_mean = mean_of(pd.events_per_month);
   for (const auto& meter : pd.meters) {

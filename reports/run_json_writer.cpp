@@ -13,7 +13,8 @@ Json design_json(const DesignReport& d) {
   Json j;
   j["name"] = d.name;
   const auto& m = d.monthly_cost_usd;
-  j["monthly_cost_usd"] = {{"mean", m.mean}, {"stderr", m.std_error}, {"p05", m.p05}, {"p50", m.p50}, {"p95", m.p95}};
+  j["monthly_cost_usd"] = {{"mean", m.mean}, {"stderr", m.std_error}, {"p05", m.p05},
+                           {"p50", m.p50},   {"p95", m.p95},          {"draw_stderr", m.draw_std_error}};
   j["per_execution_cost_usd"] = {{"mean", d.per_execution_cost_usd_mean}};
   j["events_per_month"] = {{"mean", d.events_per_month_mean}};
   Json meters = Json::object();

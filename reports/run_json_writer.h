@@ -4,7 +4,7 @@
 //   scenario, title, scenario_file, input_files{PATH: SHA256}, seed, tool_version,
 //   prices{name, effective_date, region, sha256}, free_tier, draws, executions_per_draw,
 //   rel_error_target (null without a stop rule), converged, relative_error,
-//   designs[]{name, monthly_cost_usd{mean, stderr, p05, p50, p95}, per_execution_cost_usd{mean},
+//   designs[]{name, monthly_cost_usd{mean, stderr, p05, p50, p95, draw_stderr}, per_execution_cost_usd{mean},
 //             events_per_month{mean}, meters{METER: {mean, per_execution}},
 //             lines[]{meter, line, unit, quantity_mean, cost_usd_mean, cost_usd_p05, cost_usd_p50, cost_usd_p95,
 //                     per_execution_cost_usd_mean},

@@ -20,6 +20,9 @@ struct DrawSummary {
   double p05 = 0;
   double p50 = 0;
   double p95 = 0;
+  // Root mean square over draws of each draw's own Monte Carlo standard error (from its batches): how
+  // much of a single draw's value is simulation noise rather than input uncertainty ("draw_stderr").
+  double draw_std_error = 0;
 };
 
 // One rate line of the price table (a meter may have several, e.g. requests and duration).

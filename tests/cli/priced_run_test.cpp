@@ -90,6 +90,7 @@ TEST_CASE("each draw is priced, then summarised: mean, type-7 quantiles, standar
   CHECK(a.monthly_cost_usd.p05 == Approx(27.5).epsilon(1e-12));  // h = 0.1: 25 + 0.1 x 25
   CHECK(a.monthly_cost_usd.p50 == 50);
   CHECK(a.monthly_cost_usd.p95 == Approx(72.5).epsilon(1e-12));
+  CHECK(a.monthly_cost_usd.draw_std_error == 0);  // identical batches
   CHECK(a.per_execution_cost_usd_mean == Approx(25e-6).epsilon(1e-12));
   CHECK(a.events_per_month_mean == 2e6);
   REQUIRE(a.lines.size() == 1);
@@ -159,6 +160,8 @@ TEST_CASE("one draw: the standard error comes from the draw's batches") {
   auto priced = cli::price_run(run, table, {});
   CHECK(priced[0].draw_std_error_usd[0] == Approx(25).epsilon(1e-12));  // sd 35.36 / sqrt(2)
   CHECK(cli::monthly_cost_std_error(priced[0]) == Approx(25).epsilon(1e-12));
+  auto report = cli::build_run_report({{}, run, priced, table, {}, std::nullopt});
+  CHECK(report.designs[0].monthly_cost_usd.draw_std_error == Approx(25).epsilon(1e-12));
   CHECK_FALSE(cli::run_converged(priced, 0.99));  // one draw never meets the stop rule
 }
 

@@ -22,7 +22,7 @@ inline RunReport sample_report() {
 
   DesignReport sfn;
   sfn.name = "step-functions";
-  sfn.monthly_cost_usd = {2500.5, 1.25, 2300, 2490.25, 2700.75};
+  sfn.monthly_cost_usd = {2500.5, 1.25, 2300, 2490.25, 2700.75, 0.75};
   sfn.per_execution_cost_usd_mean = 0.0000250005;
   sfn.events_per_month_mean = 100000000;
   sfn.meters = {{"lambda.requests", {100000000, 1}}, {"sfn.standard.transitions", {400000000, 4}}};
@@ -39,7 +39,7 @@ inline RunReport sample_report() {
 
   DesignReport iot;
   iot.name = "iot-rules";
-  iot.monthly_cost_usd = {1300, 0.5, 1200, 1299.5, 1400};
+  iot.monthly_cost_usd = {1300, 0.5, 1200, 1299.5, 1400, 0.25};
   iot.per_execution_cost_usd_mean = 0.000013;
   iot.events_per_month_mean = 100000000;
   iot.meters = {{"iot.rules_triggered", {100000000, 1}}};
