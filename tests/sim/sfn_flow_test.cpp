@@ -296,3 +296,13 @@ TEST_CASE("sfn: States.TaskFailed matching is a design setting") {
   CHECK(r.caught_errors == 1);
   CHECK(r.latency_ms == 500);
 }
+
+TEST_CASE("sfn: a Standard execution fails with States.Timeout after one year") {
+  auto l = load(kDesigns, "year-limit");
+  auto runs = simulate(*l, 1);
+  auto r = runs.records[0];
+  CHECK(r.outcome == Outcome::failed);
+  CHECK(runs.error(r) == "States.Timeout");
+  CHECK(r.latency_ms == 365.0 * 24 * 3600 * 1000);
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 1);  // Pause; the limit ends the wait
+}
