@@ -141,3 +141,12 @@ TEST_CASE("CSV golden comparer: numbers within tolerance, text exact") {
   CHECK(ft::csv_difference("a,b\r\n", "a,c\r\n") == "record 1, cell 2: 'b' vs 'c'");
   CHECK(ft::csv_difference("a\r\nb\r\n", "a\r\n") == "record count 2 vs 1");
 }
+
+TEST_CASE("Markdown escapes table pipes, backslashes and dollar signs in names") {
+  RunReport r = sample_report();
+  r.designs[0].name = "a|b\\c";
+  r.comparisons[0].baseline = r.designs[0].name;
+  std::string md = render(write_run_markdown, r);
+  CHECK(md.find("\n## a\\|b\\\\c\n") != std::string::npos);
+  CHECK(md.find("| a\\|b\\\\c | iot-rules | \\$1,200.50 |") != std::string::npos);
+}
