@@ -306,3 +306,13 @@ TEST_CASE("sfn: a Standard execution fails with States.Timeout after one year") 
   CHECK(r.latency_ms == 365.0 * 24 * 3600 * 1000);
   CHECK(r.meters.get(Meter::sfn_standard_transitions) == 1);  // Pause; the limit ends the wait
 }
+
+TEST_CASE("sfn: an ECS .sync job on Fargate is billed per second with a one-minute minimum") {
+  auto r = simulate(*load(kDesigns, "ecs-long"), 1).records[0];
+  CHECK(r.meters.get(Meter::fargate_vcpu_seconds) == 500 * 91000);  // milli-vCPU x ms
+  CHECK(r.meters.get(Meter::fargate_gb_seconds) == 1024 * 91000);   // MB x ms
+  CHECK(r.latency_ms == Approx(90200));
+  auto s = simulate(*load(kDesigns, "ecs-short"), 1).records[0];
+  CHECK(s.meters.get(Meter::fargate_vcpu_seconds) == 500 * 60000);
+  CHECK(s.meters.get(Meter::fargate_gb_seconds) == 1024 * 60000);
+}
