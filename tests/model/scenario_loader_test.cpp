@@ -148,3 +148,23 @@ TEST_CASE("looks_like_scenario") {
   REQUIRE(m);
   CHECK_FALSE(looks_like_scenario(*m));
 }
+
+TEST_CASE("design loaders check the names of their expressions") {
+  Diagnostics d;
+  Scenario s = load_scenario(data("valid.yaml"), {}, d);
+  REQUIRE(d.empty());
+  auto node = parse_document(make_source_file("design.yaml", "a: alarm_fraction * 2\nb: payload_bytes / 2\nc: devicez\n"), d);
+  REQUIRE(node);
+  ValueSpec a = parse_value(*node->find("a"), Dimension::probability, d);
+  ValueSpec b = parse_value(*node->find("b"), Dimension::size_bytes, d);
+  ValueSpec c = parse_value(*node->find("c"), Dimension::none, d);
+  REQUIRE(d.empty());
+  CHECK(check_value_names(a, s, false, d));
+  CHECK(check_value_names(b, s, true, d));
+  CHECK_FALSE(check_value_names(b, s, false, d));
+  CHECK_FALSE(check_value_names(c, s, true, d));
+  CHECK(headlines(d) ==
+        Lines{"design.yaml:2:4: error: \"payload_bytes\" is a per-event workload distribution; it cannot be used in "
+              "an expression here",
+              "design.yaml:3:4: error: unknown name \"devicez\"; did you mean \"devices\"?"});
+}
