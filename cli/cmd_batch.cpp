@@ -39,7 +39,7 @@ void add_batch_command(CLI::App& app, Context& ctx) {
       try {
         ProgressBar bar(ctx.err, ctx.err_is_terminal, path);
         ScenarioRun run = run_scenario(path, state->options,
-                                       [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); });
+                                       progress_for(bar, ctx.err_is_terminal));
         bar.finish();
         print_diagnostics(ctx.err, run.warnings);
         reports::write_run_csv_rows(run.report, csv);

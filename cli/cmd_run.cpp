@@ -45,7 +45,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, state] {
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run");
     ScenarioRun run = run_scenario(state->scenario, state->options,
-                                   [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); });
+                                   progress_for(bar, ctx.err_is_terminal));
     bar.finish();
     print_diagnostics(ctx.err, run.warnings);
     std::vector<std::string> inputs = run.input_paths;

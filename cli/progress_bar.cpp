@@ -30,4 +30,9 @@ void ProgressBar::finish() {
   drawn_ = false;
 }
 
+std::function<void(std::uint64_t, std::uint64_t)> progress_for(ProgressBar& bar, bool err_is_terminal) {
+  if (!err_is_terminal) return {};
+  return [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
+}
+
 }  // namespace flowcost::cli

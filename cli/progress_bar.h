@@ -3,6 +3,7 @@
 // once the run has taken more than a second; redrawn in place with '\r'; erased by finish().
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 
@@ -22,5 +23,8 @@ class ProgressBar {
   std::string label_;
   std::chrono::steady_clock::time_point started_;
 };
+
+// The callback that drives `bar`, or an empty function when stderr is not a terminal (no progress).
+std::function<void(std::uint64_t, std::uint64_t)> progress_for(ProgressBar& bar, bool err_is_terminal);
 
 }  // namespace flowcost::cli

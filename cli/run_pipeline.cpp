@@ -47,10 +47,11 @@ void check_settings(std::uint64_t draws, std::uint64_t max_draws, bool stop_rule
                                               std::to_string(draws) + ")");
 }
 
-// Runs draws [result's count, target) in slices so that progress can be shown.
+// Runs draws [done, target): in one call, or in slices when progress is to be shown (the results are the
+// same for any split).
 void run_until(sim::Replicator& replicator, sim::RunResult& result, std::uint64_t& done, std::uint64_t target,
                const ProgressFn& progress) {
-  const std::uint64_t slice = std::max<std::uint64_t>(1, target / 25);
+  const std::uint64_t slice = progress ? std::max<std::uint64_t>(1, target / 25) : target;
   while (done < target) {
     std::uint64_t count = std::min(slice, target - done);
     replicator.run_draws(done, count, result);

@@ -20,7 +20,8 @@ struct ScenarioRun {
   std::vector<model::Diagnostic> warnings;      // warnings of the scenario and its designs
 };
 
-// Called after each slice of draws: (draws done, draws planned so far).
+// Called after each slice of draws: (draws done, draws planned so far). An empty function: no progress,
+// and the draws run in one call.
 using ProgressFn = std::function<void(std::uint64_t, std::uint64_t)>;
 
 // Throws model::InputError carrying every problem found (scenario, price table, designs, meters without a
