@@ -1,6 +1,8 @@
 // `flowcost validate` end to end through run_cli: exit codes, stdout, and whole stderr text.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -133,4 +135,17 @@ TEST_CASE("validate: the shipped scenarios and their definitions are valid") {
   Result r = run({"validate", scenario});
   CHECK(r.code == 0);
   CHECK(r.out == scenario + ": valid\n");
+}
+
+TEST_CASE("validate: a file over the 16 MiB input limit gets one clear error") {
+  std::string path = (std::filesystem::temp_directory_path() / "flowcost_validate_huge.asl.json").string();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "{\"Comment\": \"" << std::string(17u * 1024u * 1024u, 'x') << "\", \"StartAt\": \"A\"}";
+  }
+  Result r = run({"validate", path});
+  std::filesystem::remove(path);
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err.rfind(path + ": error: file is too large (", 0) == 0);
 }
