@@ -100,8 +100,11 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
   if (tr.iot_rule) {
     const double payload = m.payload != kNone ? values_.get(m.payload, 0) : 0;
     const auto bytes = static_cast<std::int64_t>(std::ceil(payload + tr.iot_topic_bytes));
-    out.meters.add(Meter::iot_messages, model::metered_units(bytes, metering_.iot_message_unit_bytes));
-    out.meters.add(Meter::iot_rules_triggered, 1);
+    // The message and the rule are metered in 5 KB units of payload + topic, as in an iot_rules design
+    // (reference/pricing.md 3.2); the Step Functions action is one action executed.
+    const std::int64_t units = model::metered_units(bytes, metering_.iot_message_unit_bytes);
+    out.meters.add(Meter::iot_messages, units);
+    out.meters.add(Meter::iot_rules_triggered, units);
     out.meters.add(Meter::iot_actions_executed, 1);
   }
   if (tr.s3) out.meters.add(Meter::s3_put_requests, 1);

@@ -192,6 +192,16 @@ TEST_CASE("sfn: a .sync startExecution runs the child machine and waits for it")
   CHECK(r.latency_ms == 1000);
 }
 
+TEST_CASE("sfn: an IoT rule trigger meters the message and the rule in 5 KB units of payload + topic") {
+  auto l = load(kDesigns, "store-large");
+  REQUIRE(l->sim);
+  auto r = simulate(*l, 1).records[0];
+  // 6 KB payload + 24 B topic = 6,168 B: two 5 KB units for the message and for the rule; one action.
+  CHECK(r.meters.get(Meter::iot_messages) == 2);
+  CHECK(r.meters.get(Meter::iot_rules_triggered) == 2);
+  CHECK(r.meters.get(Meter::iot_actions_executed) == 1);
+}
+
 TEST_CASE("sfn: the trigger and downstream services are metered per event") {
   auto l = load(kDesigns, "store");
   REQUIRE(l->sim);
