@@ -12,4 +12,7 @@ void validate_graph(const StateMachine& machine, Diagnostics& diags);
 // A10 rules 8 (HeartbeatSeconds < TimeoutSeconds), 12 (Express limits) and 13 (variable scopes).
 void validate_semantics(const StateMachine& machine, const ValidateOptions& options, Diagnostics& diags);
 
+// Warns about `$name` variable references in JSONPath states that no Assign of the machine sets.
+void validate_variable_references(const StateMachine& machine, Diagnostics& diags);
+
 }  // namespace flowcost::model::asl

@@ -270,6 +270,10 @@ const std::vector<Case>& cases() {
           "spec_resources.asl.json:5:41: warning: state \"Add\": \"Resource\": Step Functions runs Lambda functions, activities and \"arn:aws:states:::\" integrations, not \"swf\" resources",
           "spec_resources.asl.json:6:43: warning: state \"Local\": \"Resource\": \"foo:bar\" is a URI but not an AWS ARN; Step Functions runs only Lambda functions, activities and \"arn:aws:states:::\" integrations",
       }},
+      {"warnings", "unassigned_variable.asl.json", false, {
+          "unassigned_variable.asl.json:8:32: warning: state \"Greet\": variable \"customerID\" is never assigned in this state machine; did you mean \"customerId\"?",
+          "unassigned_variable.asl.json:13:32: warning: state \"Route\": variable \"customer_id\" is never assigned in this state machine; did you mean \"customerId\"?",
+      }},
   };
   return all;
 }
