@@ -60,11 +60,15 @@ void validate_state_machine(const model::SourceFile& file, const model::Node& ro
 void validate_file(const std::string& path, bool express, model::Diagnostics& diags) {
   try {
     model::SourceFile file = model::read_source_file(path);
-    auto root = model::parse_document(file, diags);
-    if (!root) return;
-    if (is_scenario(*root)) {
+    model::Diagnostics parse_diags;  // the scenario loader parses again and reports these itself
+    auto root = model::parse_document(file, parse_diags);
+    if (root && is_scenario(*root)) {
       validate_scenario_file(path, diags);
-    } else if (is_state_machine(*root)) {
+      return;
+    }
+    diags.append(parse_diags);
+    if (!root) return;
+    if (is_state_machine(*root)) {
       validate_state_machine(file, *root, express, diags);
     } else {
       diags.error({path, root->loc.line, root->loc.column},

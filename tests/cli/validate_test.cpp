@@ -149,3 +149,10 @@ TEST_CASE("validate: a file over the 16 MiB input limit gets one clear error") {
   CHECK(r.out == "");
   CHECK(r.err.rfind(path + ": error: file is too large (", 0) == 0);
 }
+
+TEST_CASE("validate: a scenario's duplicate key is reported once") {
+  std::string scenario = asl("scenario/duplicate_key.yaml");
+  Result r = run({"validate", scenario});
+  CHECK(r.code == 1);
+  CHECK(r.err == scenario + ":3:1: error: duplicate key \"title\" (first defined at line 2)\ntitle: again\n^\n");
+}
