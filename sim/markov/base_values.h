@@ -1,0 +1,32 @@
+#pragma once
+// The scenario at its base input values, for the analytic engine (sim/markov/analyze.h): every uncertain
+// input at its mean, and every number of a compiled Step Functions plan at its mean at those inputs.
+//
+// Means: Sampler::mean() where the distribution has a closed form; otherwise (e.g. an empirical sample
+// file or a clipped kind) the average of kMeanSamples variates of a fixed stream (seed 0, site
+// "markov:mean"), so the result is deterministic. Expressions are evaluated at the means of their
+// operands (exact for linear expressions only).
+#include <cstdint>
+#include <vector>
+
+#include "model/scenario/scenario.h"
+#include "sim/execution.h"
+#include "sim/sampler.h"
+#include "sim/scenario_values.h"
+#include "sim/sfn/plan.h"
+
+namespace flowcost::sim::markov {
+
+inline constexpr std::uint64_t kMeanSamples = 100'000;
+
+// The sampler's analytic mean, or the average of kMeanSamples variates of a fixed stream.
+double mean_of(const Sampler& sampler);
+
+// Every input (uncertain ones at their means), events_per_month and the per-draw workload items.
+DrawInputs base_inputs(const model::Scenario& scenario);
+
+// The base value of every Plan::values entry (index for index).
+std::vector<double> base_values(const sfn::Plan& plan, const CompiledScenarioValues& scenario_values,
+                                const DrawInputs& inputs);
+
+}  // namespace flowcost::sim::markov
