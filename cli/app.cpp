@@ -11,7 +11,9 @@
 namespace flowcost::cli {
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  Context ctx{out, err, static_cast<bool>(isatty(STDERR_FILENO))};
+  // A progress bar only when the error stream really is the process's terminal (tests pass string streams).
+  const bool err_is_terminal = &err == &std::cerr && isatty(STDERR_FILENO) != 0;
+  Context ctx{out, err, err_is_terminal};
   CLI::App app{"flowcost: what a serverless data flow will cost per month, with evidence"};
   app.set_version_flag("--version", std::string("flowcost ") + FLOWCOST_VERSION);
   app.require_subcommand(1);
