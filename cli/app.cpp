@@ -23,6 +23,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_prices_command(app, ctx);
   add_run_command(app, ctx);
   add_batch_command(app, ctx);
+  add_explain_command(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

@@ -1,0 +1,102 @@
+#include "reports/explain_writers.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "reports/csv_text.h"
+#include "reports/text_table.h"
+
+namespace flowcost::reports {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string fixed(double value, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, value);
+  return buf;
+}
+
+std::string usd(double value) {
+  char buf[64];
+  if (value != 0 && value < 0.01) std::snprintf(buf, sizeof buf, "$%.8f", value);
+  else std::snprintf(buf, sizeof buf, "$%.2f", value);
+  return buf;
+}
+
+}  // namespace
+
+void write_explain_table(const ExplainReport& report, std::ostream& out) {
+  out << "flowcost explain: " << report.scenario << " (analytic, at the base inputs; prices: " << report.price_table
+      << ", first-tier price per unit, no free tier)\n";
+  for (const auto& d : report.designs) {
+    out << "\n" << d.name << "\n";
+    if (!d.note.empty()) {
+      out << "  note: " << d.note << "\n";
+      continue;
+    }
+    TextTable table;
+    table.add_row({"state", "type", "visits", "transitions", "attempts", "P(reach)", "cost/execution"});
+    for (const auto& s : d.states)
+      table.add_row({std::string(2 * s.depth, ' ') + s.name, s.type, fixed(s.visits, 4), fixed(s.transitions, 4),
+                     fixed(s.attempts_per_visit, 4), fixed(s.p_reach, 4), usd(s.cost_usd)});
+    table.write(out, "  ");
+    out << "  expected transitions per execution: " << fixed(d.transitions_per_execution, 4) << "\n";
+    out << "  P(succeed): " << fixed(d.p_success, 4);
+    for (const auto& [error, p] : d.failures) out << "; P(fail " << error << "): " << fixed(p, 4);
+    out << "\n";
+    out << "  expected cost per execution: " << usd(d.cost_per_execution_usd) << "\n";
+    out << "  expected monthly cost: " << fixed(d.events_per_month, 0) << " executions x "
+        << usd(d.cost_per_execution_usd) << " = " << usd(d.monthly_cost_usd)
+        << " (first-tier prices, no free tier; `run` applies tiers)\n";
+    for (const auto& n : d.notes) out << "  note: " << n << "\n";
+  }
+}
+
+void write_explain_csv(const ExplainReport& report, std::ostream& out) {
+  write_csv_record(out, {"design", "state", "type", "depth", "visits", "transitions", "attempts_per_visit", "p_reach",
+                         "cost_per_execution_usd"});
+  for (const auto& d : report.designs)
+    for (const auto& s : d.states)
+      write_csv_record(out, {csv_field(d.name), csv_field(s.name), csv_field(s.type), csv_number(s.depth),
+                             csv_number(s.visits), csv_number(s.transitions), csv_number(s.attempts_per_visit),
+                             csv_number(s.p_reach), csv_number(s.cost_usd)});
+}
+
+void write_explain_json(const ExplainReport& report, std::ostream& out) {
+  Json root;
+  root["scenario"] = report.scenario;
+  root["price_table"] = report.price_table;
+  root["pricing"] = "first-tier price per unit, no free tier";
+  Json designs = Json::array();
+  for (const auto& d : report.designs) {
+    Json jd;
+    jd["name"] = d.name;
+    if (!d.note.empty()) {
+      jd["note"] = d.note;
+      designs.push_back(jd);
+      continue;
+    }
+    Json states = Json::array();
+    for (const auto& s : d.states)
+      states.push_back({{"name", s.name}, {"type", s.type}, {"depth", s.depth}, {"visits", s.visits},
+                        {"transitions", s.transitions}, {"attempts_per_visit", s.attempts_per_visit},
+                        {"p_reach", s.p_reach}, {"cost_per_execution_usd", s.cost_usd}});
+    jd["states"] = states;
+    jd["transitions_per_execution"] = d.transitions_per_execution;
+    jd["p_success"] = d.p_success;
+    jd["failures"] = d.failures;
+    jd["meters_per_execution"] = d.meters;
+    jd["cost_per_execution_usd"] = d.cost_per_execution_usd;
+    jd["events_per_month"] = d.events_per_month;
+    jd["monthly_cost_usd"] = d.monthly_cost_usd;
+    jd["notes"] = d.notes;
+    designs.push_back(jd);
+  }
+  root["designs"] = designs;
+  out << root.dump(2) << "\n";
+}
+
+}  // namespace flowcost::reports
