@@ -24,6 +24,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_run_command(app, ctx);
   add_batch_command(app, ctx);
   add_explain_command(app, ctx);
+  add_sweep_command(app, ctx);
+  add_tornado_command(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
