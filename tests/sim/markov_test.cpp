@@ -171,3 +171,20 @@ TEST_CASE("markov: agrees with the Monte Carlo executor within 4 standard errors
 
 }  // namespace
 }  // namespace flowcost
+
+namespace flowcost {
+namespace {
+
+TEST_CASE("markov: agrees with the executor on the executor's own test designs", "[markov]") {
+  const std::string designs = std::string(FLOWCOST_TEST_DATA) + "/sfn/designs.yaml";
+  for (const char* name : {"distributed", "timeout-lognormal", "choice-labels", "nested-map", "retry", "cold-p"}) {
+    const AnalyticResult a = analyze(designs, name);
+    const Simulated s = simulate(designs, name, 100'000);
+    INFO(name << ": analytic " << a.transitions << ", simulated " << s.mean << " +- " << s.se);
+    CHECK(std::fabs(a.transitions - s.mean) <= 4 * s.se + 1e-12);
+    CHECK(std::fabs(a.p_success - s.p_success) <= 4 * std::sqrt(s.p_success * (1 - s.p_success) / 1e5) + 1e-12);
+  }
+}
+
+}  // namespace
+}  // namespace flowcost
