@@ -2,6 +2,7 @@
 // the message count (see the file's comment): with 1,000 devices the saving of `rules` against `workflow` is
 // 48.7e-6 x messages - 3.456 USD a month, zero at 70,965.09 messages.
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "run_cli_helpers.h"
@@ -103,4 +104,26 @@ TEST_CASE("sweep: an unknown input and malformed ranges are positioned errors", 
   auto log_zero = run_flowcost({"sweep", whatif_data("breakeven.yaml"), "--vary", "messages=0..100:log"});
   CHECK(log_zero.code == 1);
   CHECK(log_zero.err == "--vary: error: a :log range needs FROM > 0, got 0\n");
+}
+
+TEST_CASE("sweep: -o writes the same output to a file, never over the scenario", "[sweep]") {
+  auto dir = flowcost::testing::scratch_folder("sweep_output");
+  const std::string file = (dir / "sweep.json").string();
+  const std::vector<std::string> common{"sweep", whatif_data("breakeven.yaml"), "--vary", "messages=10000..200000:3",
+                                        "--format", "json"};
+  auto to_stdout = run_flowcost(common);
+  REQUIRE(to_stdout.code == 0);
+  auto with_o = common;
+  with_o.insert(with_o.end(), {"-o", file});
+  auto to_file = run_flowcost(with_o);
+  REQUIRE(to_file.code == 0);
+  CHECK(to_file.out.empty());
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  CHECK(text.str() == to_stdout.out);
+  auto over_input = common;
+  over_input.insert(over_input.end(), {"-o", whatif_data("breakeven.yaml")});
+  CHECK(run_flowcost(over_input).code == 1);
+  std::filesystem::remove_all(dir);
 }
