@@ -169,7 +169,13 @@ AnalyticResult analyze_design(const model::Scenario& scenario, const model::Desi
     const std::vector<double> values = base_values(plan, scenario_values, base_inputs(scenario));
     return analyze(plan, values, metering);
   } catch (const model::InputError& e) {
-    for (const auto& d : e.diagnostics()) diags.add(d);
+    for (auto d : e.diagnostics()) {  // problems of the chain as a whole: at the design
+      if (!d.where.known()) {
+        d.where = entry.loc;
+        d.message = "design \"" + entry.name + "\": " + d.message;
+      }
+      diags.add(d);
+    }
     return {};
   }
 }

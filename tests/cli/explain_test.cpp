@@ -67,3 +67,18 @@ TEST_CASE("explain: an unknown design is an input error (exit 1)", "[explain]") 
 
 }  // namespace
 }  // namespace flowcost
+
+namespace flowcost {
+namespace {
+
+TEST_CASE("explain: a loop that is never left is an input error at the design", "[explain]") {
+  const std::string designs = std::string(FLOWCOST_TEST_DATA) + "/sfn/designs.yaml";
+  testing::CliResult r = testing::run_flowcost({"explain", designs, "--design", "loop"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("designs.yaml:") != std::string::npos);
+  CHECK(r.err.find("error: design \"loop\": state \"Ping\" starts a loop that is never left, so executions never end") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace flowcost
