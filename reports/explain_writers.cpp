@@ -19,11 +19,28 @@ std::string fixed(double value, int digits) {
   return buf;
 }
 
+// Per-execution amounts are small: 8 decimals below $1; monthly amounts in cents.
 std::string usd(double value) {
   char buf[64];
-  if (value != 0 && value < 0.01) std::snprintf(buf, sizeof buf, "$%.8f", value);
+  if (value != 0 && value < 1) std::snprintf(buf, sizeof buf, "$%.8f", value);
   else std::snprintf(buf, sizeof buf, "$%.2f", value);
   return buf;
+}
+
+std::string cents(double value) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "$%.2f", value);
+  return buf;
+}
+
+// 4 decimals, or 3 significant digits for a probability below 0.0001 that is not 0.
+std::string probability(double p) {
+  if (p > 0 && p < 1e-4) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3g", p);
+    return buf;
+  }
+  return fixed(p, 4);
 }
 
 }  // namespace
@@ -45,11 +62,11 @@ void write_explain_table(const ExplainReport& report, std::ostream& out) {
     table.write(out, "  ");
     out << "  expected transitions per execution: " << fixed(d.transitions_per_execution, 4) << "\n";
     out << "  P(succeed): " << fixed(d.p_success, 4);
-    for (const auto& [error, p] : d.failures) out << "; P(fail " << error << "): " << fixed(p, 4);
+    for (const auto& [error, p] : d.failures) out << "; P(fail " << error << "): " << probability(p);
     out << "\n";
     out << "  expected cost per execution: " << usd(d.cost_per_execution_usd) << "\n";
     out << "  expected monthly cost: " << fixed(d.events_per_month, 0) << " executions x "
-        << usd(d.cost_per_execution_usd) << " = " << usd(d.monthly_cost_usd)
+        << usd(d.cost_per_execution_usd) << " = " << cents(d.monthly_cost_usd)
         << " (first-tier prices, no free tier; `run` applies tiers)\n";
     for (const auto& n : d.notes) out << "  note: " << n << "\n";
   }

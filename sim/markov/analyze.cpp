@@ -51,6 +51,15 @@ void Analyzer::task_meters(const sfn::PlanTask& task, const VisitOutcome& visit,
     local.meters_per_visit[name_of(gb)] +=
         visit.expected_attempts * std::round(task.memory_mb) * billed_ms * meter_scale(gb);
   }
+  if (task.fargate) {  // per attempt: the mean run (stopped at TimeoutSeconds) per second, 1-minute minimum
+    const double work = task.duration != sfn::kNone ? std::max(0.0, values_[task.duration]) : 0.0;
+    const double run_ms = std::min(work, task.timeout_ms);
+    const double billed_ms = std::max(60'000.0, run_ms > 0 ? std::ceil(run_ms / 1000 - 1e-9) * 1000 : 0.0);
+    local.meters_per_visit[name_of(Meter::fargate_vcpu_seconds)] += visit.expected_attempts *
+        static_cast<double>(std::llround(task.fargate_vcpu * 1000)) * billed_ms * meter_scale(Meter::fargate_vcpu_seconds);
+    local.meters_per_visit[name_of(Meter::fargate_gb_seconds)] += visit.expected_attempts *
+        static_cast<double>(std::llround(task.fargate_memory_gb * 1024)) * billed_ms * meter_scale(Meter::fargate_gb_seconds);
+  }
   const double calls = task.callback_wait != sfn::kNone ? visit.expected_attempts : visit.p_success;
   for (std::uint32_t i = 0; i < task.calls_count; ++i) {
     const sfn::PlanCall& c = plan_.calls[task.calls_first + i];

@@ -188,3 +188,16 @@ TEST_CASE("markov: agrees with the executor on the executor's own test designs",
 
 }  // namespace
 }  // namespace flowcost
+
+namespace flowcost {
+namespace {
+
+TEST_CASE("markov: a Fargate job is billed per second with a 1-minute minimum", "[markov]") {
+  const AnalyticResult r = analyze(std::string(FLOWCOST_TEST_DATA) + "/sfn/designs.yaml", "ecs-short");
+  // 0.5 vCPU and 1 GB for 10 s, billed as 60 s.
+  CHECK(std::fabs(r.meters.at("fargate.vcpu_seconds") - 30.0) < 1e-9);
+  CHECK(std::fabs(r.meters.at("fargate.gb_seconds") - 60.0) < 1e-9);
+}
+
+}  // namespace
+}  // namespace flowcost
