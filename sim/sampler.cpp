@@ -7,7 +7,6 @@
 #include <boost/random/gamma_distribution.hpp>
 #include <boost/random/lognormal_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
-#include <boost/random/triangle_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
 #include <boost/random/weibull_distribution.hpp>
 #include <cmath>
@@ -53,6 +52,9 @@ Sampler::Sampler(const model::DistributionSpec& spec) : spec_(spec) {
       cumulative_.back() = 1.0;
       break;
     }
+    case DistributionKind::triangular:
+      triangle_ = boost::random::triangle_distribution<double>(spec_.a, spec_.b, spec_.c);
+      break;
     case DistributionKind::empirical:
       if (spec_.samples.empty()) throw model::InternalError("empirical distribution without samples");
       break;
@@ -92,7 +94,11 @@ double Sampler::sample(Stream& stream) const {
     case DistributionKind::uniform:
       x = s.a < s.b ? boost::random::uniform_real_distribution<double>(s.a, s.b)(stream) : s.a;
       break;
-    case DistributionKind::triangular: x = boost::random::triangle_distribution<double>(s.a, s.b, s.c)(stream); break;
+    case DistributionKind::triangular: {
+      auto triangle = triangle_;  // the distribution keeps no state between variates
+      x = triangle(stream);
+      break;
+    }
     case DistributionKind::pert: {
       PertShape shape = pert_shape(s);
       x = s.a + (s.c - s.a) * boost::random::beta_distribution<double>(shape.alpha, shape.beta)(stream);

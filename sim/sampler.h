@@ -9,6 +9,7 @@
 // (boost), Bernoulli (1 when U < p), discrete (first cumulative weight above U; string labels give the
 // label's index), empirical (sample number floor(U x n)). Clipping bounds (`lower`/`upper` on kinds other
 // than normal) clamp the variate.
+#include <boost/random/triangle_distribution.hpp>
 #include <optional>
 #include <vector>
 
@@ -40,6 +41,8 @@ class Sampler {
   bool truncated_ = false;
   bool flipped_ = false;  // sampling -X so that the interval lies in the lower tail
   double alpha_ = 0, beta_ = 0, cdf_alpha_ = 0, cdf_beta_ = 1;
+  // Triangular: the distribution built once (its constants need square roots); copied per variate.
+  boost::random::triangle_distribution<double> triangle_;
 };
 
 }  // namespace flowcost::sim
