@@ -6,34 +6,25 @@
 #include <string>
 #include <vector>
 
-#include "cli/app.h"
+#include "run_cli_helpers.h"
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out, err;
-};
-
-Result run(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  int code = flowcost::cli::run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using flowcost::testing::run_flowcost;
 
 const std::string kDir = std::string(FLOWCOST_SOURCE_DIR) + "/docs/walkthrough/";
 
 }  // namespace
 
 TEST_CASE("docs: the walkthrough's definition and scenario validate") {
-  Result r = run({"validate", kDir + "orders.asl.json", kDir + "orders.yaml"});
+  auto r = run_flowcost({"validate", kDir + "orders.asl.json", kDir + "orders.yaml"});
   CHECK(r.code == 0);
   CHECK(r.out == kDir + "orders.asl.json: valid\n" + kDir + "orders.yaml: valid\n");
   CHECK(r.err == "");
 }
 
 TEST_CASE("docs: the walkthrough's scenario prices both designs and compares them") {
-  Result r = run({"run", kDir + "orders.yaml", "--draws", "10", "--executions", "2000", "--threads", "2"});
+  auto r = run_flowcost({"run", kDir + "orders.yaml", "--draws", "10", "--executions", "2000", "--threads", "2"});
   REQUIRE(r.code == 0);
   CHECK(r.out.find("standard: $") != std::string::npos);
   CHECK(r.out.find("standard-x86: $") != std::string::npos);

@@ -10,22 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/app.h"
+#include "run_cli_helpers.h"
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out, err;
-};
-
-Result run(const std::vector<std::string>& args, const std::locale& loc = std::locale::classic()) {
-  std::ostringstream out, err;
-  out.imbue(loc);
-  err.imbue(loc);
-  int code = flowcost::cli::run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using flowcost::testing::run_flowcost;
 
 std::string data(const std::string& rel) { return std::string(FLOWCOST_TEST_DATA) + "/pricing/" + rel; }
 
@@ -61,17 +50,17 @@ TEST_CASE("quote: CSV is exact, RFC 4180, and independent of the stream's locale
       "total,,,,,,,70024.505\r\n";
   const std::vector<std::string> args{"quote", "--format", "csv", "--free-tier", "sfn.standard.transitions=1000000",
                                       "sqs.requests=2e11", "s3.put_requests=1000"};
-  Result r = run(args);
+  auto r = run_flowcost(args);
   CHECK(r.code == 0);
   CHECK(r.err == "");
   CHECK(r.out == expected);
   std::locale comma(std::locale::classic(), new CommaDecimal);
-  Result localized = run(args, comma);
+  auto localized = run_flowcost(args, comma);
   CHECK(localized.out == expected);
 }
 
 TEST_CASE("quote: JSON has lines[]{meter,quantity,cost_usd} and total_usd; lines add up to the total") {
-  Result r = run({"quote", "--format", "json", "--free-tier", "lambda.requests=3000000", "lambda.gb_seconds.x86=1_500_000"});
+  auto r = run_flowcost({"quote", "--format", "json", "--free-tier", "lambda.requests=3000000", "lambda.gb_seconds.x86=1_500_000"});
   REQUIRE(r.code == 0);
   auto doc = nlohmann::json::parse(r.out);
   CHECK(doc["prices"]["name"] == "aws-us-east-1");
@@ -90,7 +79,7 @@ TEST_CASE("quote: JSON has lines[]{meter,quantity,cost_usd} and total_usd; lines
 }
 
 TEST_CASE("quote: the table format shows each line, its tiers, and a total that adds up") {
-  Result r = run({"quote", "iot.messages=6e9", "lambda.requests=0"});
+  auto r = run_flowcost({"quote", "iot.messages=6e9", "lambda.requests=0"});
   CHECK(r.code == 0);
   CHECK(r.out ==
         "Prices: aws-us-east-1 (us-east-1, effective 2026-09-06), free tier not applied\n"
@@ -105,22 +94,22 @@ TEST_CASE("quote: the table format shows each line, its tiers, and a total that 
 }
 
 TEST_CASE("quote: an unknown meter gets the closest name, exit 1 and nothing on stdout") {
-  Result r = run({"quote", "lambda.request=5"});
+  auto r = run_flowcost({"quote", "lambda.request=5"});
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CHECK(r.err == "flowcost: error: unknown meter \"lambda.request\"; did you mean \"lambda.requests\"?\n");
-  Result bad = run({"quote", "lambda.requests=abc", "sns.publishes=-1", "nonsense"});
+  auto bad = run_flowcost({"quote", "lambda.requests=abc", "sns.publishes=-1", "nonsense"});
   CHECK(bad.code == 1);
   CHECK(bad.err == "flowcost: error: quantity \"abc\" of meter \"lambda.requests\" is not a number\n"
                    "flowcost: error: quantity \"-1\" of meter \"sns.publishes\" must be a finite number, not negative\n"
                    "flowcost: error: expected METER=QUANTITY, got \"nonsense\"\n");
-  Result none = run({"quote"});
+  auto none = run_flowcost({"quote"});
   CHECK(none.code == 1);
   CHECK(none.err == "flowcost: error: nothing to quote: give METER=QUANTITY arguments or --usage FILE\n");
 }
 
 TEST_CASE("quote: a meter that the table leaves as a gap is an error naming the table and the gap") {
-  Result r = run({"quote", "--prices", "aws-eu-west-1", "sfn.standard.transitions=10", "lambda.requests=10"});
+  auto r = run_flowcost({"quote", "--prices", "aws-eu-west-1", "sfn.standard.transitions=10", "lambda.requests=10"});
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CHECK(r.err == "flowcost: error: price table \"aws-eu-west-1\" (" + std::string(FLOWCOST_SOURCE_DIR) +
@@ -129,15 +118,15 @@ TEST_CASE("quote: a meter that the table leaves as a gap is an error naming the 
 }
 
 TEST_CASE("quote: quantities from a usage file, overridden by arguments; -o writes the same bytes") {
-  Result r = run({"quote", "--usage", data("usage/lambda_example.yaml"), "--free-tier", "--format", "csv"});
+  auto r = run_flowcost({"quote", "--usage", data("usage/lambda_example.yaml"), "--free-tier", "--format", "csv"});
   REQUIRE(r.code == 0);
   CHECK(r.out.find("\r\ntotal,,,,,,,18.73337\r\n") != std::string::npos);
-  Result over = run({"quote", "--usage", data("usage/lambda_example.yaml"), "lambda.requests=1000000", "--free-tier",
+  auto over = run_flowcost({"quote", "--usage", data("usage/lambda_example.yaml"), "lambda.requests=1000000", "--free-tier",
                      "--format", "csv"});
   CHECK(over.out.find("\r\ntotal,,,,,,,18.33337\r\n") != std::string::npos);
   const std::string out_file = temp_path("quote.csv");
   std::filesystem::remove(out_file);
-  Result to_file = run({"quote", "--usage", data("usage/lambda_example.yaml"), "--free-tier", "--format", "csv", "-o", out_file});
+  auto to_file = run_flowcost({"quote", "--usage", data("usage/lambda_example.yaml"), "--free-tier", "--format", "csv", "-o", out_file});
   CHECK(to_file.code == 0);
   CHECK(to_file.out == "");
   CHECK(slurp(out_file) == r.out);
@@ -145,7 +134,7 @@ TEST_CASE("quote: quantities from a usage file, overridden by arguments; -o writ
 
 TEST_CASE("quote: every problem of a usage file is reported at its line and column") {
   const std::string f = data("usage/bad_usage.yaml");
-  Result r = run({"quote", "--usage", f});
+  auto r = run_flowcost({"quote", "--usage", f});
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CHECK(r.err == f + ":1:1: error: unknown meter \"lambda.request\"; did you mean \"lambda.requests\"?\n"
@@ -157,19 +146,19 @@ TEST_CASE("quote: every problem of a usage file is reported at its line and colu
 }
 
 TEST_CASE("prices: show lists the shipped tables; check reports errors with exit 1") {
-  Result list = run({"prices", "show"});
+  auto list = run_flowcost({"prices", "show"});
   CHECK(list.code == 0);
   CHECK(list.out == "Shipped price tables (use a name with --prices, or `flowcost prices show NAME`):\n"
                     "  aws-eu-west-1  region eu-west-1, effective 2022-10-28, 4 rate lines, 21 gaps\n"
                     "  aws-us-east-1  region us-east-1, effective 2026-09-06, 25 rate lines, 0 gaps\n");
-  Result show = run({"prices", "show", "aws-us-east-1"});
+  auto show = run_flowcost({"prices", "show", "aws-us-east-1"});
   CHECK(show.code == 0);
   CHECK(show.out.find("lambda.gb_seconds.arm64  (duration, prices USD per 1 GB-s)\n"
                       "    0 to 7,500,000,000                      0.0000133334\n") != std::string::npos);
   CHECK(show.out.find("    free tier: 400,000 GB-s per month (shared pool lambda-gb-seconds)\n") != std::string::npos);
 
   const std::string bad = data("bad/negative_price.yaml");
-  Result check = run({"prices", "check", bad, "aws-us-east-1"});
+  auto check = run_flowcost({"prices", "check", bad, "aws-us-east-1"});
   CHECK(check.code == 1);
   CHECK(check.out == "aws-us-east-1: ok, 25 rate lines, 0 warning(s)\n");
   CHECK(check.err == bad + ":9:12: error: price must not be negative, not -0.2\n    price: -0.2\n           ^\n" + bad +
@@ -179,12 +168,12 @@ TEST_CASE("prices: show lists the shipped tables; check reports errors with exit
 TEST_CASE("prices import: both offer formats, unmapped usage types on stderr, then quote with the result") {
   const std::string table = temp_path("states.yaml");
   std::filesystem::remove(table);
-  Result imp = run({"prices", "import", "--offer", data("offers/AmazonStates-us-east-1.csv"), "--region", "us-east-1",
+  auto imp = run_flowcost({"prices", "import", "--offer", data("offers/AmazonStates-us-east-1.csv"), "--region", "us-east-1",
                     "--name", "states-test", "-o", table});
   CHECK(imp.code == 0);
   CHECK(imp.err == "flowcost: warning: 1 usage type(s) of us-east-1 have no flowcost meter and were not imported:\n"
                    "  USE1-DataTransfer-Regional-Bytes\n");
-  Result q = run({"quote", "--prices", table, "--format", "json", "sfn.express.requests=100e6",
+  auto q = run_flowcost({"quote", "--prices", table, "--format", "json", "sfn.express.requests=100e6",
                   "sfn.express.gb_seconds=62.5e6"});
   REQUIRE(q.code == 0);
   auto doc = nlohmann::json::parse(q.out);
@@ -193,15 +182,15 @@ TEST_CASE("prices import: both offer formats, unmapped usage types on stderr, th
 
   const std::string lambda = temp_path("lambda.yaml");
   std::filesystem::remove(lambda);
-  Result imp2 = run({"prices", "import", "--offer", data("offers/AWSLambda-us-east-1.json"), "--region", "us-east-1", "-o",
+  auto imp2 = run_flowcost({"prices", "import", "--offer", data("offers/AWSLambda-us-east-1.json"), "--region", "us-east-1", "-o",
                      lambda});
   CHECK(imp2.code == 0);
-  Result q2 = run({"quote", "--prices", lambda, "--free-tier", "--format", "json", "lambda.requests=3e6",
+  auto q2 = run_flowcost({"quote", "--prices", lambda, "--free-tier", "--format", "json", "lambda.requests=3e6",
                    "lambda.gb_seconds.x86=1.5e6"});
   REQUIRE(q2.code == 0);
   CHECK(nlohmann::json::parse(q2.out)["total_cents"] == 1873);
   // The offer is an input: import never writes over it.
-  Result clobber = run({"prices", "import", "--offer", data("offers/AWSLambda-us-east-1.json"), "--region", "us-east-1",
+  auto clobber = run_flowcost({"prices", "import", "--offer", data("offers/AWSLambda-us-east-1.json"), "--region", "us-east-1",
                         "-o", data("offers/AWSLambda-us-east-1.json")});
   CHECK(clobber.code == 1);
 }

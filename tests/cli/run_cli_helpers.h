@@ -1,9 +1,10 @@
 #pragma once
-// Helpers for the run and batch end-to-end tests: run_cli in-process, a scratch folder, JSON without the
+// Helpers for the command-line end-to-end tests: run_cli in-process, a scratch folder, JSON without the
 // one field that varies between identical runs (performance.wall_seconds).
 #include <unistd.h>
 
 #include <filesystem>
+#include <locale>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -18,8 +19,11 @@ struct CliResult {
   std::string out, err;
 };
 
-inline CliResult run_flowcost(const std::vector<std::string>& args) {
+// Runs the command line in-process; `loc` is imbued on both streams (locale-independence tests).
+inline CliResult run_flowcost(const std::vector<std::string>& args, const std::locale& loc = std::locale::classic()) {
   std::ostringstream out, err;
+  out.imbue(loc);
+  err.imbue(loc);
   int code = cli::run_cli(args, out, err);
   return {code, out.str(), err.str()};
 }

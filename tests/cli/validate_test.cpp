@@ -7,20 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/app.h"
+#include "run_cli_helpers.h"
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out, err;
-};
-
-Result run(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  int code = flowcost::cli::run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using flowcost::testing::run_flowcost;
 
 std::string asl(const std::string& rel) { return std::string(FLOWCOST_TEST_DATA) + "/asl/" + rel; }
 
@@ -28,7 +19,7 @@ std::string asl(const std::string& rel) { return std::string(FLOWCOST_TEST_DATA)
 
 TEST_CASE("validate: a valid definition prints FILE: valid and exits 0") {
   std::string file = asl("valid/article_choice.asl.json");
-  Result r = run({"validate", file});
+  auto r = run_flowcost({"validate", file});
   CHECK(r.code == 0);
   CHECK(r.out == file + ": valid\n");
   CHECK(r.err == "");
@@ -36,7 +27,7 @@ TEST_CASE("validate: a valid definition prints FILE: valid and exits 0") {
 
 TEST_CASE("validate: an invalid definition prints the diagnostic with its source line and a caret") {
   std::string file = asl("invalid/r05_unreachable.asl.json");
-  Result r = run({"validate", file});
+  auto r = run_flowcost({"validate", file});
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CHECK(r.err == file + ":5:5: error: state \"Orphan\" is unreachable: no transition leads to it from \"Start\"\n"
@@ -46,7 +37,7 @@ TEST_CASE("validate: an invalid definition prints the diagnostic with its source
 
 TEST_CASE("validate: every problem of a file is reported, sorted by position") {
   std::string file = asl("invalid/r02_next_unknown.asl.json");
-  Result r = run({"validate", file});
+  auto r = run_flowcost({"validate", file});
   CHECK(r.code == 1);
   CHECK(r.err == file + ":4:105: error: state \"Load\": \"Next\" names state \"Sotre\", which does not exist; did you "
                         "mean \"Store\"?\n"
@@ -60,9 +51,9 @@ TEST_CASE("validate: every problem of a file is reported, sorted by position") {
 
 TEST_CASE("validate --express rejects .sync, .waitForTaskToken and activities") {
   std::string file = asl("invalid/r12_express.asl.json");
-  Result standard = run({"validate", file});
+  auto standard = run_flowcost({"validate", file});
   CHECK(standard.code == 0);
-  Result express = run({"validate", "--express", file});
+  auto express = run_flowcost({"validate", "--express", file});
   CHECK(express.code == 1);
   CHECK(express.err.find(file + ":4:41: error: state \"Run\": the .sync integration pattern is not supported in an "
                                 "Express state machine (Express workflows support request-response only)\n") == 0);
@@ -74,24 +65,24 @@ TEST_CASE("validate: several files, each reported; exit 1 if any is invalid") {
   std::string good = asl("valid/pipeline.asl.yaml");
   std::string bad = asl("invalid/empty.asl.json");
   std::string missing = asl("invalid/no-such-file.json");
-  Result r = run({"validate", good, bad, missing});
+  auto r = run_flowcost({"validate", good, bad, missing});
   CHECK(r.code == 1);
   CHECK(r.out == good + ": valid\n");
   CHECK(r.err == bad + ":1:1: error: file is empty\n" + missing + ": error: no such file\n");
 }
 
 TEST_CASE("validate: binary junk, malformed UTF-8, deep nesting and non-ASL files get one clear error") {
-  Result binary = run({"validate", asl("invalid/binary.asl.json")});
+  auto binary = run_flowcost({"validate", asl("invalid/binary.asl.json")});
   CHECK(binary.code == 1);
   CHECK(binary.err.find("error: file is binary, not text (NUL byte)") != std::string::npos);
-  Result utf8 = run({"validate", asl("invalid/malformed_utf8.asl.json")});
+  auto utf8 = run_flowcost({"validate", asl("invalid/malformed_utf8.asl.json")});
   CHECK(utf8.code == 1);
   CHECK(utf8.err.find(":2:15: error: malformed UTF-8\n") != std::string::npos);
-  Result deep = run({"validate", asl("invalid/deep_nesting.asl.json")});
+  auto deep = run_flowcost({"validate", asl("invalid/deep_nesting.asl.json")});
   CHECK(deep.code == 1);
   CHECK(deep.err.find(":1:158: error: nesting is deeper than 100 levels\n") != std::string::npos);
   std::string other = asl("invalid/not_asl.json");
-  Result r = run({"validate", other});
+  auto r = run_flowcost({"validate", other});
   CHECK(r.code == 1);
   CHECK(r.err == other + ":1:1: error: neither an ASL definition (no \"StartAt\" or \"States\") nor a flowcost "
                          "scenario (no \"scenario:\" key)\n"
@@ -101,7 +92,7 @@ TEST_CASE("validate: binary junk, malformed UTF-8, deep nesting and non-ASL file
 
 TEST_CASE("validate: warnings alone keep the file valid") {
   std::string file = asl("warnings/no_dollar.asl.json");
-  Result r = run({"validate", file});
+  auto r = run_flowcost({"validate", file});
   CHECK(r.code == 0);
   CHECK(r.out == file + ": valid\n");
   CHECK(r.err == file + ":6:33: warning: state \"Send\": \"Message\": \"$.text\" looks like a path, but the key does "
@@ -112,7 +103,7 @@ TEST_CASE("validate: warnings alone keep the file valid") {
 }
 
 TEST_CASE("validate needs at least one file") {
-  Result r = run({"validate"});
+  auto r = run_flowcost({"validate"});
   CHECK(r.code == 1);
   CHECK(r.err.find("FILE is required") != std::string::npos);
 }
@@ -120,19 +111,19 @@ TEST_CASE("validate needs at least one file") {
 TEST_CASE("validate: a scenario's Express design rejects its definition's .waitForTaskToken") {
   std::string scenario = asl("scenario/express_callback.yaml");
   std::string definition = asl("scenario/callback.asl.json");
-  Result r = run({"validate", scenario});
+  auto r = run_flowcost({"validate", scenario});
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CHECK(r.err.find(definition + ":7:19: error: state \"Ask\": the .waitForTaskToken integration pattern is not "
                                 "supported in an Express state machine (Express workflows support request-response "
                                 "only)\n") == 0);
-  Result standalone = run({"validate", definition});
+  auto standalone = run_flowcost({"validate", definition});
   CHECK(standalone.code == 0);
 }
 
 TEST_CASE("validate: the shipped scenarios and their definitions are valid") {
   std::string scenario = std::string(FLOWCOST_SCENARIOS_DIR) + "/article-choice.yaml";
-  Result r = run({"validate", scenario});
+  auto r = run_flowcost({"validate", scenario});
   CHECK(r.code == 0);
   CHECK(r.out == scenario + ": valid\n");
 }
@@ -143,7 +134,7 @@ TEST_CASE("validate: a file over the 16 MiB input limit gets one clear error") {
     std::ofstream out(path, std::ios::binary);
     out << "{\"Comment\": \"" << std::string(17u * 1024u * 1024u, 'x') << "\", \"StartAt\": \"A\"}";
   }
-  Result r = run({"validate", path});
+  auto r = run_flowcost({"validate", path});
   std::filesystem::remove(path);
   CHECK(r.code == 1);
   CHECK(r.out == "");
@@ -152,7 +143,7 @@ TEST_CASE("validate: a file over the 16 MiB input limit gets one clear error") {
 
 TEST_CASE("validate: a scenario's duplicate key is reported once") {
   std::string scenario = asl("scenario/duplicate_key.yaml");
-  Result r = run({"validate", scenario});
+  auto r = run_flowcost({"validate", scenario});
   CHECK(r.code == 1);
   CHECK(r.err == scenario + ":3:1: error: duplicate key \"title\" (first defined at line 2)\ntitle: again\n^\n");
 }
