@@ -39,11 +39,13 @@ CompiledScenarioValues::CompiledScenarioValues(const model::Scenario& scenario) 
     inputs_.push_back(std::move(c));
   }
   events_per_month_ = scenario.workload.events_per_month;
+  unsigned slot = 0;
   for (const auto& item : scenario.workload.items) {
     if (item.value.kind == model::ValueSpec::Kind::distribution)
-      event_items_.push_back(EventItem{item.name, site_key(item.name), Sampler(item.value.distribution)});
+      event_items_.push_back(EventItem{item.name, slot, Sampler(item.value.distribution)});
     else
       draw_items_.push_back(Compiled{item.name, item.value, std::nullopt, site_key(item.name)});
+    ++slot;
   }
 }
 
@@ -91,15 +93,9 @@ std::optional<std::size_t> CompiledScenarioValues::event_item_index(std::string_
 
 double CompiledScenarioValues::event_value(std::size_t index, std::uint64_t seed, std::uint64_t draw,
                                            std::uint64_t sample) const {
-  const EventItem& item = event_items_.at(index);
-  Stream stream(seed, draw, sample, item.site);
-  return item.sampler.sample(stream);
-}
-
-double sample_workload_item(const CompiledScenarioValues& values, std::string_view name, Stream& stream) {
-  const EventItem* item = values.find_event_item(name);
-  if (!item) throw model::InternalError("unknown per-event workload item \"" + std::string(name) + "\"");
-  return item->sampler.sample(stream);
+  if (index >= event_items_.size()) throw model::InternalError("event item index out of range");
+  SiteVariates workload(seed, draw, sample, kWorkloadSite);
+  return event_value(index, workload);
 }
 
 }  // namespace flowcost::sim

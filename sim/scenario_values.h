@@ -4,7 +4,10 @@
 //
 // Random streams (common random numbers):
 // - input NAME in draw d:           first variate of Stream(seed, d, kInputSample, site_key(NAME))
-// - per-event item NAME, event s:   first variate of Stream(seed, d, s, site_key(NAME))
+// - per-event item NAME, event s:   slot j of SiteVariates(seed, d, s, kWorkloadSite), where j is NAME's
+//                                   position among the workload's items in file order (numbers and
+//                                   expressions count too, so turning one item into a constant with --set
+//                                   moves no other item); four items share one Philox block.
 // Every design that asks for the same item of the same event gets the same value.
 #include <cstdint>
 #include <optional>
@@ -19,9 +22,11 @@
 
 namespace flowcost::sim {
 
+inline constexpr std::uint64_t kWorkloadSite = site_key("workload");
+
 struct EventItem {
   std::string name;
-  std::uint64_t site = 0;  // site_key(name)
+  unsigned slot = 0;  // position among the workload items (slot of the kWorkloadSite variates)
   Sampler sampler;
 };
 
@@ -38,7 +43,13 @@ class CompiledScenarioValues {
   const std::vector<EventItem>& event_items() const { return event_items_; }
   const EventItem* find_event_item(std::string_view name) const;
   std::optional<std::size_t> event_item_index(std::string_view name) const;
-  // The item's value for event `sample` of draw `draw` (see the stream mapping above).
+  // The item's value for an event, from the event's kWorkloadSite variates (see the stream mapping above).
+  double event_value(std::size_t index, SiteVariates& workload) const {
+    const EventItem& item = event_items_[index];
+    Stream stream = workload.stream(item.slot);
+    return item.sampler.sample(stream);
+  }
+  // The same for event `sample` of draw `draw`.
   double event_value(std::size_t index, std::uint64_t seed, std::uint64_t draw, std::uint64_t sample) const;
 
  private:
@@ -55,9 +66,5 @@ class CompiledScenarioValues {
 };
 
 using CompiledWorkload = CompiledScenarioValues;
-
-// The value of per-event item `name` from `stream` (a stream for that item and event, e.g.
-// Stream(seed, draw, sample, site_key(name))). Throws InternalError for an unknown name.
-double sample_workload_item(const CompiledScenarioValues& values, std::string_view name, Stream& stream);
 
 }  // namespace flowcost::sim

@@ -6,6 +6,7 @@
 
 #include "model/errors.h"
 #include "sim/random.h"
+#include "sim/scenario_values.h"
 
 namespace flowcost::sim::iot {
 
@@ -24,12 +25,14 @@ std::uint32_t ValueTable::slot_of(const std::string& name) {
       s.sampler = Sampler(f.second);
     }
   }
-  for (const auto& item : workload_items_) {
+  for (std::size_t i = 0; i < workload_items_.size(); ++i) {
+    const auto& item = workload_items_[i];
     if (item.name != name) continue;
     switch (item.value.kind) {
       case model::ValueSpec::Kind::distribution:
         s.per_message = true;
         s.sampler = Sampler(item.value.distribution);
+        s.workload_slot = static_cast<unsigned>(i);
         break;
       case model::ValueSpec::Kind::number: s.fixed = item.value.number; break;
       case model::ValueSpec::Kind::expression:
@@ -156,9 +159,10 @@ DrawValues::DrawValues(const ValueTable& table, const DrawInputs& inputs)
 
 void DrawValues::start_message(std::uint64_t sample) {
   const auto& slots = table_.slots();
+  SiteVariates workload(seed_, draw_, sample, kWorkloadSite);
   for (std::size_t i = 0; i < slots.size(); ++i) {
     if (!slots[i].per_message) continue;
-    Stream s(seed_, draw_, sample, slots[i].site);
+    Stream s = slots[i].workload_slot ? workload.stream(*slots[i].workload_slot) : Stream(seed_, draw_, sample, slots[i].site);
     slots_[i] = slots[i].sampler.sample(s);
   }
 }

@@ -3,8 +3,10 @@
 // probabilities) is compiled once into a ValueRef, then read per draw or per message with no string and
 // no allocation on the hot path.
 // - Names are scenario inputs and workload scalars (per draw, from DrawInputs::values), or per-message
-//   distributions (workload items and the design's `fields`), each sampled once per message from the
-//   stream (seed, draw, sample, site_key(name)): every design sees the same value for the same message.
+//   distributions, each sampled once per message: a workload item from its slot of the message's
+//   kWorkloadSite variates (sim/scenario_values.h, as every design kind does), a design `fields` entry
+//   from the stream (seed, draw, sample, site_key(name)). Every design sees the same value for the same
+//   message.
 // - An unnamed distribution written in place is sampled from the caller's stream (the action's own).
 #include <cstdint>
 #include <memory>
@@ -24,7 +26,8 @@ struct NamedSlot {
   std::string name;
   bool per_message = false;
   Sampler sampler;         // per_message: the distribution
-  std::uint64_t site = 0;  // per_message: site_key(name)
+  std::uint64_t site = 0;  // per_message field: site_key(name)
+  std::optional<unsigned> workload_slot;  // per_message workload item: its slot (sim/scenario_values.h)
   // Per draw, used when DrawInputs lacks the name: a constant known at load time, or the workload item's
   // expression over the draw's values.
   std::optional<double> fixed;

@@ -62,6 +62,12 @@ std::vector<double> base_values(const sfn::Plan& plan, const CompiledScenarioVal
       case sfn::PlanValue::Kind::event_item:
         out[i] = mean_of(scenario_values.event_items()[plan.event_items[v.event_item]].sampler);
         break;
+      case sfn::PlanValue::Kind::execution_payload: {
+        const std::uint32_t payload = plan.machines[v.machine].payload;
+        if (payload >= i) throw model::InternalError("an execution's payload compiled after its uses");
+        out[i] = out[payload];
+        break;
+      }
       case sfn::PlanValue::Kind::distribution: out[i] = mean_of(v.sampler); break;
     }
     if (!std::isfinite(out[i]))

@@ -112,7 +112,12 @@ std::uint32_t Compiler::compile_machine(const model::StepFunctionsDesign& d) {
   PlanMachine pm;
   pm.express = d.workflow == model::SfnWorkflow::express;
   pm.definition_mb = static_cast<double>(d.machine.definition_size_bytes) / (1024.0 * 1024.0);
-  if (d.payload_bytes) pm.payload = values.add(*d.payload_bytes, "design:payload");
+  if (d.payload_bytes) {
+    pm.payload = values.add(*d.payload_bytes);
+    // A distribution is drawn once per execution; every use reads that execution's number.
+    pm.payload_ref = plan.values[pm.payload].kind == PlanValue::Kind::distribution ? values.add_execution_payload(mi)
+                                                                                    : pm.payload;
+  }
   if (d.machine.timeout_seconds) pm.timeout_ms = *d.machine.timeout_seconds * 1000;
   for (const auto* s : model::all_states_of(d.machine))
     if (s->type == model::asl::StateType::map || s->type == model::asl::StateType::parallel) ++pm.map_parallel_count;
@@ -120,7 +125,7 @@ std::uint32_t Compiler::compile_machine(const model::StepFunctionsDesign& d) {
   for (const auto& f : d.input) {
     PlanInputField pf;
     pf.path = f.path;
-    pf.value = values.add(f.value, "input:" + f.path);
+    pf.value = values.add(f.value);
     pf.label = !f.labels.empty();
     pf.labels = f.labels;
     pf.site = site_key("input:" + f.path);
@@ -143,7 +148,7 @@ void Compiler::compile_trigger(const model::TriggerSpec& t) {
     pt.lambda_arm64 = t.lambda->arch == model::LambdaArch::arm64;
     pt.lambda_memory_mb = t.lambda->memory_mb;
     pt.lambda_timeout_ms = t.lambda->timeout_ms;
-    if (t.lambda_duration_ms) pt.lambda_duration = values.add(*t.lambda_duration_ms, "trigger:lambda:duration");
+    if (t.lambda_duration_ms) pt.lambda_duration = values.add(*t.lambda_duration_ms);
   }
 }
 

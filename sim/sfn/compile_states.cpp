@@ -3,7 +3,6 @@
 #include <cctype>
 
 #include "model/errors.h"
-#include "sim/random.h"
 #include "sim/sfn/compile_detail.h"
 
 namespace flowcost::sim::sfn {
@@ -48,15 +47,9 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
   const auto& task = std::get<model::asl::TaskState>(s.body);
   const auto& r = task.resource;
   const model::TaskBehaviour* b = m.design.find_task(s.name.value);
-  const std::string prefix = "task:" + s.name.value + ":";
   PlanTask t;
   t.index = static_cast<std::uint32_t>(plan.tasks.size());
   plan.tasks.emplace_back();  // reserved: a child machine compiled below adds its own tasks after it
-  t.site_duration = site_key(prefix + "duration");
-  t.site_error = site_key(prefix + "error");
-  t.site_cold = site_key(prefix + "cold_start");
-  t.site_init = site_key(prefix + "init");
-  t.site_wait = site_key(prefix + "wait");
   const bool resource_lambda = r.kind == model::asl::ResourceKind::lambda_function || r.service == "lambda";
   t.lambda = resource_lambda || (b && b->lambda);
   if (b && b->lambda) {
@@ -76,17 +69,17 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
     t.fargate_memory_gb = b->fargate->memory_gb;
   }
   if (b) {
-    if (b->duration_ms) t.duration = values.add(*b->duration_ms, prefix + "duration");
+    if (b->duration_ms) t.duration = values.add(*b->duration_ms);
     if (b->cold_start) {
-      t.cold_probability = values.add(b->cold_start->probability, prefix + "cold_start", true);
-      t.init = values.add(b->cold_start->init_ms, prefix + "init");
+      t.cold_probability = values.add(b->cold_start->probability, true);
+      t.init = values.add(b->cold_start->init_ms);
     }
     t.errors_first = static_cast<std::uint32_t>(plan.task_errors.size());
     for (const auto& e : b->errors)
-      plan.task_errors.push_back({error_id(e.name), values.add(e.probability, prefix + "error:" + e.name, true)});
+      plan.task_errors.push_back({error_id(e.name), values.add(e.probability, true)});
     t.errors_count = static_cast<std::uint32_t>(b->errors.size());
     if (b->callback) {
-      t.callback_wait = values.add(b->callback->wait_ms, prefix + "wait");
+      t.callback_wait = values.add(b->callback->wait_ms);
       if (b->callback->heartbeat_every_ms) t.heartbeat_every_ms = *b->callback->heartbeat_every_ms;
     }
     if (b->mocked) {
@@ -104,49 +97,49 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
   }
   // Downstream calls: the one the Resource makes, sized by the behaviour (or the payload), then the
   // behaviour's own (calls a Lambda function makes, for example).
-  const std::uint32_t payload = plan.machines[m.index].payload;
-  auto size_or_payload = [&](const std::optional<model::ValueSpec>& v, const std::string& name) {
-    return v ? values.add(*v, prefix + name) : (payload != kNone ? payload : values.add_constant(0));
+  const std::uint32_t payload = plan.machines[m.index].payload_ref;
+  auto size_or_payload = [&](const std::optional<model::ValueSpec>& v) {
+    return v ? values.add(*v) : (payload != kNone ? payload : values.add_constant(0));
   };
   t.calls_first = static_cast<std::uint32_t>(plan.calls.size());
   bool ddb = false, sqs = false, sns = false, s3p = false, s3g = false, rek = false;
   if (r.service == "dynamodb") {
     ddb = true;
     if (b && b->dynamodb) {
-      plan.calls.push_back({dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes, prefix + "item_bytes")});
+      plan.calls.push_back({dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes)});
     } else {
       CallKind k = one_of(r.action, {"getItem", "query", "scan", "batchGetItem"}) ? CallKind::dynamodb_read_eventual
                    : one_of(r.action, {"transactGetItems"}) ? CallKind::dynamodb_read_transactional
                                                             : CallKind::dynamodb_write;
-      plan.calls.push_back({k, size_or_payload(std::nullopt, "item_bytes")});
+      plan.calls.push_back({k, size_or_payload(std::nullopt)});
     }
   } else if (r.service == "sqs" && one_of(r.action, {"sendMessage"})) {
     sqs = true;
-    plan.calls.push_back({CallKind::sqs, size_or_payload(b ? b->sqs_message_bytes : std::nullopt, "sqs_bytes")});
+    plan.calls.push_back({CallKind::sqs, size_or_payload(b ? b->sqs_message_bytes : std::nullopt)});
   } else if (r.service == "sns" && one_of(r.action, {"publish"})) {
     sns = true;
-    plan.calls.push_back({CallKind::sns, size_or_payload(b ? b->sns_message_bytes : std::nullopt, "sns_bytes")});
+    plan.calls.push_back({CallKind::sns, size_or_payload(b ? b->sns_message_bytes : std::nullopt)});
   } else if (r.service == "s3" && one_of(r.action, {"putObject", "copyObject", "listObjectsV2", "listObjects"})) {
     s3p = true;
-    plan.calls.push_back({CallKind::s3_put, b && b->s3_puts ? values.add(*b->s3_puts, prefix + "s3_puts") : values.add_constant(1)});
+    plan.calls.push_back({CallKind::s3_put, b && b->s3_puts ? values.add(*b->s3_puts) : values.add_constant(1)});
   } else if (r.service == "s3") {
     s3g = true;
-    plan.calls.push_back({CallKind::s3_get, b && b->s3_gets ? values.add(*b->s3_gets, prefix + "s3_gets") : values.add_constant(1)});
+    plan.calls.push_back({CallKind::s3_get, b && b->s3_gets ? values.add(*b->s3_gets) : values.add_constant(1)});
   } else if (r.service == "rekognition") {
     rek = true;
     plan.calls.push_back({CallKind::rekognition, b && b->rekognition_images
-                                                     ? values.add(*b->rekognition_images, prefix + "images")
+                                                     ? values.add(*b->rekognition_images)
                                                      : values.add_constant(1)});
   }
   if (b) {
     if (b->dynamodb && !ddb)
-      plan.calls.push_back({dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes, prefix + "item_bytes")});
-    if (b->sqs_message_bytes && !sqs) plan.calls.push_back({CallKind::sqs, values.add(*b->sqs_message_bytes, prefix + "sqs_bytes")});
-    if (b->sns_message_bytes && !sns) plan.calls.push_back({CallKind::sns, values.add(*b->sns_message_bytes, prefix + "sns_bytes")});
-    if (b->s3_puts && !s3p) plan.calls.push_back({CallKind::s3_put, values.add(*b->s3_puts, prefix + "s3_puts")});
-    if (b->s3_gets && !s3g) plan.calls.push_back({CallKind::s3_get, values.add(*b->s3_gets, prefix + "s3_gets")});
+      plan.calls.push_back({dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes)});
+    if (b->sqs_message_bytes && !sqs) plan.calls.push_back({CallKind::sqs, values.add(*b->sqs_message_bytes)});
+    if (b->sns_message_bytes && !sns) plan.calls.push_back({CallKind::sns, values.add(*b->sns_message_bytes)});
+    if (b->s3_puts && !s3p) plan.calls.push_back({CallKind::s3_put, values.add(*b->s3_puts)});
+    if (b->s3_gets && !s3g) plan.calls.push_back({CallKind::s3_get, values.add(*b->s3_gets)});
     if (b->rekognition_images && !rek)
-      plan.calls.push_back({CallKind::rekognition, values.add(*b->rekognition_images, prefix + "images")});
+      plan.calls.push_back({CallKind::rekognition, values.add(*b->rekognition_images)});
   }
   t.calls_count = static_cast<std::uint32_t>(plan.calls.size()) - t.calls_first;
   plan.tasks[t.index] = t;
@@ -190,7 +183,6 @@ std::uint32_t Compiler::compile_rule(const model::asl::ChoiceRule& r, Machine& m
 std::uint32_t Compiler::compile_choice(const model::asl::State& s, Machine& m, const TargetFn& target) {
   const auto& c = std::get<model::asl::ChoiceState>(s.body);
   PlanChoice pc;
-  pc.site = site_key("choice:" + s.name.value);
   if (c.default_state) pc.default_next = target(c.default_state->value);
   if (const model::ChoiceWeights* w = m.design.find_choice(s.name.value)) {
     pc.weighted = true;
@@ -198,7 +190,7 @@ std::uint32_t Compiler::compile_choice(const model::asl::State& s, Machine& m, c
     for (const auto& cw : w->weights) {
       PlanChoiceWeight pw;
       pw.next = cw.target.empty() ? kNone : target(cw.target);
-      if (!cw.rest) pw.weight = values.add(cw.weight, "choice:" + s.name.value + ":" + cw.target, true);
+      if (!cw.rest) pw.weight = values.add(cw.weight, true);
       plan.choice_weights.push_back(pw);
     }
     pc.weights_count = static_cast<std::uint32_t>(w->weights.size());
@@ -224,7 +216,7 @@ std::uint32_t Compiler::compile_wait(const model::asl::State& s, Machine& m) {
     pw.timestamp_epoch_s = *ts;
   }
   if (const model::WaitBehaviour* b = m.design.find_wait(s.name.value))
-    pw.value = values.add(b->wait_ms, "wait:" + s.name.value);
+    pw.value = values.add(b->wait_ms);
   plan.waits.push_back(pw);
   return static_cast<std::uint32_t>(plan.waits.size() - 1);
 }
@@ -232,8 +224,6 @@ std::uint32_t Compiler::compile_wait(const model::asl::State& s, Machine& m) {
 std::uint32_t Compiler::compile_map(const model::asl::State& s, std::uint32_t depth, Machine& m) {
   const auto& ms = std::get<model::asl::MapState>(s.body);
   PlanMap pm;
-  pm.site_items = site_key("map:" + s.name.value + ":items");
-  pm.site_item_bytes = site_key("map:" + s.name.value + ":item_bytes");
   pm.distributed = ms.processor.mode == model::asl::Scope::MapMode::distributed;
   pm.express_children = ms.processor.execution_type == model::asl::Scope::ExecutionType::express;
   if (auto v = literal(ms.max_concurrency)) pm.max_concurrency = *v;
@@ -242,12 +232,12 @@ std::uint32_t Compiler::compile_map(const model::asl::State& s, std::uint32_t de
   if (auto v = node_number(ms.item_batcher, "MaxItemsPerBatch")) pm.batch_size = std::max(1.0, *v);
   const model::MapBehaviour* b = m.design.find_map(s.name.value);
   if (b) {
-    pm.items = values.add(b->items, "map:" + s.name.value + ":items");
-    if (b->item_bytes) pm.item_bytes = values.add(*b->item_bytes, "map:" + s.name.value + ":item_bytes");
+    pm.items = values.add(b->items);
+    if (b->item_bytes) pm.item_bytes = values.add(*b->item_bytes);
   } else {
     pm.items = values.add_constant(0);
   }
-  if (pm.item_bytes == kNone && plan.machines[m.index].payload != kNone) pm.item_bytes = plan.machines[m.index].payload;
+  if (pm.item_bytes == kNone && plan.machines[m.index].payload_ref != kNone) pm.item_bytes = plan.machines[m.index].payload_ref;
   std::function<void(const model::asl::Scope&)> count = [&](const model::asl::Scope& sc) {
     for (const auto& st : sc.states) {
       if (st.type == model::asl::StateType::map) {

@@ -7,24 +7,15 @@
 
 #include "model/errors.h"
 #include "sim/random.h"
+#include "sim/sfn/slots.h"
 
 namespace flowcost::sim::sfn {
 
 using model::asl::StateType;
 
-namespace {
-const std::uint64_t kTriggerSite = site_key("trigger");
-}  // namespace
-
 Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawValues& values)
     : plan_(plan), metering_(metering), values_(values) {
   visits_.assign(plan.states.size(), 0);
-  memo_ctx_.resize(plan.states.size());
-  memo_visit_.resize(plan.states.size());
-  memo_attempt_.resize(plan.states.size());
-  memo_error_.resize(plan.tasks.size());
-  memo_cold_.resize(plan.tasks.size());
-  memo_choice_.resize(plan.choices.size());
   retry_counts_.assign(plan.retriers.size(), 0);
   mock_counts_.assign(plan.tasks.size(), 0);
   input_numbers_.assign(plan.inputs.size(), 0);
@@ -77,11 +68,6 @@ Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawV
   }
 }
 
-double Executor::uniform(std::uint64_t site) const {
-  Stream s(values_.seed(), values_.draw(), values_.sample(), site);
-  return s.uniform01();
-}
-
 void Executor::count_history(std::uint64_t events, double t) {
   frame_.history += events;
   if (frame_.history > frame_.history_cap && frame_.abort_error == 0) {
@@ -98,7 +84,7 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
   const PlanTrigger& tr = plan_.trigger;
   double t = 0;
   if (tr.iot_rule) {
-    const double payload = m.payload != kNone ? values_.get(m.payload, 0) : 0;
+    const double payload = execution_payload(m, 0);
     const auto bytes = static_cast<std::int64_t>(std::ceil(payload + tr.iot_topic_bytes));
     // The message and the rule are metered in 5 KB units of payload + topic, as in an iot_rules design
     // (reference/pricing.md 3.2); the Step Functions action is one action executed.
@@ -109,7 +95,8 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
   }
   if (tr.s3) out.meters.add(Meter::s3_put_requests, 1);
   if (tr.lambda) {
-    const double d = tr.lambda_duration != kNone ? std::max(0.0, values_.get(tr.lambda_duration, kTriggerSite)) : 0;
+    SiteVariates variates = values_.variates(kTriggerSite);
+    const double d = tr.lambda_duration != kNone ? std::max(0.0, values_.get(tr.lambda_duration, variates, kSlotTriggerDuration)) : 0;
     const double run_ms = std::min(d, tr.lambda_timeout_ms);
     meter_lambda(tr.lambda_arm64, tr.lambda_memory_mb, run_ms);
     t = run_ms;
@@ -124,18 +111,26 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
 void Executor::sample_inputs(const PlanMachine& m, std::uint64_t ctx) {
   for (std::uint32_t i = 0; i < m.inputs_count; ++i) {
     const PlanInputField& f = plan_.inputs[m.inputs_first + i];
-    input_numbers_[m.inputs_first + i] = values_.get(f.value, ctx);
+    SiteVariates variates = values_.variates(site_key(f.site, ctx));
+    input_numbers_[m.inputs_first + i] = values_.get(f.value, variates, 0);
   }
+}
+
+double Executor::execution_payload(const PlanMachine& m, std::uint64_t ctx) {
+  if (m.payload == kNone) return 0;
+  SiteVariates variates = values_.variates(site_key(kExecutionSite, ctx));
+  return values_.get(m.payload, variates, kSlotPayload);
 }
 
 Executor::Result Executor::run_execution(std::uint32_t machine, double start_ms, std::uint64_t ctx) {
   const PlanMachine& m = plan_.machines[machine];
   sample_inputs(m, ctx);
+  const double saved_payload = values_.payload();
+  const double payload = execution_payload(m, ctx);
+  values_.set_payload(payload);
   const Result r = run_execution_scope(m.top, m.express, m.timeout_ms, start_ms, ctx, machine);
-  if (m.express) {
-    const double payload = m.payload != kNone ? values_.get(m.payload, ctx) : 0;
-    meter_express(m.definition_mb, payload, m.map_parallel_count, r.end_ms - start_ms);
-  }
+  if (m.express) meter_express(m.definition_mb, payload, m.map_parallel_count, r.end_ms - start_ms);
+  values_.set_payload(saved_payload);
   return r;
 }
 
@@ -178,7 +173,7 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
     }
     const PlanState& s = plan_.states[cur];
     enter_state(t);
-    const std::uint64_t occ = memo_visit_[cur].get(memo_ctx_[cur].get(s.site, ctx), visits_[cur]++);
+    const std::uint64_t occ = site_key(site_key(s.site, ctx), visits_[cur]++);
     switch (s.type) {
       case StateType::pass: break;
       case StateType::succeed: return {t, 0};
@@ -220,7 +215,7 @@ Executor::Result Executor::run_with_retry(std::uint32_t state, double t, std::ui
       frame_.abort_ms = frame_.deadline_ms;
       return {frame_.abort_ms, frame_.abort_error};
     }
-    const std::uint64_t aocc = memo_attempt_[state].get(occ, attempt);
+    const std::uint64_t aocc = site_key(occ, attempt);
     const Result r = run_state_body(state, t, aocc, stop_ms);
     if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
     if (r.error == 0) return r;
@@ -249,15 +244,18 @@ Executor::Result Executor::run_with_retry(std::uint32_t state, double t, std::ui
   }
 }
 
-double Executor::retry_delay_ms(const PlanRetrier& r, std::int64_t retry_count, std::uint64_t site) const {
+double Executor::retry_delay_ms(const PlanRetrier& r, std::int64_t retry_count, std::uint64_t attempt_site) const {
   double delay = r.interval_ms * std::pow(r.backoff_rate, static_cast<double>(retry_count));
   delay = std::min(delay, r.max_delay_ms);
-  if (r.full_jitter) delay *= uniform(site_key(site, 0x6a17u));  // FULL: Uniform(0, capped delay)
+  if (r.full_jitter) delay *= values_.variates(attempt_site).uniform01(kSlotJitter);  // FULL: Uniform(0, capped delay)
   return delay;
 }
 
-double Executor::wait_ms(const PlanWait& w, double t, std::uint64_t occ) const {
-  if (w.value != kNone) return std::max(0.0, values_.get(w.value, occ));
+double Executor::wait_ms(const PlanWait& w, double t, std::uint64_t occ) {
+  if (w.value != kNone) {
+    SiteVariates variates = values_.variates(occ);
+    return std::max(0.0, values_.get(w.value, variates, kSlotWait));
+  }
   if (w.until_timestamp) return std::max(0.0, w.timestamp_epoch_s * 1000 - (plan_.start_time_ms + t));
   return w.seconds_ms;
 }

@@ -8,8 +8,8 @@
 
 #include "model/metering.h"
 #include "sim/execution.h"
+#include "sim/random.h"
 #include "sim/sfn/plan.h"
-#include "sim/sfn/site_memo.h"
 #include "sim/sfn/values.h"
 
 namespace flowcost::sim::sfn {
@@ -53,23 +53,25 @@ class Executor {
   // Runs a Task/Parallel/Map with its retriers and catchers; `next` becomes the catcher's target when caught.
   Result run_with_retry(std::uint32_t state, double t, std::uint64_t occ, double stop_ms, std::uint32_t& next);
   void enter_state(double t);
-  double wait_ms(const PlanWait& w, double t, std::uint64_t occ) const;
+  double wait_ms(const PlanWait& w, double t, std::uint64_t occ);
   Result run_state_body(std::uint32_t state, double t, std::uint64_t occurrence, double stop_ms);
   Result run_task(const PlanTask& task, double t, std::uint64_t occurrence);
+  std::uint32_t task_error(const PlanTask& task, double t, SiteVariates& variates);
   Result run_parallel(const PlanState& s, double t, std::uint64_t occurrence, double stop_ms);
   Result run_map(const PlanState& s, double t, std::uint64_t occurrence, double stop_ms);
   Result run_distributed(const PlanMap& m, double t, std::uint64_t occurrence, std::uint64_t children,
                          double cap, std::uint32_t depth);
   std::uint32_t choose(const PlanChoice& c, std::uint64_t occurrence, bool& no_match);
   bool evaluate_rule(std::uint32_t rule) const;
-  double retry_delay_ms(const PlanRetrier& r, std::int64_t retry_count, std::uint64_t site) const;
+  double retry_delay_ms(const PlanRetrier& r, std::int64_t retry_count, std::uint64_t attempt_site) const;
   void sample_inputs(const PlanMachine& m, std::uint64_t ctx);
-  void meter_calls(const PlanTask& task, std::uint64_t occurrence);
+  // The payload of an execution of `machine` in context `ctx` (the same number at every call).
+  double execution_payload(const PlanMachine& m, std::uint64_t ctx);
+  void meter_calls(const PlanTask& task, SiteVariates& variates);
   void meter_lambda(bool arm64, double memory_mb, double billed_ms_raw);
   void meter_express(double definition_mb, double payload_bytes, std::uint32_t map_parallel_count,
                      double duration_ms);
   void count_history(std::uint64_t events, double t);
-  double uniform(std::uint64_t site) const;
 
   const Plan& plan_;
   const model::MeteringRules& metering_;
@@ -84,8 +86,6 @@ class Executor {
   std::vector<std::vector<double>> slots_;     // per Map depth: concurrency slot free times (a min-heap)
   std::vector<double> choice_cumulative_;      // per choice weight (per draw)
   std::vector<double> error_cumulative_;       // per task error (per draw, when constant)
-  // site_key memos: per state (context, visit, attempt), per task (error, cold start), per choice.
-  std::vector<SiteMemo> memo_ctx_, memo_visit_, memo_attempt_, memo_error_, memo_cold_, memo_choice_;
 };
 
 }  // namespace flowcost::sim::sfn

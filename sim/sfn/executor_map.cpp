@@ -5,6 +5,7 @@
 
 #include "sim/random.h"
 #include "sim/sfn/executor.h"
+#include "sim/sfn/slots.h"
 
 namespace flowcost::sim::sfn {
 
@@ -52,7 +53,8 @@ Executor::Result Executor::run_parallel(const PlanState& s, double t, std::uint6
 Executor::Result Executor::run_map(const PlanState& s, double t, std::uint64_t occ, double stop_ms) {
   const PlanMap& m = plan_.maps[s.detail];
   count_history(2, t);  // MapStateStarted, MapStateSucceeded/Failed (or MapRunStarted/Succeeded)
-  const double items = std::clamp(std::round(values_.get(m.items, site_key(occ, 0))), 0.0, kMaxMapItems);
+  SiteVariates variates = values_.variates(occ);
+  const double items = std::clamp(std::round(values_.get(m.items, variates, kSlotMapItems)), 0.0, kMaxMapItems);
   const std::uint32_t depth = plan_.scopes[m.processor].depth;
   if (m.distributed) {
     const double cap = m.max_concurrency > 0 ? m.max_concurrency : 10000;
@@ -100,7 +102,8 @@ Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint
     const std::uint64_t ctx = site_key(occ, j + 1);
     const Result r = run_execution_scope(m.processor, m.express_children, kForever, start, ctx, machine_index);
     if (m.express_children) {
-      const double item_bytes = m.item_bytes != kNone ? values_.get(m.item_bytes, ctx) * m.batch_size : 0;
+      SiteVariates child = values_.variates(site_key(kExecutionSite, ctx));
+      const double item_bytes = m.item_bytes != kNone ? values_.get(m.item_bytes, child, kSlotItemBytes) * m.batch_size : 0;
       meter_express(machine.definition_mb, item_bytes, m.nested_map_parallel, r.end_ms - start);
     }
     if (r.error) ++failed;

@@ -4,6 +4,7 @@
 
 #include "sim/random.h"
 #include "sim/sfn/executor.h"
+#include "sim/sfn/slots.h"
 
 namespace flowcost::sim::sfn {
 
@@ -37,10 +38,10 @@ void Executor::meter_express(double definition_mb, double payload_bytes, std::ui
   out_->meters.add(Meter::sfn_express_gb_seconds, billed_mb * billed_ms);
 }
 
-void Executor::meter_calls(const PlanTask& task, std::uint64_t occurrence) {
+void Executor::meter_calls(const PlanTask& task, SiteVariates& variates) {
   for (std::uint32_t i = 0; i < task.calls_count; ++i) {
     const PlanCall& c = plan_.calls[task.calls_first + i];
-    const double amount = std::max(0.0, values_.get(c.amount, occurrence));
+    const double amount = std::max(0.0, values_.get(c.amount, variates, kSlotFirstCall + i));
     const auto bytes = static_cast<std::int64_t>(std::ceil(amount));
     const auto count = static_cast<std::int64_t>(std::llround(amount));
     switch (c.kind) {
@@ -65,40 +66,39 @@ void Executor::meter_calls(const PlanTask& task, std::uint64_t occurrence) {
   }
 }
 
+// The attempt's own error: the mocked result, or one uniform against the per-attempt probabilities.
+// 0 = none; kNone = no mocked response (the execution fails with States.Runtime).
+std::uint32_t Executor::task_error(const PlanTask& task, double t, SiteVariates& variates) {
+  if (task.mocked) {
+    const std::int64_t n = mock_counts_[task.index]++;
+    for (std::uint32_t i = 0; i < task.mock_count; ++i) {
+      const PlanMockStep& st = plan_.mock_steps[task.mock_first + i];
+      if (n >= st.first && n <= st.last) return st.error_id;
+    }
+    // Step Functions Local fails the execution when an invocation has no mocked response.
+    frame_.abort_error = plan_.err_runtime;
+    frame_.abort_ms = t;
+    return kNone;
+  }
+  if (task.errors_count == 0) return 0;
+  const double u = variates.uniform01(kSlotError);
+  for (std::uint32_t i = 0; i < task.errors_count; ++i)
+    if (u < error_cumulative_[task.errors_first + i]) return plan_.task_errors[task.errors_first + i].error_id;
+  return 0;
+}
+
 Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_t occ) {
   count_history(3, t);  // Scheduled, Started, Succeeded/Failed/TimedOut
   if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
-  // The attempt's own error (per-attempt probabilities), or the mocked result.
-  std::uint32_t error = 0;
-  if (task.mocked) {
-    const std::int64_t n = mock_counts_[task.index]++;
-    bool found = false;
-    for (std::uint32_t i = 0; i < task.mock_count && !found; ++i) {
-      const PlanMockStep& st = plan_.mock_steps[task.mock_first + i];
-      if (n >= st.first && n <= st.last) {
-        error = st.error_id;
-        found = true;
-      }
-    }
-    if (!found) {  // Step Functions Local fails the execution when an invocation has no mocked response
-      frame_.abort_error = plan_.err_runtime;
-      frame_.abort_ms = t;
-      return {t, plan_.err_runtime};
-    }
-  } else if (task.errors_count) {
-    const double u = uniform(memo_error_[task.index].get(task.site_error, occ));
-    for (std::uint32_t i = 0; i < task.errors_count; ++i)
-      if (u < error_cumulative_[task.errors_first + i]) {
-        error = plan_.task_errors[task.errors_first + i].error_id;
-        break;
-      }
-  }
-  const double work = task.duration != kNone ? std::max(0.0, values_.get(task.duration, occ)) : 0;
+  SiteVariates variates = values_.variates(occ);
+  std::uint32_t error = task_error(task, t, variates);
+  if (error == kNone) return {t, plan_.err_runtime};
+  const double work = task.duration != kNone ? std::max(0.0, values_.get(task.duration, variates, kSlotDuration)) : 0;
   double elapsed = work;
   if (task.lambda) {
     double init = 0;
-    if (task.cold_probability != kNone && uniform(memo_cold_[task.index].get(task.site_cold, occ)) < values_.get(task.cold_probability, occ))
-      init = task.init != kNone ? std::max(0.0, values_.get(task.init, occ)) : 0;
+    if (task.cold_probability != kNone && variates.uniform01(kSlotColdStart) < values_.get(task.cold_probability))
+      init = task.init != kNone ? std::max(0.0, values_.get(task.init, variates, kSlotInit)) : 0;
     const double run_ms = std::min(work, task.function_timeout_ms);
     if (work > task.function_timeout_ms) error = plan_.err_lambda_unknown;  // the function timed out
     meter_lambda(task.arm64, task.memory_mb, (metering_.lambda_init_billed ? init : 0) + run_ms);
@@ -112,7 +112,7 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
       if (child.error && !error) error = plan_.err_task_failed;
     }
   }
-  if (task.callback_wait != kNone) elapsed = std::max(0.0, values_.get(task.callback_wait, occ));
+  if (task.callback_wait != kNone) elapsed = std::max(0.0, values_.get(task.callback_wait, variates, kSlotCallback));
   // Timeouts: a heartbeat missed first, or the attempt's TimeoutSeconds, end the attempt early.
   double end = elapsed;
   double fail_at = kForever;
@@ -137,7 +137,7 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
   }
   // A callback task's call (e.g. the SQS message carrying the token) is made before the wait, so it is
   // billed whatever the wait's outcome; other calls are billed when the attempt succeeds.
-  if (error == 0 || task.callback_wait != kNone) meter_calls(task, occ);
+  if (error == 0 || task.callback_wait != kNone) meter_calls(task, variates);
   return {t + end, error};
 }
 
@@ -145,7 +145,7 @@ std::uint32_t Executor::choose(const PlanChoice& c, std::uint64_t occurrence, bo
   no_match = false;
   std::uint32_t next = kNone;
   if (c.weighted) {
-    const double u = uniform(memo_choice_[static_cast<std::size_t>(&c - plan_.choices.data())].get(c.site, occurrence));
+    const double u = values_.variates(occurrence).uniform01(kSlotChoice);
     next = plan_.choice_weights[c.weights_first + c.weights_count - 1].next;
     for (std::uint32_t i = 0; i < c.weights_count; ++i)
       if (u < choice_cumulative_[c.weights_first + i]) {

@@ -19,15 +19,16 @@ inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max()
 inline constexpr double kForever = std::numeric_limits<double>::infinity();
 
 // A number of the design: constant, per draw (expression over inputs), per event (a workload item or an
-// expression over them), or a distribution sampled at each use.
+// expression over them), the current execution's payload, or a distribution sampled at each use (from a
+// slot of the place that uses it; see values.h).
 struct PlanValue {
-  enum class Kind : std::uint8_t { constant, draw_expression, event_item, event_expression, distribution };
+  enum class Kind : std::uint8_t { constant, draw_expression, event_item, event_expression, execution_payload, distribution };
   Kind kind = Kind::constant;
   double constant = 0;
   std::uint32_t event_item = 0;               // event_item: index into Plan::event_items
+  std::uint32_t machine = 0;                  // execution_payload: the machine whose payload it is
   const model::Expression* expression = nullptr;  // owned by the design (kept alive by the simulator)
   Sampler sampler;
-  std::uint64_t site = 0;                     // distribution: site_key of its stable name
   bool probability = false;                   // checked in [0, 1] per draw
   model::SourceLocation loc;
 };
@@ -76,7 +77,6 @@ struct PlanTask {
   bool mocked = false;
   std::uint32_t mock_first = 0, mock_count = 0;  // into Plan::mock_steps
   std::uint32_t index = 0;               // mock invocation counter slot
-  std::uint64_t site_duration = 0, site_error = 0, site_cold = 0, site_init = 0, site_wait = 0;
 };
 
 struct PlanRetrier {
@@ -111,7 +111,6 @@ struct PlanChoice {
   std::uint32_t weights_first = 0, weights_count = 0;  // into Plan::choice_weights
   std::uint32_t rules_first = 0, rules_count = 0;      // into Plan::rules (top-level rules)
   std::uint32_t default_next = kNone;                  // kNone: States.NoChoiceMatched
-  std::uint64_t site = 0;
 };
 
 struct PlanChoiceWeight {
@@ -137,7 +136,6 @@ struct PlanMap {
   double tolerated_count = -1;       // -1: not set
   double tolerated_percentage = -1;  // -1: not set
   std::uint32_t nested_map_parallel = 0;  // Map/Parallel states inside the processor (Express children memory)
-  std::uint64_t site_items = 0, site_item_bytes = 0;
 };
 
 struct PlanState {
@@ -169,7 +167,8 @@ struct PlanMachine {
   std::uint32_t top = 0;  // scope index
   bool express = false;
   double definition_mb = 0;
-  std::uint32_t payload = kNone;       // execution data size (bytes)
+  std::uint32_t payload = kNone;       // execution data size (bytes), sampled once per execution
+  std::uint32_t payload_ref = kNone;   // the current execution's payload (what tasks and Maps read)
   std::uint32_t map_parallel_count = 0;
   double timeout_ms = kForever;        // execution-level TimeoutSeconds
   std::uint32_t inputs_first = 0, inputs_count = 0;  // into Plan::inputs

@@ -23,7 +23,15 @@ std::uint32_t ValueCompiler::add_constant(double v) {
   return static_cast<std::uint32_t>(plan_.values.size() - 1);
 }
 
-std::uint32_t ValueCompiler::add(const model::ValueSpec& spec, std::string_view site_name, bool probability) {
+std::uint32_t ValueCompiler::add_execution_payload(std::uint32_t machine) {
+  PlanValue pv;
+  pv.kind = PlanValue::Kind::execution_payload;
+  pv.machine = machine;
+  plan_.values.push_back(std::move(pv));
+  return static_cast<std::uint32_t>(plan_.values.size() - 1);
+}
+
+std::uint32_t ValueCompiler::add(const model::ValueSpec& spec, bool probability) {
   PlanValue pv;
   pv.loc = spec.loc;
   pv.probability = probability;
@@ -35,7 +43,6 @@ std::uint32_t ValueCompiler::add(const model::ValueSpec& spec, std::string_view 
     case model::ValueSpec::Kind::distribution:
       pv.kind = PlanValue::Kind::distribution;
       pv.sampler = Sampler(spec.distribution);
-      pv.site = site_key(site_name);
       break;
     case model::ValueSpec::Kind::expression: {
       pv.expression = &spec.expression;
@@ -67,7 +74,6 @@ DrawValues::DrawValues(const Plan& plan, const CompiledScenarioValues& scenario_
     : plan_(plan), scenario_values_(scenario_values), inputs_(inputs), seed_(inputs.seed), draw_(inputs.draw) {
   resolved_.assign(plan.values.size(), 0.0);
   event_values_.assign(plan.event_items.size(), 0.0);
-  memo_.resize(plan.values.size());
   for (std::size_t i = 0; i < plan.values.size(); ++i) {
     const PlanValue& v = plan.values[i];
     double x = 0;
@@ -98,8 +104,9 @@ DrawValues::DrawValues(const Plan& plan, const CompiledScenarioValues& scenario_
 
 void DrawValues::start_event(std::uint64_t sample) {
   sample_ = sample;
+  SiteVariates workload(seed_, draw_, sample, kWorkloadSite);
   for (std::size_t i = 0; i < event_values_.size(); ++i)
-    event_values_[i] = scenario_values_.event_value(plan_.event_items[i], seed_, draw_, sample);
+    event_values_[i] = scenario_values_.event_value(plan_.event_items[i], workload);
 }
 
 double DrawValues::evaluate_event_expression(const PlanValue& v) const {
@@ -114,19 +121,17 @@ double DrawValues::evaluate_event_expression(const PlanValue& v) const {
   });
 }
 
-double DrawValues::get(std::uint32_t value, std::uint64_t occurrence) {
+double DrawValues::get(std::uint32_t value) const {
   const PlanValue& v = plan_.values[value];
   switch (v.kind) {
     case PlanValue::Kind::constant:
     case PlanValue::Kind::draw_expression: return resolved_[value];
     case PlanValue::Kind::event_item: return event_values_[v.event_item];
     case PlanValue::Kind::event_expression: return evaluate_event_expression(v);
-    case PlanValue::Kind::distribution: {
-      Stream s(seed_, draw_, sample_, memo_[value].get(v.site, occurrence));
-      return v.sampler.sample(s);
-    }
+    case PlanValue::Kind::execution_payload: return payload_;
+    case PlanValue::Kind::distribution: break;
   }
-  return 0;
+  throw model::InternalError("a distribution read without a random stream");
 }
 
 }  // namespace flowcost::sim::sfn

@@ -2,11 +2,13 @@
 // Numbers of a Step Functions design: compiled once (ValueCompiler), resolved per draw and read per
 // event (DrawValues) with no allocation and no string on the hot path.
 //
-// Streams (common random numbers, DESIGN.md "Determinism"):
-// - a per-event workload item NAME:   CompiledScenarioValues::event_value (site_key(NAME)), once per event;
-// - a distribution written in a field: Stream(seed, draw, sample, site_key(site_key(FIELD NAME), occurrence))
-//   where FIELD NAME is e.g. "task:Validate:duration" and occurrence combines the enclosing Map item /
-//   Parallel branch, the state's visit number and the attempt number.
+// Streams (common random numbers, DESIGN.md "Determinism"; slots as in sim/random.h):
+// - a per-event workload item: CompiledScenarioValues::event_value (the kWorkloadSite slots), once per event;
+// - a distribution written in a field: drawn from a slot of the place that uses it, e.g. the Task attempt
+//   (site = the state's name, enclosing Map item / Parallel branch, visit and attempt combined; slots in
+//   sim/sfn/slots.h), so that every design with the same state draws the same variate for the same event;
+// - the design's payload: once per execution (slot kSlotPayload of the execution's site); every use in
+//   that execution (trigger, Express memory, default call sizes) reads the same number.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -15,9 +17,9 @@
 #include "model/scenario/scenario.h"
 #include "model/scenario/values.h"
 #include "sim/execution.h"
+#include "sim/random.h"
 #include "sim/scenario_values.h"
 #include "sim/sfn/plan.h"
-#include "sim/sfn/site_memo.h"
 
 namespace flowcost::sim::sfn {
 
@@ -26,9 +28,10 @@ class ValueCompiler {
   ValueCompiler(const CompiledScenarioValues& scenario_values, Plan& plan)
       : scenario_values_(scenario_values), plan_(plan) {}
 
-  // `site_name` is the stable name of the field ("task:Validate:duration"), used when it is a distribution.
-  std::uint32_t add(const model::ValueSpec& spec, std::string_view site_name, bool probability = false);
+  std::uint32_t add(const model::ValueSpec& spec, bool probability = false);
   std::uint32_t add_constant(double v);
+  // The payload of the current execution of `machine` (PlanValue::Kind::execution_payload).
+  std::uint32_t add_execution_payload(std::uint32_t machine);
 
  private:
   std::uint32_t event_slot(std::size_t scenario_index);
@@ -44,9 +47,22 @@ class DrawValues {
 
   // Samples the event's workload items (once per execution).
   void start_event(std::uint64_t sample);
-  // The value for one use; `occurrence` identifies the use (see above).
-  double get(std::uint32_t value, std::uint64_t occurrence);
+  // The value for one use: constants, per-draw and per-event values as they are; a distribution draws its
+  // variate from slot `slot` of `variates`.
+  double get(std::uint32_t value, SiteVariates& variates, unsigned slot) {
+    const PlanValue& v = plan_.values[value];
+    if (v.kind != PlanValue::Kind::distribution) return get(value);
+    Stream s = variates.stream(slot);
+    return v.sampler.sample(s);
+  }
+  // A value that is not a distribution (probabilities, weights, names): InternalError for a distribution.
+  double get(std::uint32_t value) const;
   double resolved(std::uint32_t value) const { return resolved_[value]; }
+  // The payload of the execution being simulated (see ValueCompiler::add_execution_payload).
+  double payload() const { return payload_; }
+  void set_payload(double bytes) { payload_ = bytes; }
+  // The place's slots for this event.
+  SiteVariates variates(std::uint64_t site) const { return SiteVariates(seed_, draw_, sample_, site); }
   std::uint64_t seed() const { return seed_; }
   std::uint64_t draw() const { return draw_; }
   std::uint64_t sample() const { return sample_; }
@@ -58,9 +74,9 @@ class DrawValues {
   const CompiledScenarioValues& scenario_values_;
   const DrawInputs& inputs_;
   std::uint64_t seed_ = 0, draw_ = 0, sample_ = 0;
+  double payload_ = 0;
   std::vector<double> resolved_;      // per value: constants and per-draw values
   std::vector<double> event_values_;  // per Plan::event_items entry
-  std::vector<SiteMemo> memo_;        // per value (distributions)
 };
 
 }  // namespace flowcost::sim::sfn

@@ -135,8 +135,14 @@ TEST_CASE("draw inputs: distributions from their input stream, expressions in or
 
   CompiledScenarioValues values(s);
   REQUIRE(values.event_items().size() == 1);
-  Stream item_stream(42, 3, 17, site_key("payload_bytes"));
-  CHECK(values.event_value(0, 42, 3, 17) == sample_workload_item(values, "payload_bytes", item_stream));
+  // payload_bytes is the second workload item (after `alarms`; events_per_month is not an item): slot 1 of the
+  // kWorkloadSite variates, its first word being word 1 of Stream(seed, draw, sample, kWorkloadSite).
+  REQUIRE(values.event_items()[0].slot == 1);
+  Stream block(42, 3, 17, kWorkloadSite);
+  block();
+  const std::uint64_t word = block();
+  Stream item_stream = Stream::continuing(word, 42, 3, 17, kWorkloadSite, 2);
+  CHECK(values.event_value(0, 42, 3, 17) == values.event_items()[0].sampler.sample(item_stream));
   CHECK(values.find_event_item("nope") == nullptr);
 }
 
