@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string_view>
 
 namespace flowcost::sim {
@@ -104,23 +105,61 @@ class SiteVariates {
       : seed_(seed), draw_(draw), sample_(sample), site_(site) {}
 
   std::uint64_t word(unsigned slot) {
-    const unsigned block = slot / 4;
-    if (block != block_) {
-      r123::Philox4x64::ctr_type ctr = {{draw_, sample_, block, 0}};
-      r123::Philox4x64::key_type key = {{seed_, site_}};
-      buf_ = r123::Philox4x64()(ctr, key);
-      block_ = block;
-    }
+    if (slot / 4 != block_) fill(slot / 4);
     return buf_.v[slot % 4];
   }
   double uniform01(unsigned slot) { return uniform01_from(word(slot)); }
   // The stream a sampler draws slot `slot`'s variate from: the slot's word, then lane slot + 1.
   Stream stream(unsigned slot) { return Stream::continuing(word(slot), seed_, draw_, sample_, site_, slot + 1); }
+  // Lane slot + 1 alone (what follows the slot's word).
+  Stream lane(unsigned slot) const { return Stream(seed_, draw_, sample_, site_, slot + 1); }
 
  private:
+  // Computes block `block` of the site's lane 0 into buf_. Kept out of line: the slots that follow the
+  // first read of a block are then a load each.
+  [[gnu::noinline]] void fill(unsigned block) {
+    r123::Philox4x64::ctr_type ctr = {{draw_, sample_, block, 0}};
+    r123::Philox4x64::key_type key = {{seed_, site_}};
+    buf_ = r123::Philox4x64()(ctr, key);
+    block_ = block;
+  }
+
   std::uint64_t seed_, draw_, sample_, site_;
   unsigned block_ = ~0u;  // the block held in buf_ (none yet)
   r123::Philox4x64::ctr_type buf_{};
+};
+
+// The same words as SiteVariates::stream(slot), as a lighter engine for the hot path: the slot's word,
+// then lane slot + 1, which is built only if a sampler asks for a second word (rarely: a ziggurat
+// rejection, for example).
+class SlotEngine {
+ public:
+  using result_type = std::uint64_t;
+
+  SlotEngine(SiteVariates& variates, unsigned slot) : variates_(variates), slot_(slot), first_(variates.word(slot)) {}
+
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
+  result_type operator()() {
+    if (!used_first_) {
+      used_first_ = true;
+      return first_;
+    }
+    if (!rest_) rest_.emplace(variates_.lane(slot_));
+    return (*rest_)();
+  }
+  // A Stream positioned where this engine is (for samplers that take a Stream).
+  Stream stream() const {
+    if (!used_first_) return variates_.stream(slot_);
+    return rest_ ? *rest_ : variates_.lane(slot_);
+  }
+
+ private:
+  SiteVariates& variates_;
+  unsigned slot_;
+  std::uint64_t first_;
+  bool used_first_ = false;
+  std::optional<Stream> rest_;
 };
 
 }  // namespace flowcost::sim

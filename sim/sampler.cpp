@@ -42,6 +42,13 @@ PertShape pert_shape(const model::DistributionSpec& s) {
 }  // namespace
 
 Sampler::Sampler(const model::DistributionSpec& spec) : spec_(spec) {
+  if (spec_.lower) lower_ = *spec_.lower;
+  if (spec_.upper) upper_ = *spec_.upper;
+  fast_ = Fast::other;
+  if (spec_.kind == DistributionKind::constant) fast_ = Fast::constant;
+  // A normal with bounds is truncated (by inversion), not clipped; sd 0 and sigma 0 are constants.
+  if (spec_.kind == DistributionKind::normal && spec_.b > 0 && !spec_.lower && !spec_.upper) fast_ = Fast::normal;
+  if (spec_.kind == DistributionKind::lognormal && spec_.b > 0) fast_ = Fast::lognormal;
   switch (spec_.kind) {
     case DistributionKind::discrete: {
       if (spec_.weights.empty() || spec_.weights.size() != spec_.values.size())
@@ -86,7 +93,7 @@ double Sampler::truncated_normal(Stream& stream) const {
   return flipped_ ? spec_.a - spec_.b * z : spec_.a + spec_.b * z;
 }
 
-double Sampler::sample(Stream& stream) const {
+double Sampler::sample_other(Stream& stream) const {
   const auto& s = spec_;
   double x = 0;
   switch (s.kind) {

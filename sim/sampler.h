@@ -9,8 +9,12 @@
 // (boost), Bernoulli (1 when U < p), discrete (first cumulative weight above U; string labels give the
 // label's index), empirical (sample number floor(U x n)). Clipping bounds (`lower`/`upper` on kinds other
 // than normal) clamp the variate.
+#include <boost/random/normal_distribution.hpp>
 #include <boost/random/triangle_distribution.hpp>
+#include <cmath>
+#include <limits>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include "model/distribution.h"
@@ -23,7 +27,26 @@ class Sampler {
   Sampler() = default;  // constant 0
   explicit Sampler(const model::DistributionSpec& spec);
 
-  double sample(Stream& stream) const;
+  // The common kinds (constant, normal, lognormal, uniform) inline, the rest in sample_other; the
+  // results are exactly those of the Boost.Random distributions named above.
+  // `engine` is a Stream or a SlotEngine (the same words either way).
+  template <class Engine>
+  double sample(Engine& engine) const {
+    switch (fast_) {
+      case Fast::constant: return spec_.a;
+      case Fast::normal:  // boost::random::normal_distribution(mean, sd): z x sd + mean
+        return clip(boost::random::detail::unit_normal_distribution<double>()(engine) * spec_.b + spec_.a);
+      case Fast::lognormal:  // boost::random::lognormal_distribution(mu, sigma): exp(z x sigma + mu)
+        return clip(std::exp(boost::random::detail::unit_normal_distribution<double>()(engine) * spec_.b + spec_.a));
+      case Fast::other: break;
+    }
+    if constexpr (std::is_same_v<Engine, Stream>) {
+      return sample_other(engine);
+    } else {
+      Stream stream = engine.stream();
+      return sample_other(stream);
+    }
+  }
   // The distribution's analytic mean (after truncation/clipping when it has a closed form), if known.
   std::optional<double> mean() const;
   // The analytic variance, under the same conditions as mean().
@@ -34,6 +57,19 @@ class Sampler {
  private:
   bool clipped() const;
   double truncated_normal(Stream& stream) const;
+  double sample_other(Stream& stream) const;
+  double clip(double x) const {
+    if (x < lower_) x = lower_;
+    if (x > upper_) x = upper_;
+    return x;
+  }
+
+  // Which inline path sample() takes; `other` for every kind that sample_other handles.
+  enum class Fast : std::uint8_t { constant, normal, lognormal, other };
+  Fast fast_ = Fast::constant;
+  // The clipping bounds (-inf / +inf when absent), for the inline paths.
+  double lower_ = -std::numeric_limits<double>::infinity();
+  double upper_ = std::numeric_limits<double>::infinity();
 
   model::DistributionSpec spec_;
   std::vector<double> cumulative_;  // discrete: cumulative weights

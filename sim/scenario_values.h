@@ -46,8 +46,8 @@ class CompiledScenarioValues {
   // The item's value for an event, from the event's kWorkloadSite variates (see the stream mapping above).
   double event_value(std::size_t index, SiteVariates& workload) const {
     const EventItem& item = event_items_[index];
-    Stream stream = workload.stream(item.slot);
-    return item.sampler.sample(stream);
+    SlotEngine engine(workload, item.slot);
+    return item.sampler.sample(engine);
   }
   // The same for event `sample` of draw `draw`.
   double event_value(std::size_t index, std::uint64_t seed, std::uint64_t draw, std::uint64_t sample) const;

@@ -1,6 +1,7 @@
 #include "sim/sfn/compile.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "model/errors.h"
@@ -147,6 +148,7 @@ void Compiler::compile_trigger(const model::TriggerSpec& t) {
     pt.lambda = true;
     pt.lambda_arm64 = t.lambda->arch == model::LambdaArch::arm64;
     pt.lambda_memory_mb = t.lambda->memory_mb;
+    pt.lambda_memory_mb_int = std::llround(pt.lambda_memory_mb);
     pt.lambda_timeout_ms = t.lambda->timeout_ms;
     if (t.lambda_duration_ms) pt.lambda_duration = values.add(*t.lambda_duration_ms);
   }

@@ -1,6 +1,7 @@
 // Plan details of Task, Choice, Wait and Map states (docs/scenario-format.md "Step Functions designs").
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "model/errors.h"
 #include "sim/sfn/compile_detail.h"
@@ -68,6 +69,9 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
     t.fargate_vcpu = b->fargate->vcpu;
     t.fargate_memory_gb = b->fargate->memory_gb;
   }
+  t.memory_mb_int = std::llround(t.memory_mb);
+  t.fargate_milli_vcpu = std::llround(t.fargate_vcpu * 1000);
+  t.fargate_memory_mb = std::llround(t.fargate_memory_gb * 1024);
   if (b) {
     if (b->duration_ms) t.duration = values.add(*b->duration_ms);
     if (b->cold_start) {

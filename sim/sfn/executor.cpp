@@ -15,7 +15,7 @@ using model::asl::StateType;
 
 Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawValues& values)
     : plan_(plan), metering_(metering), values_(values) {
-  visits_.assign(plan.states.size(), 0);
+  visits_.assign(plan.states.size(), Visits{});
   retry_counts_.assign(plan.retriers.size(), 0);
   mock_counts_.assign(plan.tasks.size(), 0);
   input_numbers_.assign(plan.inputs.size(), 0);
@@ -68,14 +68,6 @@ Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawV
   }
 }
 
-void Executor::count_history(std::uint64_t events, double t) {
-  frame_.history += events;
-  if (frame_.history > frame_.history_cap && frame_.abort_error == 0) {
-    frame_.abort_error = plan_.err_history;
-    frame_.abort_ms = t;
-  }
-}
-
 void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
   values_.start_event(sample);
   std::fill(mock_counts_.begin(), mock_counts_.end(), 0);
@@ -85,7 +77,8 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
   double t = 0;
   if (tr.iot_rule) {
     const double payload = execution_payload(m, 0);
-    const auto bytes = static_cast<std::int64_t>(std::ceil(payload + tr.iot_topic_bytes));
+    const double raw = payload + tr.iot_topic_bytes;
+    const std::int64_t bytes = raw > 0 ? ceil_positive(raw) : 0;
     // The message and the rule are metered in 5 KB units of payload + topic, as in an iot_rules design
     // (reference/pricing.md 3.2); the Step Functions action is one action executed.
     const std::int64_t units = model::metered_units(bytes, metering_.iot_message_unit_bytes);
@@ -98,7 +91,7 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
     SiteVariates variates = values_.variates(kTriggerSite);
     const double d = tr.lambda_duration != kNone ? std::max(0.0, values_.get(tr.lambda_duration, variates, kSlotTriggerDuration)) : 0;
     const double run_ms = std::min(d, tr.lambda_timeout_ms);
-    meter_lambda(tr.lambda_arm64, tr.lambda_memory_mb, run_ms);
+    meter_lambda(tr.lambda_arm64, tr.lambda_memory_mb_int, run_ms);
     t = run_ms;
   }
   const Result r = run_execution(0, t, 0);
@@ -153,15 +146,9 @@ Executor::Result Executor::run_execution_scope(std::uint32_t scope, bool express
   return r;
 }
 
-void Executor::enter_state(double t) {
-  count_history(2, t);  // StateEntered, StateExited
-  if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
-  ++out_->transitions;
-}
-
 Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_t ctx, double stop_ms) {
   const PlanScope& sc = plan_.scopes[scope];
-  std::fill(visits_.begin() + sc.first, visits_.begin() + sc.first + sc.count, 0u);
+  const std::uint64_t run = ++scope_runs_;  // visit numbers count from 0 again in this run of the scope
   std::uint32_t cur = sc.start;
   for (;;) {
     if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
@@ -173,7 +160,9 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
     }
     const PlanState& s = plan_.states[cur];
     enter_state(t);
-    const std::uint64_t occ = site_key(site_key(s.site, ctx), visits_[cur]++);
+    Visits& v = visits_[cur];
+    if (v.run != run) v = {run, 0};
+    const std::uint64_t occ = site_key(site_key(s.site, ctx), v.count++);
     switch (s.type) {
       case StateType::pass: break;
       case StateType::succeed: return {t, 0};
@@ -189,14 +178,23 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
       case StateType::task:
       case StateType::parallel:
       case StateType::map: {
-        std::uint32_t next = s.next;
-        const Result r = run_with_retry(cur, t, occ, stop_ms, next);
-        if (r.error) return r;
-        t = r.end_ms;
-        if (next != s.next) {  // caught
-          cur = next;
-          continue;
+        // The first attempt inline (the common case: it succeeds); Retry and Catch only after a failure.
+        // The deadline was checked above at this same time.
+        const std::uint64_t attempt_site = site_key(occ, 0);
+        Result r = s.type == StateType::task ? run_task(plan_.tasks[s.detail], t, attempt_site)
+                                             : run_state_body(cur, t, attempt_site, stop_ms);
+        if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+        if (r.error) {
+          std::uint32_t next = s.next;
+          r = recover(cur, r, occ, stop_ms, next);
+          if (r.error) return r;
+          if (next != s.next) {  // caught
+            t = r.end_ms;
+            cur = next;
+            continue;
+          }
         }
+        t = r.end_ms;
         break;
       }
     }
@@ -205,30 +203,33 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
   }
 }
 
-Executor::Result Executor::run_with_retry(std::uint32_t state, double t, std::uint64_t occ, double stop_ms,
-                                          std::uint32_t& next) {
+Executor::Result Executor::recover(std::uint32_t state, Result failed, std::uint64_t occ, double stop_ms,
+                                   std::uint32_t& next) {
   const PlanState& s = plan_.states[state];
   for (std::uint32_t i = 0; i < s.retry_count; ++i) retry_counts_[s.retry_first + i] = 0;
-  for (std::uint64_t attempt = 0;; ++attempt) {
-    if (t > frame_.deadline_ms) {
-      frame_.abort_error = plan_.err_timeout;
-      frame_.abort_ms = frame_.deadline_ms;
-      return {frame_.abort_ms, frame_.abort_error};
-    }
-    const std::uint64_t aocc = site_key(occ, attempt);
-    const Result r = run_state_body(state, t, aocc, stop_ms);
-    if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
-    if (r.error == 0) return r;
-    // Retry: the first retrier whose ErrorEquals matches (asl.md A5), if it has attempts left.
+  Result r = failed;
+  for (std::uint64_t attempt = 0;;) {
+    // Attempt `attempt` failed with r.error. Retry: the first retrier whose ErrorEquals matches
+    // (asl.md A5), if it has attempts left.
+    const std::uint64_t attempt_site = site_key(occ, attempt);
     std::uint32_t matched = kNone;
     for (std::uint32_t i = 0; i < s.retry_count && matched == kNone; ++i)
       if (plan_.matches_error(plan_.retriers[s.retry_first + i].match_row, r.error)) matched = s.retry_first + i;
     if (matched != kNone && retry_counts_[matched] < plan_.retriers[matched].max_attempts) {
-      t = r.end_ms + retry_delay_ms(plan_.retriers[matched], retry_counts_[matched], aocc);
+      const double t = r.end_ms + retry_delay_ms(plan_.retriers[matched], retry_counts_[matched], attempt_site);
       ++retry_counts_[matched];
       if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
       ++out_->transitions;
       ++out_->retries;
+      ++attempt;
+      if (t > frame_.deadline_ms) {
+        frame_.abort_error = plan_.err_timeout;
+        frame_.abort_ms = frame_.deadline_ms;
+        return {frame_.abort_ms, frame_.abort_error};
+      }
+      r = run_state_body(state, t, site_key(occ, attempt), stop_ms);
+      if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+      if (r.error == 0) return r;
       continue;
     }
     // Catch: the first catcher that matches; entering its Next counts as usual.

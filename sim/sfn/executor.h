@@ -3,6 +3,7 @@
 // Retry, Catch, timeouts, Choice, Wait, Parallel, Map (inline and distributed), nested executions, the
 // Standard 1-year / 25,000-event and Express 5-minute limits. Meters per docs/billing-rules.md
 // "How the simulator meters Step Functions". One Executor per thread and draw (it owns scratch space).
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -19,6 +20,20 @@ inline constexpr double kExpressMaxDurationMs = 5.0 * 60 * 1000;            // 5
 inline constexpr std::uint64_t kStandardMaxHistoryEvents = 25'000;
 // Express keeps no history; this guard ends zero-time infinite loops (documented as a simulator limit).
 inline constexpr std::uint64_t kExpressMaxHistoryEvents = 1'000'000;
+
+// ceil(x) for 0 < x < 2^62, exactly as std::ceil, without a libm call on the hot path.
+inline std::int64_t ceil_positive(double x) {
+  const auto i = static_cast<std::int64_t>(x);
+  return static_cast<double>(i) < x ? i + 1 : i;
+}
+
+// x rounded up to a multiple of `granularity` (per-event billing rounding); 0 for x <= 0. The 1e-9 keeps a
+// value that is a whole multiple up to floating-point noise (300.0000000001 ms) from rounding up once more.
+inline std::int64_t ceil_to(double x, double granularity) {
+  if (!(x > 0)) return 0;
+  const double q = x / granularity - 1e-9;
+  return (q > 0 ? ceil_positive(q) : 0) * static_cast<std::int64_t>(granularity);
+}
 
 class Executor {
  public:
@@ -50,9 +65,14 @@ class Executor {
   Result run_execution_scope(std::uint32_t scope, bool express, double timeout_ms, double start_ms,
                              std::uint64_t ctx, std::uint32_t machine);
   Result run_scope(std::uint32_t scope, double t, std::uint64_t ctx, double stop_ms);
-  // Runs a Task/Parallel/Map with its retriers and catchers; `next` becomes the catcher's target when caught.
-  Result run_with_retry(std::uint32_t state, double t, std::uint64_t occ, double stop_ms, std::uint32_t& next);
-  void enter_state(double t);
+  // After the first attempt of a Task/Parallel/Map failed (`failed`): its retriers and catchers; the
+  // result of the last attempt, or success with `next` set to the catcher's target when caught.
+  Result recover(std::uint32_t state, Result failed, std::uint64_t occ, double stop_ms, std::uint32_t& next);
+  void enter_state(double t) {
+    count_history(2, t);  // StateEntered, StateExited
+    if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
+    ++out_->transitions;
+  }
   double wait_ms(const PlanWait& w, double t, std::uint64_t occ);
   Result run_state_body(std::uint32_t state, double t, std::uint64_t occurrence, double stop_ms);
   Result run_task(const PlanTask& task, double t, std::uint64_t occurrence);
@@ -68,10 +88,21 @@ class Executor {
   // The payload of an execution of `machine` in context `ctx` (the same number at every call).
   double execution_payload(const PlanMachine& m, std::uint64_t ctx);
   void meter_calls(const PlanTask& task, SiteVariates& variates);
-  void meter_lambda(bool arm64, double memory_mb, double billed_ms_raw);
+  void meter_lambda(bool arm64, std::int64_t memory_mb, double billed_ms_raw) {
+    const double g = metering_.lambda_duration_granularity_ms;
+    const std::int64_t billed_ms = std::max<std::int64_t>(ceil_to(billed_ms_raw, g), static_cast<std::int64_t>(g));
+    out_->meters.add(Meter::lambda_requests, 1);
+    out_->meters.add(arm64 ? Meter::lambda_gb_seconds_arm64 : Meter::lambda_gb_seconds_x86, memory_mb * billed_ms);
+  }
   void meter_express(double definition_mb, double payload_bytes, std::uint32_t map_parallel_count,
                      double duration_ms);
-  void count_history(std::uint64_t events, double t);
+  void count_history(std::uint64_t events, double t) {
+    frame_.history += events;
+    if (frame_.history > frame_.history_cap && frame_.abort_error == 0) {
+      frame_.abort_error = plan_.err_history;
+      frame_.abort_ms = t;
+    }
+  }
 
   const Plan& plan_;
   const model::MeteringRules& metering_;
@@ -79,7 +110,14 @@ class Executor {
   ExecutionRecord* out_ = nullptr;
   ExecutionFrame frame_;
   // Scratch, sized once.
-  std::vector<std::uint32_t> visits_;          // per state
+  // Per state: how often it was entered in the current run of its scope (a scope never runs inside itself,
+  // so one counter per state suffices); `run` tells a stale count from a current one without clearing.
+  struct Visits {
+    std::uint64_t run = 0;
+    std::uint64_t count = 0;
+  };
+  std::vector<Visits> visits_;
+  std::uint64_t scope_runs_ = 0;
   std::vector<std::int64_t> retry_counts_;     // per retrier
   std::vector<std::int64_t> mock_counts_;      // per task
   std::vector<double> input_numbers_;          // per input field

@@ -10,22 +10,9 @@ namespace flowcost::sim::sfn {
 
 namespace {
 
-std::int64_t ceil_to(double x, double granularity) {
-  if (!(x > 0)) return 0;
-  return static_cast<std::int64_t>(std::ceil(x / granularity - 1e-9)) * static_cast<std::int64_t>(granularity);
-}
-
 constexpr double kFargateMinimumMs = 60'000;  // Fargate bills per second with a 1-minute minimum
 
 }  // namespace
-
-void Executor::meter_lambda(bool arm64, double memory_mb, double billed_ms_raw) {
-  const double g = metering_.lambda_duration_granularity_ms;
-  std::int64_t billed_ms = std::max<std::int64_t>(ceil_to(billed_ms_raw, g), static_cast<std::int64_t>(g));
-  out_->meters.add(Meter::lambda_requests, 1);
-  out_->meters.add(arm64 ? Meter::lambda_gb_seconds_arm64 : Meter::lambda_gb_seconds_x86,
-                   static_cast<std::int64_t>(std::llround(memory_mb)) * billed_ms);
-}
 
 void Executor::meter_express(double definition_mb, double payload_bytes, std::uint32_t map_parallel_count,
                              double duration_ms) {
@@ -41,9 +28,9 @@ void Executor::meter_express(double definition_mb, double payload_bytes, std::ui
 void Executor::meter_calls(const PlanTask& task, SiteVariates& variates) {
   for (std::uint32_t i = 0; i < task.calls_count; ++i) {
     const PlanCall& c = plan_.calls[task.calls_first + i];
-    const double amount = std::max(0.0, values_.get(c.amount, variates, kSlotFirstCall + i));
-    const auto bytes = static_cast<std::int64_t>(std::ceil(amount));
-    const auto count = static_cast<std::int64_t>(std::llround(amount));
+    const double amount = values_.get(c.amount, variates, kSlotFirstCall + i);
+    const std::int64_t bytes = amount > 0 ? ceil_positive(amount) : 0;
+    const std::int64_t count = amount > 0 ? std::llround(amount) : 0;
     switch (c.kind) {
       case CallKind::dynamodb_write:
         out_->meters.add(Meter::dynamodb_write_request_units, model::metered_units(bytes, metering_.dynamodb_write_unit_bytes));
@@ -101,7 +88,7 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
       init = task.init != kNone ? std::max(0.0, values_.get(task.init, variates, kSlotInit)) : 0;
     const double run_ms = std::min(work, task.function_timeout_ms);
     if (work > task.function_timeout_ms) error = plan_.err_lambda_unknown;  // the function timed out
-    meter_lambda(task.arm64, task.memory_mb, (metering_.lambda_init_billed ? init : 0) + run_ms);
+    meter_lambda(task.arm64, task.memory_mb_int, (metering_.lambda_init_billed ? init : 0) + run_ms);
     elapsed = init + run_ms;
   }
   if (task.child_machine != kNone) {
@@ -132,12 +119,12 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
   if (task.fargate) {  // the job runs until it ends or Step Functions stops it
     const std::int64_t billed_ms = std::max<std::int64_t>(ceil_to(std::min(work, end), 1000),
                                                           static_cast<std::int64_t>(kFargateMinimumMs));
-    out_->meters.add(Meter::fargate_vcpu_seconds, std::llround(task.fargate_vcpu * 1000) * billed_ms);
-    out_->meters.add(Meter::fargate_gb_seconds, std::llround(task.fargate_memory_gb * 1024) * billed_ms);
+    out_->meters.add(Meter::fargate_vcpu_seconds, task.fargate_milli_vcpu * billed_ms);
+    out_->meters.add(Meter::fargate_gb_seconds, task.fargate_memory_mb * billed_ms);
   }
   // A callback task's call (e.g. the SQS message carrying the token) is made before the wait, so it is
   // billed whatever the wait's outcome; other calls are billed when the attempt succeeds.
-  if (error == 0 || task.callback_wait != kNone) meter_calls(task, variates);
+  if (task.calls_count && (error == 0 || task.callback_wait != kNone)) meter_calls(task, variates);
   return {t + end, error};
 }
 

@@ -59,6 +59,7 @@ struct PlanTask {
   bool lambda = false;
   bool arm64 = false;
   double memory_mb = 128;
+  std::int64_t memory_mb_int = 128;      // llround(memory_mb), what the GB-s meter multiplies
   double function_timeout_ms = 900'000;
   std::uint32_t duration = kNone;        // work time per attempt (ms); kNone = 0
   std::uint32_t cold_probability = kNone;
@@ -71,6 +72,7 @@ struct PlanTask {
   double heartbeat_every_ms = kForever;  // worker's heartbeat interval
   bool fargate = false;                  // Batch/ECS .sync job on Fargate
   double fargate_vcpu = 1, fargate_memory_gb = 2;
+  std::int64_t fargate_milli_vcpu = 1000, fargate_memory_mb = 2048;  // llround(vcpu x 1000), llround(GB x 1024)
   std::uint32_t calls_first = 0, calls_count = 0;  // into Plan::calls
   std::uint32_t child_machine = kNone;   // states:startExecution
   bool child_waits = false;              // .sync / .sync:2 / .waitForTaskToken
@@ -181,6 +183,7 @@ struct PlanTrigger {
   bool lambda = false;
   bool lambda_arm64 = false;
   double lambda_memory_mb = 128;
+  std::int64_t lambda_memory_mb_int = 128;  // llround(lambda_memory_mb)
   double lambda_timeout_ms = 900'000;
   std::uint32_t lambda_duration = kNone;
 };

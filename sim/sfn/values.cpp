@@ -121,16 +121,7 @@ double DrawValues::evaluate_event_expression(const PlanValue& v) const {
   });
 }
 
-double DrawValues::get(std::uint32_t value) const {
-  const PlanValue& v = plan_.values[value];
-  switch (v.kind) {
-    case PlanValue::Kind::constant:
-    case PlanValue::Kind::draw_expression: return resolved_[value];
-    case PlanValue::Kind::event_item: return event_values_[v.event_item];
-    case PlanValue::Kind::event_expression: return evaluate_event_expression(v);
-    case PlanValue::Kind::execution_payload: return payload_;
-    case PlanValue::Kind::distribution: break;
-  }
+void DrawValues::distribution_without_stream() {
   throw model::InternalError("a distribution read without a random stream");
 }
 

@@ -52,11 +52,22 @@ class DrawValues {
   double get(std::uint32_t value, SiteVariates& variates, unsigned slot) {
     const PlanValue& v = plan_.values[value];
     if (v.kind != PlanValue::Kind::distribution) return get(value);
-    Stream s = variates.stream(slot);
-    return v.sampler.sample(s);
+    SlotEngine engine(variates, slot);
+    return v.sampler.sample(engine);
   }
   // A value that is not a distribution (probabilities, weights, names): InternalError for a distribution.
-  double get(std::uint32_t value) const;
+  double get(std::uint32_t value) const {
+    const PlanValue& v = plan_.values[value];
+    switch (v.kind) {
+      case PlanValue::Kind::constant:
+      case PlanValue::Kind::draw_expression: return resolved_[value];
+      case PlanValue::Kind::event_item: return event_values_[v.event_item];
+      case PlanValue::Kind::execution_payload: return payload_;
+      case PlanValue::Kind::event_expression: return evaluate_event_expression(v);
+      case PlanValue::Kind::distribution: break;
+    }
+    distribution_without_stream();
+  }
   double resolved(std::uint32_t value) const { return resolved_[value]; }
   // The payload of the execution being simulated (see ValueCompiler::add_execution_payload).
   double payload() const { return payload_; }
@@ -69,6 +80,7 @@ class DrawValues {
 
  private:
   double evaluate_event_expression(const PlanValue& v) const;
+  [[noreturn]] static void distribution_without_stream();
 
   const Plan& plan_;
   const CompiledScenarioValues& scenario_values_;
