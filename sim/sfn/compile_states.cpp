@@ -146,6 +146,7 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
       plan.calls.push_back({CallKind::rekognition, values.add(*b->rekognition_images)});
   }
   t.calls_count = static_cast<std::uint32_t>(plan.calls.size()) - t.calls_first;
+  t.special = t.child_machine != kNone || t.callback_wait != kNone || t.heartbeat_applies || t.fargate;
   plan.tasks[t.index] = t;
   return t.index;
 }
@@ -174,6 +175,11 @@ std::uint32_t Compiler::compile_rule(const model::asl::ChoiceRule& r, Machine& m
     pr.boolean = *bv;
     pr.has_boolean = true;
   }
+  const bool numeric_op = pr.op == ChoiceOp::numeric_equals || pr.op == ChoiceOp::numeric_less_than ||
+                          pr.op == ChoiceOp::numeric_greater_than || pr.op == ChoiceOp::numeric_less_than_equals ||
+                          pr.op == ChoiceOp::numeric_greater_than_equals;
+  pr.simple_numeric = numeric_op && pr.field != kNone && !plan.inputs[pr.field].label && pr.has_number &&
+                      pr.other_field == kNone && r.children.empty();
   std::vector<std::uint32_t> children;
   for (const auto& c : r.children) children.push_back(compile_rule(c, m, target));
   const auto index = static_cast<std::uint32_t>(plan.rules.size());

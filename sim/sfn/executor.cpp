@@ -13,11 +13,29 @@ namespace flowcost::sim::sfn {
 
 using model::asl::StateType;
 
+Executor::CallMeter Executor::call_meter(CallKind kind, const model::MeteringRules& m) {
+  switch (kind) {  // DynamoDB reads are metered in half units: eventual 1, strong 2, transactional 4
+    case CallKind::dynamodb_write: return {Meter::dynamodb_write_request_units, m.dynamodb_write_unit_bytes, 1};
+    case CallKind::dynamodb_read_eventual: return {Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 1};
+    case CallKind::dynamodb_read_strong: return {Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 2};
+    case CallKind::dynamodb_read_transactional: return {Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 4};
+    case CallKind::sqs: return {Meter::sqs_requests, m.sqs_chunk_bytes, 1};
+    case CallKind::sns: return {Meter::sns_publishes, m.sns_chunk_bytes, 1};
+    case CallKind::s3_put: return {Meter::s3_put_requests, 0, 1};
+    case CallKind::s3_get: return {Meter::s3_get_requests, 0, 1};
+    case CallKind::rekognition: return {Meter::rekognition_images, 0, 1};
+  }
+  throw model::InternalError("unknown downstream call kind");
+}
+
 Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawValues& values)
     : plan_(plan), metering_(metering), values_(values) {
   visits_.assign(plan.states.size(), Visits{});
   retry_counts_.assign(plan.retriers.size(), 0);
+  call_meters_.reserve(plan.calls.size());
+  for (const auto& c : plan.calls) call_meters_.push_back(call_meter(c.kind, metering));
   mock_counts_.assign(plan.tasks.size(), 0);
+  for (const auto& t : plan.tasks) any_mocked_ = any_mocked_ || t.mocked;
   input_numbers_.assign(plan.inputs.size(), 0);
   slots_.resize(plan.max_depth + 2);
   for (auto& s : slots_) s.reserve(static_cast<std::size_t>(plan.max_slots) + 1);
@@ -70,7 +88,7 @@ Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawV
 
 void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
   values_.start_event(sample);
-  std::fill(mock_counts_.begin(), mock_counts_.end(), 0);
+  if (any_mocked_) std::fill(mock_counts_.begin(), mock_counts_.end(), 0);
   out_ = &out;
   const PlanMachine& m = plan_.machines[0];
   const PlanTrigger& tr = plan_.trigger;
@@ -104,6 +122,10 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
 void Executor::sample_inputs(const PlanMachine& m, std::uint64_t ctx) {
   for (std::uint32_t i = 0; i < m.inputs_count; ++i) {
     const PlanInputField& f = plan_.inputs[m.inputs_first + i];
+    if (!values_.is_distribution(f.value)) {
+      input_numbers_[m.inputs_first + i] = values_.get(f.value);
+      continue;
+    }
     SiteVariates variates = values_.variates(site_key(f.site, ctx));
     input_numbers_[m.inputs_first + i] = values_.get(f.value, variates, 0);
   }
@@ -111,6 +133,7 @@ void Executor::sample_inputs(const PlanMachine& m, std::uint64_t ctx) {
 
 double Executor::execution_payload(const PlanMachine& m, std::uint64_t ctx) {
   if (m.payload == kNone) return 0;
+  if (!values_.is_distribution(m.payload)) return values_.get(m.payload);
   SiteVariates variates = values_.variates(site_key(kExecutionSite, ctx));
   return values_.get(m.payload, variates, kSlotPayload);
 }
@@ -162,7 +185,9 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
     enter_state(t);
     Visits& v = visits_[cur];
     if (v.run != run) v = {run, 0};
-    const std::uint64_t occ = site_key(site_key(s.site, ctx), v.count++);
+    // The visit's site: the state's name, its context (0 at the top level; otherwise a well-mixed site)
+    // and its visit number, in one mixing step.
+    const std::uint64_t occ = site_key(s.site ^ ctx, v.count++);
     switch (s.type) {
       case StateType::pass: break;
       case StateType::succeed: return {t, 0};
@@ -180,7 +205,7 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
       case StateType::map: {
         // The first attempt inline (the common case: it succeeds); Retry and Catch only after a failure.
         // The deadline was checked above at this same time.
-        const std::uint64_t attempt_site = site_key(occ, 0);
+        const std::uint64_t attempt_site = attempt_site_of(occ, 0);
         Result r = s.type == StateType::task ? run_task(plan_.tasks[s.detail], t, attempt_site)
                                              : run_state_body(cur, t, attempt_site, stop_ms);
         if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
@@ -211,7 +236,7 @@ Executor::Result Executor::recover(std::uint32_t state, Result failed, std::uint
   for (std::uint64_t attempt = 0;;) {
     // Attempt `attempt` failed with r.error. Retry: the first retrier whose ErrorEquals matches
     // (asl.md A5), if it has attempts left.
-    const std::uint64_t attempt_site = site_key(occ, attempt);
+    const std::uint64_t attempt_site = attempt_site_of(occ, attempt);
     std::uint32_t matched = kNone;
     for (std::uint32_t i = 0; i < s.retry_count && matched == kNone; ++i)
       if (plan_.matches_error(plan_.retriers[s.retry_first + i].match_row, r.error)) matched = s.retry_first + i;
@@ -227,7 +252,7 @@ Executor::Result Executor::recover(std::uint32_t state, Result failed, std::uint
         frame_.abort_ms = frame_.deadline_ms;
         return {frame_.abort_ms, frame_.abort_error};
       }
-      r = run_state_body(state, t, site_key(occ, attempt), stop_ms);
+      r = run_state_body(state, t, attempt_site_of(occ, attempt), stop_ms);
       if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
       if (r.error == 0) return r;
       continue;

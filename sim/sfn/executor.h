@@ -21,6 +21,12 @@ inline constexpr std::uint64_t kStandardMaxHistoryEvents = 25'000;
 // Express keeps no history; this guard ends zero-time infinite loops (documented as a simulator limit).
 inline constexpr std::uint64_t kExpressMaxHistoryEvents = 1'000'000;
 
+// The site of attempt `attempt` of a visit whose site is `visit_site`: the visit's own site for the first
+// attempt (a state with attempts never draws at the visit itself), a mixed one for the retries.
+inline std::uint64_t attempt_site_of(std::uint64_t visit_site, std::uint64_t attempt) {
+  return attempt == 0 ? visit_site : site_key(visit_site, attempt);
+}
+
 // ceil(x) for 0 < x < 2^62, exactly as std::ceil, without a libm call on the hot path.
 inline std::int64_t ceil_positive(double x) {
   const auto i = static_cast<std::int64_t>(x);
@@ -31,7 +37,7 @@ inline std::int64_t ceil_positive(double x) {
 // value that is a whole multiple up to floating-point noise (300.0000000001 ms) from rounding up once more.
 inline std::int64_t ceil_to(double x, double granularity) {
   if (!(x > 0)) return 0;
-  const double q = x / granularity - 1e-9;
+  const double q = (granularity == 1 ? x : x / granularity) - 1e-9;  // x / 1 is x: no division for 1 ms
   return (q > 0 ? ceil_positive(q) : 0) * static_cast<std::int64_t>(granularity);
 }
 
@@ -76,7 +82,9 @@ class Executor {
   double wait_ms(const PlanWait& w, double t, std::uint64_t occ);
   Result run_state_body(std::uint32_t state, double t, std::uint64_t occurrence, double stop_ms);
   Result run_task(const PlanTask& task, double t, std::uint64_t occurrence);
-  std::uint32_t task_error(const PlanTask& task, double t, SiteVariates& variates);
+  std::uint32_t mocked_error(const PlanTask& task, double t);
+  double finish_special(const PlanTask& task, double t, std::uint64_t occ, double work, double elapsed,
+                        std::uint32_t& error, SiteVariates& variates);
   Result run_parallel(const PlanState& s, double t, std::uint64_t occurrence, double stop_ms);
   Result run_map(const PlanState& s, double t, std::uint64_t occurrence, double stop_ms);
   Result run_distributed(const PlanMap& m, double t, std::uint64_t occurrence, std::uint64_t children,
@@ -119,7 +127,16 @@ class Executor {
   std::vector<Visits> visits_;
   std::uint64_t scope_runs_ = 0;
   std::vector<std::int64_t> retry_counts_;     // per retrier
+  // How a downstream call is metered: in units of `unit_bytes` (x multiplier), or as a count (unit 0).
+  struct CallMeter {
+    Meter meter;
+    std::int64_t unit_bytes;
+    std::int64_t multiplier;
+  };
+  static CallMeter call_meter(CallKind kind, const model::MeteringRules& metering);
+  std::vector<CallMeter> call_meters_;         // per Plan::calls entry
   std::vector<std::int64_t> mock_counts_;      // per task
+  bool any_mocked_ = false;
   std::vector<double> input_numbers_;          // per input field
   std::vector<std::vector<double>> slots_;     // per Map depth: concurrency slot free times (a min-heap)
   std::vector<double> choice_cumulative_;      // per choice weight (per draw)

@@ -29,6 +29,7 @@ bool compare(ChoiceOp op, const T& a, const T& b) {
 
 bool Executor::evaluate_rule(std::uint32_t index) const {
   const PlanRule& r = plan_.rules[index];
+  if (r.simple_numeric) return compare(r.op, input_numbers_[r.field], r.number);
   auto child = [&](std::uint32_t i) { return evaluate_rule(plan_.rule_children[r.children_first + i]); };
   switch (r.op) {
     case ChoiceOp::and_:

@@ -27,59 +27,50 @@ void Executor::meter_express(double definition_mb, double payload_bytes, std::ui
 
 void Executor::meter_calls(const PlanTask& task, SiteVariates& variates) {
   for (std::uint32_t i = 0; i < task.calls_count; ++i) {
-    const PlanCall& c = plan_.calls[task.calls_first + i];
-    const double amount = values_.get(c.amount, variates, kSlotFirstCall + i);
-    const std::int64_t bytes = amount > 0 ? ceil_positive(amount) : 0;
-    const std::int64_t count = amount > 0 ? std::llround(amount) : 0;
-    switch (c.kind) {
-      case CallKind::dynamodb_write:
-        out_->meters.add(Meter::dynamodb_write_request_units, model::metered_units(bytes, metering_.dynamodb_write_unit_bytes));
-        break;
-      case CallKind::dynamodb_read_strong:  // half units: strong = 2, eventual = 1, transactional = 4
-        out_->meters.add(Meter::dynamodb_read_request_units, 2 * model::metered_units(bytes, metering_.dynamodb_read_unit_bytes));
-        break;
-      case CallKind::dynamodb_read_eventual:
-        out_->meters.add(Meter::dynamodb_read_request_units, model::metered_units(bytes, metering_.dynamodb_read_unit_bytes));
-        break;
-      case CallKind::dynamodb_read_transactional:
-        out_->meters.add(Meter::dynamodb_read_request_units, 4 * model::metered_units(bytes, metering_.dynamodb_read_unit_bytes));
-        break;
-      case CallKind::sqs: out_->meters.add(Meter::sqs_requests, model::metered_units(bytes, metering_.sqs_chunk_bytes)); break;
-      case CallKind::sns: out_->meters.add(Meter::sns_publishes, model::metered_units(bytes, metering_.sns_chunk_bytes)); break;
-      case CallKind::s3_put: out_->meters.add(Meter::s3_put_requests, count); break;
-      case CallKind::s3_get: out_->meters.add(Meter::s3_get_requests, count); break;
-      case CallKind::rekognition: out_->meters.add(Meter::rekognition_images, count); break;
+    const std::uint32_t call = task.calls_first + i;
+    const CallMeter& cm = call_meters_[call];
+    const double amount = values_.get(plan_.calls[call].amount, variates, kSlotFirstCall + i);
+    std::int64_t quantity = 0;
+    if (cm.unit_bytes > 0) {  // sized in billing units (at least one per call)
+      const std::int64_t bytes = amount > 0 ? ceil_positive(amount) : 0;
+      quantity = cm.multiplier * model::metered_units(bytes, cm.unit_bytes);
+    } else if (amount > 0) {  // a count
+      quantity = std::llround(amount);
     }
+    out_->meters.add(cm.meter, quantity);
   }
 }
 
-// The attempt's own error: the mocked result, or one uniform against the per-attempt probabilities.
-// 0 = none; kNone = no mocked response (the execution fails with States.Runtime).
-std::uint32_t Executor::task_error(const PlanTask& task, double t, SiteVariates& variates) {
-  if (task.mocked) {
-    const std::int64_t n = mock_counts_[task.index]++;
-    for (std::uint32_t i = 0; i < task.mock_count; ++i) {
-      const PlanMockStep& st = plan_.mock_steps[task.mock_first + i];
-      if (n >= st.first && n <= st.last) return st.error_id;
-    }
-    // Step Functions Local fails the execution when an invocation has no mocked response.
-    frame_.abort_error = plan_.err_runtime;
-    frame_.abort_ms = t;
-    return kNone;
+// A mocked Task's result for this invocation (0 = Return); kNone when the mock has no response for it
+// (Step Functions Local then fails the execution with States.Runtime).
+std::uint32_t Executor::mocked_error(const PlanTask& task, double t) {
+  const std::int64_t n = mock_counts_[task.index]++;
+  for (std::uint32_t i = 0; i < task.mock_count; ++i) {
+    const PlanMockStep& st = plan_.mock_steps[task.mock_first + i];
+    if (n >= st.first && n <= st.last) return st.error_id;
   }
-  if (task.errors_count == 0) return 0;
-  const double u = variates.uniform01(kSlotError);
-  for (std::uint32_t i = 0; i < task.errors_count; ++i)
-    if (u < error_cumulative_[task.errors_first + i]) return plan_.task_errors[task.errors_first + i].error_id;
-  return 0;
+  frame_.abort_error = plan_.err_runtime;
+  frame_.abort_ms = t;
+  return kNone;
 }
 
 Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_t occ) {
   count_history(3, t);  // Scheduled, Started, Succeeded/Failed/TimedOut
   if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
   SiteVariates variates = values_.variates(occ);
-  std::uint32_t error = task_error(task, t, variates);
-  if (error == kNone) return {t, plan_.err_runtime};
+  // The attempt's own error: the mocked result, or one uniform against the per-attempt probabilities.
+  std::uint32_t error = 0;
+  if (task.mocked) {
+    error = mocked_error(task, t);
+    if (error == kNone) return {t, plan_.err_runtime};
+  } else if (task.errors_count) {
+    const double u = variates.uniform01(kSlotError);
+    for (std::uint32_t i = 0; i < task.errors_count; ++i)
+      if (u < error_cumulative_[task.errors_first + i]) {
+        error = plan_.task_errors[task.errors_first + i].error_id;
+        break;
+      }
+  }
   const double work = task.duration != kNone ? std::max(0.0, values_.get(task.duration, variates, kSlotDuration)) : 0;
   double elapsed = work;
   if (task.lambda) {
@@ -91,6 +82,21 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
     meter_lambda(task.arm64, task.memory_mb_int, (metering_.lambda_init_billed ? init : 0) + run_ms);
     elapsed = init + run_ms;
   }
+  double end = elapsed;
+  if (task.special) {
+    end = finish_special(task, t, occ, work, elapsed, error, variates);
+  } else if (elapsed > task.timeout_ms) {  // the attempt's TimeoutSeconds ends it early
+    end = task.timeout_ms;
+    error = plan_.err_timeout;
+  }
+  if (task.calls_count && (error == 0 || task.callback_wait != kNone)) meter_calls(task, variates);
+  return {t + end, error};
+}
+
+// Child executions, callbacks, heartbeats and Fargate jobs (PlanTask::special): returns when the attempt
+// ends (relative to its start) and updates `error`.
+double Executor::finish_special(const PlanTask& task, double t, std::uint64_t occ, double work, double elapsed,
+                                std::uint32_t& error, SiteVariates& variates) {
   if (task.child_machine != kNone) {
     const double start = t + (task.lambda ? elapsed : 0);
     const Result child = run_execution(task.child_machine, start, site_key(occ, 0xc41dull));
@@ -122,10 +128,7 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
     out_->meters.add(Meter::fargate_vcpu_seconds, task.fargate_milli_vcpu * billed_ms);
     out_->meters.add(Meter::fargate_gb_seconds, task.fargate_memory_mb * billed_ms);
   }
-  // A callback task's call (e.g. the SQS message carrying the token) is made before the wait, so it is
-  // billed whatever the wait's outcome; other calls are billed when the attempt succeeds.
-  if (task.calls_count && (error == 0 || task.callback_wait != kNone)) meter_calls(task, variates);
-  return {t + end, error};
+  return end;
 }
 
 std::uint32_t Executor::choose(const PlanChoice& c, std::uint64_t occurrence, bool& no_match) {

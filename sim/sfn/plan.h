@@ -79,6 +79,8 @@ struct PlanTask {
   bool mocked = false;
   std::uint32_t mock_first = 0, mock_count = 0;  // into Plan::mock_steps
   std::uint32_t index = 0;               // mock invocation counter slot
+  // A child execution, a callback, heartbeats or a Fargate job: the executor's slower path for them.
+  bool special = false;
 };
 
 struct PlanRetrier {
@@ -104,6 +106,7 @@ struct PlanRule {
   std::string text;                   // string operand
   bool boolean = false;
   bool has_text = false, has_number = false, has_boolean = false;
+  bool simple_numeric = false;        // a Numeric* comparison of a numeric input field with a number
   std::uint32_t children_first = 0, children_count = 0;  // into Plan::rule_children (And/Or/Not)
   std::uint32_t next = kNone;         // top-level rules: target state
 };

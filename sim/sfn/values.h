@@ -69,6 +69,7 @@ class DrawValues {
     distribution_without_stream();
   }
   double resolved(std::uint32_t value) const { return resolved_[value]; }
+  bool is_distribution(std::uint32_t value) const { return plan_.values[value].kind == PlanValue::Kind::distribution; }
   // The payload of the execution being simulated (see ValueCompiler::add_execution_payload).
   double payload() const { return payload_; }
   void set_payload(double bytes) { payload_ = bytes; }
