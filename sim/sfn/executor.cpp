@@ -90,12 +90,20 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
   values_.start_event(sample);
   if (any_mocked_) std::fill(mock_counts_.begin(), mock_counts_.end(), 0);
   out_ = &out;
-  const PlanMachine& m = plan_.machines[0];
   const PlanTrigger& tr = plan_.trigger;
   double t = 0;
+  if (tr.lambda) {
+    SiteVariates variates = values_.variates(kTriggerSite);
+    const double d = tr.lambda_duration != kNone ? std::max(0.0, values_.get(tr.lambda_duration, variates, kSlotTriggerDuration)) : 0;
+    const double run_ms = std::min(d, tr.lambda_timeout_ms);
+    meter_lambda(tr.lambda_arm64, tr.lambda_memory_mb_int, run_ms);
+    t = run_ms;
+  }
+  const Result r = run_execution(0, t, 0);
+  // The trigger's other meters come after the execution: they do not change its course, and the
+  // payload they need is then often already drawn.
   if (tr.iot_rule) {
-    const double payload = execution_payload(m, 0);
-    const double raw = payload + tr.iot_topic_bytes;
+    const double raw = execution_payload(plan_.machines[0], 0) + tr.iot_topic_bytes;
     const std::int64_t bytes = raw > 0 ? ceil_positive(raw) : 0;
     // The message and the rule are metered in 5 KB units of payload + topic, as in an iot_rules design
     // (reference/pricing.md 3.2); the Step Functions action is one action executed.
@@ -105,14 +113,6 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
     out.meters.add(Meter::iot_actions_executed, 1);
   }
   if (tr.s3) out.meters.add(Meter::s3_put_requests, 1);
-  if (tr.lambda) {
-    SiteVariates variates = values_.variates(kTriggerSite);
-    const double d = tr.lambda_duration != kNone ? std::max(0.0, values_.get(tr.lambda_duration, variates, kSlotTriggerDuration)) : 0;
-    const double run_ms = std::min(d, tr.lambda_timeout_ms);
-    meter_lambda(tr.lambda_arm64, tr.lambda_memory_mb_int, run_ms);
-    t = run_ms;
-  }
-  const Result r = run_execution(0, t, 0);
   out.latency_ms = r.end_ms;
   out.outcome = r.error ? Outcome::failed : Outcome::succeeded;
   out.error_id = r.error;
@@ -140,13 +140,18 @@ double Executor::execution_payload(const PlanMachine& m, std::uint64_t ctx) {
 
 Executor::Result Executor::run_execution(std::uint32_t machine, double start_ms, std::uint64_t ctx) {
   const PlanMachine& m = plan_.machines[machine];
-  sample_inputs(m, ctx);
+  if (m.inputs_count) sample_inputs(m, ctx);
+  // A payload drawn from a distribution is drawn once, here, and read by the execution's tasks; a
+  // workload item or a number is read where it is needed.
+  const bool drawn = m.payload != kNone && values_.is_distribution(m.payload);
   const double saved_payload = values_.payload();
-  const double payload = execution_payload(m, ctx);
-  values_.set_payload(payload);
+  if (drawn) values_.set_payload(execution_payload(m, ctx));
   const Result r = run_execution_scope(m.top, m.express, m.timeout_ms, start_ms, ctx, machine);
-  if (m.express) meter_express(m.definition_mb, payload, m.map_parallel_count, r.end_ms - start_ms);
-  values_.set_payload(saved_payload);
+  if (m.express) {
+    const double payload = drawn ? values_.payload() : execution_payload(m, ctx);
+    meter_express(m.definition_mb, payload, m.map_parallel_count, r.end_ms - start_ms);
+  }
+  if (drawn) values_.set_payload(saved_payload);
   return r;
 }
 

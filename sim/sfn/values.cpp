@@ -102,18 +102,15 @@ DrawValues::DrawValues(const Plan& plan, const CompiledScenarioValues& scenario_
   }
 }
 
-void DrawValues::start_event(std::uint64_t sample) {
-  sample_ = sample;
-  SiteVariates workload(seed_, draw_, sample, kWorkloadSite);
-  for (std::size_t i = 0; i < event_values_.size(); ++i)
-    event_values_[i] = scenario_values_.event_value(plan_.event_items[i], workload);
+double DrawValues::draw_event_item(std::uint32_t i) const {
+  return scenario_values_.event_value(plan_.event_items[i], workload_);
 }
 
 double DrawValues::evaluate_event_expression(const PlanValue& v) const {
   return v.expression->evaluate([&](std::string_view name) -> double {
     if (auto idx = scenario_values_.event_item_index(name)) {
       for (std::size_t i = 0; i < plan_.event_items.size(); ++i)
-        if (plan_.event_items[i] == *idx) return event_values_[i];
+        if (plan_.event_items[i] == *idx) return event_value(static_cast<std::uint32_t>(i));
     }
     auto it = inputs_.values.find(name);
     if (it == inputs_.values.end()) throw model::InternalError("no value for \"" + std::string(name) + "\"");

@@ -45,8 +45,13 @@ class DrawValues {
   // InputError at the value's position.
   DrawValues(const Plan& plan, const CompiledScenarioValues& scenario_values, const DrawInputs& inputs);
 
-  // Samples the event's workload items (once per execution).
-  void start_event(std::uint64_t sample);
+  // Starts event `sample`: its workload items are drawn when first read (at most once per event; an item
+  // that the event's path never reads is never drawn), so the state loop does not wait for them.
+  void start_event(std::uint64_t sample) {
+    sample_ = sample;
+    workload_ = SiteVariates(seed_, draw_, sample, kWorkloadSite);
+    event_ready_ = 0;
+  }
   // The value for one use: constants, per-draw and per-event values as they are; a distribution draws its
   // variate from slot `slot` of `variates`.
   double get(std::uint32_t value, SiteVariates& variates, unsigned slot) {
@@ -61,7 +66,7 @@ class DrawValues {
     switch (v.kind) {
       case PlanValue::Kind::constant:
       case PlanValue::Kind::draw_expression: return resolved_[value];
-      case PlanValue::Kind::event_item: return event_values_[v.event_item];
+      case PlanValue::Kind::event_item: return event_value(v.event_item);
       case PlanValue::Kind::execution_payload: return payload_;
       case PlanValue::Kind::event_expression: return evaluate_event_expression(v);
       case PlanValue::Kind::distribution: break;
@@ -81,6 +86,16 @@ class DrawValues {
 
  private:
   double evaluate_event_expression(const PlanValue& v) const;
+  // Plan::event_items entry i for the current event.
+  double event_value(std::uint32_t i) const {
+    if (i >= 64) return draw_event_item(i);  // beyond the ready mask: drawn at every read (same value)
+    if (!((event_ready_ >> i) & 1u)) {
+      event_values_[i] = draw_event_item(i);
+      event_ready_ |= std::uint64_t{1} << i;
+    }
+    return event_values_[i];
+  }
+  double draw_event_item(std::uint32_t i) const;
   [[noreturn]] static void distribution_without_stream();
 
   const Plan& plan_;
@@ -89,7 +104,10 @@ class DrawValues {
   std::uint64_t seed_ = 0, draw_ = 0, sample_ = 0;
   double payload_ = 0;
   std::vector<double> resolved_;      // per value: constants and per-draw values
-  std::vector<double> event_values_;  // per Plan::event_items entry
+  // The current event's workload items, drawn on first read (see start_event): values and which are ready.
+  mutable std::vector<double> event_values_;  // per Plan::event_items entry
+  mutable std::uint64_t event_ready_ = 0;     // bit i: entry i is drawn for this event
+  mutable SiteVariates workload_{0, 0, 0, kWorkloadSite};
 };
 
 }  // namespace flowcost::sim::sfn
