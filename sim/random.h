@@ -84,6 +84,12 @@ class Stream {
 
   // Uniform on the open interval (0, 1), 53 bits of precision.
   double uniform01() { return uniform01_from((*this)()); }
+  // Block `block` of this stream (the words it gives after 4 x block others), without moving it.
+  r123::Philox4x64::ctr_type block(std::uint64_t block) const {
+    r123::Philox4x64::ctr_type ctr = ctr_;
+    ctr.v[2] = block;
+    return r123::Philox4x64()(ctr, key_);
+  }
 
  private:
   void refill() {
@@ -130,36 +136,47 @@ class SiteVariates {
 };
 
 // The same words as SiteVariates::stream(slot), as a lighter engine for the hot path: the slot's word,
-// then lane slot + 1, which is built only if a sampler asks for a second word (rarely: a ziggurat
+// then the words of lane slot + 1, computed only if a sampler asks for a second word (rarely: a ziggurat
 // rejection, for example).
 class SlotEngine {
  public:
   using result_type = std::uint64_t;
 
-  SlotEngine(SiteVariates& variates, unsigned slot) : variates_(variates), slot_(slot), first_(variates.word(slot)) {}
+  SlotEngine(SiteVariates& variates, unsigned slot) : variates_(variates), slot_(slot) {}
 
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
   result_type operator()() {
-    if (!used_first_) {
-      used_first_ = true;
-      return first_;
+    if (used_ == 0) {
+      used_ = 1;
+      return variates_.word(slot_);
     }
-    if (!rest_) rest_.emplace(variates_.lane(slot_));
-    return (*rest_)();
+    return next_lane_word();
   }
   // A Stream positioned where this engine is (for samplers that take a Stream).
   Stream stream() const {
-    if (!used_first_) return variates_.stream(slot_);
-    return rest_ ? *rest_ : variates_.lane(slot_);
+    if (used_ == 0) return variates_.stream(slot_);
+    Stream lane = variates_.lane(slot_);
+    for (std::uint32_t i = 1; i < used_; ++i) lane();
+    return lane;
   }
 
  private:
+  // Word used_ - 1 of lane slot + 1 (block by block, as Stream does).
+  [[gnu::noinline]] result_type next_lane_word() {
+    const std::uint32_t k = used_ - 1;
+    if (k % 4 == 0) {
+      Stream lane = variates_.lane(slot_);
+      lane_block_ = lane.block(k / 4);
+    }
+    ++used_;
+    return lane_block_.v[k % 4];
+  }
+
   SiteVariates& variates_;
   unsigned slot_;
-  std::uint64_t first_;
-  bool used_first_ = false;
-  std::optional<Stream> rest_;
+  std::uint32_t used_ = 0;  // words handed out
+  r123::Philox4x64::ctr_type lane_block_;  // the lane's current block (set before use)
 };
 
 }  // namespace flowcost::sim

@@ -127,6 +127,8 @@ std::uint32_t Compiler::compile_machine(const model::StepFunctionsDesign& d) {
     PlanInputField pf;
     pf.path = f.path;
     pf.value = values.add(f.value);
+    pf.drawn = plan.values[pf.value].kind == PlanValue::Kind::distribution;
+    pm.draws_inputs = pm.draws_inputs || pf.drawn;
     pf.label = !f.labels.empty();
     pf.labels = f.labels;
     pf.site = site_key("input:" + f.path);

@@ -147,6 +147,8 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
   }
   t.calls_count = static_cast<std::uint32_t>(plan.calls.size()) - t.calls_first;
   t.special = t.child_machine != kNone || t.callback_wait != kNone || t.heartbeat_applies || t.fargate;
+  auto drawn = [&](std::uint32_t v) { return v != kNone && plan.values[v].kind == PlanValue::Kind::distribution; };
+  t.draws = (!t.mocked && t.errors_count > 0) || (t.lambda && t.cold_probability != kNone) || drawn(t.duration);
   plan.tasks[t.index] = t;
   return t.index;
 }

@@ -122,10 +122,7 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
 void Executor::sample_inputs(const PlanMachine& m, std::uint64_t ctx) {
   for (std::uint32_t i = 0; i < m.inputs_count; ++i) {
     const PlanInputField& f = plan_.inputs[m.inputs_first + i];
-    if (!values_.is_distribution(f.value)) {
-      input_numbers_[m.inputs_first + i] = values_.get(f.value);
-      continue;
-    }
+    if (!f.drawn) continue;  // read where used (input_value)
     SiteVariates variates = values_.variates(site_key(f.site, ctx));
     input_numbers_[m.inputs_first + i] = values_.get(f.value, variates, 0);
   }
@@ -140,7 +137,7 @@ double Executor::execution_payload(const PlanMachine& m, std::uint64_t ctx) {
 
 Executor::Result Executor::run_execution(std::uint32_t machine, double start_ms, std::uint64_t ctx) {
   const PlanMachine& m = plan_.machines[machine];
-  if (m.inputs_count) sample_inputs(m, ctx);
+  if (m.draws_inputs) sample_inputs(m, ctx);
   // A payload drawn from a distribution is drawn once, here, and read by the execution's tasks; a
   // workload item or a number is read where it is needed.
   const bool drawn = m.payload != kNone && values_.is_distribution(m.payload);
@@ -187,12 +184,16 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
       return {frame_.abort_ms, frame_.abort_error};
     }
     const PlanState& s = plan_.states[cur];
-    enter_state(t);
     Visits& v = visits_[cur];
     if (v.run != run) v = {run, 0};
     // The visit's site: the state's name, its context (0 at the top level; otherwise a well-mixed site)
     // and its visit number, in one mixing step.
     const std::uint64_t occ = site_key(s.site ^ ctx, v.count++);
+    // A Task's first attempt draws at the visit's site: start its Philox block now, so that it runs
+    // alongside the bookkeeping below instead of after it.
+    SiteVariates first_attempt = values_.variates(occ);
+    if (s.type == StateType::task && plan_.tasks[s.detail].draws) first_attempt.word(0);
+    enter_state(t);
     switch (s.type) {
       case StateType::pass: break;
       case StateType::succeed: return {t, 0};
@@ -211,7 +212,7 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
         // The first attempt inline (the common case: it succeeds); Retry and Catch only after a failure.
         // The deadline was checked above at this same time.
         const std::uint64_t attempt_site = attempt_site_of(occ, 0);
-        Result r = s.type == StateType::task ? run_task(plan_.tasks[s.detail], t, attempt_site)
+        Result r = s.type == StateType::task ? run_task(plan_.tasks[s.detail], t, attempt_site, first_attempt)
                                              : run_state_body(cur, t, attempt_site, stop_ms);
         if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
         if (r.error) {
@@ -294,7 +295,10 @@ double Executor::wait_ms(const PlanWait& w, double t, std::uint64_t occ) {
 Executor::Result Executor::run_state_body(std::uint32_t state, double t, std::uint64_t occurrence, double stop_ms) {
   const PlanState& s = plan_.states[state];
   switch (s.type) {
-    case StateType::task: return run_task(plan_.tasks[s.detail], t, occurrence);
+    case StateType::task: {
+      SiteVariates variates = values_.variates(occurrence);
+      return run_task(plan_.tasks[s.detail], t, occurrence, variates);
+    }
     case StateType::parallel: return run_parallel(s, t, occurrence, stop_ms);
     case StateType::map: return run_map(s, t, occurrence, stop_ms);
     default: throw model::InternalError("run_state_body on a state without a body");

@@ -81,7 +81,8 @@ class Executor {
   }
   double wait_ms(const PlanWait& w, double t, std::uint64_t occ);
   Result run_state_body(std::uint32_t state, double t, std::uint64_t occurrence, double stop_ms);
-  Result run_task(const PlanTask& task, double t, std::uint64_t occurrence);
+  // One attempt of a Task; `variates` are the attempt's (SiteVariates at `occurrence`).
+  Result run_task(const PlanTask& task, double t, std::uint64_t occurrence, SiteVariates& variates);
   std::uint32_t mocked_error(const PlanTask& task, double t);
   double finish_special(const PlanTask& task, double t, std::uint64_t occ, double work, double elapsed,
                         std::uint32_t& error, SiteVariates& variates);
@@ -137,7 +138,12 @@ class Executor {
   std::vector<CallMeter> call_meters_;         // per Plan::calls entry
   std::vector<std::int64_t> mock_counts_;      // per task
   bool any_mocked_ = false;
-  std::vector<double> input_numbers_;          // per input field
+  std::vector<double> input_numbers_;          // per input field: the drawn ones, this execution
+  // An input field's number in the current execution.
+  double input_value(std::uint32_t field) const {
+    const PlanInputField& f = plan_.inputs[field];
+    return f.drawn ? input_numbers_[field] : values_.get(f.value);
+  }
   std::vector<std::vector<double>> slots_;     // per Map depth: concurrency slot free times (a min-heap)
   std::vector<double> choice_cumulative_;      // per choice weight (per draw)
   std::vector<double> error_cumulative_;       // per task error (per draw, when constant)

@@ -29,7 +29,7 @@ bool compare(ChoiceOp op, const T& a, const T& b) {
 
 bool Executor::evaluate_rule(std::uint32_t index) const {
   const PlanRule& r = plan_.rules[index];
-  if (r.simple_numeric) return compare(r.op, input_numbers_[r.field], r.number);
+  if (r.simple_numeric) return compare(r.op, input_value(r.field), r.number);
   auto child = [&](std::uint32_t i) { return evaluate_rule(plan_.rule_children[r.children_first + i]); };
   switch (r.op) {
     case ChoiceOp::and_:
@@ -49,7 +49,7 @@ bool Executor::evaluate_rule(std::uint32_t index) const {
   }
   if (r.field == kNone) return false;
   const PlanInputField& f = plan_.inputs[r.field];
-  const double x = input_numbers_[r.field];
+  const double x = input_value(r.field);
   switch (r.op) {
     case ChoiceOp::is_numeric: return !f.label;
     case ChoiceOp::is_string: return f.label;
@@ -64,7 +64,7 @@ bool Executor::evaluate_rule(std::uint32_t index) const {
       double y = r.number;
       if (r.other_field != kNone) {
         if (plan_.inputs[r.other_field].label) return false;
-        y = input_numbers_[r.other_field];
+        y = input_value(r.other_field);
       } else if (!r.has_number) {
         return false;
       }
@@ -79,7 +79,7 @@ bool Executor::evaluate_rule(std::uint32_t index) const {
       const std::string& a = f.labels[static_cast<std::size_t>(x)];
       if (r.other_field != kNone) {
         const PlanInputField& g = plan_.inputs[r.other_field];
-        const double y = input_numbers_[r.other_field];
+        const double y = input_value(r.other_field);
         if (!g.label || y < 0 || y >= static_cast<double>(g.labels.size())) return false;
         return compare(r.op, a, g.labels[static_cast<std::size_t>(y)]);
       }

@@ -54,10 +54,9 @@ std::uint32_t Executor::mocked_error(const PlanTask& task, double t) {
   return kNone;
 }
 
-Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_t occ) {
+Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_t occ, SiteVariates& variates) {
   count_history(3, t);  // Scheduled, Started, Succeeded/Failed/TimedOut
   if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
-  SiteVariates variates = values_.variates(occ);
   // The attempt's own error: the mocked result, or one uniform against the per-attempt probabilities.
   std::uint32_t error = 0;
   if (task.mocked) {

@@ -81,6 +81,7 @@ struct PlanTask {
   std::uint32_t index = 0;               // mock invocation counter slot
   // A child execution, a callback, heartbeats or a Fargate job: the executor's slower path for them.
   bool special = false;
+  bool draws = false;  // the attempt reads its first Philox block (errors, cold start or a drawn duration)
 };
 
 struct PlanRetrier {
@@ -163,6 +164,7 @@ struct PlanScope {
 struct PlanInputField {
   std::string path;
   std::uint32_t value = kNone;
+  bool drawn = false;                 // a distribution: drawn once per execution (else read where used)
   bool label = false;                 // discrete over strings
   std::vector<std::string> labels;
   std::uint64_t site = 0;             // site_key("input:<path>")
@@ -177,6 +179,7 @@ struct PlanMachine {
   std::uint32_t map_parallel_count = 0;
   double timeout_ms = kForever;        // execution-level TimeoutSeconds
   std::uint32_t inputs_first = 0, inputs_count = 0;  // into Plan::inputs
+  bool draws_inputs = false;           // some input field is a distribution
 };
 
 struct PlanTrigger {

@@ -73,7 +73,8 @@ std::uint32_t ValueCompiler::add(const model::ValueSpec& spec, bool probability)
 DrawValues::DrawValues(const Plan& plan, const CompiledScenarioValues& scenario_values, const DrawInputs& inputs)
     : plan_(plan), scenario_values_(scenario_values), inputs_(inputs), seed_(inputs.seed), draw_(inputs.draw) {
   resolved_.assign(plan.values.size(), 0.0);
-  event_values_.assign(plan.event_items.size(), 0.0);
+  item_count_ = plan.event_items.size();
+  batch_values_.assign(kEventBatch * item_count_, 0.0);
   for (std::size_t i = 0; i < plan.values.size(); ++i) {
     const PlanValue& v = plan.values[i];
     double x = 0;
@@ -102,8 +103,13 @@ DrawValues::DrawValues(const Plan& plan, const CompiledScenarioValues& scenario_
   }
 }
 
-double DrawValues::draw_event_item(std::uint32_t i) const {
-  return scenario_values_.event_value(plan_.event_items[i], workload_);
+void DrawValues::draw_batch(std::uint64_t first) {
+  batch_first_ = first;
+  for (std::uint64_t b = 0; b < kEventBatch; ++b) {
+    SiteVariates workload(seed_, draw_, first + b, kWorkloadSite);
+    double* row = batch_values_.data() + b * item_count_;
+    for (std::size_t i = 0; i < item_count_; ++i) row[i] = scenario_values_.event_value(plan_.event_items[i], workload);
+  }
 }
 
 double DrawValues::evaluate_event_expression(const PlanValue& v) const {

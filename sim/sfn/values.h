@@ -45,13 +45,17 @@ class DrawValues {
   // InputError at the value's position.
   DrawValues(const Plan& plan, const CompiledScenarioValues& scenario_values, const DrawInputs& inputs);
 
-  // Starts event `sample`: its workload items are drawn when first read (at most once per event; an item
-  // that the event's path never reads is never drawn), so the state loop does not wait for them.
+  // Starts event `sample`. Its workload items are drawn for kEventBatch consecutive events at a time:
+  // the draws of different events do not depend on each other, so the processor overlaps their Philox
+  // blocks and samplers instead of waiting for each in turn. Every value depends only on (seed, draw,
+  // sample, slot), so the batching changes no number.
   void start_event(std::uint64_t sample) {
     sample_ = sample;
-    workload_ = SiteVariates(seed_, draw_, sample, kWorkloadSite);
-    event_ready_ = 0;
+    if (item_count_ == 0) return;
+    if (sample - batch_first_ >= kEventBatch) draw_batch(sample);
+    row_ = batch_values_.data() + (sample - batch_first_) * item_count_;
   }
+  static constexpr std::uint64_t kEventBatch = 8;
   // The value for one use: constants, per-draw and per-event values as they are; a distribution draws its
   // variate from slot `slot` of `variates`.
   double get(std::uint32_t value, SiteVariates& variates, unsigned slot) {
@@ -87,15 +91,8 @@ class DrawValues {
  private:
   double evaluate_event_expression(const PlanValue& v) const;
   // Plan::event_items entry i for the current event.
-  double event_value(std::uint32_t i) const {
-    if (i >= 64) return draw_event_item(i);  // beyond the ready mask: drawn at every read (same value)
-    if (!((event_ready_ >> i) & 1u)) {
-      event_values_[i] = draw_event_item(i);
-      event_ready_ |= std::uint64_t{1} << i;
-    }
-    return event_values_[i];
-  }
-  double draw_event_item(std::uint32_t i) const;
+  double event_value(std::uint32_t i) const { return row_[i]; }
+  void draw_batch(std::uint64_t first);
   [[noreturn]] static void distribution_without_stream();
 
   const Plan& plan_;
@@ -104,10 +101,11 @@ class DrawValues {
   std::uint64_t seed_ = 0, draw_ = 0, sample_ = 0;
   double payload_ = 0;
   std::vector<double> resolved_;      // per value: constants and per-draw values
-  // The current event's workload items, drawn on first read (see start_event): values and which are ready.
-  mutable std::vector<double> event_values_;  // per Plan::event_items entry
-  mutable std::uint64_t event_ready_ = 0;     // bit i: entry i is drawn for this event
-  mutable SiteVariates workload_{0, 0, 0, kWorkloadSite};
+  // Workload items of events [batch_first_, batch_first_ + kEventBatch), event-major (see start_event).
+  std::size_t item_count_ = 0;                 // Plan::event_items.size()
+  std::uint64_t batch_first_ = ~std::uint64_t{0} - kEventBatch;  // no batch yet
+  std::vector<double> batch_values_;
+  const double* row_ = nullptr;                // the current event's items
 };
 
 }  // namespace flowcost::sim::sfn
