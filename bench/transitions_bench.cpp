@@ -33,8 +33,9 @@ void run_design(benchmark::State& state, const std::string& file, const std::str
   auto draw = simulator->prepare(values.draw_inputs(scenario.run.seed, 0));
   sim::ExecutionRecord record;
   std::uint64_t sample = 0, transitions = 0;
+  record.clear();
   for (auto _ : state) {
-    record.clear();
+    record.reset_event();  // as the replication loop does: meters keep summing
     draw->simulate(sample++, record);
     transitions += record.transitions;
     benchmark::DoNotOptimize(record);

@@ -25,8 +25,14 @@ struct ExecutionRecord {
   std::uint64_t transitions = 0;    // simulated state transitions (performance counter)
   std::uint64_t retries = 0;
 
+  // Everything, meters included.
   void clear() {
     meters.clear();
+    reset_event();
+  }
+  // The per-event fields only: meters keep accumulating (the replication loop sums a chunk's meters in
+  // place instead of clearing and adding 25 counters per event).
+  void reset_event() {
     latency_ms = 0;
     outcome = Outcome::succeeded;
     error_id = 0;
@@ -46,8 +52,11 @@ struct DrawInputs {
 class DrawSimulator {
  public:
   virtual ~DrawSimulator() = default;
-  // Simulates event number `sample` of the draw. Must depend only on (seed, draw, sample) and the draw's
-  // values: the same call gives the same record on any thread.
+  // Simulates event number `sample` of the draw: ADDS its meters to out.meters and its transitions,
+  // retries and caught errors to those of `out`, and sets out.latency_ms, out.outcome and out.error_id.
+  // The caller resets `out` (clear(), or reset_event() to keep summing meters) before each event. Must
+  // depend only on (seed, draw, sample) and the draw's values: the same call gives the same record on
+  // any thread.
   virtual void simulate(std::uint64_t sample, ExecutionRecord& out) = 0;
 };
 

@@ -43,8 +43,8 @@ std::vector<ChunkRange> chunk_ranges(std::uint64_t n) {
   return out;
 }
 
+// The per-event fields of `rec` (its meters are summed in place over the chunk).
 void record(const ExecutionRecord& rec, ChunkTotals& t) {
-  t.meters += rec.meters;
   t.transitions += rec.transitions;
   t.retries += rec.retries;
   if (rec.caught_errors > 0) ++t.caught;
@@ -111,12 +111,14 @@ void Replicator::simulate_window(std::vector<DrawPlan>& plans) {
         ChunkTotals& totals = plan.chunks[task.design][task.chunk];
         std::vector<double>& latency = plan.latency_ms[task.design];
         const ChunkRange& range = plan.ranges[task.chunk];
+        rec.clear();
         for (std::uint64_t sample = range.begin; sample < range.end; ++sample) {
-          rec.clear();
+          rec.reset_event();
           sim->simulate(sample, rec);
           record(rec, totals);
           if (sample < latency.size()) latency[sample] = rec.latency_ms;
         }
+        totals.meters += rec.meters;
       }
     } catch (...) {
       error = std::current_exception();

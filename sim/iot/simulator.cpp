@@ -23,7 +23,6 @@ class IotDrawSimulator final : public DrawSimulator {
 
   void simulate(std::uint64_t sample, ExecutionRecord& out) override {
     const DesignPlan& plan = design_.plan;
-    out.clear();
     values_.start_message(sample);
     Stream message_stream(seed_, draw_, sample, kMessageSite);
     MessageContext ctx{values_, metering_, seed_, draw_, sample, 0, 0, subdraws_, design_.subdesign_error_offset,

@@ -13,14 +13,18 @@ namespace flowcost::sim::sfn {
 
 using model::asl::StateType;
 
+Executor::CallMeter Executor::sized(Meter meter, std::int64_t unit_bytes, std::int64_t multiplier) {
+  return {meter, unit_bytes, multiplier, model::UnitCounter(unit_bytes)};
+}
+
 Executor::CallMeter Executor::call_meter(CallKind kind, const model::MeteringRules& m) {
   switch (kind) {  // DynamoDB reads are metered in half units: eventual 1, strong 2, transactional 4
-    case CallKind::dynamodb_write: return {Meter::dynamodb_write_request_units, m.dynamodb_write_unit_bytes, 1};
-    case CallKind::dynamodb_read_eventual: return {Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 1};
-    case CallKind::dynamodb_read_strong: return {Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 2};
-    case CallKind::dynamodb_read_transactional: return {Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 4};
-    case CallKind::sqs: return {Meter::sqs_requests, m.sqs_chunk_bytes, 1};
-    case CallKind::sns: return {Meter::sns_publishes, m.sns_chunk_bytes, 1};
+    case CallKind::dynamodb_write: return sized(Meter::dynamodb_write_request_units, m.dynamodb_write_unit_bytes, 1);
+    case CallKind::dynamodb_read_eventual: return sized(Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 1);
+    case CallKind::dynamodb_read_strong: return sized(Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 2);
+    case CallKind::dynamodb_read_transactional: return sized(Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 4);
+    case CallKind::sqs: return sized(Meter::sqs_requests, m.sqs_chunk_bytes, 1);
+    case CallKind::sns: return sized(Meter::sns_publishes, m.sns_chunk_bytes, 1);
     case CallKind::s3_put: return {Meter::s3_put_requests, 0, 1};
     case CallKind::s3_get: return {Meter::s3_get_requests, 0, 1};
     case CallKind::rekognition: return {Meter::rekognition_images, 0, 1};
@@ -29,7 +33,15 @@ Executor::CallMeter Executor::call_meter(CallKind kind, const model::MeteringRul
 }
 
 Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawValues& values)
-    : plan_(plan), metering_(metering), values_(values) {
+    : plan_(plan),
+      metering_(metering),
+      values_(values),
+      lambda_ms_(metering.lambda_duration_granularity_ms),
+      express_ms_(metering.express_duration_granularity_ms),
+      express_mb_(metering.express_memory_chunk_mb),
+      lambda_min_ms_(static_cast<std::int64_t>(metering.lambda_duration_granularity_ms)),
+      express_min_ms_(static_cast<std::int64_t>(metering.express_duration_granularity_ms)),
+      iot_units_(metering.iot_message_unit_bytes) {
   visits_.assign(plan.states.size(), Visits{});
   retry_counts_.assign(plan.retriers.size(), 0);
   call_meters_.reserve(plan.calls.size());
@@ -107,7 +119,7 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
     const std::int64_t bytes = raw > 0 ? ceil_positive(raw) : 0;
     // The message and the rule are metered in 5 KB units of payload + topic, as in an iot_rules design
     // (reference/pricing.md 3.2); the Step Functions action is one action executed.
-    const std::int64_t units = model::metered_units(bytes, metering_.iot_message_unit_bytes);
+    const std::int64_t units = iot_units_(bytes);
     out.meters.add(Meter::iot_messages, units);
     out.meters.add(Meter::iot_rules_triggered, units);
     out.meters.add(Meter::iot_actions_executed, 1);

@@ -33,14 +33,6 @@ inline std::int64_t ceil_positive(double x) {
   return static_cast<double>(i) < x ? i + 1 : i;
 }
 
-// x rounded up to a multiple of `granularity` (per-event billing rounding); 0 for x <= 0. The 1e-9 keeps a
-// value that is a whole multiple up to floating-point noise (300.0000000001 ms) from rounding up once more.
-inline std::int64_t ceil_to(double x, double granularity) {
-  if (!(x > 0)) return 0;
-  const double q = (granularity == 1 ? x : x / granularity) - 1e-9;  // x / 1 is x: no division for 1 ms
-  return (q > 0 ? ceil_positive(q) : 0) * static_cast<std::int64_t>(granularity);
-}
-
 class Executor {
  public:
   Executor(const Plan& plan, const model::MeteringRules& metering, DrawValues& values);
@@ -98,8 +90,8 @@ class Executor {
   double execution_payload(const PlanMachine& m, std::uint64_t ctx);
   void meter_calls(const PlanTask& task, SiteVariates& variates);
   void meter_lambda(bool arm64, std::int64_t memory_mb, double billed_ms_raw) {
-    const double g = metering_.lambda_duration_granularity_ms;
-    const std::int64_t billed_ms = std::max<std::int64_t>(ceil_to(billed_ms_raw, g), static_cast<std::int64_t>(g));
+    // At least one billing step (1 ms), rounded up per invocation.
+    const std::int64_t billed_ms = std::max<std::int64_t>(lambda_ms_(billed_ms_raw), lambda_min_ms_);
     out_->meters.add(Meter::lambda_requests, 1);
     out_->meters.add(arm64 ? Meter::lambda_gb_seconds_arm64 : Meter::lambda_gb_seconds_x86, memory_mb * billed_ms);
   }
@@ -131,10 +123,16 @@ class Executor {
   // How a downstream call is metered: in units of `unit_bytes` (x multiplier), or as a count (unit 0).
   struct CallMeter {
     Meter meter;
-    std::int64_t unit_bytes;
+    std::int64_t unit_bytes;        // 0: a count
     std::int64_t multiplier;
+    model::UnitCounter units{1};    // of unit_bytes
   };
+  // Per-event rounding of the metering rules, set up once.
+  model::Rounding lambda_ms_, express_ms_, express_mb_, fargate_ms_{1000};
+  std::int64_t lambda_min_ms_, express_min_ms_;
+  model::UnitCounter iot_units_;
   static CallMeter call_meter(CallKind kind, const model::MeteringRules& metering);
+  static CallMeter sized(Meter meter, std::int64_t unit_bytes, std::int64_t multiplier);
   std::vector<CallMeter> call_meters_;         // per Plan::calls entry
   std::vector<std::int64_t> mock_counts_;      // per task
   bool any_mocked_ = false;

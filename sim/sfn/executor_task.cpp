@@ -18,9 +18,8 @@ void Executor::meter_express(double definition_mb, double payload_bytes, std::ui
                              double duration_ms) {
   const double memory_mb = metering_.express_base_memory_mb + definition_mb +
                            std::max(0.0, payload_bytes) / (1024.0 * 1024.0) * map_parallel_count;
-  const std::int64_t billed_mb = ceil_to(memory_mb, metering_.express_memory_chunk_mb);
-  const double g = metering_.express_duration_granularity_ms;
-  const std::int64_t billed_ms = std::max<std::int64_t>(ceil_to(duration_ms, g), static_cast<std::int64_t>(g));
+  const std::int64_t billed_mb = express_mb_(memory_mb);
+  const std::int64_t billed_ms = std::max<std::int64_t>(express_ms_(duration_ms), express_min_ms_);
   out_->meters.add(Meter::sfn_express_requests, 1);
   out_->meters.add(Meter::sfn_express_gb_seconds, billed_mb * billed_ms);
 }
@@ -33,7 +32,7 @@ void Executor::meter_calls(const PlanTask& task, SiteVariates& variates) {
     std::int64_t quantity = 0;
     if (cm.unit_bytes > 0) {  // sized in billing units (at least one per call)
       const std::int64_t bytes = amount > 0 ? ceil_positive(amount) : 0;
-      quantity = cm.multiplier * model::metered_units(bytes, cm.unit_bytes);
+      quantity = cm.multiplier * cm.units(bytes);
     } else if (amount > 0) {  // a count
       quantity = std::llround(amount);
     }
@@ -122,7 +121,7 @@ double Executor::finish_special(const PlanTask& task, double t, std::uint64_t oc
     error = fail_error;
   }
   if (task.fargate) {  // the job runs until it ends or Step Functions stops it
-    const std::int64_t billed_ms = std::max<std::int64_t>(ceil_to(std::min(work, end), 1000),
+    const std::int64_t billed_ms = std::max<std::int64_t>(fargate_ms_(std::min(work, end)),
                                                           static_cast<std::int64_t>(kFargateMinimumMs));
     out_->meters.add(Meter::fargate_vcpu_seconds, task.fargate_milli_vcpu * billed_ms);
     out_->meters.add(Meter::fargate_gb_seconds, task.fargate_memory_mb * billed_ms);

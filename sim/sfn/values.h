@@ -59,10 +59,8 @@ class DrawValues {
   // The value for one use: constants, per-draw and per-event values as they are; a distribution draws its
   // variate from slot `slot` of `variates`.
   double get(std::uint32_t value, SiteVariates& variates, unsigned slot) {
-    const PlanValue& v = plan_.values[value];
-    if (v.kind != PlanValue::Kind::distribution) return get(value);
-    SlotEngine engine(variates, slot);
-    return v.sampler.sample(engine);
+    if (plan_.values[value].kind != PlanValue::Kind::distribution) return get(value);
+    return draw(value, variates, slot);
   }
   // A value that is not a distribution (probabilities, weights, names): InternalError for a distribution.
   double get(std::uint32_t value) const {
@@ -94,6 +92,10 @@ class DrawValues {
   double event_value(std::uint32_t i) const { return row_[i]; }
   void draw_batch(std::uint64_t first);
   [[noreturn]] static void distribution_without_stream();
+  [[gnu::noinline]] double draw(std::uint32_t value, SiteVariates& variates, unsigned slot) const {
+    SlotEngine engine(variates, slot);
+    return plan_.values[value].sampler.sample(engine);
+  }
 
   const Plan& plan_;
   const CompiledScenarioValues& scenario_values_;

@@ -31,6 +31,7 @@ TEST_CASE("iot: Lambda async retries give 1 + p + p^2 invocations and p^3 lost m
     auto d = design->prepare(values.draw_inputs(s.run.seed, 0));
     flowcost::sim::ExecutionRecord rec;
     for (std::uint64_t i = 0;; ++i) {
+      rec.clear();
       d->simulate(i, rec);
       if (rec.outcome == flowcost::sim::Outcome::lost) return rec.error_id;
     }

@@ -10,7 +10,6 @@ namespace {
 class FakeDraw final : public flowcost::sim::DrawSimulator {
  public:
   void simulate(std::uint64_t sample, flowcost::sim::ExecutionRecord& out) override {
-    out.clear();
     out.meters.add(Meter::sfn_express_requests, 1);
     out.meters.add(Meter::lambda_requests, 2);
     out.transitions = 4;

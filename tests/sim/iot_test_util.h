@@ -68,6 +68,7 @@ inline Totals run(const model::Scenario& s, const sim::DesignSimulator& design, 
   t.n = n;
   sim::ExecutionRecord rec;
   for (std::uint64_t i = 0; i < n; ++i) {
+    rec.clear();
     draw_sim->simulate(i, rec);
     t.sum += rec.meters;
     t.latency_sum_ms += rec.latency_ms;

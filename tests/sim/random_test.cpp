@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <Random123/philox.h>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -83,4 +84,47 @@ TEST_CASE("uniform01 is on (0, 1) with the right mean, and different sites look 
   for (int i = 0; i < n; ++i) sum += Stream(9, 1, static_cast<std::uint64_t>(i), site_key("z")).uniform01();
   CHECK(std::fabs(sum / n - 0.5) < 4 * se);
   CHECK(Stream(0, 0, 0, 0).uniform01() == (double(0x16554d9eca36314cull >> 11) + 0.5) / 9007199254740992.0);
+}
+
+TEST_CASE("site_key of a site and an index is one-to-one in the index and differs across sites") {
+  const std::uint64_t a = site_key("state:Validate"), b = site_key("state:Store");
+  std::vector<std::uint64_t> keys;
+  for (std::uint64_t i = 0; i < 1000; ++i) keys.push_back(site_key(a, i));
+  std::sort(keys.begin(), keys.end());
+  CHECK(std::adjacent_find(keys.begin(), keys.end()) == keys.end());
+  for (std::uint64_t i = 0; i < 1000; ++i) CHECK(site_key(a, i) != site_key(b, i));
+  // MurmurHash3's fmix64 of site ^ (index x 0x9e3779b97f4a7c15 + 1): a fixed value on every platform.
+  CHECK(site_key(0, 0) == 0xb456bcfc34c2cb2cull);
+}
+
+TEST_CASE("slot j of a site is word j of the site's stream; a slot's further words come from lane j + 1") {
+  const std::uint64_t site = site_key("state:Validate");
+  Stream lane0(7, 3, 11, site);
+  std::vector<std::uint64_t> words;
+  for (int i = 0; i < 12; ++i) words.push_back(lane0());
+  SiteVariates v(7, 3, 11, site);
+  for (unsigned j : {5u, 0u, 3u, 9u, 1u, 2u}) CHECK(v.word(j) == words[j]);  // any order, across blocks
+  CHECK(v.uniform01(2) == (double(words[2] >> 11) + 0.5) / 9007199254740992.0);
+
+  for (unsigned slot : {0u, 2u, 6u}) {
+    INFO("slot " << slot);
+    Stream expected = Stream::continuing(words[slot], 7, 3, 11, site, slot + 1);
+    Stream lane(7, 3, 11, site, slot + 1);
+    SiteVariates fresh(7, 3, 11, site);
+    SlotEngine engine(fresh, slot);
+    CHECK(engine() == words[slot]);
+    CHECK(expected() == words[slot]);
+    for (int i = 0; i < 9; ++i) {
+      const std::uint64_t w = lane();
+      CHECK(expected() == w);
+      CHECK(engine() == w);
+    }
+    // A Stream taken from the engine continues where it stopped.
+    Stream rest = engine.stream();
+    CHECK(rest() == lane());
+  }
+  // The lanes never meet lane 0's blocks: lane 1's first word is not among the site's first 12 words.
+  Stream lane1(7, 3, 11, site, 1);
+  const std::uint64_t w = lane1();
+  CHECK(std::find(words.begin(), words.end(), w) == words.end());
 }
