@@ -56,6 +56,9 @@ std::uint32_t Executor::mocked_error(const PlanTask& task, double t) {
 Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_t occ, SiteVariates& variates) {
   count_history(3, t);  // Scheduled, Started, Succeeded/Failed/TimedOut
   if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+  // The work time first: its sampler (a normal and an exp for a lognormal) is the longest chain here,
+  // and the checks below do not wait for it.
+  const double work = task.duration != kNone ? std::max(0.0, values_.get(task.duration, variates, kSlotDuration)) : 0;
   // The attempt's own error: the mocked result, or one uniform against the per-attempt probabilities.
   std::uint32_t error = 0;
   if (task.mocked) {
@@ -69,7 +72,6 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
         break;
       }
   }
-  const double work = task.duration != kNone ? std::max(0.0, values_.get(task.duration, variates, kSlotDuration)) : 0;
   double elapsed = work;
   if (task.lambda) {
     double init = 0;
