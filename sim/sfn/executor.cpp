@@ -79,6 +79,13 @@ Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawV
       choice_cumulative_[c.weights_first + i] = acc;
     }
   }
+  cold_probability_.assign(plan.tasks.size(), -1.0);
+  for (const auto& t : plan.tasks) {
+    if (t.cold_probability == kNone) continue;
+    const PlanValue::Kind k = plan.values[t.cold_probability].kind;
+    if (k == PlanValue::Kind::constant || k == PlanValue::Kind::draw_expression)
+      cold_probability_[t.index] = values.resolved(t.cold_probability);
+  }
   // Error probabilities of this draw (per attempt), cumulative per task.
   error_cumulative_.assign(plan.task_errors.size(), 0);
   for (const auto& t : plan.tasks) {
@@ -140,9 +147,7 @@ void Executor::sample_inputs(const PlanMachine& m, std::uint64_t ctx) {
   }
 }
 
-double Executor::execution_payload(const PlanMachine& m, std::uint64_t ctx) {
-  if (m.payload == kNone) return 0;
-  if (!values_.is_distribution(m.payload)) return values_.get(m.payload);
+double Executor::drawn_payload(const PlanMachine& m, std::uint64_t ctx) {
   SiteVariates variates = values_.variates(site_key(kExecutionSite, ctx));
   return values_.get(m.payload, variates, kSlotPayload);
 }
@@ -157,7 +162,8 @@ Executor::Result Executor::run_execution(std::uint32_t machine, double start_ms,
   if (drawn) values_.set_payload(execution_payload(m, ctx));
   const Result r = run_execution_scope(m.top, m.express, m.timeout_ms, start_ms, ctx, machine);
   if (m.express) {
-    const double payload = drawn ? values_.payload() : execution_payload(m, ctx);
+    // Without Map or Parallel states the payload does not change the billed memory (see meter_express).
+    const double payload = m.map_parallel_count == 0 ? 0.0 : drawn ? values_.payload() : execution_payload(m, ctx);
     meter_express(m.definition_mb, payload, m.map_parallel_count, r.end_ms - start_ms);
   }
   if (drawn) values_.set_payload(saved_payload);
@@ -201,10 +207,31 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
     // The visit's site: the state's name, its context (0 at the top level; otherwise a well-mixed site)
     // and its visit number, in one mixing step.
     const std::uint64_t occ = site_key(s.site ^ ctx, v.count++);
-    // A Task's first attempt draws at the visit's site: start its Philox block now, so that it runs
-    // alongside the bookkeeping below instead of after it.
-    SiteVariates first_attempt = values_.variates(occ);
-    if (s.type == StateType::task && plan_.tasks[s.detail].draws) first_attempt.word(0);
+    if (s.type == StateType::task) {
+      // The first attempt draws at the visit's site (attempt_site_of): start its Philox block before the
+      // bookkeeping, which then runs alongside it. Retry and Catch only after a failure.
+      const PlanTask& task = plan_.tasks[s.detail];
+      SiteVariates variates = values_.variates(occ);
+      if (task.draws) variates.word(0);
+      enter_state(t);
+      if (!task_history(t)) return {frame_.abort_ms, frame_.abort_error};
+      Result r = run_task(task, t, occ, variates);
+      if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+      if (r.error) {
+        std::uint32_t next = s.next;
+        r = recover(cur, r, occ, stop_ms, next);
+        if (r.error) return r;
+        if (next != s.next) {  // caught
+          t = r.end_ms;
+          cur = next;
+          continue;
+        }
+      }
+      t = r.end_ms;
+      if (s.next == kNone) return {t, 0};
+      cur = s.next;
+      continue;
+    }
     enter_state(t);
     switch (s.type) {
       case StateType::pass: break;
@@ -223,9 +250,7 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
       case StateType::map: {
         // The first attempt inline (the common case: it succeeds); Retry and Catch only after a failure.
         // The deadline was checked above at this same time.
-        const std::uint64_t attempt_site = attempt_site_of(occ, 0);
-        Result r = s.type == StateType::task ? run_task(plan_.tasks[s.detail], t, attempt_site, first_attempt)
-                                             : run_state_body(cur, t, attempt_site, stop_ms);
+        Result r = run_state_body(cur, t, attempt_site_of(occ, 0), stop_ms);
         if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
         if (r.error) {
           std::uint32_t next = s.next;
@@ -308,6 +333,7 @@ Executor::Result Executor::run_state_body(std::uint32_t state, double t, std::ui
   const PlanState& s = plan_.states[state];
   switch (s.type) {
     case StateType::task: {
+      if (!task_history(t)) return {frame_.abort_ms, frame_.abort_error};
       SiteVariates variates = values_.variates(occurrence);
       return run_task(plan_.tasks[s.detail], t, occurrence, variates);
     }

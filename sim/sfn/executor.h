@@ -73,9 +73,21 @@ class Executor {
   }
   double wait_ms(const PlanWait& w, double t, std::uint64_t occ);
   Result run_state_body(std::uint32_t state, double t, std::uint64_t occurrence, double stop_ms);
-  // One attempt of a Task; `variates` are the attempt's (SiteVariates at `occurrence`).
+  // One attempt of a Task; `variates` are the attempt's (SiteVariates at `occurrence`). The caller counts
+  // its history events first (task_history) and does not call it when that ended the execution.
   Result run_task(const PlanTask& task, double t, std::uint64_t occurrence, SiteVariates& variates);
   std::uint32_t mocked_error(const PlanTask& task, double t);
+  // A Task attempt's history events (Scheduled, Started, Succeeded/Failed/TimedOut); false when they
+  // exceed the execution's limit (the execution is then aborted).
+  bool task_history(double t) {
+    count_history(3, t);
+    return frame_.abort_error == 0;
+  }
+  // The cold-start probability of this draw (per-draw values are resolved once), or of this event.
+  double cold_probability(const PlanTask& task) const {
+    const double p = cold_probability_[task.index];
+    return p >= 0 ? p : values_.get(task.cold_probability);
+  }
   double finish_special(const PlanTask& task, double t, std::uint64_t occ, double work, double elapsed,
                         std::uint32_t& error, SiteVariates& variates);
   Result run_parallel(const PlanState& s, double t, std::uint64_t occurrence, double stop_ms);
@@ -87,7 +99,11 @@ class Executor {
   double retry_delay_ms(const PlanRetrier& r, std::int64_t retry_count, std::uint64_t attempt_site) const;
   void sample_inputs(const PlanMachine& m, std::uint64_t ctx);
   // The payload of an execution of `machine` in context `ctx` (the same number at every call).
-  double execution_payload(const PlanMachine& m, std::uint64_t ctx);
+  double execution_payload(const PlanMachine& m, std::uint64_t ctx) {
+    if (m.payload == kNone) return 0;
+    return values_.is_distribution(m.payload) ? drawn_payload(m, ctx) : values_.get(m.payload);
+  }
+  double drawn_payload(const PlanMachine& m, std::uint64_t ctx);
   void meter_calls(const PlanTask& task, SiteVariates& variates);
   void meter_lambda(bool arm64, std::int64_t memory_mb, double billed_ms_raw) {
     // At least one billing step (1 ms), rounded up per invocation.
@@ -145,6 +161,7 @@ class Executor {
   std::vector<std::vector<double>> slots_;     // per Map depth: concurrency slot free times (a min-heap)
   std::vector<double> choice_cumulative_;      // per choice weight (per draw)
   std::vector<double> error_cumulative_;       // per task error (per draw, when constant)
+  std::vector<double> cold_probability_;       // per task: this draw's, or -1 when it varies per event
 };
 
 }  // namespace flowcost::sim::sfn

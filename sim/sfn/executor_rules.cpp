@@ -1,6 +1,7 @@
-// Choice rules evaluated on the sampled input fields (reference/asl.md A3 "Choice"): a type mismatch is
+// Choice states: weights, and rules evaluated on the sampled input fields (reference/asl.md A3 "Choice"): a type mismatch is
 // false, numbers compare as binary64, strings code unit by code unit.
 #include "sim/sfn/executor.h"
+#include "sim/sfn/slots.h"
 
 namespace flowcost::sim::sfn {
 
@@ -87,6 +88,34 @@ bool Executor::evaluate_rule(std::uint32_t index) const {
     }
     default: return false;
   }
+}
+
+// A Choice's next state: by its weights (one uniform at the visit's site), or by its rules in order, then
+// Default; no_match when nothing matched and there is no Default (States.NoChoiceMatched).
+std::uint32_t Executor::choose(const PlanChoice& c, std::uint64_t occurrence, bool& no_match) {
+  no_match = false;
+  std::uint32_t next = kNone;
+  if (c.weighted) {
+    const double u = values_.variates(occurrence).uniform01(kSlotChoice);
+    next = plan_.choice_weights[c.weights_first + c.weights_count - 1].next;
+    for (std::uint32_t i = 0; i < c.weights_count; ++i)
+      if (u < choice_cumulative_[c.weights_first + i]) {
+        next = plan_.choice_weights[c.weights_first + i].next;
+        break;
+      }
+  } else {
+    next = c.default_next;
+    for (std::uint32_t i = 0; i < c.rules_count; ++i) {
+      const std::uint32_t r = plan_.rule_children[c.rules_first + i];
+      const PlanRule& rule = plan_.rules[r];
+      if (rule.simple_numeric ? compare(rule.op, input_value(rule.field), rule.number) : evaluate_rule(r)) {
+        next = rule.next;
+        break;
+      }
+    }
+  }
+  no_match = next == kNone;
+  return next;
 }
 
 }  // namespace flowcost::sim::sfn

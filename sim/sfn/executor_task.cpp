@@ -54,8 +54,6 @@ std::uint32_t Executor::mocked_error(const PlanTask& task, double t) {
 }
 
 Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_t occ, SiteVariates& variates) {
-  count_history(3, t);  // Scheduled, Started, Succeeded/Failed/TimedOut
-  if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
   // The work time first: its sampler (a normal and an exp for a lognormal) is the longest chain here,
   // and the checks below do not wait for it.
   const double work = task.duration != kNone ? std::max(0.0, values_.get(task.duration, variates, kSlotDuration)) : 0;
@@ -75,7 +73,7 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
   double elapsed = work;
   if (task.lambda) {
     double init = 0;
-    if (task.cold_probability != kNone && variates.uniform01(kSlotColdStart) < values_.get(task.cold_probability))
+    if (task.cold_probability != kNone && variates.uniform01(kSlotColdStart) < cold_probability(task))
       init = task.init != kNone ? std::max(0.0, values_.get(task.init, variates, kSlotInit)) : 0;
     const double run_ms = std::min(work, task.function_timeout_ms);
     if (work > task.function_timeout_ms) error = plan_.err_lambda_unknown;  // the function timed out
@@ -129,31 +127,6 @@ double Executor::finish_special(const PlanTask& task, double t, std::uint64_t oc
     out_->meters.add(Meter::fargate_gb_seconds, task.fargate_memory_mb * billed_ms);
   }
   return end;
-}
-
-std::uint32_t Executor::choose(const PlanChoice& c, std::uint64_t occurrence, bool& no_match) {
-  no_match = false;
-  std::uint32_t next = kNone;
-  if (c.weighted) {
-    const double u = values_.variates(occurrence).uniform01(kSlotChoice);
-    next = plan_.choice_weights[c.weights_first + c.weights_count - 1].next;
-    for (std::uint32_t i = 0; i < c.weights_count; ++i)
-      if (u < choice_cumulative_[c.weights_first + i]) {
-        next = plan_.choice_weights[c.weights_first + i].next;
-        break;
-      }
-  } else {
-    next = c.default_next;
-    for (std::uint32_t i = 0; i < c.rules_count; ++i) {
-      const std::uint32_t r = plan_.rule_children[c.rules_first + i];
-      if (evaluate_rule(r)) {
-        next = plan_.rules[r].next;
-        break;
-      }
-    }
-  }
-  no_match = next == kNone;
-  return next;
 }
 
 }  // namespace flowcost::sim::sfn
