@@ -64,6 +64,7 @@ std::uint32_t Compiler::compile_scope(const model::asl::Scope& scope, std::uint3
     ps.type = s.type;
     ps.name = s.name.value;
     ps.site = site_key("state:" + s.name.value);
+    ps.first_site = site_key(ps.site, 0);
     if (s.next) ps.next = target(s.next->value);
     ps.retry_first = static_cast<std::uint32_t>(plan.retriers.size());
     for (const auto& r : s.retry) {

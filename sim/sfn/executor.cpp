@@ -206,7 +206,9 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
     if (v.run != run) v = {run, 0};
     // The visit's site: the state's name, its context (0 at the top level; otherwise a well-mixed site)
     // and its visit number, in one mixing step.
-    const std::uint64_t occ = site_key(s.site ^ ctx, v.count++);
+    // (The top level's first visits, the common case, are precomputed: Plan's PlanState::first_site.)
+    const std::uint64_t occ = ctx == 0 && v.count == 0 ? s.first_site : site_key(s.site ^ ctx, v.count);
+    ++v.count;
     if (s.type == StateType::task) {
       // The first attempt draws at the visit's site (attempt_site_of): start its Philox block before the
       // bookkeeping, which then runs alongside it. Retry and Catch only after a failure.

@@ -152,6 +152,7 @@ struct PlanState {
   std::uint32_t catch_first = 0, catch_count = 0;
   std::uint32_t scopes_first = 0, scopes_count = 0;  // into Plan::scope_lists: Parallel branches / Map processor
   std::uint64_t site = 0;  // site_key("state:<Name>")
+  std::uint64_t first_site = 0;  // site_key(site, 0): its first visit's site at the top level (context 0)
   std::string name;
 };
 
