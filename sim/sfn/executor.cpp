@@ -45,7 +45,12 @@ Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawV
   visits_.assign(plan.states.size(), Visits{});
   retry_counts_.assign(plan.retriers.size(), 0);
   call_meters_.reserve(plan.calls.size());
-  for (const auto& c : plan.calls) call_meters_.push_back(call_meter(c.kind, metering));
+  for (const auto& c : plan.calls) {
+    call_meters_.push_back(call_meter(c.kind, metering));
+    const PlanValue::Kind k = plan.values[c.amount].kind;
+    if (k == PlanValue::Kind::constant || k == PlanValue::Kind::draw_expression)
+      call_meters_.back().per_draw = call_meters_.back().quantity(values.resolved(c.amount));
+  }
   mock_counts_.assign(plan.tasks.size(), 0);
   for (const auto& t : plan.tasks) any_mocked_ = any_mocked_ || t.mocked;
   input_numbers_.assign(plan.inputs.size(), 0);

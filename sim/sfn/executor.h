@@ -4,6 +4,7 @@
 // Standard 1-year / 25,000-event and Express 5-minute limits. Meters per docs/billing-rules.md
 // "How the simulator meters Step Functions". One Executor per thread and draw (it owns scratch space).
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -142,6 +143,12 @@ class Executor {
     std::int64_t unit_bytes;        // 0: a count
     std::int64_t multiplier;
     model::UnitCounter units{1};    // of unit_bytes
+    std::int64_t per_draw = -1;     // the quantity when the call's size is fixed for the draw, else -1
+    // The metered quantity of one call of this size (bytes) or count.
+    std::int64_t quantity(double amount) const {
+      if (unit_bytes > 0) return multiplier * units(amount > 0 ? ceil_positive(amount) : 0);  // at least one unit
+      return amount > 0 ? std::llround(amount) : 0;
+    }
   };
   // Per-event rounding of the metering rules, set up once.
   model::Rounding lambda_ms_, express_ms_, express_mb_, fargate_ms_{1000};

@@ -34,15 +34,12 @@ void Executor::meter_calls(const PlanTask& task, SiteVariates& variates) {
   for (std::uint32_t i = 0; i < task.calls_count; ++i) {
     const std::uint32_t call = task.calls_first + i;
     const CallMeter& cm = call_meters_[call];
-    const double amount = values_.get(plan_.calls[call].amount, variates, kSlotFirstCall + i);
-    std::int64_t quantity = 0;
-    if (cm.unit_bytes > 0) {  // sized in billing units (at least one per call)
-      const std::int64_t bytes = amount > 0 ? ceil_positive(amount) : 0;
-      quantity = cm.multiplier * cm.units(bytes);
-    } else if (amount > 0) {  // a count
-      quantity = std::llround(amount);
+    if (cm.per_draw >= 0) {  // the same quantity for every call of this draw
+      out_->meters.add(cm.meter, cm.per_draw);
+      continue;
     }
-    out_->meters.add(cm.meter, quantity);
+    const double amount = values_.get(plan_.calls[call].amount, variates, kSlotFirstCall + i);
+    out_->meters.add(cm.meter, cm.quantity(amount));
   }
 }
 
