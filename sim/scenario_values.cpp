@@ -47,6 +47,7 @@ CompiledScenarioValues::CompiledScenarioValues(const model::Scenario& scenario) 
       draw_items_.push_back(Compiled{item.name, item.value, std::nullopt, site_key(item.name)});
     ++slot;
   }
+  workload_items_ = slot;
 }
 
 DrawInputs CompiledScenarioValues::draw_inputs(std::uint64_t seed, std::uint64_t draw) const {
@@ -94,8 +95,8 @@ std::optional<std::size_t> CompiledScenarioValues::event_item_index(std::string_
 double CompiledScenarioValues::event_value(std::size_t index, std::uint64_t seed, std::uint64_t draw,
                                            std::uint64_t sample) const {
   if (index >= event_items_.size()) throw model::InternalError("event item index out of range");
-  SiteVariates workload(seed, draw, sample, kWorkloadSite);
-  return event_value(index, workload);
+  WorkloadVariates workload(seed, draw, workload_items_);
+  return event_value(index, workload, sample);
 }
 
 }  // namespace flowcost::sim

@@ -4,10 +4,12 @@
 //
 // Random streams (common random numbers):
 // - input NAME in draw d:           first variate of Stream(seed, d, kInputSample, site_key(NAME))
-// - per-event item NAME, event s:   slot j of SiteVariates(seed, d, s, kWorkloadSite), where j is NAME's
-//                                   position among the workload's items in file order (numbers and
-//                                   expressions count too, so turning one item into a constant with --set
-//                                   moves no other item); four items share one Philox block.
+// - per-event item NAME, event s:   slot (s mod g) x n + j of SiteVariates(seed, d, s / g, kWorkloadSite),
+//                                   where j is NAME's position among the workload's n items in file order
+//                                   (numbers and expressions count too, so turning one item into a constant
+//                                   with --set moves no other item) and g = max(1, 4 / n) consecutive events
+//                                   share one group: its first Philox block holds their 4 words (one
+//                                   block per 4 events with one item, per 2 events with two).
 // Every design that asks for the same item of the same event gets the same value.
 #include <cstdint>
 #include <optional>
@@ -23,6 +25,32 @@
 namespace flowcost::sim {
 
 inline constexpr std::uint64_t kWorkloadSite = site_key("workload");
+
+// The workload variates of a run of events (the mapping above), computing each group's Philox block once
+// however many of its events ask.
+class WorkloadVariates {
+ public:
+  WorkloadVariates(std::uint64_t seed, std::uint64_t draw, unsigned items)
+      : seed_(seed), draw_(draw), items_(items), group_size_(items > 0 && items <= 4 ? 4 / items : 1) {}
+  // The variates of event `sample`'s group and the slot of its item `item` (0-based, file order).
+  SiteVariates& group(std::uint64_t sample) {
+    const std::uint64_t g = sample / group_size_;
+    if (g != group_ || !variates_) {
+      variates_.emplace(seed_, draw_, g, kWorkloadSite);
+      group_ = g;
+    }
+    return *variates_;
+  }
+  unsigned slot(std::uint64_t sample, unsigned item) const {
+    return static_cast<unsigned>(sample % group_size_) * items_ + item;
+  }
+
+ private:
+  std::uint64_t seed_, draw_;
+  unsigned items_, group_size_;
+  std::uint64_t group_ = 0;
+  std::optional<SiteVariates> variates_;
+};
 
 struct EventItem {
   std::string name;
@@ -43,12 +71,14 @@ class CompiledScenarioValues {
   const std::vector<EventItem>& event_items() const { return event_items_; }
   const EventItem* find_event_item(std::string_view name) const;
   std::optional<std::size_t> event_item_index(std::string_view name) const;
-  // The item's value for an event, from the event's kWorkloadSite variates (see the stream mapping above).
-  double event_value(std::size_t index, SiteVariates& workload) const {
+  // The item's value for event `sample` (see the stream mapping above).
+  double event_value(std::size_t index, WorkloadVariates& workload, std::uint64_t sample) const {
     const EventItem& item = event_items_[index];
-    SlotEngine engine(workload, item.slot);
+    SlotEngine engine(workload.group(sample), workload.slot(sample, item.slot));
     return item.sampler.sample(engine);
   }
+  // The workload's number of items (n in the mapping above), for WorkloadVariates.
+  unsigned workload_items() const { return workload_items_; }
   // The same for event `sample` of draw `draw`.
   double event_value(std::size_t index, std::uint64_t seed, std::uint64_t draw, std::uint64_t sample) const;
 
@@ -63,6 +93,7 @@ class CompiledScenarioValues {
   model::ValueSpec events_per_month_;
   std::vector<Compiled> draw_items_;  // per-draw workload items (numbers, expressions)
   std::vector<EventItem> event_items_;
+  unsigned workload_items_ = 0;
 };
 
 using CompiledWorkload = CompiledScenarioValues;

@@ -122,7 +122,10 @@ std::string format_value(double v) {
 }  // namespace
 
 DrawValues::DrawValues(const ValueTable& table, const DrawInputs& inputs)
-    : table_(table), seed_(inputs.seed), draw_(inputs.draw) {
+    : table_(table),
+      seed_(inputs.seed),
+      draw_(inputs.draw),
+      workload_(inputs.seed, inputs.draw, static_cast<unsigned>(table.workload_item_count())) {
   const auto& slots = table.slots();
   slots_.assign(slots.size(), 0.0);
   // Per-draw slots: the draw's values first; then load-time constants; then workload expressions.
@@ -159,11 +162,15 @@ DrawValues::DrawValues(const ValueTable& table, const DrawInputs& inputs)
 
 void DrawValues::start_message(std::uint64_t sample) {
   const auto& slots = table_.slots();
-  SiteVariates workload(seed_, draw_, sample, kWorkloadSite);
   for (std::size_t i = 0; i < slots.size(); ++i) {
     if (!slots[i].per_message) continue;
-    Stream s = slots[i].workload_slot ? workload.stream(*slots[i].workload_slot) : Stream(seed_, draw_, sample, slots[i].site);
-    slots_[i] = slots[i].sampler.sample(s);
+    if (slots[i].workload_slot) {
+      SlotEngine engine(workload_.group(sample), workload_.slot(sample, *slots[i].workload_slot));
+      slots_[i] = slots[i].sampler.sample(engine);
+    } else {
+      Stream s(seed_, draw_, sample, slots[i].site);
+      slots_[i] = slots[i].sampler.sample(s);
+    }
   }
 }
 

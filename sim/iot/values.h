@@ -19,6 +19,7 @@
 #include "model/scenario/values.h"
 #include "sim/execution.h"
 #include "sim/sampler.h"
+#include "sim/scenario_values.h"
 
 namespace flowcost::sim::iot {
 
@@ -55,6 +56,7 @@ class ValueTable {
   ValueRef constant(double v) const;
 
   const std::vector<NamedSlot>& slots() const { return slots_; }
+  std::size_t workload_item_count() const { return workload_items_.size(); }
   std::size_t draw_expression_count() const { return draw_exprs_.size(); }
   const ValueRef& draw_expression(std::size_t i) const { return *draw_exprs_[i]; }
 
@@ -86,6 +88,7 @@ class DrawValues {
 
   const ValueTable& table_;
   std::uint64_t seed_, draw_;
+  WorkloadVariates workload_;
   std::vector<double> slots_;
   std::vector<double> resolved_;
 };

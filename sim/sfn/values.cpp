@@ -105,10 +105,11 @@ DrawValues::DrawValues(const Plan& plan, const CompiledScenarioValues& scenario_
 
 void DrawValues::draw_batch(std::uint64_t first) {
   batch_first_ = first;
+  WorkloadVariates workload(seed_, draw_, scenario_values_.workload_items());
   for (std::uint64_t b = 0; b < kEventBatch; ++b) {
-    SiteVariates workload(seed_, draw_, first + b, kWorkloadSite);
     double* row = batch_values_.data() + b * item_count_;
-    for (std::size_t i = 0; i < item_count_; ++i) row[i] = scenario_values_.event_value(plan_.event_items[i], workload);
+    for (std::size_t i = 0; i < item_count_; ++i)
+      row[i] = scenario_values_.event_value(plan_.event_items[i], workload, first + b);
   }
 }
 

@@ -135,14 +135,21 @@ TEST_CASE("draw inputs: distributions from their input stream, expressions in or
 
   CompiledScenarioValues values(s);
   REQUIRE(values.event_items().size() == 1);
-  // payload_bytes is the second workload item (after `alarms`; events_per_month is not an item): slot 1 of the
-  // kWorkloadSite variates, its first word being word 1 of Stream(seed, draw, sample, kWorkloadSite).
+  // payload_bytes is the second of n = 2 workload items (after `alarms`; events_per_month is not an
+  // item), so g = 2 events share a group: event 17 is in group 8 at offset 1, and reads slot 1 x 2 + 1 = 3,
+  // word 3 of Stream(seed, draw, 8, kWorkloadSite), continuing (if its sampler needs more) in lane 4.
   REQUIRE(values.event_items()[0].slot == 1);
-  Stream block(42, 3, 17, kWorkloadSite);
-  block();
+  REQUIRE(values.workload_items() == 2);
+  Stream block(42, 3, 8, kWorkloadSite);
+  for (int i = 0; i < 3; ++i) block();
   const std::uint64_t word = block();
-  Stream item_stream = Stream::continuing(word, 42, 3, 17, kWorkloadSite, 2);
+  Stream item_stream = Stream::continuing(word, 42, 3, 8, kWorkloadSite, 4);
   CHECK(values.event_value(0, 42, 3, 17) == values.event_items()[0].sampler.sample(item_stream));
+  // Event 16, the group's other event, reads slot 1 (word 1).
+  Stream block16(42, 3, 8, kWorkloadSite);
+  block16();
+  Stream item16 = Stream::continuing(block16(), 42, 3, 8, kWorkloadSite, 2);
+  CHECK(values.event_value(0, 42, 3, 16) == values.event_items()[0].sampler.sample(item16));
   CHECK(values.find_event_item("nope") == nullptr);
 }
 
