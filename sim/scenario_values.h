@@ -31,10 +31,10 @@ inline constexpr std::uint64_t kWorkloadSite = site_key("workload");
 class WorkloadVariates {
  public:
   WorkloadVariates(std::uint64_t seed, std::uint64_t draw, unsigned items)
-      : seed_(seed), draw_(draw), items_(items), group_size_(items > 0 && items <= 4 ? 4 / items : 1) {}
+      : seed_(seed), draw_(draw), items_(items), group_shift_(items == 1 ? 2 : items == 2 ? 1 : 0) {}
   // The variates of event `sample`'s group and the slot of its item `item` (0-based, file order).
   SiteVariates& group(std::uint64_t sample) {
-    const std::uint64_t g = sample / group_size_;
+    const std::uint64_t g = sample >> group_shift_;
     if (g != group_ || !variates_) {
       variates_.emplace(seed_, draw_, g, kWorkloadSite);
       group_ = g;
@@ -42,12 +42,13 @@ class WorkloadVariates {
     return *variates_;
   }
   unsigned slot(std::uint64_t sample, unsigned item) const {
-    return static_cast<unsigned>(sample % group_size_) * items_ + item;
+    return static_cast<unsigned>(sample & ((std::uint64_t{1} << group_shift_) - 1)) * items_ + item;
   }
 
  private:
   std::uint64_t seed_, draw_;
-  unsigned items_, group_size_;
+  unsigned items_;
+  unsigned group_shift_;  // log2 of g (g = 4 / n is 4, 2 or 1)
   std::uint64_t group_ = 0;
   std::optional<SiteVariates> variates_;
 };
