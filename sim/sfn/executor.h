@@ -92,6 +92,26 @@ class Executor {
   double finish_special(const PlanTask& task, double t, std::uint64_t occ, double work, double elapsed,
                         std::uint32_t& error, SiteVariates& variates);
   Result run_parallel(const PlanState& s, double t, std::uint64_t occurrence, double stop_ms);
+  // What the record and the frame held before a Parallel's or a Map's first pass (to undo it).
+  struct Mark {
+    MeterCounts meters;
+    std::uint64_t transitions, retries;
+    std::uint32_t caught;
+    std::uint64_t history;
+    std::size_t mock_depth;  // mock_marks_[mock_depth]: the mock counters then (when any_mocked_)
+  };
+  Mark mark();
+  void undo(const Mark& m);
+  struct MarkScope {  // a mark for the lifetime of one Parallel/Map attempt
+    explicit MarkScope(Executor& e) : executor(e), mark(e.mark()) {}
+    ~MarkScope() {
+      if (executor.any_mocked_) --executor.mock_depth_;
+    }
+    MarkScope(const MarkScope&) = delete;
+    MarkScope& operator=(const MarkScope&) = delete;
+    Executor& executor;
+    Mark mark;
+  };
   Result run_map(const PlanState& s, double t, std::uint64_t occurrence, double stop_ms);
   Result run_distributed(const PlanMap& m, double t, std::uint64_t occurrence, std::uint64_t children,
                          double cap, std::uint32_t depth);
@@ -162,6 +182,8 @@ class Executor {
   std::vector<CallMeter> call_meters_;         // per Plan::calls entry
   std::vector<std::int64_t> mock_counts_;      // per task
   bool any_mocked_ = false;
+  std::vector<std::vector<std::int64_t>> mock_marks_;  // mock counters saved by mark(), a stack
+  std::size_t mock_depth_ = 0;
   std::vector<double> input_numbers_;          // per input field: the drawn ones, this execution
   // An input field's number in the current execution.
   double input_value(std::uint32_t field) const {

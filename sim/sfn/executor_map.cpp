@@ -29,13 +29,35 @@ void occupy(std::vector<double>& heap, double until) {
 
 }  // namespace
 
+Executor::Mark Executor::mark() {
+  Mark m{out_->meters, out_->transitions, out_->retries, out_->caught_errors, frame_.history, mock_depth_};
+  if (any_mocked_) {  // a stack of copies, reused across events (no allocation once it is deep enough)
+    if (mock_depth_ == mock_marks_.size()) mock_marks_.push_back(mock_counts_);
+    else mock_marks_[mock_depth_] = mock_counts_;
+    ++mock_depth_;
+  }
+  return m;
+}
+
+void Executor::undo(const Mark& m) {
+  out_->meters = m.meters;
+  out_->transitions = m.transitions;
+  out_->retries = m.retries;
+  out_->caught_errors = m.caught;
+  frame_.history = m.history;
+  if (any_mocked_) mock_counts_ = mock_marks_[m.mock_depth];
+}
+
+// Branches start together; when one fails, the Parallel fails with its error and the others are stopped
+// at that time (asl.md A3). Branches run one after another here, each stopped at the earliest failure
+// among those before it; a branch that ran before the first failing one and went on past its time is
+// then run again, stopped there (the pass is undone and redone: the same draws give the same path up to
+// the stop, so the meters are those of the stopped branches).
 Executor::Result Executor::run_parallel(const PlanState& s, double t, std::uint64_t occ, double stop_ms) {
   count_history(2, t);  // ParallelStateStarted, ParallelStateSucceeded/Failed
-  double end = t;
-  double failed_at = kForever;
-  std::uint32_t error = 0;
-  // Branches start together; a failing branch stops the others at its failure time (branches simulated
-  // after it stop there; those simulated before it ran to their end).
+  const MarkScope scope_mark(*this);
+  double end = t, failed_at = kForever, ran_past = t;
+  std::uint32_t error = 0, failing = kNone;
   for (std::uint32_t b = 0; b < s.scopes_count; ++b) {
     const std::uint32_t scope = plan_.scope_lists[s.scopes_first + b];
     const Result r = run_scope(scope, t, site_key(occ, b), std::min(stop_ms, failed_at));
@@ -43,13 +65,26 @@ Executor::Result Executor::run_parallel(const PlanState& s, double t, std::uint6
     if (r.error && r.end_ms < failed_at) {
       failed_at = r.end_ms;
       error = r.error;
+      failing = b;
+      ran_past = end;  // the latest end among the branches before this one
     }
     end = std::max(end, r.end_ms);
   }
-  if (error) return {failed_at, error};
-  return {end, 0};
+  if (!error) return {end, 0};
+  if (ran_past > failed_at) {
+    undo(scope_mark.mark);
+    for (std::uint32_t b = 0; b < s.scopes_count; ++b) {
+      const std::uint32_t scope = plan_.scope_lists[s.scopes_first + b];
+      run_scope(scope, t, site_key(occ, b), b == failing ? stop_ms : std::min(stop_ms, failed_at));
+      if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+    }
+  }
+  return {failed_at, error};
 }
 
+// Iterations start in order as concurrency slots free up; a failing iteration fails the Map and stops
+// the running ones at its time, and no later iteration starts (asl.md A3). As for Parallel, iterations
+// that ran before the first failing one and went on past its time are run again, stopped there.
 Executor::Result Executor::run_map(const PlanState& s, double t, std::uint64_t occ, double stop_ms) {
   const PlanMap& m = plan_.maps[s.detail];
   count_history(2, t);  // MapStateStarted, MapStateSucceeded/Failed (or MapRunStarted/Succeeded)
@@ -62,28 +97,47 @@ Executor::Result Executor::run_map(const PlanState& s, double t, std::uint64_t o
     return run_distributed(m, t, occ, children, cap, depth);
   }
   const double cap = m.max_concurrency > 0 ? std::min(m.max_concurrency, 40.0) : 40.0;
-  std::vector<double>& heap = slots_[depth];
-  heap.clear();
-  double end = t;
-  double failed_at = kForever;
-  std::uint32_t error = 0;
   const auto n = static_cast<std::uint64_t>(items);
-  for (std::uint64_t i = 0; i < n; ++i) {
-    const double start = next_start(heap, cap, t);
-    const double stop = std::min(stop_ms, failed_at);
-    if (start >= stop) break;  // the Map already failed (or was stopped): no further iteration starts
-    count_history(2, start);   // MapIterationStarted, MapIterationSucceeded/Failed
-    const Result r = run_scope(m.processor, start, site_key(occ, i + 1), stop);
-    if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
-    if (r.error && r.end_ms < failed_at) {
-      failed_at = r.end_ms;
-      error = r.error;
+  const MarkScope scope_mark(*this);
+  std::vector<double>& heap = slots_[depth];
+  // One pass over the iterations; `stop_of(i, failed_at)` is iteration i's stop time.
+  auto pass = [&](auto stop_of, double& failed_at, std::uint64_t& failing, double& ran_past) -> Result {
+    heap.clear();
+    double end = t;
+    std::uint32_t error = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const double start = next_start(heap, cap, t);
+      const double stop = stop_of(i, failed_at);
+      if (start >= stop) break;  // the Map already failed (or was stopped): no further iteration starts
+      count_history(2, start);   // MapIterationStarted, MapIterationSucceeded/Failed
+      const Result r = run_scope(m.processor, start, site_key(occ, i + 1), stop);
+      if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+      if (r.error && r.end_ms < failed_at) {
+        failed_at = r.end_ms;
+        error = r.error;
+        failing = i;
+        ran_past = end;
+      }
+      occupy(heap, r.end_ms);
+      end = std::max(end, r.end_ms);
     }
-    occupy(heap, r.end_ms);
-    end = std::max(end, r.end_ms);
+    return {end, error};
+  };
+  double failed_at = kForever, ran_past = t;
+  std::uint64_t failing = 0;
+  const Result first = pass([&](std::uint64_t, double f) { return std::min(stop_ms, f); }, failed_at, failing, ran_past);
+  if (frame_.abort_error) return first;
+  if (!first.error) return first;
+  if (ran_past > failed_at) {
+    undo(scope_mark.mark);
+    double again = kForever, unused_past = t;
+    std::uint64_t unused = 0;
+    const double f = failed_at;
+    pass([&](std::uint64_t i, double) { return i == failing ? stop_ms : std::min(stop_ms, f); }, again, unused,
+         unused_past);
+    if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
   }
-  if (error) return {failed_at, error};
-  return {end, 0};
+  return {failed_at, first.error};
 }
 
 Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint64_t occ, std::uint64_t children,

@@ -326,3 +326,54 @@ TEST_CASE("sfn: an ECS .sync job on Fargate is billed per second with a one-minu
   CHECK(s.meters.get(Meter::fargate_vcpu_seconds) == 500 * 60000);
   CHECK(s.meters.get(Meter::fargate_gb_seconds) == 1024 * 60000);
 }
+
+TEST_CASE("sfn: a payload drawn from a distribution is one number per execution, read by every meter") {
+  // Store (DynamoDB) and Notify (SNS) are sized by the payload by default, the IoT trigger meters it too:
+  // 1 KB gives 1 WRU, 1 SNS chunk, 1 IoT unit; 70 KB gives 70 WRU, 2 chunks, 14 units. Draws made apart
+  // would mix the two (about half of the executions).
+  auto l = load(data("designs.yaml"), "store-drawn-payload");
+  REQUIRE(l->sim);
+  auto runs = simulate(*l, 400);
+  int small = 0, large = 0;
+  for (const auto& r : runs.records) {
+    const auto wru = r.meters.get(Meter::dynamodb_write_request_units);
+    const auto sns = r.meters.get(Meter::sns_publishes);
+    const auto iot = r.meters.get(Meter::iot_messages);
+    if (wru == 1 && sns == 1 && iot == 1) ++small;
+    else if (wru == 70 && sns == 2 && iot == 14) ++large;
+    else FAIL("inconsistent payload meters: WRU " << wru << ", SNS " << sns << ", IoT " << iot);
+  }
+  CHECK(small + large == 400);
+  // Each half with probability 0.5: 200 +- 4 sd (sd = 10).
+  CHECK(std::abs(small - 200) <= 40);
+}
+
+TEST_CASE("sfn: a failing Parallel branch stops the other branches at its time") {
+  // A1 0-100 ms, A2 100-200 ms, A3 would start at 200 ms; B fails at 150 ms. A3 is never entered; A2
+  // was running and its invocation is billed in full (a Lambda invocation is not cut short).
+  auto l = load(kDesigns, "parallel-stop");
+  REQUIRE(l->sim);
+  auto runs = simulate(*l, 1);
+  const auto& r = runs.records[0];
+  CHECK(r.latency_ms == 150);
+  CHECK(runs.error(r) == "B.Broken");
+  CHECK(r.meters.get(Meter::sfn_standard_transitions) == 4);  // Both, A1, A2, B
+  CHECK(r.meters.get(Meter::lambda_requests) == 3);
+  CHECK(r.meters.get(Meter::lambda_gb_seconds_x86) == 128 * (100 + 100 + 150));
+  CHECK(r.transitions == 4);
+}
+
+TEST_CASE("sfn: a failing inline Map iteration stops the running ones at its time") {
+  // Two iterations at once (MaxConcurrency 2). Work2's mocked responses are Return, then Throw, in
+  // invocation order: the second iteration fails at 200 ms, when the first would enter Work3; the undone
+  // first pass also restores the mock counter, so the rerun sees the same responses.
+  auto l = load(kDesigns, "map-stop");
+  REQUIRE(l->sim);
+  auto runs = simulate(*l, 3);
+  for (const auto& r : runs.records) {
+    CHECK(r.latency_ms == 200);
+    CHECK(runs.error(r) == "Work.Broken");
+    CHECK(r.meters.get(Meter::sfn_standard_transitions) == 1 + 2 + 2);  // Each, Work1 and Work2 twice
+    CHECK(r.meters.get(Meter::lambda_requests) == 4);
+  }
+}
