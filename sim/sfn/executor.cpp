@@ -223,20 +223,7 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
       enter_state(t);
       if (!task_history(t)) return {frame_.abort_ms, frame_.abort_error};
       Result r = run_task(task, t, occ, variates);
-      if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
-      if (r.error) {
-        std::uint32_t next = s.next;
-        r = recover(cur, r, occ, stop_ms, next);
-        if (r.error) return r;
-        if (next != s.next) {  // caught
-          t = r.end_ms;
-          cur = next;
-          continue;
-        }
-      }
-      t = r.end_ms;
-      if (s.next == kNone) return {t, 0};
-      cur = s.next;
+      if (settle(s, cur, r, occ, stop_ms, t)) return r;
       continue;
     }
     enter_state(t);
@@ -258,24 +245,33 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
         // The first attempt inline (the common case: it succeeds); Retry and Catch only after a failure.
         // The deadline was checked above at this same time.
         Result r = run_state_body(cur, t, attempt_site_of(occ, 0), stop_ms);
-        if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
-        if (r.error) {
-          std::uint32_t next = s.next;
-          r = recover(cur, r, occ, stop_ms, next);
-          if (r.error) return r;
-          if (next != s.next) {  // caught
-            t = r.end_ms;
-            cur = next;
-            continue;
-          }
-        }
-        t = r.end_ms;
-        break;
+        if (settle(s, cur, r, occ, stop_ms, t)) return r;
+        continue;
       }
     }
     if (s.next == kNone) return {t, 0};
     cur = s.next;
   }
+}
+
+bool Executor::settle(const PlanState& s, std::uint32_t& cur, Result& r, std::uint64_t occ, double stop_ms,
+                      double& t) {
+  if (frame_.abort_error) {
+    r = {frame_.abort_ms, frame_.abort_error};
+    return true;
+  }
+  std::uint32_t next = s.next;
+  if (r.error) {
+    r = recover(cur, r, occ, stop_ms, next);  // `next` becomes the catcher's target when caught
+    if (r.error) return true;
+  }
+  t = r.end_ms;
+  if (next == kNone) {
+    r = {t, 0};
+    return true;
+  }
+  cur = next;
+  return false;
 }
 
 Executor::Result Executor::recover(std::uint32_t state, Result failed, std::uint64_t occ, double stop_ms,

@@ -67,6 +67,10 @@ class Executor {
   // After the first attempt of a Task/Parallel/Map failed (`failed`): its retriers and catchers; the
   // result of the last attempt, or success with `next` set to the catcher's target when caught.
   Result recover(std::uint32_t state, Result failed, std::uint64_t occ, double stop_ms, std::uint32_t& next);
+  // After the first attempt of Task/Parallel/Map state `s` (index `cur`) ended with `r`: Retry and Catch
+  // after a failure, then either the next state to enter (`cur`, with `t` its entry time; false) or the
+  // scope's result in `r` (true: a failure, an abort, or the end of the scope).
+  bool settle(const PlanState& s, std::uint32_t& cur, Result& r, std::uint64_t occ, double stop_ms, double& t);
   void enter_state(double t) {
     count_history(2, t);  // StateEntered, StateExited
     if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
