@@ -27,6 +27,17 @@ class Expression {
   const SourceLocation& loc() const { return loc_; }
   // Every name the expression refers to, in first-use order.
   const std::vector<std::string>& names() const { return names_; }
+  // The name, when the whole expression is one name and nothing else (blanks around it aside): such a
+  // value is read directly, without evaluation.
+  std::optional<std::string_view> bare_name() const {
+    if (names_.size() != 1) return std::nullopt;
+    std::string_view t = text_;
+    const auto first = t.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return std::nullopt;
+    t = t.substr(first, t.find_last_not_of(" \t") - first + 1);
+    if (t != names_[0]) return std::nullopt;
+    return std::string_view(names_[0]);
+  }
   // `lookup` returns the value of a name; every name must resolve (checked at load time).
   double evaluate(const std::function<double(std::string_view)>& lookup) const;
 

@@ -77,11 +77,7 @@ ValueRef ValueTable::compile(const model::ValueSpec& spec, bool probability) {
     r.name_slots.push_back(s);
     per_message = per_message || slots_[s].per_message;
   }
-  const std::string& text = spec.expression.text();
-  const auto first = text.find_first_not_of(" \t");
-  const auto last = text.find_last_not_of(" \t");
-  const bool bare_name = names.size() == 1 && first != std::string::npos && text.substr(first, last - first + 1) == names[0];
-  if (bare_name && per_message) {
+  if (spec.expression.bare_name() && per_message) {
     r.kind = ValueRef::Kind::slot;
     r.slot = r.name_slots[0];
   } else {

@@ -53,14 +53,10 @@ std::uint32_t ValueCompiler::add(const model::ValueSpec& spec, bool probability)
       if (per_event) {
         for (const auto& name : spec.expression.names())
           if (auto idx = scenario_values_.event_item_index(name)) event_slot(*idx);
-        const auto& names = spec.expression.names();
         // A bare item name is read directly (no expression evaluation on the hot path).
-        std::string_view text = spec.expression.text();
-        while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-        while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-        if (names.size() == 1 && text == names[0]) {
+        if (auto name = spec.expression.bare_name()) {
           pv.kind = PlanValue::Kind::event_item;
-          pv.event_item = event_slot(*scenario_values_.event_item_index(names[0]));
+          pv.event_item = event_slot(*scenario_values_.event_item_index(*name));
         }
       }
       break;

@@ -62,3 +62,19 @@ TEST_CASE("syntax errors are reported at their column") {
         "s.yaml:7:26: error: unknown unit \"kb\"; use ms, s, min, h, d (durations), B, KB, MB, GB (sizes) or $ (money)");
   CHECK(error_of("a # b") == "s.yaml:7:23: error: unexpected \"#\"; expected an operator");
 }
+
+TEST_CASE("an expression that is one name, blanks aside, is a bare name") {
+  auto bare = [](const std::string& text) -> std::string {
+    Diagnostics d;
+    Expression e = Expression::parse(text, kLoc, d);
+    REQUIRE(d.empty());
+    auto name = e.bare_name();
+    return name ? std::string(*name) : std::string("-");
+  };
+  CHECK(bare("payload_bytes") == "payload_bytes");
+  CHECK(bare("  payload_bytes \t") == "payload_bytes");
+  CHECK(bare("payload_bytes * 2") == "-");
+  CHECK(bare("(payload_bytes)") == "-");
+  CHECK(bare("a + b") == "-");
+  CHECK(bare("42") == "-");
+}
