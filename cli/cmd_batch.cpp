@@ -30,6 +30,7 @@ void add_batch_command(CLI::App& app, Context& ctx) {
   add_run_options(*cmd, state->options);
   cmd->add_option("-o,--output", state->output, "the CSV file to write atomically (default: standard output)");
   cmd->callback([&ctx, state] {
+    check_output(state->output, state->scenarios);
     std::ostringstream csv;
     reports::write_run_csv_header(csv);
     std::vector<std::string> inputs;

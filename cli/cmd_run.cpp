@@ -43,6 +43,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
   cmd->callback([&ctx, state] {
+    check_output(state->output, {state->scenario});
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run");
     ScenarioRun run = run_scenario(state->scenario, state->options,
                                    progress_for(bar, ctx.err_is_terminal));

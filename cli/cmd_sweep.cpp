@@ -98,6 +98,7 @@ void add_sweep_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", state->format, "output format")->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
   cmd->callback([&ctx, state] {
+    check_output(state->output, {state->scenario});
     const VarySpec vary = parse_vary(state->vary);
     WhatIfRun<reports::SweepReport> run = run_sweep(state->scenario, state->options, vary);
     print_diagnostics(ctx.err, run.warnings);

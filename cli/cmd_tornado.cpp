@@ -99,6 +99,7 @@ void add_tornado_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", state->format, "output format")->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
   cmd->callback([&ctx, state] {
+    check_output(state->output, {state->scenario});
     WhatIfRun<reports::TornadoReport> run = run_tornado(state->scenario, state->options);
     print_diagnostics(ctx.err, run.warnings);
     std::vector<std::string> inputs = run.input_paths;

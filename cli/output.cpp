@@ -13,13 +13,10 @@ namespace flowcost::cli {
 
 namespace fs = std::filesystem;
 
-void write_output(const std::string& path, const std::string& content, std::ostream& out,
-                  const std::vector<std::string>& inputs) {
-  if (path.empty() || path == "-") {
-    out << content;
-    out.flush();
-    return;
-  }
+namespace {
+
+// The temporary file next to `path` that write_output renames into place; checks of `path` first.
+fs::path temporary_for(const std::string& path, const std::vector<std::string>& inputs) {
   std::error_code ec;
   for (const auto& input : inputs) {
     if (fs::exists(path, ec) && fs::equivalent(path, input, ec))
@@ -29,7 +26,32 @@ void write_output(const std::string& path, const std::string& content, std::ostr
   if (fs::is_directory(target, ec)) throw model::InputError({path, 0, 0}, "output path is a directory");
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   if (!fs::is_directory(dir, ec)) throw model::InputError({path, 0, 0}, "output folder does not exist");
-  fs::path tmp = dir / ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()));
+  return dir / ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()));
+}
+
+}  // namespace
+
+void check_output(const std::string& path, const std::vector<std::string>& inputs) {
+  if (path.empty() || path == "-") return;
+  const fs::path tmp = temporary_for(path, inputs);
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) throw model::InputError({path, 0, 0}, "cannot write output file");
+  }
+  std::error_code ec;
+  fs::remove(tmp, ec);
+}
+
+void write_output(const std::string& path, const std::string& content, std::ostream& out,
+                  const std::vector<std::string>& inputs) {
+  if (path.empty() || path == "-") {
+    out << content;
+    out.flush();
+    return;
+  }
+  std::error_code ec;
+  const fs::path target(path);
+  const fs::path tmp = temporary_for(path, inputs);
   {
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
     if (!f) throw model::InputError({path, 0, 0}, "cannot write output file");

@@ -11,5 +11,8 @@ namespace flowcost::cli {
 // Throws model::InputError when `path` is one of `inputs` or cannot be written.
 void write_output(const std::string& path, const std::string& content, std::ostream& out,
                   const std::vector<std::string>& inputs);
+// The same checks before any work (a long batch or run should not end in "cannot write"), and a trial
+// file in the target folder, removed again. Nothing is written to `path` itself.
+void check_output(const std::string& path, const std::vector<std::string>& inputs);
 
 }  // namespace flowcost::cli

@@ -50,3 +50,20 @@ TEST_CASE("batch: to standard output without -o; never over an input") {
   CHECK(over.code == 1);
   CHECK(over.err.find("refusing to overwrite input file") != std::string::npos);
 }
+
+TEST_CASE("batch: an output in a missing folder or over a scenario is refused before any scenario runs") {
+  fs::path dir = scratch_folder("batch_early");
+  const std::string tiny = run_data("tiny.yaml"), bad = run_data("bad.yaml");
+  const std::string missing = (dir / "no-such-folder" / "summary.csv").string();
+  // The bad scenario would print its diagnostics if it ran; nothing is printed but the output error.
+  CliResult r = run_flowcost({"batch", bad, tiny, "-o", missing});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == missing + ": error: output folder does not exist\n");
+  CliResult over = run_flowcost({"batch", tiny, "-o", tiny});
+  CHECK(over.code == 1);
+  CHECK(over.err == tiny + ": error: refusing to overwrite input file " + tiny + "\n");
+  // No trial file is left behind.
+  CHECK(fs::is_empty(dir));
+  fs::remove_all(dir);
+}
