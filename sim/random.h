@@ -21,7 +21,6 @@
 
 #include <cstdint>
 #include <limits>
-#include <optional>
 #include <string_view>
 
 namespace flowcost::sim {
