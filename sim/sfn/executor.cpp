@@ -47,9 +47,7 @@ Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawV
   call_meters_.reserve(plan.calls.size());
   for (const auto& c : plan.calls) {
     call_meters_.push_back(call_meter(c.kind, metering));
-    const PlanValue::Kind k = plan.values[c.amount].kind;
-    if (k == PlanValue::Kind::constant || k == PlanValue::Kind::draw_expression)
-      call_meters_.back().per_draw = call_meters_.back().quantity(values.resolved(c.amount));
+    if (values.fixed_for_draw(c.amount)) call_meters_.back().per_draw = call_meters_.back().quantity(values.resolved(c.amount));
   }
   mock_counts_.assign(plan.tasks.size(), 0);
   for (const auto& t : plan.tasks) any_mocked_ = any_mocked_ || t.mocked;
@@ -86,9 +84,7 @@ Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawV
   }
   cold_probability_.assign(plan.tasks.size(), -1.0);
   for (const auto& t : plan.tasks) {
-    if (t.cold_probability == kNone) continue;
-    const PlanValue::Kind k = plan.values[t.cold_probability].kind;
-    if (k == PlanValue::Kind::constant || k == PlanValue::Kind::draw_expression)
+    if (t.cold_probability != kNone && values.fixed_for_draw(t.cold_probability))
       cold_probability_[t.index] = values.resolved(t.cold_probability);
   }
   // Error probabilities of this draw (per attempt), cumulative per task.
@@ -124,8 +120,7 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
     t = run_ms;
   }
   const Result r = run_execution(0, t, 0);
-  // The trigger's other meters come after the execution: they do not change its course, and the
-  // payload they need is then often already drawn.
+  // The trigger's other meters (they do not change the execution's course).
   if (tr.iot_rule) {
     const double raw = execution_payload(plan_.machines[0], 0) + tr.iot_topic_bytes;
     const std::int64_t bytes = raw > 0 ? ceil_positive(raw) : 0;

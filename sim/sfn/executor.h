@@ -178,9 +178,6 @@ class Executor {
   model::Rounding lambda_ms_, express_ms_, express_mb_, fargate_ms_{1000};
   std::int64_t lambda_min_ms_, express_min_ms_;
   model::UnitCounter iot_units_;
-  // The last Express memory billed without Map/Parallel (a function of the definition size alone).
-  double last_definition_mb_ = -1;
-  std::int64_t last_billed_mb_ = 0;
   static CallMeter call_meter(CallKind kind, const model::MeteringRules& metering);
   static CallMeter sized(Meter meter, std::int64_t unit_bytes, std::int64_t multiplier);
   std::vector<CallMeter> call_meters_;         // per Plan::calls entry

@@ -16,15 +16,10 @@ constexpr double kFargateMinimumMs = 60'000;  // Fargate bills per second with a
 
 void Executor::meter_express(double definition_mb, double payload_bytes, std::uint32_t map_parallel_count,
                              double duration_ms) {
-  const std::int64_t billed_mb =
-      map_parallel_count == 0 && definition_mb == last_definition_mb_
-          ? last_billed_mb_  // the same machine again: the memory does not depend on the payload
-          : express_mb_(metering_.express_base_memory_mb + definition_mb +
-                        std::max(0.0, payload_bytes) / (1024.0 * 1024.0) * map_parallel_count);
-  if (map_parallel_count == 0) {
-    last_definition_mb_ = definition_mb;
-    last_billed_mb_ = billed_mb;
-  }
+  // 50 MB + definition + payload x Map/Parallel states (no payload term without Map/Parallel).
+  const double payload_mb =
+      map_parallel_count == 0 ? 0.0 : std::max(0.0, payload_bytes) / (1024.0 * 1024.0) * map_parallel_count;
+  const std::int64_t billed_mb = express_mb_(metering_.express_base_memory_mb + definition_mb + payload_mb);
   const std::int64_t billed_ms = std::max<std::int64_t>(express_ms_(duration_ms), express_min_ms_);
   out_->meters.add(Meter::sfn_express_requests, 1);
   out_->meters.add(Meter::sfn_express_gb_seconds, billed_mb * billed_ms);

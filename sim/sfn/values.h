@@ -77,6 +77,11 @@ class DrawValues {
   }
   double resolved(std::uint32_t value) const { return resolved_[value]; }
   bool is_distribution(std::uint32_t value) const { return plan_.values[value].kind == PlanValue::Kind::distribution; }
+  // A constant or a per-draw expression: resolved() holds its number for the whole draw.
+  bool fixed_for_draw(std::uint32_t value) const {
+    const PlanValue::Kind k = plan_.values[value].kind;
+    return k == PlanValue::Kind::constant || k == PlanValue::Kind::draw_expression;
+  }
   // The payload of the execution being simulated (see ValueCompiler::add_execution_payload).
   double payload() const { return payload_; }
   void set_payload(double bytes) { payload_ = bytes; }
