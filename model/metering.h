@@ -43,6 +43,12 @@ inline std::int64_t metered_units(std::int64_t bytes, std::int64_t unit) {
   return (bytes + unit - 1) / unit;
 }
 
+// ceil(x) for 0 < x < 2^62, exactly as std::ceil, without a libm call (the simulator's hot path).
+inline std::int64_t ceil_positive(double x) {
+  const auto i = static_cast<std::int64_t>(x);
+  return static_cast<double>(i) < x ? i + 1 : i;
+}
+
 // metered_units(bytes, unit) for one fixed unit, without a hardware division per event (the simulator's
 // hot path): a shift when the unit is a power of two; otherwise the quotient in double precision,
 // corrected to the exact integer (valid below 2^52 bytes; a division above). Same results as
@@ -88,8 +94,7 @@ class Rounding {
     if (!(x > 0)) return 0;
     const double q = (exact_inverse_ ? x * inverse_ : x / step_) - 1e-9;
     if (!(q > 0)) return 0;
-    const auto i = static_cast<std::int64_t>(q);  // ceil(q) for 0 < q < 2^62, without a libm call
-    return (static_cast<double>(i) < q ? i + 1 : i) * step_int_;
+    return ceil_positive(q) * step_int_;
   }
   double step() const { return step_; }
 

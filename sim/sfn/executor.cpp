@@ -123,7 +123,7 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
   // The trigger's other meters (they do not change the execution's course).
   if (tr.iot_rule) {
     const double raw = execution_payload(plan_.machines[0], 0) + tr.iot_topic_bytes;
-    const std::int64_t bytes = raw > 0 ? ceil_positive(raw) : 0;
+    const std::int64_t bytes = raw > 0 ? model::ceil_positive(raw) : 0;
     // The message and the rule are metered in 5 KB units of payload + topic, as in an iot_rules design
     // (reference/pricing.md 3.2); the Step Functions action is one action executed.
     const std::int64_t units = iot_units_(bytes);

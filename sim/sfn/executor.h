@@ -28,12 +28,6 @@ inline std::uint64_t attempt_site_of(std::uint64_t visit_site, std::uint64_t att
   return attempt == 0 ? visit_site : site_key(visit_site, attempt);
 }
 
-// ceil(x) for 0 < x < 2^62, exactly as std::ceil, without a libm call on the hot path.
-inline std::int64_t ceil_positive(double x) {
-  const auto i = static_cast<std::int64_t>(x);
-  return static_cast<double>(i) < x ? i + 1 : i;
-}
-
 class Executor {
  public:
   Executor(const Plan& plan, const model::MeteringRules& metering, DrawValues& values);
@@ -170,7 +164,7 @@ class Executor {
     std::int64_t per_draw = -1;     // the quantity when the call's size is fixed for the draw, else -1
     // The metered quantity of one call of this size (bytes) or count.
     std::int64_t quantity(double amount) const {
-      if (unit_bytes > 0) return multiplier * units(amount > 0 ? ceil_positive(amount) : 0);  // at least one unit
+      if (unit_bytes > 0) return multiplier * units(amount > 0 ? model::ceil_positive(amount) : 0);  // at least one unit
       return amount > 0 ? std::llround(amount) : 0;
     }
   };
