@@ -5,7 +5,8 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
 #include "cli/progress_bar.h"
-#include "cli/run_pipeline.h"
+#include "cli/run_options.h"
+#include "engine/run_pipeline.h"
 #include "model/errors.h"
 #include "reports/run_csv_writer.h"
 
@@ -39,8 +40,8 @@ void add_batch_command(CLI::App& app, Context& ctx) {
       inputs.push_back(path);
       try {
         ProgressBar bar(ctx.err, ctx.err_is_terminal, path);
-        ScenarioRun run = run_scenario(path, state->options,
-                                       progress_for(bar, ctx.err_is_terminal));
+        engine::ScenarioRun run = engine::run_scenario(path, run_settings(state->options),
+                                                       progress_for(bar, ctx.err_is_terminal));
         bar.finish();
         print_diagnostics(ctx.err, run.warnings);
         reports::write_run_csv_rows(run.report, csv);

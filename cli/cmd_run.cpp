@@ -5,7 +5,8 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
 #include "cli/progress_bar.h"
-#include "cli/run_pipeline.h"
+#include "cli/run_options.h"
+#include "engine/run_pipeline.h"
 #include "model/errors.h"
 #include "reports/run_csv_writer.h"
 #include "reports/run_json_writer.h"
@@ -23,7 +24,7 @@ struct RunCommand {
   std::string output;
 };
 
-std::string render(const reports::RunReport& report, const std::string& format) {
+std::string render(const engine::RunReport& report, const std::string& format) {
   std::ostringstream out;
   if (format == "csv") reports::write_run_csv(report, out);
   else if (format == "json") reports::write_run_json(report, out);
@@ -45,8 +46,8 @@ void add_run_command(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, state] {
     check_output(state->output, {state->scenario});
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run");
-    ScenarioRun run = run_scenario(state->scenario, state->options,
-                                   progress_for(bar, ctx.err_is_terminal));
+    engine::ScenarioRun run = engine::run_scenario(state->scenario, run_settings(state->options),
+                                                   progress_for(bar, ctx.err_is_terminal));
     bar.finish();
     print_diagnostics(ctx.err, run.warnings);
     std::vector<std::string> inputs = run.input_paths;

@@ -4,7 +4,8 @@
 
 namespace flowcost::cli {
 
-void add_run_options(CLI::App& cmd, RunOptions& o) {
+void add_run_options(CLI::App& cmd, RunOptions& options) {
+  engine::RunSettings& o = options.settings;
   cmd.add_option("--seed", o.seed, "random seed (default: the scenario's run.seed)");
   cmd.add_option("--executions", o.executions, "simulated executions per draw (default: run.executions)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000000}));
@@ -12,7 +13,7 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
   cmd.add_option("--threads", o.threads, "worker threads (default: all cores); results do not depend on it");
   // One value per --set, so that `--set a=1 SCENARIO` leaves SCENARIO to the positional argument.
-  cmd.add_option("--set", o.set, "override a scenario input: NAME=VALUE (repeatable)")
+  cmd.add_option("--set", options.set, "override a scenario input: NAME=VALUE (repeatable)")
       ->expected(1)
       ->take_all()
       ->allow_extra_args(false);
@@ -38,6 +39,12 @@ std::vector<std::pair<std::string, std::string>> parse_set_options(const std::ve
     out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
   }
   if (!problems.empty()) throw model::InputError(problems);
+  return out;
+}
+
+engine::RunSettings run_settings(const RunOptions& options) {
+  engine::RunSettings out = options.settings;
+  out.set = parse_set_options(options.set);
   return out;
 }
 

@@ -11,7 +11,7 @@ std::string how_much(double fraction) { return fraction == 0 ? "" : display_perc
 
 }  // namespace
 
-std::string comparison_sentence(const ComparisonReport& c) {
+std::string comparison_sentence(const engine::ComparisonReport& c) {
   const auto& s = c.saving_usd;
   std::string cheaper = "cheaper in " + display_percent(c.p_candidate_cheaper) + " of draws)";
   if (s.mean == 0) {

@@ -7,10 +7,10 @@
 // nothing, the percentage is left out ("b costs more than a ($3.00/month more, ...").
 #include <string>
 
-#include "reports/run_report.h"
+#include "engine/run_report.h"
 
 namespace flowcost::reports {
 
-std::string comparison_sentence(const ComparisonReport& comparison);
+std::string comparison_sentence(const engine::ComparisonReport& comparison);
 
 }  // namespace flowcost::reports

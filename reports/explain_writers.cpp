@@ -45,7 +45,7 @@ std::string probability(double p) {
 
 }  // namespace
 
-void write_explain_table(const ExplainReport& report, std::ostream& out) {
+void write_explain_table(const engine::ExplainReport& report, std::ostream& out) {
   out << "flowcost explain: " << report.scenario << " (analytic, at the base inputs; prices: " << report.price_table
       << ", first-tier price per unit, no free tier)\n";
   for (const auto& d : report.designs) {
@@ -72,7 +72,7 @@ void write_explain_table(const ExplainReport& report, std::ostream& out) {
   }
 }
 
-void write_explain_csv(const ExplainReport& report, std::ostream& out) {
+void write_explain_csv(const engine::ExplainReport& report, std::ostream& out) {
   write_csv_record(out, {"design", "state", "type", "depth", "visits", "transitions", "attempts_per_visit", "p_reach",
                          "cost_per_execution_usd"});
   for (const auto& d : report.designs)
@@ -82,7 +82,7 @@ void write_explain_csv(const ExplainReport& report, std::ostream& out) {
                              csv_number(s.p_reach), csv_number(s.cost_usd)});
 }
 
-void write_explain_json(const ExplainReport& report, std::ostream& out) {
+void write_explain_json(const engine::ExplainReport& report, std::ostream& out) {
   Json root;
   root["scenario"] = report.scenario;
   root["price_table"] = report.price_table;

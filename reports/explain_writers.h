@@ -1,47 +1,14 @@
 #pragma once
-// The output of `flowcost explain` (docs/cli.md "explain"): per Step Functions design, the analytic
-// expectation per state (sim/markov/analyze.h) priced at each meter's first-tier (marginal) price, as an
-// aligned table, CSV (one row per state) or JSON.
+// Writers of `flowcost explain` results (engine/explain_report.h, docs/cli.md "explain"): an aligned
+// table, CSV (one row per state) or JSON.
 #include <iosfwd>
-#include <map>
-#include <string>
-#include <vector>
+
+#include "engine/explain_report.h"
 
 namespace flowcost::reports {
 
-struct ExplainStateRow {
-  std::string name;
-  std::string type;        // "Task", "Choice", ...
-  unsigned depth = 0;      // nesting under Parallel/Map
-  double visits = 0;       // per execution
-  double transitions = 0;  // per execution
-  double attempts_per_visit = 1;
-  double p_reach = 0;
-  double cost_usd = 0;     // per execution, first-tier prices
-};
-
-struct ExplainDesign {
-  std::string name;
-  std::string note;  // non-empty: the design is not analyzed (e.g. an IoT design); only the note is shown
-  std::vector<ExplainStateRow> states;
-  double transitions_per_execution = 0;
-  double p_success = 0;
-  std::map<std::string, double> failures;     // error -> probability
-  std::map<std::string, double> meters;       // per execution, billing units
-  double cost_per_execution_usd = 0;          // every meter, first-tier prices
-  double events_per_month = 0;                // at the base inputs
-  double monthly_cost_usd = 0;                // events_per_month x cost_per_execution_usd
-  std::vector<std::string> notes;
-};
-
-struct ExplainReport {
-  std::string scenario;
-  std::string price_table;
-  std::vector<ExplainDesign> designs;
-};
-
-void write_explain_table(const ExplainReport& report, std::ostream& out);
-void write_explain_csv(const ExplainReport& report, std::ostream& out);
-void write_explain_json(const ExplainReport& report, std::ostream& out);
+void write_explain_table(const engine::ExplainReport& report, std::ostream& out);
+void write_explain_csv(const engine::ExplainReport& report, std::ostream& out);
+void write_explain_json(const engine::ExplainReport& report, std::ostream& out);
 
 }  // namespace flowcost::reports

@@ -8,7 +8,7 @@ namespace flowcost::reports {
 
 namespace {
 
-const ComparisonReport* comparison_for(const RunReport& report, const DesignReport& design) {
+const engine::ComparisonReport* comparison_for(const engine::RunReport& report, const engine::DesignReport& design) {
   for (const auto& c : report.comparisons)
     if (c.candidate == design.name) return &c;
   return nullptr;
@@ -22,7 +22,7 @@ void write_run_csv_header(std::ostream& out) {
                          "saving_fraction_mean", "p_candidate_cheaper"});
 }
 
-void write_run_csv_rows(const RunReport& report, std::ostream& out) {
+void write_run_csv_rows(const engine::RunReport& report, std::ostream& out) {
   const std::string scenario = csv_field(report.scenario);
   for (const auto& d : report.designs) {
     const std::string design = csv_field(d.name);
@@ -34,7 +34,7 @@ void write_run_csv_rows(const RunReport& report, std::ostream& out) {
                              ""});
     }
     const auto& total = d.monthly_cost_usd;
-    const ComparisonReport* c = comparison_for(report, d);
+    const engine::ComparisonReport* c = comparison_for(report, d);
     write_csv_record(out, {scenario, design, "total", "USD", "", csv_number(total.mean), csv_number(total.p05),
                            csv_number(total.p50), csv_number(total.p95), csv_number(d.per_execution_cost_usd_mean),
                            c ? csv_number(c->saving_usd.mean) : "", c ? csv_number(c->saving_fraction_mean) : "",
@@ -42,7 +42,7 @@ void write_run_csv_rows(const RunReport& report, std::ostream& out) {
   }
 }
 
-void write_run_csv(const RunReport& report, std::ostream& out) {
+void write_run_csv(const engine::RunReport& report, std::ostream& out) {
   write_run_csv_header(out);
   write_run_csv_rows(report, out);
 }

@@ -9,13 +9,13 @@
 // and seed give byte-identical CSV at any thread count.
 #include <iosfwd>
 
-#include "reports/run_report.h"
+#include "engine/run_report.h"
 
 namespace flowcost::reports {
 
 void write_run_csv_header(std::ostream& out);
-void write_run_csv_rows(const RunReport& report, std::ostream& out);
+void write_run_csv_rows(const engine::RunReport& report, std::ostream& out);
 // Header, then rows.
-void write_run_csv(const RunReport& report, std::ostream& out);
+void write_run_csv(const engine::RunReport& report, std::ostream& out);
 
 }  // namespace flowcost::reports

@@ -9,7 +9,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json design_json(const DesignReport& d) {
+Json design_json(const engine::DesignReport& d) {
   Json j;
   j["name"] = d.name;
   const auto& m = d.monthly_cost_usd;
@@ -45,7 +45,7 @@ Json design_json(const DesignReport& d) {
   return j;
 }
 
-Json comparison_json(const ComparisonReport& c) {
+Json comparison_json(const engine::ComparisonReport& c) {
   const auto& s = c.saving_usd;
   Json j;
   j["baseline"] = c.baseline;
@@ -63,7 +63,7 @@ Json comparison_json(const ComparisonReport& c) {
 
 }  // namespace
 
-void write_run_json(const RunReport& r, std::ostream& out) {
+void write_run_json(const engine::RunReport& r, std::ostream& out) {
   Json j;
   j["scenario"] = r.scenario;
   j["title"] = r.title;

@@ -19,10 +19,10 @@
 // the same inputs and seed at any thread count. Non-finite numbers are written as null.
 #include <iosfwd>
 
-#include "reports/run_report.h"
+#include "engine/run_report.h"
 
 namespace flowcost::reports {
 
-void write_run_json(const RunReport& report, std::ostream& out);
+void write_run_json(const engine::RunReport& report, std::ostream& out);
 
 }  // namespace flowcost::reports

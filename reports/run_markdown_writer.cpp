@@ -23,7 +23,7 @@ std::string cell(const std::string& text) {
 
 std::string usd(double value) { return cell(display_usd_cents(value)); }
 
-void write_design(const DesignReport& d, std::ostream& out) {
+void write_design(const engine::DesignReport& d, std::ostream& out) {
   out << "\n## " << cell(d.name) << "\n\n";
   out << "| line item | quantity/month | unit | mean | p05 | p95 |\n";
   out << "|---|---:|---|---:|---:|---:|\n";
@@ -43,7 +43,7 @@ void write_design(const DesignReport& d, std::ostream& out) {
   for (const auto& w : d.warnings) out << "- Warning: " << cell(w) << "\n";
 }
 
-void write_comparisons(const RunReport& r, std::ostream& out) {
+void write_comparisons(const engine::RunReport& r, std::ostream& out) {
   out << "\n## Comparison\n\n";
   for (const auto& c : r.comparisons) out << "- " << cell(comparison_sentence(c)) << "\n";
   out << "\n| baseline | candidate | saving/month | 90% interval | 95% CI of the mean | P(candidate cheaper) |\n";
@@ -58,7 +58,7 @@ void write_comparisons(const RunReport& r, std::ostream& out) {
 
 }  // namespace
 
-void write_run_markdown(const RunReport& r, std::ostream& out) {
+void write_run_markdown(const engine::RunReport& r, std::ostream& out) {
   out << "# " << cell(r.scenario);
   if (!r.title.empty()) out << ": " << cell(r.title);
   out << "\n\n";

@@ -4,10 +4,10 @@
 // table). Text escapes '|', backslash and '$' (GitHub reads $...$ as math).
 #include <iosfwd>
 
-#include "reports/run_report.h"
+#include "engine/run_report.h"
 
 namespace flowcost::reports {
 
-void write_run_markdown(const RunReport& report, std::ostream& out);
+void write_run_markdown(const engine::RunReport& report, std::ostream& out);
 
 }  // namespace flowcost::reports

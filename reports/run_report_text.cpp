@@ -10,15 +10,15 @@ std::string count_text(std::uint64_t n) { return display_quantity(static_cast<do
 
 }  // namespace
 
-std::string line_item_label(const LineReport& line) { return line.meter + " (" + line.line + ")"; }
+std::string line_item_label(const engine::LineReport& line) { return line.meter + " (" + line.line + ")"; }
 
-std::string prices_text(const RunReport& report) {
+std::string prices_text(const engine::RunReport& report) {
   const auto& p = report.prices;
   return p.name + " (" + p.region + ", effective " + p.effective_date + "), free tier " +
          (report.free_tier ? "on" : "off");
 }
 
-std::string run_settings_text(const RunReport& report) {
+std::string run_settings_text(const engine::RunReport& report) {
   std::string text = "seed " + std::to_string(report.seed) + ", " + count_text(report.draws) + " draws x " +
                      count_text(report.executions_per_draw) + " executions, flowcost " + report.tool_version;
   if (report.rel_error_target) {
@@ -30,12 +30,12 @@ std::string run_settings_text(const RunReport& report) {
   return text;
 }
 
-std::string latency_text(const LatencyReport& l) {
+std::string latency_text(const engine::LatencyReport& l) {
   return "p50 " + display_duration(l.p50_ms) + ", p95 " + display_duration(l.p95_ms) + ", p99 " +
          display_duration(l.p99_ms);
 }
 
-std::string outcomes_text(const OutcomeReport& o, std::uint64_t executions) {
+std::string outcomes_text(const engine::OutcomeReport& o, std::uint64_t executions) {
   std::string text = "of " + count_text(executions) + " simulated executions, " + count_text(o.succeeded) + " succeeded, " + count_text(o.failed) + " failed";
   if (!o.failed_by_error.empty()) {
     text += " (";

@@ -3,24 +3,24 @@
 #include <cstdint>
 #include <string>
 
-#include "reports/run_report.h"
+#include "engine/run_report.h"
 
 namespace flowcost::reports {
 
 // "lambda.requests (requests)": the meter and its rate-line label.
-std::string line_item_label(const LineReport& line);
+std::string line_item_label(const engine::LineReport& line);
 
 // "aws-us-east-1 (us-east-1, effective 2025-06-01), free tier off"
-std::string prices_text(const RunReport& report);
+std::string prices_text(const engine::RunReport& report);
 
 // "seed 1, 200 draws x 100,000 executions, tool 0.1.0" plus the stop rule's outcome when one was asked:
 // ", converged (relative error 0.41% <= 1%)" or ", NOT converged (relative error 2.1% > 1%)".
-std::string run_settings_text(const RunReport& report);
+std::string run_settings_text(const engine::RunReport& report);
 
 // "p50 46.3 ms, p95 144 ms, p99 1.20 s"
-std::string latency_text(const LatencyReport& latency);
+std::string latency_text(const engine::LatencyReport& latency);
 
 // "of 10,000 simulated executions, 9,800 succeeded, 200 failed (States.Timeout 150, Lambda.Unknown 50), 0 lost, 12 caught"
-std::string outcomes_text(const OutcomeReport& outcomes, std::uint64_t executions);
+std::string outcomes_text(const engine::OutcomeReport& outcomes, std::uint64_t executions);
 
 }  // namespace flowcost::reports

@@ -11,7 +11,7 @@ namespace flowcost::reports {
 
 namespace {
 
-void write_cost_table(const DesignReport& d, std::ostream& out) {
+void write_cost_table(const engine::DesignReport& d, std::ostream& out) {
   TextTable table;
   table.add_row({"line item", "quantity/month", "unit", "mean", "p05", "p95"});
   for (const auto& line : d.lines) {
@@ -25,7 +25,7 @@ void write_cost_table(const DesignReport& d, std::ostream& out) {
   table.write(out, "  ");
 }
 
-void write_design(const DesignReport& d, std::ostream& out) {
+void write_design(const engine::DesignReport& d, std::ostream& out) {
   out << "\n" << d.name << ": " << display_usd_cents(d.monthly_cost_usd.mean) << "/month (90% interval "
       << display_usd_cents(d.monthly_cost_usd.p05) << " to " << display_usd_cents(d.monthly_cost_usd.p95)
       << ", standard error " << display_usd_cents(d.monthly_cost_usd.std_error) << ")\n";
@@ -39,7 +39,7 @@ void write_design(const DesignReport& d, std::ostream& out) {
 
 }  // namespace
 
-void write_run_table(const RunReport& report, std::ostream& out) {
+void write_run_table(const engine::RunReport& report, std::ostream& out) {
   out << report.scenario;
   if (!report.title.empty()) out << ": " << report.title;
   out << "\n";

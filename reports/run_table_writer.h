@@ -4,10 +4,10 @@
 // name and warnings; then each comparison in one sentence. Numbers use '.' whatever the locale.
 #include <iosfwd>
 
-#include "reports/run_report.h"
+#include "engine/run_report.h"
 
 namespace flowcost::reports {
 
-void write_run_table(const RunReport& report, std::ostream& out);
+void write_run_table(const engine::RunReport& report, std::ostream& out);
 
 }  // namespace flowcost::reports

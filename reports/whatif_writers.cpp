@@ -15,7 +15,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json cost_json(const CostSummary& c) {
+Json cost_json(const engine::CostSummary& c) {
   return {{"name", c.design}, {"monthly_cost_usd", {{"mean", c.mean_usd}, {"p05", c.p05_usd}, {"p95", c.p95_usd}}}};
 }
 
@@ -23,7 +23,7 @@ std::string value_text(double v) { return model::format_number(v); }
 
 }  // namespace
 
-void write_sweep_table(const SweepReport& r, std::ostream& out) {
+void write_sweep_table(const engine::SweepReport& r, std::ostream& out) {
   out << "Sweep of " << r.input << " from " << value_text(r.from) << " to " << value_text(r.to) << " (" << r.scale
       << ", " << r.points.size() << " points), scenario " << r.scenario << ", seed " << r.seed << ", " << r.draws
       << " draws x " << r.executions_per_draw << " executions per point\n\n";
@@ -58,7 +58,7 @@ void write_sweep_table(const SweepReport& r, std::ostream& out) {
   }
 }
 
-void write_sweep_csv(const SweepReport& r, std::ostream& out) {
+void write_sweep_csv(const engine::SweepReport& r, std::ostream& out) {
   write_csv_record(out, {"point", "input", "value", "design", "cost_usd_mean", "cost_usd_p05", "cost_usd_p95",
                          "saving_usd_mean"});
   for (std::size_t i = 0; i < r.points.size(); ++i) {
@@ -75,7 +75,7 @@ void write_sweep_csv(const SweepReport& r, std::ostream& out) {
   }
 }
 
-void write_sweep_json(const SweepReport& r, std::ostream& out) {
+void write_sweep_json(const engine::SweepReport& r, std::ostream& out) {
   Json j;
   j["scenario"] = r.scenario;
   j["seed"] = r.seed;
@@ -107,7 +107,7 @@ void write_sweep_json(const SweepReport& r, std::ostream& out) {
   out << j.dump(2) << "\n";
 }
 
-void write_tornado_table(const TornadoReport& r, std::ostream& out) {
+void write_tornado_table(const engine::TornadoReport& r, std::ostream& out) {
   out << "Tornado of scenario " << r.scenario << ": each uncertain input at its 5th and 95th percentile, every other "
       << "input at its median; seed " << r.seed << ", " << r.draws << " draws x " << r.executions_per_draw
       << " executions per run\n\nAll inputs at their medians:\n";
@@ -140,12 +140,12 @@ void write_tornado_table(const TornadoReport& r, std::ostream& out) {
   }
 }
 
-void write_tornado_csv(const TornadoReport& r, std::ostream& out) {
+void write_tornado_csv(const engine::TornadoReport& r, std::ostream& out) {
   write_csv_record(out, {"input", "p05", "p50", "p95", "design", "cost_usd_low", "cost_usd_high", "baseline",
                          "saving_usd_low", "saving_usd_high", "swing_usd"});
   for (const auto& in : r.inputs) {
     for (const auto& d : in.designs) {
-      const TornadoBar* bar = nullptr;
+      const engine::TornadoBar* bar = nullptr;
       std::string baseline;
       for (const auto& pair : r.pairs) {
         if (pair.candidate != d.design) continue;
@@ -162,7 +162,7 @@ void write_tornado_csv(const TornadoReport& r, std::ostream& out) {
   }
 }
 
-void write_tornado_json(const TornadoReport& r, std::ostream& out) {
+void write_tornado_json(const engine::TornadoReport& r, std::ostream& out) {
   Json j;
   j["scenario"] = r.scenario;
   j["seed"] = r.seed;

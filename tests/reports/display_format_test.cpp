@@ -7,6 +7,7 @@
 #include <sstream>
 
 using namespace flowcost::reports;
+namespace engine = flowcost::engine;
 
 TEST_CASE("display_usd rounds by magnitude") {
   CHECK(display_usd(0) == "$0");
@@ -59,7 +60,7 @@ TEST_CASE("display_quantity, display_duration and display_percent") {
 }
 
 TEST_CASE("comparison sentence, candidate cheaper") {
-  ComparisonReport c;
+  engine::ComparisonReport c;
   c.baseline = "step-functions";
   c.candidate = "iot-rules";
   c.saving_usd = {1234, 1100, 1380, 1200, 1260};
@@ -71,7 +72,7 @@ TEST_CASE("comparison sentence, candidate cheaper") {
 }
 
 TEST_CASE("comparison sentence, candidate dearer") {
-  ComparisonReport c;
+  engine::ComparisonReport c;
   c.baseline = "a";
   c.candidate = "b";
   c.saving_usd = {-310, -505, -120, -320, -300};
@@ -82,7 +83,7 @@ TEST_CASE("comparison sentence, candidate dearer") {
 }
 
 TEST_CASE("comparison sentence, same cost") {
-  ComparisonReport c;
+  engine::ComparisonReport c;
   c.baseline = "a";
   c.candidate = "b";
   c.saving_usd = {0, -2, 2, -1, 1};
@@ -105,7 +106,7 @@ TEST_CASE("text table aligns columns and trims trailing spaces") {
 }
 
 TEST_CASE("comparison sentence against a baseline that costs nothing has no percentage") {
-  ComparisonReport c;
+  engine::ComparisonReport c;
   c.baseline = "a";
   c.candidate = "b";
   c.saving_usd = {-3, -4, -2, -3.5, -2.5};

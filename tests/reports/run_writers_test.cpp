@@ -11,6 +11,7 @@
 #include "sample_report.h"
 
 using namespace flowcost::reports;
+namespace engine = flowcost::engine;
 using flowcost::reports::testing::sample_report;
 namespace ft = flowcost::testing;
 
@@ -26,7 +27,7 @@ void check_golden_text(const std::string& name, const std::string& actual) {
 }
 
 template <typename Writer>
-std::string render(Writer writer, const RunReport& r) {
+std::string render(Writer writer, const engine::RunReport& r) {
   std::ostringstream out;
   writer(r, out);
   return out.str();
@@ -53,7 +54,7 @@ TEST_CASE("run CSV: one row per design x line item, a total row per design, comp
 }
 
 TEST_CASE("run CSV quotes names with commas, quotes and line breaks (RFC 4180)") {
-  RunReport r = sample_report();
+  engine::RunReport r = sample_report();
   r.scenario = "a,b";
   r.designs[0].name = "say \"hi\"";
   r.designs[1].name = "two\nlines";
@@ -99,7 +100,7 @@ TEST_CASE("run JSON: exact text and the contract's keys") {
 }
 
 TEST_CASE("JSON writes null for a missing stop rule and for non-finite numbers") {
-  RunReport r = sample_report();
+  engine::RunReport r = sample_report();
   r.rel_error_target.reset();
   r.designs[0].monthly_cost_usd.std_error = std::numeric_limits<double>::quiet_NaN();
   auto j = nlohmann::json::parse(render(write_run_json, r));
@@ -119,7 +120,7 @@ struct CommaDecimal : std::numpunct<char> {
 }  // namespace
 
 TEST_CASE("writers ignore the global locale: '.' decimal point in every format") {
-  const RunReport r = sample_report();
+  const engine::RunReport r = sample_report();
   const std::string csv = render(write_run_csv, r), json = render(write_run_json, r),
                     table = render(write_run_table, r), md = render(write_run_markdown, r);
   std::locale previous = std::locale::global(std::locale(std::locale::classic(), new CommaDecimal));
@@ -143,7 +144,7 @@ TEST_CASE("CSV golden comparer: numbers within tolerance, text exact") {
 }
 
 TEST_CASE("Markdown escapes table pipes, backslashes and dollar signs in names") {
-  RunReport r = sample_report();
+  engine::RunReport r = sample_report();
   r.designs[0].name = "a|b\\c";
   r.comparisons[0].baseline = r.designs[0].name;
   std::string md = render(write_run_markdown, r);

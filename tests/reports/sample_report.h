@@ -1,11 +1,11 @@
 #pragma once
 // A hand-built run report with round numbers, shared by the writer tests.
-#include "reports/run_report.h"
+#include "engine/run_report.h"
 
 namespace flowcost::reports::testing {
 
-inline RunReport sample_report() {
-  RunReport r;
+inline engine::RunReport sample_report() {
+  engine::RunReport r;
   r.scenario = "iot-telemetry";
   r.title = "IoT telemetry, two designs";
   r.scenario_file = "scenarios/iot-telemetry.yaml";
@@ -20,7 +20,7 @@ inline RunReport sample_report() {
   r.converged = true;
   r.relative_error = 0.0041;
 
-  DesignReport sfn;
+  engine::DesignReport sfn;
   sfn.name = "step-functions";
   sfn.monthly_cost_usd = {2500.5, 1.25, 2300, 2490.25, 2700.75, 0.75};
   sfn.per_execution_cost_usd_mean = 0.0000250005;
@@ -37,7 +37,7 @@ inline RunReport sample_report() {
   sfn.executions = 20000000;
   sfn.warnings = {"Task Notify has no behaviour; it takes 0 ms"};
 
-  DesignReport iot;
+  engine::DesignReport iot;
   iot.name = "iot-rules";
   iot.monthly_cost_usd = {1300, 0.5, 1200, 1299.5, 1400, 0.25};
   iot.per_execution_cost_usd_mean = 0.000013;
@@ -52,7 +52,7 @@ inline RunReport sample_report() {
   iot.executions = 20000000;
   r.designs = {sfn, iot};
 
-  ComparisonReport c;
+  engine::ComparisonReport c;
   c.baseline = "step-functions";
   c.candidate = "iot-rules";
   c.saving_usd = {1200.5, 1100, 1300.25, 1198, 1203};

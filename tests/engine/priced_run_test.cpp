@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "cli/priced_run.h"
+#include "engine/priced_run.h"
 
 using namespace flowcost;
 
@@ -74,7 +74,7 @@ sim::RunResult two_designs() {
 TEST_CASE("each draw is priced, then summarised: mean, type-7 quantiles, standard error over draws") {
   auto run = two_designs();
   auto table = small_table();
-  auto priced = cli::price_run(run, table, {});
+  auto priced = engine::price_run(run, table, {});
   REQUIRE(priced.size() == 2);
   CHECK(priced[0].monthly_cost_usd == std::vector<double>{25, 50, 75});
   CHECK(priced[1].meters == std::vector<std::string>{"lambda.requests"});
@@ -83,7 +83,7 @@ TEST_CASE("each draw is priced, then summarised: mean, type-7 quantiles, standar
   // Identical batches: no Monte Carlo spread within a draw.
   CHECK(priced[0].draw_std_error_usd == std::vector<double>{0, 0, 0});
 
-  auto report = cli::build_run_report({{}, run, priced, table, {}, std::nullopt});
+  auto report = engine::build_run_report({{}, run, priced, table, {}, std::nullopt});
   const auto& a = report.designs[0];
   CHECK(a.monthly_cost_usd.mean == 50);
   CHECK(a.monthly_cost_usd.std_error == Approx(25 / std::sqrt(3.0)).epsilon(1e-12));
@@ -114,8 +114,8 @@ TEST_CASE("each draw is priced, then summarised: mean, type-7 quantiles, standar
 TEST_CASE("designs after the first are compared with it on the same draws") {
   auto run = two_designs();
   auto table = small_table();
-  auto priced = cli::price_run(run, table, {});
-  auto report = cli::build_run_report({{}, run, priced, table, {}, std::nullopt});
+  auto priced = engine::price_run(run, table, {});
+  auto report = engine::build_run_report({{}, run, priced, table, {}, std::nullopt});
   REQUIRE(report.comparisons.size() == 1);
   const auto& c = report.comparisons[0];
   CHECK(c.baseline == "sfn");
@@ -134,13 +134,13 @@ TEST_CASE("designs after the first are compared with it on the same draws") {
 TEST_CASE("the stop rule: converged when 1.96 x standard error <= target x mean, with a warning otherwise") {
   auto run = two_designs();
   auto table = small_table();
-  auto priced = cli::price_run(run, table, {});
+  auto priced = engine::price_run(run, table, {});
   // Design sfn: 1.96 x 14.43 / 50 = 0.566; design iot: larger.
-  double rel_iot = cli::monthly_cost_relative_error(priced[1]);
-  CHECK(cli::monthly_cost_relative_error(priced[0]) == Approx(1.96 * 25 / std::sqrt(3.0) / 50).epsilon(1e-12));
-  CHECK_FALSE(cli::run_converged(priced, 0.5));
-  CHECK(cli::run_converged(priced, rel_iot));
-  auto report = cli::build_run_report({{}, run, priced, table, {}, 0.5});
+  double rel_iot = engine::monthly_cost_relative_error(priced[1]);
+  CHECK(engine::monthly_cost_relative_error(priced[0]) == Approx(1.96 * 25 / std::sqrt(3.0) / 50).epsilon(1e-12));
+  CHECK_FALSE(engine::run_converged(priced, 0.5));
+  CHECK(engine::run_converged(priced, rel_iot));
+  auto report = engine::build_run_report({{}, run, priced, table, {}, 0.5});
   CHECK_FALSE(report.converged);
   CHECK(report.relative_error == Approx(rel_iot).epsilon(1e-12));
   REQUIRE(report.warnings.size() == 1);
@@ -157,19 +157,19 @@ TEST_CASE("one draw: the standard error comes from the draw's batches") {
   a.draws = {d};
   run.designs = {a};
   auto table = small_table();
-  auto priced = cli::price_run(run, table, {});
+  auto priced = engine::price_run(run, table, {});
   CHECK(priced[0].draw_std_error_usd[0] == Approx(25).epsilon(1e-12));  // sd 35.36 / sqrt(2)
-  CHECK(cli::monthly_cost_std_error(priced[0]) == Approx(25).epsilon(1e-12));
-  auto report = cli::build_run_report({{}, run, priced, table, {}, std::nullopt});
+  CHECK(engine::monthly_cost_std_error(priced[0]) == Approx(25).epsilon(1e-12));
+  auto report = engine::build_run_report({{}, run, priced, table, {}, std::nullopt});
   CHECK(report.designs[0].monthly_cost_usd.draw_std_error == Approx(25).epsilon(1e-12));
-  CHECK_FALSE(cli::run_converged(priced, 0.99));  // one draw never meets the stop rule
+  CHECK_FALSE(engine::run_converged(priced, 0.99));  // one draw never meets the stop rule
 }
 
 TEST_CASE("unpriced meters are listed for a positioned error") {
   auto run = two_designs();
   run.designs[1].draws[0].monthly["sns.publishes"] = 5;
-  CHECK(cli::unpriced_meters(run.designs[1], small_table()) == std::vector<std::string>{"sns.publishes"});
-  CHECK(cli::unpriced_meters(run.designs[0], small_table()).empty());
+  CHECK(engine::unpriced_meters(run.designs[1], small_table()) == std::vector<std::string>{"sns.publishes"});
+  CHECK(engine::unpriced_meters(run.designs[0], small_table()).empty());
 }
 
 TEST_CASE("pricing more draws incrementally gives the same result as pricing them all at once") {
@@ -177,11 +177,11 @@ TEST_CASE("pricing more draws incrementally gives the same result as pricing the
   auto table = small_table();
   sim::RunResult first = run;
   for (auto& d : first.designs) d.draws.resize(1);
-  std::vector<cli::PricedDesign> priced;
-  cli::update_priced_run(priced, first, table, {});
+  std::vector<engine::PricedDesign> priced;
+  engine::update_priced_run(priced, first, table, {});
   // Design iot's first draw has lambda.requests only; so do the later ones: priced incrementally.
-  cli::update_priced_run(priced, run, table, {});
-  auto full = cli::price_run(run, table, {});
+  engine::update_priced_run(priced, run, table, {});
+  auto full = engine::price_run(run, table, {});
   for (std::size_t i = 0; i < full.size(); ++i) {
     CHECK(priced[i].monthly_cost_usd == full[i].monthly_cost_usd);
     CHECK(priced[i].meters == full[i].meters);
@@ -190,9 +190,9 @@ TEST_CASE("pricing more draws incrementally gives the same result as pricing the
   }
   // A later draw bringing a new meter re-prices every draw with the new line items.
   run.designs[0].draws[2].monthly["lambda.requests"] = 1e6;
-  cli::update_priced_run(priced, run, table, {});
+  engine::update_priced_run(priced, run, table, {});
   CHECK(priced[0].meters == std::vector<std::string>{"sfn.standard.transitions", "lambda.requests"});
   CHECK(priced[0].lines.size() == 2);
   CHECK(priced[0].lines[1].cost_usd == std::vector<double>{0, 0, 0.2});
-  CHECK(priced[0].monthly_cost_usd == cli::price_run(run, table, {})[0].monthly_cost_usd);
+  CHECK(priced[0].monthly_cost_usd == engine::price_run(run, table, {})[0].monthly_cost_usd);
 }

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace flowcost::reports {
+namespace flowcost::engine {
 
 struct CostSummary {
   std::string design;
@@ -91,8 +91,4 @@ struct TornadoReport {
   std::vector<TornadoPair> pairs;
 };
 
-// "For iot-rules vs step-functions-express, devices decides the answer (swing $300); the decision (iot-rules
-// cheaper) holds across the 5-95% range of every input." One sentence per pair.
-std::string tornado_sentence(const TornadoPair& pair);
-
-}  // namespace flowcost::reports
+}  // namespace flowcost::engine

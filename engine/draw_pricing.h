@@ -11,7 +11,7 @@
 #include "pricing/price_table.h"
 #include "sim/run_result.h"
 
-namespace flowcost::cli {
+namespace flowcost::engine {
 
 struct PricedLine {
   std::string meter;
@@ -54,4 +54,4 @@ double monthly_cost_std_error(const PricedDesign& design);
 // The achieved relative error of the mean monthly cost: 1.96 x standard error / |mean| (0 when both are 0).
 double monthly_cost_relative_error(const PricedDesign& design);
 
-}  // namespace flowcost::cli
+}  // namespace flowcost::engine

@@ -1,9 +1,9 @@
-#include "cli/whatif.h"
+#include "cli/vary_option.h"
 
-#include <algorithm>
+#include <optional>
 
+#include "model/diagnostics.h"
 #include "model/errors.h"
-#include "model/suggest.h"
 #include "model/units.h"
 
 namespace flowcost::cli {
@@ -31,7 +31,7 @@ std::optional<double> read_end(const std::string& text, const char* which, model
   return v;
 }
 
-void read_option(const std::string& item, VarySpec& spec, model::Diagnostics& diags) {
+void read_option(const std::string& item, engine::VarySpec& spec, model::Diagnostics& diags) {
   if (item == "log") {
     spec.scale = sim::GridScale::log;
     return;
@@ -52,9 +52,9 @@ void read_option(const std::string& item, VarySpec& spec, model::Diagnostics& di
 
 }  // namespace
 
-VarySpec parse_vary(const std::string& text) {
+engine::VarySpec parse_vary(const std::string& text) {
   const std::string usage = " (expected NAME=FROM..TO[:log][:N], e.g. devices=1000..20000:log:7)";
-  VarySpec spec;
+  engine::VarySpec spec;
   model::Diagnostics diags;
   auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0) throw model::InputError(kVary, "\"" + text + "\" has no NAME=" + usage);
@@ -77,56 +77,6 @@ VarySpec parse_vary(const std::string& text) {
   }
   diags.throw_if_errors();
   return spec;
-}
-
-model::Scenario load_whatif_scenario(const std::string& scenario_path, const RunOptions& options) {
-  model::Diagnostics diags;
-  model::Scenario scenario = model::load_scenario(scenario_path, parse_set_options(options.set), diags);
-  diags.sort();
-  diags.throw_if_errors();
-  return scenario;
-}
-
-void check_vary_name(const model::Scenario& scenario, const std::string& name) {
-  std::vector<std::string> known;
-  for (const auto& in : scenario.inputs) known.push_back(in.name);
-  known.push_back("events_per_month");
-  for (const auto& item : scenario.workload.items) known.push_back(item.name);
-  if (std::find(known.begin(), known.end(), name) != known.end()) return;
-  throw model::InputError(kVary, model::unknown_name_message("input", name, known));
-}
-
-RunOptions whatif_options(const model::Scenario& scenario, const RunOptions& options) {
-  RunOptions out = options;
-  if (!out.draws) out.draws = std::min(scenario.run.draws, kWhatIfMaxDefaultDraws);
-  if (!out.seed) out.seed = scenario.run.seed;
-  return out;
-}
-
-ScenarioRun run_with_inputs(const std::string& scenario_path, const RunOptions& options,
-                            const std::vector<std::pair<std::string, double>>& fixed) {
-  RunOptions with = options;
-  for (const auto& [name, value] : fixed) with.set.push_back(name + "=" + model::format_number(value));
-  return run_scenario(scenario_path, with, {});
-}
-
-std::vector<reports::CostSummary> cost_summaries(const reports::RunReport& report) {
-  std::vector<reports::CostSummary> out;
-  for (const auto& d : report.designs)
-    out.push_back({d.name, d.monthly_cost_usd.mean, d.monthly_cost_usd.p05, d.monthly_cost_usd.p95});
-  return out;
-}
-
-std::vector<reports::PairSaving> pair_savings(const reports::RunReport& report) {
-  std::vector<reports::PairSaving> out;
-  for (const auto& c : report.comparisons) out.push_back({c.baseline, c.candidate, c.saving_usd.mean});
-  return out;
-}
-
-double saving_of(const reports::RunReport& report, const std::string& candidate) {
-  for (const auto& c : report.comparisons)
-    if (c.candidate == candidate) return c.saving_usd.mean;
-  throw model::InternalError("no comparison for design \"" + candidate + "\"");
 }
 
 }  // namespace flowcost::cli

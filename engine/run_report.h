@@ -1,6 +1,6 @@
 #pragma once
 // The result of `flowcost run`, already priced: plain data that every run writer (table, CSV, JSON,
-// Markdown) takes. cli/priced_run.h builds it from a sim::RunResult and a pricing::PriceTable; the writers
+// Markdown) takes. engine/priced_run.h builds it from a sim::RunResult and a pricing::PriceTable; the writers
 // do no simulation, no pricing and no parsing.
 //
 // Conventions: money in USD per month unless named otherwise; quantiles are of the per-draw values (one
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace flowcost::reports {
+namespace flowcost::engine {
 
 // A quantity summarised over the outer draws.
 struct DrawSummary {
@@ -124,4 +124,4 @@ struct RunReport {
   PerformanceReport performance;
 };
 
-}  // namespace flowcost::reports
+}  // namespace flowcost::engine

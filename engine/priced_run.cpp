@@ -1,4 +1,4 @@
-#include "cli/priced_run.h"
+#include "engine/priced_run.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include "pricing/number_format.h"
 #include "sim/statistics.h"
 
-namespace flowcost::cli {
+namespace flowcost::engine {
 
 namespace {
 
@@ -29,8 +29,8 @@ double fraction(std::uint64_t part, std::uint64_t whole) {
   return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
 
-reports::DesignReport design_report(const sim::DesignResult& dr, const PricedDesign& pd) {
-  reports::DesignReport out;
+DesignReport design_report(const sim::DesignResult& dr, const PricedDesign& pd) {
+  DesignReport out;
   out.name = dr.name;
   sim::Summary total = sim::summarize(pd.monthly_cost_usd);
   sim::Welford draw_variance;
@@ -64,10 +64,10 @@ reports::DesignReport design_report(const sim::DesignResult& dr, const PricedDes
   return out;
 }
 
-reports::ComparisonReport comparison_report(const reports::DesignReport& base, const PricedDesign& base_priced,
-                                            const reports::DesignReport& cand, const PricedDesign& cand_priced) {
+ComparisonReport comparison_report(const DesignReport& base, const PricedDesign& base_priced,
+                                            const DesignReport& cand, const PricedDesign& cand_priced) {
   sim::Paired p = sim::compare_paired(base_priced.monthly_cost_usd, cand_priced.monthly_cost_usd);
-  reports::ComparisonReport c;
+  ComparisonReport c;
   c.baseline = base.name;
   c.candidate = cand.name;
   c.saving_usd = {p.saving_mean, p.saving_p05, p.saving_p95, p.saving_ci95_low, p.saving_ci95_high};
@@ -104,9 +104,9 @@ bool run_converged(const std::vector<PricedDesign>& priced, double rel_error) {
   return true;
 }
 
-reports::RunReport build_run_report(const PricedRunInputs& in) {
+RunReport build_run_report(const PricedRunInputs& in) {
   if (in.priced.size() != in.run.designs.size()) throw model::InternalError("priced designs do not match the run");
-  reports::RunReport r;
+  RunReport r;
   r.scenario = in.scenario.id;
   r.title = in.scenario.title;
   r.scenario_file = in.scenario.file;
@@ -137,4 +137,4 @@ reports::RunReport build_run_report(const PricedRunInputs& in) {
   return r;
 }
 
-}  // namespace flowcost::cli
+}  // namespace flowcost::engine

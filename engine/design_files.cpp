@@ -1,9 +1,9 @@
-#include "cli/design_files.h"
+#include "engine/design_files.h"
 
 #include "model/errors.h"
 #include "model/source_file.h"
 
-namespace flowcost::cli {
+namespace flowcost::engine {
 
 namespace {
 
@@ -45,4 +45,4 @@ std::map<std::string, std::string> design_input_files(const model::Scenario& sce
   return out;
 }
 
-}  // namespace flowcost::cli
+}  // namespace flowcost::engine

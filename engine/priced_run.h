@@ -1,19 +1,19 @@
 #pragma once
-// The assembly of `flowcost run`'s report: a sim::RunResult priced draw by draw (cli/draw_pricing.h),
+// The assembly of `flowcost run`'s report: a sim::RunResult priced draw by draw (engine/draw_pricing.h),
 // summarised per design (mean, standard error, 90% interval of the monthly cost; per-line costs; cost per
 // execution; meters; latency percentiles; outcomes) and compared pairwise, every design against the first
 // on the same draws (common random numbers).
 #include <optional>
 #include <vector>
 
-#include "cli/draw_pricing.h"
+#include "engine/draw_pricing.h"
 #include "model/scenario/scenario.h"
 #include "pricing/cost.h"
 #include "pricing/price_table.h"
-#include "reports/run_report.h"
+#include "engine/run_report.h"
 #include "sim/run_result.h"
 
-namespace flowcost::cli {
+namespace flowcost::engine {
 
 struct PricedRunInputs {
   const model::Scenario& scenario;
@@ -26,7 +26,7 @@ struct PricedRunInputs {
 
 // The whole report. `converged` is true without a stop rule; with one, it is whether every design's
 // monthly cost has 1.96 x standard error <= target x |mean| (a warning says so when not).
-reports::RunReport build_run_report(const PricedRunInputs& in);
+RunReport build_run_report(const PricedRunInputs& in);
 
 // Every design of `run` priced (see price_design).
 std::vector<PricedDesign> price_run(const sim::RunResult& run, const pricing::PriceTable& table,
@@ -39,4 +39,4 @@ void update_priced_run(std::vector<PricedDesign>& priced, const sim::RunResult& 
 // Whether every design meets the stop rule (and has at least two draws).
 bool run_converged(const std::vector<PricedDesign>& priced, double rel_error);
 
-}  // namespace flowcost::cli
+}  // namespace flowcost::engine

@@ -1,4 +1,4 @@
-#include "cli/draw_pricing.h"
+#include "engine/draw_pricing.h"
 
 #include <cmath>
 #include <limits>
@@ -7,7 +7,7 @@
 #include "model/errors.h"
 #include "sim/statistics.h"
 
-namespace flowcost::cli {
+namespace flowcost::engine {
 
 namespace {
 
@@ -102,4 +102,4 @@ double monthly_cost_relative_error(const PricedDesign& design) {
   return half_width / std::fabs(mean);
 }
 
-}  // namespace flowcost::cli
+}  // namespace flowcost::engine

@@ -1,45 +1,21 @@
-#include "cli/run_pipeline.h"
+#include "engine/run_pipeline.h"
 
 #include <algorithm>
 #include <memory>
 
-#include "cli/design_files.h"
-#include "cli/priced_run.h"
+#include "engine/design_files.h"
+#include "engine/priced_run.h"
+#include "engine/scenario_prices.h"
 #include "model/errors.h"
 #include "model/scenario/scenario.h"
-#include "pricing/table_loader.h"
 #include "sim/design_factory.h"
 #include "sim/replication.h"
 
-namespace flowcost::cli {
+namespace flowcost::engine {
 
 namespace {
 
 const model::SourceLocation kCommandLine{"command line", 0, 0};
-
-bool is_table_path(const std::string& name_or_path) {
-  return name_or_path.find('/') != std::string::npos ||
-         (name_or_path.size() > 5 && name_or_path.compare(name_or_path.size() - 5, 5, ".yaml") == 0);
-}
-
-// --prices as given (relative to the working directory); the scenario's `prices:` relative to its folder.
-// A table that cannot be found or read from the scenario's `prices:` is reported at that key.
-pricing::PriceTable load_table(const model::Scenario& scenario, const RunOptions& options) {
-  if (options.prices) return pricing::load_price_table(*options.prices);
-  std::string name = scenario.prices;
-  if (is_table_path(name) && name.front() != '/' && !scenario.directory.empty())
-    name = scenario.directory + "/" + name;
-  try {
-    return pricing::load_price_table(name);
-  } catch (const model::InputError& e) {
-    std::vector<model::Diagnostic> moved;
-    for (auto d : e.diagnostics()) {
-      if (!d.where.known() && scenario.prices_loc.known()) d.where = scenario.prices_loc;
-      moved.push_back(d);
-    }
-    throw model::InputError(moved);
-  }
-}
 
 void check_settings(std::uint64_t draws, std::uint64_t max_draws, bool stop_rule) {
   if (stop_rule && max_draws < draws)
@@ -65,11 +41,7 @@ void check_priced_meters(const model::Scenario& scenario, const sim::RunResult& 
   model::Diagnostics diags;
   for (std::size_t i = 0; i < result.designs.size() && i < scenario.designs.size(); ++i) {
     for (const auto& meter : unpriced_meters(result.designs[i], table)) {
-      std::string message = "design \"" + scenario.designs[i].name + "\" uses meter \"" + meter +
-                            "\", which price table \"" + table.name + "\" (" + table.path + ") does not price";
-      auto gap = table.gaps.find(meter);
-      if (gap != table.gaps.end()) message += " (a known gap: " + gap->second + ")";
-      diags.error(scenario.designs[i].loc, message);
+      diags.error(scenario.designs[i].loc, unpriced_meter_message(scenario.designs[i].name, meter, table));
     }
   }
   diags.throw_if_errors();
@@ -77,12 +49,12 @@ void check_priced_meters(const model::Scenario& scenario, const sim::RunResult& 
 
 }  // namespace
 
-ScenarioRun run_scenario(const std::string& scenario_path, const RunOptions& options, const ProgressFn& progress) {
+ScenarioRun run_scenario(const std::string& scenario_path, const RunSettings& options, const ProgressFn& progress) {
   ScenarioRun out;
   model::Diagnostics diags;
-  model::Scenario scenario = model::load_scenario(scenario_path, parse_set_options(options.set), diags);
+  model::Scenario scenario = model::load_scenario(scenario_path, options.set, diags);
   diags.throw_if_errors();
-  pricing::PriceTable table = load_table(scenario, options);
+  pricing::PriceTable table = load_scenario_price_table(scenario, options.prices);
   auto simulators = sim::make_design_simulators(scenario, table.metering, diags);
   diags.sort();
   diags.throw_if_errors();
@@ -118,4 +90,4 @@ ScenarioRun run_scenario(const std::string& scenario_path, const RunOptions& opt
   return out;
 }
 
-}  // namespace flowcost::cli
+}  // namespace flowcost::engine

@@ -8,9 +8,9 @@
 
 #include "model/scenario/scenario.h"
 
-namespace flowcost::cli {
+namespace flowcost::engine {
 
 // path -> SHA-256 of every such file that can be read (design loaders report the ones that cannot).
 std::map<std::string, std::string> design_input_files(const model::Scenario& scenario);
 
-}  // namespace flowcost::cli
+}  // namespace flowcost::engine

@@ -1,0 +1,27 @@
+#pragma once
+// The pricing of `flowcost explain` (docs/cli.md "explain"): each Step Functions design's expected
+// per-state visits, transitions and meters, analytically (sim/markov/analyze.h), priced at each meter's
+// first-tier (marginal) price: the sum over its rate lines of the first tier's price per unit.
+#include <optional>
+#include <string>
+
+#include "engine/explain_report.h"
+
+namespace flowcost::engine {
+
+struct ExplainRequest {
+  std::string scenario_path;
+  std::optional<std::string> design;  // only this design; every design when absent
+  std::optional<std::string> prices;  // the price table; the scenario's `prices:` when absent
+};
+
+struct ExplainRun {
+  ExplainReport report;
+  std::string table_path;  // the price table read (never to be overwritten)
+};
+
+// Throws model::InputError for a bad scenario or table, an unknown design (with a did-you-mean), a design
+// the analysis rejects, or a meter the table does not price.
+ExplainRun explain_scenario(const ExplainRequest& request);
+
+}  // namespace flowcost::engine

@@ -1,0 +1,31 @@
+#pragma once
+// `flowcost sweep` (docs/cli.md "sweep"): one input varied over a grid, each design's monthly cost at
+// every point, and the break-even of every design against the first, refined by bisection.
+#include <cstddef>
+#include <string>
+
+#include "engine/run_settings.h"
+#include "engine/whatif.h"
+#include "engine/whatif_report.h"
+#include "sim/whatif.h"
+
+namespace flowcost::engine {
+
+// The varied input: `points` values from `from` to `to` (in the input's base unit), equally spaced or in a
+// constant ratio.
+struct VarySpec {
+  std::string name;
+  double from = 0;
+  double to = 0;
+  sim::GridScale scale = sim::GridScale::linear;
+  std::size_t points = 9;
+};
+
+// Throws model::InputError at "--vary" when `name` is not an input, a workload item or events_per_month
+// of `scenario` (with a did-you-mean).
+void check_vary_name(const model::Scenario& scenario, const std::string& name);
+
+// Grid runs, then the break-evens of every design against the first.
+WhatIfRun<SweepReport> run_sweep(const std::string& scenario_path, const RunSettings& settings, const VarySpec& vary);
+
+}  // namespace flowcost::engine
