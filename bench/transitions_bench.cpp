@@ -1,5 +1,5 @@
 // Simulated Step Functions state transitions per second per core on the shipped definitions
-// (DESIGN.md "Performance": at least 20 million per second per core).
+// (README.md "Speed": the target is at least 20 million per second per core).
 //
 // Two measurements per shipped Step Functions design, both on one thread:
 // - executor/...: the executor alone, draw 0 prepared once, chunks of 4,096 executions back to back with

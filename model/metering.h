@@ -14,12 +14,13 @@ namespace flowcost::model {
 struct MeteringRules {
   // Lambda: billed duration = (billed INIT + duration) rounded up to this many ms; memory as configured.
   double lambda_duration_granularity_ms = 1;
-  bool lambda_init_billed = true;  // on-demand ZIP functions since 2025-08-01 (pricing.md 2.2)
+  bool lambda_init_billed = true;  // on-demand ZIP functions since 2025-08-01 (docs/sources.md#lambda-billing)
   // Step Functions Express: duration rounded up to 100 ms, memory rounded up to 64 MB chunks.
   double express_duration_granularity_ms = 100;
   double express_memory_chunk_mb = 64;
   double express_base_memory_mb = 50;  // 50 MB + definition size + payload x Map/Parallel steps
-  // Step Functions Standard: transitions added per execution for start/end (pricing.md 1.2: unsettled).
+  // Step Functions Standard: transitions added per execution for start/end (docs/sources.md#sfn-transitions:
+  // unsettled).
   std::int64_t standard_transitions_per_execution = 0;
   // IoT Core: messages metered in 5 KB units of payload + topic; rules and actions per message.
   std::int64_t iot_message_unit_bytes = 5 * 1024;

@@ -1,6 +1,7 @@
 #pragma once
-// Meters: the interface between simulation and pricing (DESIGN.md "Meters"). A meter is a billable
-// quantity per month, already rounded per event. Names are fixed, of the form service.quantity.
+// Meters: the interface between simulation and pricing (docs/price-tables.md "Meters and their units").
+// A meter is a billable quantity per month, already rounded per event. Names are fixed, of the form
+// service.quantity.
 #include <map>
 #include <string>
 #include <string_view>

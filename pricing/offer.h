@@ -1,5 +1,5 @@
 #pragma once
-// An AWS Price List offer file (reference/pricing.md section 6), reduced to its on-demand price
+// An AWS Price List offer file (docs/sources.md#price-list-endpoints), reduced to its on-demand price
 // dimensions. Read from the CSV form (five metadata lines, then a header row) or the JSON form
 // (products + terms.OnDemand ... priceDimensions).
 #include <optional>

@@ -1,7 +1,7 @@
 #pragma once
 // The two forms of an offer file. CSV: "FormatVersion", "Disclaimer", "Publication Date", "Version",
-// "OfferCode" lines, then the column names, then one row per price dimension (pricing.md 6.3). JSON:
-// products{SKU: attributes} and terms.OnDemand{SKU: {term: priceDimensions}} (pricing.md 6.4).
+// "OfferCode" lines, then the column names, then one row per price dimension (docs/sources.md#price-list-csv). JSON:
+// products{SKU: attributes} and terms.OnDemand{SKU: {term: priceDimensions}} (docs/sources.md#price-list-json).
 #include "model/diagnostics.h"
 #include "model/source_file.h"
 #include "pricing/offer.h"

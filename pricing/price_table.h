@@ -1,5 +1,5 @@
 #pragma once
-// A price table: what each meter of DESIGN.md costs in one region, with its tiers, free-tier allowance
+// A price table: what each meter of model/meters.h costs in one region, with its tiers, free-tier allowance
 // and sources, plus the metering rules (per-event rounding) that the simulator applies. Loaded from
 // pricing/tables/*.yaml or any file of that format (docs/price-tables.md).
 #include <limits>
@@ -33,7 +33,7 @@ struct FreeTier {
 struct PriceSource {
   std::string url;
   std::string date;
-  std::string reference;  // e.g. "reference/pricing.md 2.1"
+  std::string reference;  // e.g. "docs/sources.md#lambda-prices"
 };
 
 // How one meter is billed: the monthly total of `meter` (in `unit`) through `tiers`.

@@ -14,7 +14,8 @@ struct Mapping {
   const char* free_pool;   // shared pool for a Global- free tier over several meters
 };
 
-// reference/pricing.md 6.5 (and 1.6, 2.1). Usage types not listed here are reported as unmapped.
+// docs/sources.md#price-list-usage-types (and #sfn-price-list-ids, #lambda-prices). Usage types not listed here are
+// reported as unmapped.
 const std::vector<Mapping>& mappings() {
   static const std::vector<Mapping> table = {
       {"AmazonStates", "StateTransition", {"sfn.standard.transitions"}, ""},
@@ -34,7 +35,8 @@ const std::vector<Mapping>& mappings() {
   return table;
 }
 
-// Global free-tier rows: Global-<usage type> (pricing.md 6.5 "Global-Request, Global-Lambda-GB-Second").
+// Global free-tier rows: Global-<usage type> (docs/sources.md#price-list-usage-types "Global-Request,
+// Global-Lambda-GB-Second").
 const std::vector<Mapping>& global_mappings() {
   static const std::vector<Mapping> table = {
       {"AWSLambda", "Request", {"lambda.requests"}, ""},

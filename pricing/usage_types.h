@@ -1,5 +1,5 @@
 #pragma once
-// Mapping AWS Price List usage types to flowcost meters (reference/pricing.md 6.5): case-insensitive,
+// Mapping AWS Price List usage types to flowcost meters (docs/sources.md#price-list-usage-types): case-insensitive,
 // with or without a region prefix ("USE1-", "EU-", "EUW2-", "APN1-" ...). "Global-" rows are the
 // account-wide free tiers (Lambda's Global-Request and Global-Lambda-GB-Second).
 #include <optional>
@@ -24,7 +24,8 @@ std::optional<UsageTypeMatch> match_usage_type(const std::string& offer_code, co
 std::string region_prefix(const std::string& usage_type);
 
 // The region whose usage types carry `prefix` ("" and "USE1" -> us-east-1, "EU" -> eu-west-1, "EUW2" ->
-// eu-west-2, "USE2", "APN1", "SAE1": reference/pricing.md 1.6, 6.3, 6.5; "USW1", "USW2" by the same
+// eu-west-2, "USE2", "APN1", "SAE1": docs/sources.md#sfn-price-list-ids, #price-list-csv, #price-list-usage-types;
+// "USW1", "USW2" by the same
 // pattern); empty when not known.
 std::string region_of_prefix(const std::string& prefix);
 

@@ -1,5 +1,5 @@
 #pragma once
-// `flowcost run --format json`: the contract of DESIGN.md "Command line (contract)" and more. Keys, in
+// `flowcost run --format json`: the contract of docs/cli.md ("run", JSON). Keys, in
 // this order:
 //   scenario, title, scenario_file, input_files{PATH: SHA256}, seed, tool_version,
 //   prices{name, effective_date, region, sha256}, free_tier, draws, executions_per_draw,

@@ -1,6 +1,6 @@
 #pragma once
-// The two-level replication loop (DESIGN.md "Simulation semantics"): outer draws of the uncertain inputs,
-// inner executions per draw, for every design with common random numbers.
+// The two-level replication loop (docs/scenario-format.md "run"): outer draws of the uncertain inputs, inner
+// executions per draw, for every design with common random numbers.
 //
 // Per draw and design: n = executions, or n = round(events_per_month) when that is <= executions (exact
 // mode: the month's every event is simulated and the monthly totals are the sums). Sample indices 0..n-1

@@ -1,5 +1,5 @@
 #pragma once
-// Intrinsic functions of JSONPath payload templates (reference/asl.md A8, spec Appendix B):
+// Intrinsic functions of JSONPath payload templates (docs/sources.md#asl-jsonpath, spec Appendix B):
 // `States.Format('{} and {}', $.a, States.UUID())`. Checks the call syntax, the function names, the
 // number of arguments, literal argument types, string escaping and States.Format placeholders.
 #include <optional>

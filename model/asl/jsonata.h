@@ -1,5 +1,5 @@
 #pragma once
-// The syntax check of JSONata expressions written as "{% expr %}" (reference/asl.md A9): the text is kept
+// The syntax check of JSONata expressions written as "{% expr %}" (docs/sources.md#asl-jsonata): the text is kept
 // as is for the simulator; here we catch what AWS rejects when the machine is created: `$` / `$$` at the
 // top level of the expression (UNSUPPORTED_JSONATA_EXPRESSION) and any syntax error of the JSONata 2.0
 // grammar (INVALID_JSONATA_EXPRESSION), parsed by a Pratt parser over jsonata_lexer.h tokens.

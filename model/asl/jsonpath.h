@@ -1,5 +1,5 @@
 #pragma once
-// Syntax checks of the JSONPath dialect ASL uses (reference/asl.md A8): Paths (`$.a[*].b`, filters,
+// Syntax checks of the JSONPath dialect ASL uses (docs/sources.md#asl-jsonpath): Paths (`$.a[*].b`, filters,
 // unions, `..`), Reference Paths (one node only: `.name`, `['name']`, `[0]`), the context object `$$`
 // and variables `$name`.
 #include <optional>

@@ -1,4 +1,4 @@
-// Choice rules (reference/asl.md A3 Choice, A10 rule 9): JSONPath data tests with every comparison
+// Choice rules (docs/sources.md#asl-states Choice, A10 rule 9): JSONPath data tests with every comparison
 // operator and its ...Path form, Boolean composition with And / Or / Not, and JSONata Conditions.
 #include <algorithm>
 #include <vector>

@@ -1,4 +1,4 @@
-// Map states (reference/asl.md A3 Map): ItemProcessor or Iterator with ProcessorConfig, items, ItemSelector,
+// Map states (docs/sources.md#asl-states Map): ItemProcessor or Iterator with ProcessorConfig, items, ItemSelector,
 // concurrency, and the Distributed-only ItemReader, ItemBatcher, ResultWriter, tolerated failures, Label.
 #include <cmath>
 
@@ -189,7 +189,7 @@ void load_map(LoadContext& ctx, const FieldReader& r, const State& state, QueryL
     for (const char* k : {"ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailureCount",
                           "ToleratedFailureCountPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
                           "Label"})
-      if (const Member* m = r.member(k))  // unverified on AWS (reference/asl.md A13.8): a warning
+      if (const Member* m = r.member(k))  // unverified on AWS (docs/sources.md#asl-open-questions (8)): a warning
         r.warning(m->key_loc, quoted(k) + " applies only to a Distributed Map; set \"ProcessorConfig\": {\"Mode\": "
                                            "\"DISTRIBUTED\"} in the item processor");
   }

@@ -1,4 +1,5 @@
-// Retry and Catch (reference/asl.md A4-A6, A10 rule 7): ErrorEquals names, States.ALL alone and last,
+// Retry and Catch (docs/sources.md#asl-errors, #asl-retry, #asl-catch, #asl-validation (rule 7)): ErrorEquals names,
+// States.ALL alone and last,
 // retrier ranges and defaults, catcher Next / ResultPath / Output / Assign.
 #include <algorithm>
 #include <map>

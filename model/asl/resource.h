@@ -1,5 +1,5 @@
 #pragma once
-// Task `Resource` ARNs (reference/asl.md A3): Lambda functions (with alias or version), activities,
+// Task `Resource` ARNs (docs/sources.md#asl-states): Lambda functions (with alias or version), activities,
 // optimized integrations `arn:aws:states:::SERVICE:ACTION[.sync|.sync:2|.waitForTaskToken]`, AWS SDK
 // integrations `arn:aws:states:::aws-sdk:SERVICE:ACTION`, HTTP tasks; partitions aws, aws-cn, aws-us-gov
 // (and the isolated ones); `${Name}` placeholders anywhere.

@@ -1,4 +1,5 @@
-// Which fields each state type has, in JSONPath and in JSONata (reference/asl.md A2, A3, A9).
+// Which fields each state type has, in JSONPath and in JSONata (docs/sources.md#asl-common-rules, #asl-states,
+// #asl-jsonata).
 #include <vector>
 
 #include "model/asl/load_context.h"

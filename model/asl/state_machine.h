@@ -2,7 +2,7 @@
 // The Amazon States Language as data: a StateMachine is a tree of Scopes (top level, Parallel branches,
 // Map item processors), each holding States. Every state, field and rule keeps its SourceLocation.
 // Built by asl::load_state_machine (loader.h); checked by asl::validate (validator.h); compiled into a
-// flat plan by sim/. Semantics follow /work/shared/reference/asl.md part A.
+// flat plan by sim/. Semantics follow docs/sources.md.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -113,7 +113,7 @@ struct PassState {
 
 struct TaskState {
   Resource resource;
-  NumberField timeout_seconds;    // per attempt; absent: AWS default 99999999 (asl.md A3)
+  NumberField timeout_seconds;    // per attempt; absent: AWS default 99999999 (docs/sources.md#asl-states)
   NumberField heartbeat_seconds;
   std::optional<Node> parameters;  // or JSONata Arguments
   std::optional<Node> result_selector;
@@ -205,7 +205,7 @@ struct State {
 
 struct StateMachine {
   std::string file;             // path it was loaded from
-  std::size_t definition_size_bytes = 0;  // for Express memory (pricing.md 1.3)
+  std::size_t definition_size_bytes = 0;  // for Express memory (docs/sources.md#sfn-express-billing)
   std::optional<std::string> comment;
   std::optional<std::string> version;
   std::optional<double> timeout_seconds;  // execution-level TimeoutSeconds

@@ -1,5 +1,6 @@
 #pragma once
-// Checks of values that hold data rather than ASL structure (reference/asl.md A8, A9, A10 rules 10-11):
+// Checks of values that hold data rather than ASL structure (docs/sources.md#asl-jsonpath, #asl-jsonata,
+// #asl-validation (rules 10-11)):
 // JSONPath payload templates (`"key.$": "$.path"` or an intrinsic call), and JSONata values whose
 // strings may be "{% expr %}".
 #include <string_view>

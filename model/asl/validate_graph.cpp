@@ -1,4 +1,4 @@
-// Rules 1-6 of reference/asl.md A10: StartAt and every transition target in the same block, Next/End,
+// Rules 1-6 of docs/sources.md#asl-validation: StartAt and every transition target in the same block, Next/End,
 // a terminal state per block, every state reachable, state names unique machine-wide and at most 80
 // characters; Map labels unique.
 #include <deque>

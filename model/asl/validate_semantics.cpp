@@ -12,7 +12,7 @@ namespace flowcost::model::asl {
 
 namespace {
 
-constexpr double kExpressMaxSeconds = 300;  // Express executions run at most 5 minutes (reference/asl.md A7)
+constexpr double kExpressMaxSeconds = 300;  // Express executions run at most 5 minutes (docs/sources.md#asl-limits)
 
 std::string prefix_of(const State& s) { return "state " + quoted(s.name.value) + ": "; }
 

@@ -1,5 +1,5 @@
 // Variable references in JSONPath states (`$name` in paths, payload templates and intrinsic arguments)
-// that no Assign of the machine ever sets: a warning, most likely a typo (reference/asl.md A9).
+// that no Assign of the machine ever sets: a warning, most likely a typo (docs/sources.md#asl-jsonata).
 #include <cctype>
 #include <set>
 

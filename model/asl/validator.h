@@ -1,5 +1,5 @@
 #pragma once
-// The semantic checks of reference/asl.md A10 (rules 1 to 13) on a loaded StateMachine.
+// The semantic checks of docs/sources.md#asl-validation (rules 1 to 13) on a loaded StateMachine.
 #include "model/asl/state_machine.h"
 #include "model/diagnostics.h"
 

@@ -1,4 +1,5 @@
-// RFC 3339 timestamps as used by ASL Wait `Timestamp` (reference/asl.md A3): YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM).
+// RFC 3339 timestamps as used by ASL Wait `Timestamp` (docs/sources.md#asl-states):
+// YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM).
 #include <cctype>
 #include <cstdint>
 #include <optional>

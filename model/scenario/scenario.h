@@ -1,5 +1,5 @@
 #pragma once
-// A scenario file (DESIGN.md "Scenario files"; the letter is docs/scenario-format.md): named inputs,
+// A scenario file (docs/scenario-format.md): named inputs,
 // workload, run settings, price table, and two or more designs. The common sections are parsed here; each
 // design kind parses its own section (step_functions_design.h, iot_rules_design.h) from `DesignEntry::node`.
 #include <cstdint>

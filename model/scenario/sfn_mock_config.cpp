@@ -1,4 +1,4 @@
-// Task results from a Step Functions Local MockConfigFile.json (reference/asl.md, "Stubbed task results"):
+// Task results from a Step Functions Local MockConfigFile.json (docs/sources.md#sfn-local-mocks):
 // StateMachines.<sm>.TestCases.<case>.<TaskState> names a MockedResponses entry whose keys are 0-based
 // invocation numbers of that Task ("0", "1-2"), each {"Return": ...} or {"Throw": {"Error", "Cause"}}.
 #include <cstdlib>

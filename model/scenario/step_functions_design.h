@@ -20,7 +20,7 @@ namespace flowcost::model {
 enum class SfnWorkflow { standard, express };
 enum class LambdaArch { x86_64, arm64 };
 
-inline constexpr double kLambdaMaxTimeoutMs = 900'000;  // Lambda's 15-minute limit (pricing.md 2.3)
+inline constexpr double kLambdaMaxTimeoutMs = 900'000;  // Lambda's 15-minute limit (docs/sources.md#lambda-quotas)
 
 struct LambdaConfig {
   SourceLocation loc;
@@ -130,7 +130,7 @@ struct TriggerSpec {
   std::optional<ValueSpec> lambda_duration_ms;
 };
 
-// What the `States.TaskFailed` matcher matches (reference/asl.md A4, A13.1).
+// What the `States.TaskFailed` matcher matches (docs/sources.md#asl-errors, #asl-open-questions (1)).
 enum class TaskFailedMatching {
   all_but_timeouts,   // AWS documentation (2023): every error but States.Timeout (and heartbeat timeouts)
   non_states_errors,  // LocalStack: only error names that do not start with "States."

@@ -14,7 +14,7 @@ namespace {
 using model::IotActionKind;
 
 // Lambda's asynchronous retry waits: one minute before the second attempt, two before the third
-// (reference/pricing.md 2.3, L-DG22 invocation-async).
+// (docs/sources.md#lambda-quotas, L-DG22 invocation-async).
 constexpr double kLambdaRetryWaitMs[2] = {60'000.0, 120'000.0};
 
 std::int64_t whole_bytes(double bytes) { return bytes <= 0 ? 0 : static_cast<std::int64_t>(std::ceil(bytes)); }

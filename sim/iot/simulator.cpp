@@ -29,7 +29,7 @@ class IotDrawSimulator final : public DrawSimulator {
                        scratch_};
     ctx.payload_bytes = whole_bytes(values_.get(plan.payload_bytes, message_stream));
     ctx.topic_bytes = whole_bytes(values_.get(plan.topic_bytes, message_stream));
-    // Messages and rules are metered in units of payload + topic (reference/pricing.md 3.2).
+    // Messages and rules are metered in units of payload + topic (docs/sources.md#iot-metering).
     const std::int64_t units =
         model::metered_units(ctx.payload_bytes + ctx.topic_bytes, metering_.iot_message_unit_bytes);
     if (plan.ingest == model::IotIngest::broker) out.meters.add(Meter::iot_messages, units);
@@ -55,7 +55,7 @@ class IotDrawSimulator final : public DrawSimulator {
         }
       }
       if (first_failure != 0) {
-        // One error action per rule and message, however many actions failed (reference/pricing.md 3.3).
+        // One error action per rule and message, however many actions failed (docs/sources.md#iot-rule-actions).
         if (rule.error_action) {
           ActionOutcome e = run_action(*rule.error_action, ctx, out);
           executed += e.executions;
@@ -113,7 +113,7 @@ class IotDesignSimulator final : public DesignSimulator {
   const std::vector<std::string>& warnings() const override { return design_.plan.warnings; }
 
   // Connection minutes: devices x minutes per device per month, each device's minutes rounded up to whole
-  // minutes (reference/pricing.md 3.2: one-minute increments).
+  // minutes (docs/sources.md#iot-metering: one-minute increments).
   model::MeterTotals monthly_fixed(const DrawInputs& inputs) const override {
     const DesignPlan& plan = design_.plan;
     if (!plan.devices || !plan.minutes_per_device) return {};

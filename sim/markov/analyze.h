@@ -1,5 +1,5 @@
 #pragma once
-// The analytic Markov engine (DESIGN.md: `explain`): expected visits, transitions, attempts and meters per
+// The analytic Markov engine (docs/cli.md "explain"): expected visits, transitions, attempts and meters per
 // state of a Step Functions design at its base input values (sim/markov/base_values.h), without drawing
 // executions. Each scope (the top of the machine, every Parallel branch, every Map processor) is an
 // absorbing Markov chain over its states; N = (I - Q)^-1 (Eigen FullPivLU) gives the expected visits

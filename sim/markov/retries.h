@@ -1,5 +1,5 @@
 #pragma once
-// One visit of a Task, Parallel or Map state under its Retry policy (reference/asl.md A5), in closed form
+// One visit of a Task, Parallel or Map state under its Retry policy (docs/sources.md#asl-retry), in closed form
 // or by an exact chain over the retriers' counters.
 //
 // Each attempt ends with error e with probability p_e (independently of earlier attempts), else succeeds.

@@ -12,7 +12,7 @@
 namespace flowcost::sim::sfn {
 
 bool error_matches(std::string_view matcher, std::string_view error, model::TaskFailedMatching task_failed) {
-  if (error == "States.Runtime") return false;  // never retried or caught (asl.md A4)
+  if (error == "States.Runtime") return false;  // never retried or caught (docs/sources.md#asl-errors)
   if (matcher == "States.ALL") return true;
   if (matcher == "States.TaskFailed") {
     if (task_failed == model::TaskFailedMatching::non_states_errors) return error.rfind("States.", 0) != 0;

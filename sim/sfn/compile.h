@@ -10,7 +10,7 @@ namespace flowcost::sim::sfn {
 
 Plan compile_plan(const model::StepFunctionsDesign& design, const CompiledScenarioValues& scenario_values);
 
-// Does matcher `matcher` (an ErrorEquals entry) match error `error`? (reference/asl.md A4, A5):
+// Does matcher `matcher` (an ErrorEquals entry) match error `error`? (docs/sources.md#asl-errors, #asl-retry):
 // States.ALL matches everything but States.Runtime; States.TaskFailed everything but States.Timeout,
 // States.HeartbeatTimeout and States.Runtime; States.Timeout also matches States.HeartbeatTimeout.
 // With non_states_errors (LocalStack's reading), States.TaskFailed matches only names not starting "States.".

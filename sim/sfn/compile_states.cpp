@@ -61,7 +61,7 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
   if (auto v = literal(task.timeout_seconds)) t.timeout_ms = *v * 1000;
   if (auto v = literal(task.heartbeat_seconds)) t.heartbeat_ms = *v * 1000;
   const bool job = (r.service == "batch" || r.service == "ecs") && r.pattern != IntegrationPattern::request_response;
-  // Heartbeats are sent by callback workers and activities (asl.md A3); .sync jobs are polled.
+  // Heartbeats are sent by callback workers and activities (docs/sources.md#asl-states); .sync jobs are polled.
   t.heartbeat_applies = r.pattern == IntegrationPattern::wait_for_task_token ||
                         r.kind == model::asl::ResourceKind::activity;
   t.fargate = job || (b && b->fargate);

@@ -1,4 +1,5 @@
-// The state loop: executions, scopes, Retry and Catch, Choice, Wait (reference/asl.md A3-A7).
+// The state loop: executions, scopes, Retry and Catch, Choice, Wait (docs/sources.md#asl-states, #asl-errors,
+// #asl-retry, #asl-catch, #asl-limits).
 #include "sim/sfn/executor.h"
 
 #include <algorithm>
@@ -125,7 +126,7 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
     const double raw = execution_payload(plan_.machines[0], 0) + tr.iot_topic_bytes;
     const std::int64_t bytes = raw > 0 ? model::ceil_positive(raw) : 0;
     // The message and the rule are metered in 5 KB units of payload + topic, as in an iot_rules design
-    // (reference/pricing.md 3.2); the Step Functions action is one action executed.
+    // (docs/sources.md#iot-metering); the Step Functions action is one action executed.
     const std::int64_t units = iot_units_(bytes);
     out.meters.add(Meter::iot_messages, units);
     out.meters.add(Meter::iot_rules_triggered, units);
@@ -276,7 +277,7 @@ Executor::Result Executor::recover(std::uint32_t state, Result failed, std::uint
   Result r = failed;
   for (std::uint64_t attempt = 0;;) {
     // Attempt `attempt` failed with r.error. Retry: the first retrier whose ErrorEquals matches
-    // (asl.md A5), if it has attempts left.
+    // (docs/sources.md#asl-retry), if it has attempts left.
     const std::uint64_t attempt_site = attempt_site_of(occ, attempt);
     std::uint32_t matched = kNone;
     for (std::uint32_t i = 0; i < s.retry_count && matched == kNone; ++i)

@@ -16,7 +16,7 @@
 
 namespace flowcost::sim::sfn {
 
-inline constexpr double kStandardMaxDurationMs = 365.0 * 24 * 3600 * 1000;  // 1 year (pricing.md 1.5)
+inline constexpr double kStandardMaxDurationMs = 365.0 * 24 * 3600 * 1000;  // 1 year (docs/sources.md#sfn-quotas)
 inline constexpr double kExpressMaxDurationMs = 5.0 * 60 * 1000;            // 5 minutes
 inline constexpr std::uint64_t kStandardMaxHistoryEvents = 25'000;
 // Express keeps no history; this guard ends zero-time infinite loops (documented as a simulator limit).

@@ -1,4 +1,4 @@
-// Parallel and Map (inline and distributed) on the virtual clock (reference/asl.md A3, A11).
+// Parallel and Map (inline and distributed) on the virtual clock (docs/sources.md#asl-states, #asl-billing).
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -49,7 +49,7 @@ void Executor::undo(const Mark& m) {
 }
 
 // Branches start together; when one fails, the Parallel fails with its error and the others are stopped
-// at that time (asl.md A3). Branches run one after another here, each stopped at the earliest failure
+// at that time (docs/sources.md#asl-states). Branches run one after another here, each stopped at the earliest failure
 // among those before it; a branch that ran before the first failing one and went on past its time is
 // then run again, stopped there (the pass is undone and redone: the same draws give the same path up to
 // the stop, so the meters are those of the stopped branches).
@@ -83,7 +83,7 @@ Executor::Result Executor::run_parallel(const PlanState& s, double t, std::uint6
 }
 
 // Iterations start in order as concurrency slots free up; a failing iteration fails the Map and stops
-// the running ones at its time, and no later iteration starts (asl.md A3). As for Parallel, iterations
+// the running ones at its time, and no later iteration starts (docs/sources.md#asl-states). As for Parallel, iterations
 // that ran before the first failing one and went on past its time are run again, stopped there.
 Executor::Result Executor::run_map(const PlanState& s, double t, std::uint64_t occ, double stop_ms) {
   const PlanMap& m = plan_.maps[s.detail];
@@ -150,7 +150,7 @@ Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint
   double end = t;
   for (std::uint64_t j = 0; j < children; ++j) {
     const double start = next_start(heap, cap, t);
-    // One transition of the parent per child execution started (asl.md A11).
+    // One transition of the parent per child execution started (docs/sources.md#asl-billing).
     if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
     ++out_->transitions;
     const std::uint64_t ctx = site_key(occ, j + 1);

@@ -1,4 +1,5 @@
-// Choice states: weights, and rules evaluated on the sampled input fields (reference/asl.md A3 "Choice"): a type mismatch is
+// Choice states: weights, and rules evaluated on the sampled input fields (docs/sources.md#asl-states "Choice"): a
+// type mismatch is
 // false, numbers compare as binary64, strings code unit by code unit.
 #include "sim/sfn/executor.h"
 #include "sim/sfn/slots.h"

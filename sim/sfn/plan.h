@@ -1,7 +1,7 @@
 #pragma once
 // The flat plan of a Step Functions design: the definition and its behaviours compiled once into arrays
 // indexed by integers (no string and no map on the hot path). Built by compile_plan (compile.h), run by
-// the Executor (executor.h). Semantics: reference/asl.md part A; metering: docs/billing-rules.md
+// the Executor (executor.h). Semantics: docs/sources.md; metering: docs/billing-rules.md
 // "How the simulator meters Step Functions".
 #include <cstdint>
 #include <limits>

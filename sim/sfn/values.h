@@ -2,7 +2,7 @@
 // Numbers of a Step Functions design: compiled once (ValueCompiler), resolved per draw and read per
 // event (DrawValues) with no allocation and no string on the hot path.
 //
-// Streams (common random numbers, DESIGN.md "Determinism"; slots as in sim/random.h):
+// Streams (common random numbers, docs/scenario-format.md "Random streams"; slots as in sim/random.h):
 // - a per-event workload item: CompiledScenarioValues::event_value (the kWorkloadSite slots), once per event;
 // - a distribution written in a field: drawn from a slot of the place that uses it, e.g. the Task attempt
 //   (site = the state's name, enclosing Map item / Parallel branch, visit and attempt combined; slots in

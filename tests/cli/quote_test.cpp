@@ -114,7 +114,7 @@ TEST_CASE("quote: a meter that the table leaves as a gap is an error naming the 
   CHECK(r.out == "");
   CHECK(r.err == "flowcost: error: price table \"aws-eu-west-1\" (" + std::string(FLOWCOST_SOURCE_DIR) +
                      "/pricing/tables/aws-eu-west-1.yaml) has no rate line for meter \"lambda.requests\" (a known gap: "
-                     "no Ireland Lambda price in reference/pricing.md)\n");
+                     "no Ireland Lambda price in docs/sources.md)\n");
 }
 
 TEST_CASE("quote: quantities from a usage file, overridden by arguments; -o writes the same bytes") {

@@ -206,7 +206,8 @@ TEST_CASE("run: meters and costs follow the billing arithmetic end to end (tiny.
   const auto& wf = j["designs"][0];
   const double events = wf["events_per_month"]["mean"].get<double>();
   const double n = 2400;  // 6 draws x 400 executions
-  // Two Task states, no retries: exactly 2 transitions per execution; $0.025 per 1,000 (pricing.md 1.1).
+  // Two Task states, no retries: exactly 2 transitions per execution; $0.025 per 1,000
+  // (docs/sources.md#sfn-standard-prices).
   CHECK(wf["meters"]["sfn.standard.transitions"]["per_execution"] == 2.0);
   const auto& transitions = wf["lines"][0];
   REQUIRE(transitions["meter"] == "sfn.standard.transitions");

@@ -1,5 +1,5 @@
 // Every definition in tests/data/asl/invalid/ with the exact diagnostics it must produce (whole headlines,
-// sorted by position). The files are named after the rule of reference/asl.md A10 they break (r01..r13)
+// sorted by position). The files are named after the rule of docs/sources.md#asl-validation they break (r01..r13)
 // or the input problem they show (empty, binary, malformed UTF-8, deep nesting, duplicate keys, ...).
 #include <catch2/catch.hpp>
 

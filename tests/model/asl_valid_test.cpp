@@ -1,5 +1,5 @@
 // Every definition in tests/data/asl/valid/ loads and validates without an error, and the loaded model
-// holds what the file says. Coverage of reference/asl.md A10 by valid files: rules 1-6 every file;
+// holds what the file says. Coverage of docs/sources.md#asl-validation by valid files: rules 1-6 every file;
 // 7 pipeline.asl.yaml, jsonata_orders; 8 pipeline.asl.yaml (HeartbeatSeconds < TimeoutSeconds,
 // TimeoutSecondsPath), inline_map_iterator (MaxConcurrencyPath); 9 every_choice_operator; 10 intrinsics;
 // 11 jsonata_orders; 12 pipeline.asl.yaml (every resource form), distributed_map,

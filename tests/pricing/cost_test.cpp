@@ -164,7 +164,7 @@ TEST_CASE("a meter the table does not price, and a bad quantity, are input error
   } catch (const model::InputError& e) {
     CHECK(std::string(e.what()) == "flowcost: error: price table \"aws-eu-west-1\" (" + eu.path +
                                        ") has no rate line for meter \"lambda.requests\" (a known gap: no Ireland "
-                                       "Lambda price in reference/pricing.md)");
+                                       "Lambda price in docs/sources.md)");
   }
   try {
     price({{"lambda.requests", -1}});

@@ -96,7 +96,7 @@ TEST_CASE("CSV offer (Step Functions): preamble, quoted fields, tiers, region fi
   CHECK(import("AmazonStates-us-east-1.csv", "us-east-1").result.yaml == im.result.yaml);
 }
 
-TEST_CASE("round trip: the Express page example with the offer's per-GB-s prices (pricing.md 7.1)") {
+TEST_CASE("round trip: the Express page example with the offer's per-GB-s prices (docs/sources.md#conflict-1)") {
   auto im = import("AmazonStates-us-east-1.csv", "us-east-1");
   // 3,600,000 x 0.00001667 = 60.012; 14,400,000 x 0.00000833 = 119.952; 44,500,000 x 0.00000456 = 202.92:
   // $382.884 -> $382.88 (the page's per-GB-hour prices give $382.97). Requests: 100M x $0.000001 = $100.

@@ -44,7 +44,7 @@ TEST_CASE("Express 1M requests x 30 s x 64 MB") {
 
 TEST_CASE("Lambda pricing page (old) example 1 pattern: 3M requests at 512 MB for 1 s, free tier on") {
   // 3e6 x 1 s x 0.5 GB = 1,500,000 GB-s; minus 400,000 free = 1,100,000 x $0.0000166667 = $18.33
-  // (the old page's $0.00001667 gives $18.34: reference/pricing.md 7.2). Requests: (3M - 1M) x $0.20/M = $0.40.
+  // (the old page's $0.00001667 gives $18.34: docs/sources.md#conflict-2). Requests: (3M - 1M) x $0.20/M = $0.40.
   auto q = quote({{"lambda.requests", 3e6}, {"lambda.gb_seconds.x86", 1.5e6}}, true);
   CHECK(q.lines == std::vector<std::string>{"0.40", "18.33"});
   CHECK(q.total == "18.73");
@@ -60,7 +60,7 @@ TEST_CASE("Standard: 100,000 executions x 10 transitions, with and without free 
   CHECK(quote({{"sfn.standard.transitions", 1e6}}, true).total == "24.90");
 }
 
-TEST_CASE("infracost golden files (reference/pricing.md 4): DynamoDB writes and CloudWatch Logs") {
+TEST_CASE("infracost golden files (docs/sources.md#downstream-prices): DynamoDB writes and CloudWatch Logs") {
   // 3,000,000 WRU x $0.625/M = $1.875 -> $1.88 (golden, us-east-2 2024-11, same price).
   CHECK(quote({{"dynamodb.write_request_units", 3e6}}, false).total == "1.88");
   // 1,000 GB ingested x $0.50 = $500.00 (golden, 2024-07).
