@@ -1,13 +1,15 @@
 #include "engine/run_pipeline.h"
 
 #include <algorithm>
-#include <memory>
+#include <set>
 
 #include "engine/design_files.h"
+#include "engine/draw_pricing.h"
 #include "engine/priced_run.h"
 #include "engine/scenario_prices.h"
 #include "model/errors.h"
-#include "model/scenario/scenario.h"
+#include "model/scenario/scenario_checks.h"
+#include "model/units.h"
 #include "sim/design_factory.h"
 #include "sim/replication.h"
 
@@ -39,55 +41,109 @@ void run_until(sim::Replicator& replicator, sim::RunResult& result, std::uint64_
 void check_priced_meters(const model::Scenario& scenario, const sim::RunResult& result,
                          const pricing::PriceTable& table) {
   model::Diagnostics diags;
-  for (std::size_t i = 0; i < result.designs.size() && i < scenario.designs.size(); ++i) {
-    for (const auto& meter : unpriced_meters(result.designs[i], table)) {
+  for (std::size_t i = 0; i < result.designs.size() && i < scenario.designs.size(); ++i)
+    for (const auto& meter : unpriced_meters(result.designs[i], table))
       diags.error(scenario.designs[i].loc, unpriced_meter_message(scenario.designs[i].name, meter, table));
-    }
-  }
   diags.throw_if_errors();
+}
+
+// The `--set NAME=VALUE` overrides that fix `fixed`: the value written as model::format_number writes it
+// (the shortest text that reads back as the same double).
+std::vector<std::pair<std::string, std::string>> as_overrides(const FixedInputs& fixed) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [name, value] : fixed) out.emplace_back(name, model::format_number(value));
+  return out;
+}
+
+std::set<std::string> names_of(const FixedInputs& fixed) {
+  std::set<std::string> out;
+  for (const auto& item : fixed) out.insert(item.first);
+  return out;
 }
 
 }  // namespace
 
-ScenarioRun run_scenario(const std::string& scenario_path, const RunSettings& options, const ProgressFn& progress) {
-  ScenarioRun out;
+ScenarioLoaders default_loaders() {
+  return {model::load_scenario, load_scenario_price_table, sim::make_design_simulators};
+}
+
+ScenarioSession::ScenarioSession(const std::string& scenario_path, const RunSettings& settings,
+                                 const ScenarioLoaders& loaders)
+    : loaders_(loaders), prices_(settings.prices) {
   model::Diagnostics diags;
-  model::Scenario scenario = model::load_scenario(scenario_path, options.set, diags);
-  diags.throw_if_errors();
-  pricing::PriceTable table = load_scenario_price_table(scenario, options.prices);
-  auto simulators = sim::make_design_simulators(scenario, table.metering, diags);
+  scenario_ = std::make_unique<model::Scenario>(loaders_.load_scenario(scenario_path, settings.set, diags));
   diags.sort();
   diags.throw_if_errors();
-  out.warnings = diags.items();
+  warnings_ = diags.items();
+}
 
-  const std::uint64_t seed = options.seed.value_or(scenario.run.seed);
-  const std::uint64_t executions = options.executions.value_or(scenario.run.executions);
-  const std::uint64_t draws = options.draws.value_or(scenario.run.draws);
-  const std::optional<double> rel_error = options.rel_error ? options.rel_error : scenario.run.rel_error;
-  const std::uint64_t max_draws = options.max_draws.value_or(std::max(scenario.run.max_draws, draws));
+ScenarioSession::~ScenarioSession() = default;
+
+void ScenarioSession::fix_inputs(const FixedInputs& fixed) {
+  if (table_) throw model::InternalError("the inputs of a scenario session are fixed once");
+  model::Diagnostics diags;
+  for (const auto& d : warnings_) diags.add(d);
+  model::apply_overrides(as_overrides(fixed), *scenario_, diags);
+  diags.sort();
+  diags.throw_if_errors();
+  for (const auto& name : names_of(fixed)) fixed_names_.push_back(name);
+  table_ = loaders_.load_table(*scenario_, prices_);
+  simulators_ = loaders_.compile_designs(*scenario_, table_->metering, diags);
+  diags.sort();
+  diags.throw_if_errors();
+  warnings_ = diags.items();
+  design_files_ = design_input_files(*scenario_);
+}
+
+void ScenarioSession::set_values(const FixedInputs& fixed) {
+  const std::set<std::string> names = names_of(fixed);
+  if (!std::equal(names.begin(), names.end(), fixed_names_.begin(), fixed_names_.end()))
+    throw model::InternalError("a scenario session run fixes other inputs than the session fixed");
+  model::Diagnostics diags;
+  model::apply_overrides(as_overrides(fixed), *scenario_, diags);
+  diags.throw_if_errors();
+}
+
+ScenarioRun ScenarioSession::run(const RunSettings& settings, const FixedInputs& fixed, const ProgressFn& progress) {
+  if (!table_) throw model::InternalError("a scenario session runs after fix_inputs");
+  set_values(fixed);
+  const model::Scenario& scenario = *scenario_;
+  const std::uint64_t seed = settings.seed.value_or(scenario.run.seed);
+  const std::uint64_t executions = settings.executions.value_or(scenario.run.executions);
+  const std::uint64_t draws = settings.draws.value_or(scenario.run.draws);
+  const std::optional<double> rel_error = settings.rel_error ? settings.rel_error : scenario.run.rel_error;
+  const std::uint64_t max_draws = settings.max_draws.value_or(std::max(scenario.run.max_draws, draws));
   check_settings(draws, max_draws, rel_error.has_value());
-  const pricing::CostOptions cost_options{options.free_tier || scenario.free_tier};
+  const pricing::CostOptions cost_options{settings.free_tier || scenario.free_tier};
 
   std::vector<const sim::DesignSimulator*> designs;
-  for (const auto& s : simulators) designs.push_back(s.get());
-  sim::Replicator replicator(scenario, designs, {seed, executions, options.threads.value_or(0)});
+  for (const auto& s : simulators_) designs.push_back(s.get());
+  sim::Replicator replicator(scenario, designs, {seed, executions, settings.threads.value_or(0)});
   sim::RunResult result;
   std::uint64_t done = 0;
   run_until(replicator, result, done, draws, progress);
-  check_priced_meters(scenario, result, table);
+  check_priced_meters(scenario, result, *table_);
   std::vector<PricedDesign> priced;
-  update_priced_run(priced, result, table, cost_options);
+  update_priced_run(priced, result, *table_, cost_options);
   while (rel_error && !run_converged(priced, *rel_error) && done < max_draws) {
     run_until(replicator, result, done, std::min(max_draws, done * 2), progress);
-    check_priced_meters(scenario, result, table);
-    update_priced_run(priced, result, table, cost_options);
+    check_priced_meters(scenario, result, *table_);
+    update_priced_run(priced, result, *table_, cost_options);
   }
 
-  out.report = build_run_report({scenario, result, priced, table, cost_options, rel_error});
-  for (const auto& [path, sha] : design_input_files(scenario)) out.report.input_files[path] = sha;
+  ScenarioRun out;
+  out.warnings = warnings_;
+  out.report = build_run_report({scenario, result, priced, *table_, cost_options, rel_error});
+  for (const auto& [path, sha] : design_files_) out.report.input_files[path] = sha;
   for (const auto& d : out.warnings) out.report.warnings.push_back(model::diagnostic_headline(d));
   for (const auto& [path, sha] : out.report.input_files) out.input_paths.push_back(path);
   return out;
+}
+
+ScenarioRun run_scenario(const std::string& scenario_path, const RunSettings& settings, const ProgressFn& progress) {
+  ScenarioSession session(scenario_path, settings);
+  session.fix_inputs({});
+  return session.run(settings, {}, progress);
 }
 
 }  // namespace flowcost::engine

@@ -1,31 +1,102 @@
 #pragma once
-// load -> simulate -> price for one scenario, shared by `run` and `batch`: reads the scenario (with
-// its `set` overrides) and its price table, builds every design's simulator, runs the replication (all draws
-// at once, or with a stop rule in growing rounds of draws until every design's mean monthly cost is
-// precise enough or the cap is reached) and prices the result into a report.
+// One scenario loaded once and run many times. The scenario, its price table and every design are read and
+// compiled once; each run then simulates, prices and summarises the scenario with some inputs fixed to
+// numbers. `run` and `batch` make one run (engine/run_pipeline.h); `sweep` and `tornado` make one per
+// point, on the same seed (common random numbers across runs).
+//
+// Fixing an uncertain input or a per-event workload item to a number changes how the designs compile (a
+// per-event item becomes one value per draw), so the names to fix are given once, with their first values,
+// before the designs are compiled (fix_inputs). A run then gives each of them its value in the scenario's
+// input values only: sim::Replicator compiles those per run (sim/scenario_values.h) and the compiled designs
+// read every per-draw value from the draw's inputs. A run gives exactly what loading the scenario with the
+// same `--set NAME=VALUE` overrides (the value written with model::format_number) and running it gives.
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "model/diagnostics.h"
 #include "engine/run_report.h"
 #include "engine/run_settings.h"
+#include "model/diagnostics.h"
+#include "model/metering.h"
+#include "model/scenario/scenario.h"
+#include "pricing/price_table.h"
+#include "sim/execution.h"
 
 namespace flowcost::engine {
 
+// Inputs fixed to numbers: (name, value in base units), applied in order (a later one of a name wins).
+using FixedInputs = std::vector<std::pair<std::string, double>>;
+
 struct ScenarioRun {
   RunReport report;
-  std::vector<std::string> input_paths;         // every file read (never to be overwritten)
-  std::vector<model::Diagnostic> warnings;      // warnings of the scenario and its designs
+  std::vector<std::string> input_paths;     // every file read (never to be overwritten)
+  std::vector<model::Diagnostic> warnings;  // warnings of the scenario and its designs
 };
 
 // Called after each slice of draws: (draws done, draws planned so far). An empty function: no progress,
 // and the draws run in one call.
 using ProgressFn = std::function<void(std::uint64_t, std::uint64_t)>;
 
-// Throws model::InputError carrying every problem found (scenario, price table, designs, meters without a
-// price) before anything is simulated when possible.
+// What a session reads and compiles; tests replace them to count or observe the calls. The defaults are
+// model::load_scenario, load_scenario_price_table (engine/scenario_prices.h) and
+// sim::make_design_simulators.
+struct ScenarioLoaders {
+  std::function<model::Scenario(const std::string& path,
+                                const std::vector<std::pair<std::string, std::string>>& overrides,
+                                model::Diagnostics& diags)>
+      load_scenario;
+  std::function<pricing::PriceTable(const model::Scenario& scenario, const std::optional<std::string>& prices)>
+      load_table;
+  std::function<std::vector<std::unique_ptr<sim::DesignSimulator>>(
+      const model::Scenario& scenario, const model::MeteringRules& metering, model::Diagnostics& diags)>
+      compile_designs;
+};
+ScenarioLoaders default_loaders();
+
+class ScenarioSession {
+ public:
+  // Reads the scenario with the `set` overrides of `settings`. Throws model::InputError carrying every
+  // problem found, sorted by position.
+  ScenarioSession(const std::string& scenario_path, const RunSettings& settings,
+                  const ScenarioLoaders& loaders = default_loaders());
+  ~ScenarioSession();
+  ScenarioSession(const ScenarioSession&) = delete;
+  ScenarioSession& operator=(const ScenarioSession&) = delete;
+
+  // The scenario as read (with the first values of the fixed inputs once they are fixed).
+  const model::Scenario& scenario() const { return *scenario_; }
+
+  // Fixes `fixed` as `--set` overrides after the user's own, then reads the price table (the settings'
+  // `prices`, or the scenario's) and compiles every design. Once per session, before the first run; a
+  // session that fixes nothing calls it with no inputs. Throws model::InputError with every problem.
+  void fix_inputs(const FixedInputs& fixed);
+
+  // One priced run with `fixed`, which names exactly the inputs fixed by fix_inputs (in any order). The
+  // settings' seed, executions, draws, threads, stop rule and free tier apply (their `set` and `prices`
+  // were used when reading). Throws model::InputError (a value that is not finite in a draw, a meter
+  // without a price, max_draws below draws).
+  ScenarioRun run(const RunSettings& settings, const FixedInputs& fixed, const ProgressFn& progress = {});
+
+ private:
+  void set_values(const FixedInputs& fixed);
+
+  ScenarioLoaders loaders_;
+  std::optional<std::string> prices_;
+  std::unique_ptr<model::Scenario> scenario_;  // at a fixed address while the designs refer to it
+  std::optional<pricing::PriceTable> table_;
+  std::vector<std::unique_ptr<sim::DesignSimulator>> simulators_;
+  std::vector<std::string> fixed_names_;
+  std::vector<model::Diagnostic> warnings_;
+  std::map<std::string, std::string> design_files_;  // path -> SHA-256 of the files the designs read
+};
+
+// load -> simulate -> price for one scenario, shared by `run` and `batch`: a session that fixes nothing,
+// run once.
 ScenarioRun run_scenario(const std::string& scenario_path, const RunSettings& settings, const ProgressFn& progress);
 
 }  // namespace flowcost::engine

@@ -20,11 +20,12 @@ SweepPoint point_of(double value, const RunReport& report) {
   return {value, cost_summaries(report), pair_savings(report)};
 }
 
-// Every sign change of `candidate`'s mean saving between adjacent points, refined by bisection.
-void find_break_evens(const std::string& scenario_path, const RunSettings& settings, const VarySpec& vary,
+// Every sign change of `candidate`'s mean saving between adjacent points, refined by bisection (each
+// bisection point one more run of the same session).
+void find_break_evens(ScenarioSession& session, const RunSettings& settings, const VarySpec& vary,
                       const PairSaving& pair, std::size_t index, SweepReport& out) {
   auto saving_at = [&](double value) {
-    return saving_of(run_with_inputs(scenario_path, settings, {{vary.name, value}}).report, pair.candidate);
+    return saving_of(session.run(settings, {{vary.name, value}}).report, pair.candidate);
   };
   bool found = false;
   for (std::size_t i = 0; i + 1 < out.points.size(); ++i) {
@@ -54,20 +55,22 @@ void check_vary_name(const model::Scenario& scenario, const std::string& name) {
 }
 
 WhatIfRun<SweepReport> run_sweep(const std::string& scenario_path, const RunSettings& user_settings,
-                                 const VarySpec& vary) {
-  model::Scenario scenario = load_whatif_scenario(scenario_path, user_settings);
-  check_vary_name(scenario, vary.name);
-  const RunSettings settings = whatif_settings(scenario, user_settings);
+                                 const VarySpec& vary, const ScenarioLoaders& loaders) {
+  ScenarioSession session(scenario_path, user_settings, loaders);
+  check_vary_name(session.scenario(), vary.name);
+  const RunSettings settings = whatif_settings(session.scenario(), user_settings);
+  const std::vector<double> values = sim::grid_points(vary.from, vary.to, vary.points, vary.scale);
+  session.fix_inputs({{vary.name, values.front()}});
   WhatIfRun<SweepReport> run;
   SweepReport& out = run.report;
-  out.scenario = scenario.id;
+  out.scenario = session.scenario().id;
   out.seed = *settings.seed;
   out.input = vary.name;
   out.from = vary.from;
   out.to = vary.to;
   out.scale = vary.scale == sim::GridScale::log ? "log" : "linear";
-  for (double value : sim::grid_points(vary.from, vary.to, vary.points, vary.scale)) {
-    ScenarioRun point = run_with_inputs(scenario_path, settings, {{vary.name, value}});
+  for (double value : values) {
+    ScenarioRun point = session.run(settings, {{vary.name, value}});
     if (out.points.empty()) {
       run.input_paths = point.input_paths;
       run.warnings = point.warnings;
@@ -78,7 +81,7 @@ WhatIfRun<SweepReport> run_sweep(const std::string& scenario_path, const RunSett
     out.points.push_back(point_of(value, report));
   }
   const auto pairs = out.points.front().comparisons;
-  for (std::size_t k = 0; k < pairs.size(); ++k) find_break_evens(scenario_path, settings, vary, pairs[k], k, out);
+  for (std::size_t k = 0; k < pairs.size(); ++k) find_break_evens(session, settings, vary, pairs[k], k, out);
   return run;
 }
 

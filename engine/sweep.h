@@ -1,9 +1,11 @@
 #pragma once
 // `flowcost sweep` (docs/cli.md "sweep"): one input varied over a grid, each design's monthly cost at
-// every point, and the break-even of every design against the first, refined by bisection.
+// every point, and the break-even of every design against the first, refined by bisection. Each point is a
+// run with the input fixed to its value, exactly as `run --set NAME=VALUE` at the same seed gives it.
 #include <cstddef>
 #include <string>
 
+#include "engine/run_pipeline.h"
 #include "engine/run_settings.h"
 #include "engine/whatif.h"
 #include "engine/whatif_report.h"
@@ -25,7 +27,9 @@ struct VarySpec {
 // of `scenario` (with a did-you-mean).
 void check_vary_name(const model::Scenario& scenario, const std::string& name);
 
-// Grid runs, then the break-evens of every design against the first.
-WhatIfRun<SweepReport> run_sweep(const std::string& scenario_path, const RunSettings& settings, const VarySpec& vary);
+// Grid runs, then the break-evens of every design against the first, all from one ScenarioSession: the
+// scenario, its price table and its designs are read and compiled once (through `loaders`).
+WhatIfRun<SweepReport> run_sweep(const std::string& scenario_path, const RunSettings& settings, const VarySpec& vary,
+                                 const ScenarioLoaders& loaders = default_loaders());
 
 }  // namespace flowcost::engine

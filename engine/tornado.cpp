@@ -11,8 +11,6 @@ namespace flowcost::engine {
 
 namespace {
 
-using Fixed = std::vector<std::pair<std::string, double>>;
-
 // The inputs drawn per outer draw from a (non-constant, numeric) distribution.
 std::vector<const model::InputSpec*> uncertain_inputs(const model::Scenario& scenario) {
   std::vector<const model::InputSpec*> out;
@@ -30,21 +28,24 @@ bool decision_flips(double low, double base, double high) {
 
 }  // namespace
 
-WhatIfRun<TornadoReport> run_tornado(const std::string& scenario_path, const RunSettings& user_settings) {
-  model::Scenario scenario = load_whatif_scenario(scenario_path, user_settings);
+WhatIfRun<TornadoReport> run_tornado(const std::string& scenario_path, const RunSettings& user_settings,
+                                     const ScenarioLoaders& loaders) {
+  ScenarioSession session(scenario_path, user_settings, loaders);
+  const model::Scenario& scenario = session.scenario();
   const RunSettings settings = whatif_settings(scenario, user_settings);
   WhatIfRun<TornadoReport> run;
   TornadoReport& out = run.report;
   out.scenario = scenario.id;
   out.seed = *settings.seed;
 
-  Fixed medians;
+  FixedInputs medians;
   for (const auto* in : uncertain_inputs(scenario)) {
     auto q = sim::distribution_quantiles(in->value.distribution, {0.05, 0.5, 0.95}, out.seed);
     out.inputs.push_back({in->name, q[0], q[1], q[2], {}});
     medians.emplace_back(in->name, q[1]);
   }
-  ScenarioRun base = run_with_inputs(scenario_path, settings, medians);
+  session.fix_inputs(medians);
+  ScenarioRun base = session.run(settings, medians);
   run.input_paths = base.input_paths;
   run.warnings = base.warnings;
   out.draws = base.report.draws;
@@ -53,11 +54,11 @@ WhatIfRun<TornadoReport> run_tornado(const std::string& scenario_path, const Run
   for (const auto& s : pair_savings(base.report)) out.pairs.push_back({s.baseline, s.candidate, s.saving_usd_mean, {}});
 
   for (auto& in : out.inputs) {
-    Fixed low_inputs = medians, high_inputs = medians;
-    low_inputs.emplace_back(in.name, in.p05);  // a later --set of the same name wins
+    FixedInputs low_inputs = medians, high_inputs = medians;
+    low_inputs.emplace_back(in.name, in.p05);  // a later value of the same name wins
     high_inputs.emplace_back(in.name, in.p95);
-    const RunReport low = run_with_inputs(scenario_path, settings, low_inputs).report;
-    const RunReport high = run_with_inputs(scenario_path, settings, high_inputs).report;
+    const RunReport low = session.run(settings, low_inputs).report;
+    const RunReport high = session.run(settings, high_inputs).report;
     for (std::size_t d = 0; d < low.designs.size(); ++d)
       in.designs.push_back({low.designs[d].name, low.designs[d].monthly_cost_usd.mean,
                             high.designs[d].monthly_cost_usd.mean});

@@ -3,30 +3,14 @@
 #include <algorithm>
 
 #include "model/errors.h"
-#include "model/units.h"
 
 namespace flowcost::engine {
-
-model::Scenario load_whatif_scenario(const std::string& scenario_path, const RunSettings& settings) {
-  model::Diagnostics diags;
-  model::Scenario scenario = model::load_scenario(scenario_path, settings.set, diags);
-  diags.sort();
-  diags.throw_if_errors();
-  return scenario;
-}
 
 RunSettings whatif_settings(const model::Scenario& scenario, const RunSettings& settings) {
   RunSettings out = settings;
   if (!out.draws) out.draws = std::min(scenario.run.draws, kWhatIfMaxDefaultDraws);
   if (!out.seed) out.seed = scenario.run.seed;
   return out;
-}
-
-ScenarioRun run_with_inputs(const std::string& scenario_path, const RunSettings& settings,
-                            const std::vector<std::pair<std::string, double>>& fixed) {
-  RunSettings with = settings;
-  for (const auto& [name, value] : fixed) with.set.emplace_back(name, model::format_number(value));
-  return run_scenario(scenario_path, with, {});
 }
 
 std::vector<CostSummary> cost_summaries(const RunReport& report) {

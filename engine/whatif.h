@@ -1,10 +1,10 @@
 #pragma once
-// What `flowcost sweep` and `flowcost tornado` share (docs/cli.md "sweep", "tornado"): the scenario run
-// through engine/run_pipeline.h with some inputs fixed by `set` overrides added to the user's own, with
-// the same seed every time (common random numbers across runs), and the pieces of its report they use.
+// What `flowcost sweep` and `flowcost tornado` share (docs/cli.md "sweep", "tornado"): their settings, and
+// the pieces of a run's report they use. Both read and compile the scenario once (a ScenarioSession,
+// engine/run_pipeline.h) and run it with some inputs fixed, on the same seed every time (common random
+// numbers across runs).
 #include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "engine/run_pipeline.h"
@@ -20,15 +20,8 @@ namespace flowcost::engine {
 // many runs, and with the varied input fixed the spread between draws is smaller.
 inline constexpr std::uint64_t kWhatIfMaxDefaultDraws = 50;
 
-// The scenario with the user's `set` overrides (throws model::InputError with every problem).
-model::Scenario load_whatif_scenario(const std::string& scenario_path, const RunSettings& settings);
-
 // `settings` with the draws defaulted (see kWhatIfMaxDefaultDraws) and the seed made explicit.
 RunSettings whatif_settings(const model::Scenario& scenario, const RunSettings& settings);
-
-// One run of the scenario with `fixed` inputs (name, value in base units) set after the user's own.
-ScenarioRun run_with_inputs(const std::string& scenario_path, const RunSettings& settings,
-                            const std::vector<std::pair<std::string, double>>& fixed);
 
 // Each design's mean, p05 and p95 monthly cost; each comparison's mean saving.
 std::vector<CostSummary> cost_summaries(const RunReport& report);
