@@ -1,26 +1,59 @@
 #include "cli/diagnostic_printer.h"
 
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <ostream>
 
 #include "model/errors.h"
+#include "model/line_index.h"
 #include "model/source_file.h"
 
 namespace flowcost::cli {
 
-void print_diagnostics(std::ostream& err, const std::vector<model::Diagnostic>& diagnostics) {
-  std::map<std::string, std::string> texts;
+namespace {
+
+// A file's text and its line index, read once however many diagnostics point into it.
+struct Excerpts {
+  std::string text;
+  std::unique_ptr<model::LineIndex> lines;  // points into `text`
+};
+
+}  // namespace
+
+void print_diagnostics(std::ostream& err, const std::vector<model::Diagnostic>& diagnostics,
+                       std::size_t max_printed) {
+  std::map<std::string, Excerpts> files;
+  std::size_t printed = 0;
   for (const auto& d : diagnostics) {
+    if (printed == max_printed) break;
+    ++printed;
     const std::string& file = d.where.file;
-    if (!file.empty() && d.where.line > 0 && !texts.count(file)) {
-      try {
-        texts[file] = model::read_source_file(file).text;
-      } catch (const model::InputError&) {
-        texts[file] = "";
+    std::string_view line;
+    if (!file.empty() && d.where.line > 0) {
+      auto [it, inserted] = files.try_emplace(file);
+      if (inserted) {
+        // Only a regular file is read again: a pipe or a device (/dev/stdin) would not give the same text.
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(file, ec)) {
+          try {
+            it->second.text = model::read_source_file(file).text;
+          } catch (const model::InputError&) {
+            it->second.text.clear();  // no excerpt for a file that cannot be read again
+          }
+        }
+        it->second.lines = std::make_unique<model::LineIndex>(it->second.text);
       }
+      line = it->second.lines->line(d.where.line);
     }
-    auto it = texts.find(file);
-    err << model::render_diagnostic(d, it == texts.end() ? std::string_view() : std::string_view(it->second));
+    err << model::render_diagnostic_at_line(d, line);
+  }
+  if (printed < diagnostics.size()) {
+    std::size_t errors = 0, warnings = 0;
+    for (std::size_t i = printed; i < diagnostics.size(); ++i)
+      (diagnostics[i].severity == model::Severity::error ? errors : warnings) += 1;
+    err << "... and " << diagnostics.size() - printed << " more (" << errors << (errors == 1 ? " error, " : " errors, ")
+        << warnings << (warnings == 1 ? " warning)" : " warnings)") << "\n";
   }
 }
 

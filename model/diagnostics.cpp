@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/errors.h"
+#include "model/line_index.h"
 
 namespace flowcost::model {
 
@@ -52,30 +53,14 @@ std::string diagnostic_headline(const Diagnostic& d) {
   return out;
 }
 
-namespace {
-
-// The text of 1-based line `line`, without its end of line; empty if out of range.
-std::string_view line_of(std::string_view text, int line) {
-  std::size_t start = 0;
-  for (int l = 1; l < line; ++l) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) return {};
-    start = nl + 1;
-  }
-  std::size_t end = text.find('\n', start);
-  std::string_view s = text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
-  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
-  return s;
+std::string render_diagnostic(const Diagnostic& d, std::string_view file_text) {
+  return render_diagnostic_at_line(d, d.where.line > 0 ? LineIndex(file_text).line(d.where.line) : std::string_view());
 }
 
-}  // namespace
-
-std::string render_diagnostic(const Diagnostic& d, std::string_view file_text) {
+std::string render_diagnostic_at_line(const Diagnostic& d, std::string_view src) {
   std::string out = diagnostic_headline(d);
   out += '\n';
-  if (file_text.empty() || d.where.line <= 0) return out;
-  std::string_view src = line_of(file_text, d.where.line);
-  if (src.empty() || src.size() > 400) return out;
+  if (d.where.line <= 0 || src.empty() || src.size() > 400) return out;
   out += src;
   out += '\n';
   // The caret: keep tabs so it lines up under the column in a terminal.

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "model/errors.h"
+#include "model/strict_json.h"
 
 namespace flowcost::model {
 
@@ -55,6 +56,18 @@ std::optional<double> core_number(std::string_view s) {
   return v;
 }
 
+// Bytes of scalar and key text after alias expansion: twice the file-size cap, which no document without
+// aliases reaches, so that a few aliases of a long string cannot expand to gigabytes (ParseLimits bounds
+// the nodes; this bounds their text).
+constexpr std::size_t kMaxExpandedTextBytes = 2 * kMaxInputFileBytes;
+
+// "32 MB" for whole mebibytes (1 MB = 1024 KB = 1,048,576 bytes, as everywhere in flowcost), else bytes.
+std::string byte_count_text(std::size_t bytes) {
+  constexpr std::size_t kMB = 1024 * 1024;
+  if (bytes >= kMB && bytes % kMB == 0) return std::to_string(bytes / kMB) + " MB";
+  return std::to_string(bytes) + " bytes";
+}
+
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& path, Diagnostics& diags, const ParseLimits& limits)
@@ -79,14 +92,19 @@ class TreeBuilder : public YAML::EventHandler {
       fail(loc(mark), "unknown alias");
       return;
     }
-    std::size_t count = count_nodes(it->second);
-    if (node_count_ + count > limits_.max_nodes) {
+    const Size size = measure(it->second);
+    if (node_count_ + size.nodes > limits_.max_nodes) {
       fail(loc(mark), "document expands to more than " + std::to_string(limits_.max_nodes) +
                           " nodes through aliases");
       return;
     }
+    if (text_bytes_ + size.text_bytes > kMaxExpandedTextBytes) {
+      fail(loc(mark), "document expands to more than " + byte_count_text(kMaxExpandedTextBytes) +
+                          " of text through aliases");
+      return;
+    }
     Node copy = it->second;
-    add(std::move(copy), 0, /*counted=*/count);
+    add(std::move(copy), 0, size);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -131,11 +149,25 @@ class TreeBuilder : public YAML::EventHandler {
     failed = true;
   }
 
-  static std::size_t count_nodes(const Node& n) {
-    std::size_t c = 1;
-    for (const auto& i : n.items) c += count_nodes(i);
-    for (const auto& m : n.members) c += 1 + count_nodes(m.value);
-    return c;
+  // What a node adds to the document: nodes (a mapping key counts as one) and bytes of scalar text
+  // (keys included), so that an alias bomb is stopped by whichever grows first.
+  struct Size {
+    std::size_t nodes = 1;
+    std::size_t text_bytes = 0;
+  };
+  static Size measure(const Node& n) {
+    Size s{1, n.text.size()};
+    for (const auto& i : n.items) {
+      Size c = measure(i);
+      s.nodes += c.nodes;
+      s.text_bytes += c.text_bytes;
+    }
+    for (const auto& m : n.members) {
+      Size c = measure(m.value);
+      s.nodes += 1 + c.nodes;
+      s.text_bytes += m.key.size() + c.text_bytes;
+    }
+    return s;
   }
 
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -158,9 +190,12 @@ class TreeBuilder : public YAML::EventHandler {
     add(std::move(f.node), f.anchor);
   }
 
-  void add(Node n, YAML::anchor_t anchor, std::size_t counted = 1) {
+  // `counted`: what `n` adds, when it is an alias's copy (its nodes were counted when first built).
+  void add(Node n, YAML::anchor_t anchor, std::optional<Size> counted = std::nullopt) {
     if (failed) return;
-    node_count_ += counted;
+    const Size size = counted ? *counted : Size{1, n.text.size()};
+    node_count_ += size.nodes;
+    text_bytes_ += size.text_bytes;
     if (node_count_ > limits_.max_nodes) {
       fail(n.loc, "document has more than " + std::to_string(limits_.max_nodes) + " nodes");
       return;
@@ -206,6 +241,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<Frame> stack_;
   std::map<YAML::anchor_t, Node> anchors_;
   std::size_t node_count_ = 0;
+  std::size_t text_bytes_ = 0;
   bool done_ = false;
 };
 
@@ -269,6 +305,9 @@ std::optional<Node> parse_document(const SourceFile& file, Diagnostics& diags, c
     diags.error({file.path, 1, 1}, "file is empty");
     return std::nullopt;
   }
+  // A file named *.json is strict RFC 8259 JSON, as AWS reads it (model/strict_json.h); yaml-cpp alone
+  // would accept YAML's relaxations (trailing commas, unquoted keys, comments, single quotes).
+  if (is_json_path(file.path) && !check_strict_json(file, diags)) return std::nullopt;
   std::istringstream in(file.text);
   TreeBuilder builder(file.path, diags, limits);
   try {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "model/errors.h"
+#include "model/nesting_limit.h"
 #include "model/suggest.h"
 #include "model/units.h"
 
@@ -18,6 +19,7 @@ struct ExprNode {
   double value = 0;
   std::string name;
   std::shared_ptr<const ExprNode> lhs, rhs;
+  int height = 1;  // levels of this subtree: evaluation (and destruction) recurse this deep
 };
 
 namespace {
@@ -39,12 +41,10 @@ struct SyntaxError {
   std::string message;
 };
 
-NodePtr make(ExprOp op, NodePtr lhs = nullptr, NodePtr rhs = nullptr) {
-  auto n = std::make_shared<ExprNode>();
-  n->op = op;
-  n->lhs = std::move(lhs);
-  n->rhs = std::move(rhs);
-  return n;
+// The message when an expression nests (parentheses, functions, unary signs, operator chains) deeper
+// than kMaxExpressionNesting levels.
+std::string too_deep_message() {
+  return "the expression nests " + NestingDepth().deeper_than_text();
 }
 
 bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
@@ -70,6 +70,11 @@ class Parser {
   void skip_space() {
     while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
   }
+  // The offset of the next token (after blanks).
+  std::size_t op_offset() {
+    skip_space();
+    return pos_;
+  }
   bool accept(char c) {
     skip_space();
     if (pos_ < text_.size() && text_[pos_] == c) {
@@ -79,30 +84,49 @@ class Parser {
     return false;
   }
 
+  // A node over its operands; a tree higher than the limit (a chain of 100 additions is 100 levels:
+  // evaluation recurses through it) is refused at `offset`.
+  NodePtr make(std::size_t offset, ExprOp op, NodePtr lhs, NodePtr rhs = nullptr) {
+    auto n = std::make_shared<ExprNode>();
+    n->op = op;
+    n->height = 1 + std::max(lhs ? lhs->height : 0, rhs ? rhs->height : 0);
+    if (n->height > kMaxExpressionNesting) fail(offset, too_deep_message());
+    n->lhs = std::move(lhs);
+    n->rhs = std::move(rhs);
+    return n;
+  }
+
   NodePtr expr() {
     NodePtr n = term();
     for (;;) {
-      if (accept('+')) n = make(ExprOp::add, n, term());
-      else if (accept('-')) n = make(ExprOp::sub, n, term());
+      std::size_t at = op_offset();
+      if (accept('+')) n = make(at, ExprOp::add, n, term());
+      else if (accept('-')) n = make(at, ExprOp::sub, n, term());
       else return n;
     }
   }
   NodePtr term() {
     NodePtr n = unary();
     for (;;) {
-      if (accept('*')) n = make(ExprOp::mul, n, unary());
-      else if (accept('/')) n = make(ExprOp::div, n, unary());
+      std::size_t at = op_offset();
+      if (accept('*')) n = make(at, ExprOp::mul, n, unary());
+      else if (accept('/')) n = make(at, ExprOp::div, n, unary());
       else return n;
     }
   }
+  // Every level of recursion passes here (parentheses and function arguments through expr()).
   NodePtr unary() {
-    if (accept('-')) return make(ExprOp::neg, unary());
+    NestingGuard level(depth_);
+    if (!level.entered()) fail(op_offset(), too_deep_message());
+    std::size_t at = op_offset();
+    if (accept('-')) return make(at, ExprOp::neg, unary());
     if (accept('+')) return unary();
     return power();
   }
   NodePtr power() {
     NodePtr base = primary();
-    if (accept('^')) return make(ExprOp::pow, base, unary());
+    std::size_t at = op_offset();
+    if (accept('^')) return make(at, ExprOp::pow, base, unary());
     return base;
   }
 
@@ -181,12 +205,13 @@ class Parser {
                        (f->arity == 1 ? "" : "s"));
       fail(pos_, "missing \")\"");
     }
-    return make(f->op, a, b);
+    return make(start, f->op, a, b);
   }
 
   std::string_view text_;
   std::vector<std::string>& names_;
   std::size_t pos_ = 0;
+  NestingDepth depth_;
 };
 
 double eval(const ExprNode& n, const std::function<double(std::string_view)>& lookup) {

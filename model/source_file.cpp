@@ -2,11 +2,12 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "model/errors.h"
+#include "model/line_index.h"
 
 namespace flowcost::model {
 
@@ -46,15 +47,6 @@ std::size_t find_bad_utf8(const std::string& s) {
   return std::string::npos;
 }
 
-SourceLocation location_of_offset(const std::string& path, const std::string& text, std::size_t offset) {
-  int line = 1, col = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') { ++line; col = 1; }
-    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-  }
-  return {path, line, col};
-}
-
 }  // namespace
 
 SourceFile make_source_file(std::string path, std::string text, std::size_t max_bytes) {
@@ -63,9 +55,9 @@ SourceFile make_source_file(std::string path, std::string text, std::size_t max_
                                        human_bytes(max_bytes) + ")");
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   if (auto nul = text.find('\0'); nul != std::string::npos)
-    throw InputError(location_of_offset(path, text, nul), "file is binary, not text (NUL byte)");
+    throw InputError(LineIndex(text).location_of(path, nul), "file is binary, not text (NUL byte)");
   if (auto bad = find_bad_utf8(text); bad != std::string::npos)
-    throw InputError(location_of_offset(path, text, bad), "malformed UTF-8");
+    throw InputError(LineIndex(text).location_of(path, bad), "malformed UTF-8");
   return {std::move(path), std::move(text)};
 }
 
@@ -74,15 +66,30 @@ SourceFile read_source_file(const std::string& path, std::size_t max_bytes) {
   auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) throw InputError({path, 0, 0}, "no such file");
   if (std::filesystem::is_directory(status)) throw InputError({path, 0, 0}, "is a directory, not a file");
+  if (std::filesystem::is_regular_file(status)) {
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > max_bytes)
+      throw InputError({path, 0, 0}, "file is too large (" + human_bytes(size) + "; the limit is " +
+                                         human_bytes(max_bytes) + ")");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path, 0, 0}, "cannot open file for reading");
-  auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > max_bytes)
-    throw InputError({path, 0, 0}, "file is too large (" + human_bytes(size) + "; the limit is " +
-                                       human_bytes(max_bytes) + ")");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return make_source_file(path, buf.str(), max_bytes);
+  // The cap holds while reading: a device (/dev/zero), a pipe or a file that grows has no size to check
+  // beforehand. One byte past the cap is enough to know.
+  std::string text;
+  constexpr std::size_t kChunkBytes = 64 * 1024;
+  char chunk[kChunkBytes];
+  while (in) {
+    in.read(chunk, static_cast<std::streamsize>(kChunkBytes));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) break;
+    if (text.size() + got > max_bytes)
+      throw InputError({path, 0, 0}, "file is too large (more than " + human_bytes(max_bytes) + " read; the limit is " +
+                                         human_bytes(max_bytes) + ")");
+    text.append(chunk, got);
+  }
+  if (in.bad()) throw InputError({path, 0, 0}, "cannot read file");
+  return make_source_file(path, std::move(text), max_bytes);
 }
 
 std::string sha256_hex(const std::string& bytes) {

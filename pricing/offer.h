@@ -31,6 +31,7 @@ struct Offer {
   std::string offer_code;
   std::string version;
   std::string publication_date;  // as written, e.g. "2026-08-31T19:11:04Z"
+  model::SourceLocation publication_date_where;  // where it is written (unknown when absent)
   std::vector<OfferRow> rows;    // on-demand only, in file order
 };
 

@@ -46,7 +46,10 @@ Offer parse_offer_csv(const model::SourceFile& file, model::Diagnostics& diags) 
     if (!f.empty() && lower(f[0]) == "sku") break;
     if (f.size() < 2) continue;
     std::string key = lower(f[0]);
-    if (key == "publication date") offer.publication_date = f[1];
+    if (key == "publication date") {
+      offer.publication_date = f[1];
+      offer.publication_date_where = {file.path, records[header].line, 1};
+    }
     else if (key == "version") offer.version = f[1];
     else if (key == "offercode") offer.offer_code = f[1];
   }

@@ -77,6 +77,7 @@ Offer parse_offer_json(const model::SourceFile& file, model::Diagnostics& diags)
   offer.offer_code = text_of(root->find("offerCode"));
   offer.version = text_of(root->find("version"));
   offer.publication_date = text_of(root->find("publicationDate"));
+  if (const model::Node* date = root->find("publicationDate")) offer.publication_date_where = date->loc;
   const model::Node* products = root->find("products");
   const model::Node* terms = root->find("terms");
   const model::Node* on_demand = terms ? terms->find("OnDemand") : nullptr;

@@ -7,6 +7,7 @@
 
 #include "model/errors.h"
 #include "model/meters.h"
+#include "pricing/iso_date.h"
 #include "pricing/table_writer.h"
 #include "pricing/usage_types.h"
 
@@ -77,8 +78,12 @@ bool same_prices(const ImportedLine& a, const ImportedLine& b) {
 ImportResult import_offer(const Offer& offer, const ImportOptions& options) {
   ImportResult result;
   const model::SourceLocation where{offer.path, 0, 0};
-  if (offer.publication_date.size() < 10)
+  if (offer.publication_date.empty())
     throw model::InputError(where, "the offer has no publication date (needed as the table's effective date)");
+  if (offer.publication_date.size() < 10 || !is_iso_date(offer.publication_date.substr(0, 10)))
+    throw model::InputError(offer.publication_date_where.known() ? offer.publication_date_where : where,
+                            "the offer's publication date \"" + offer.publication_date +
+                                "\" does not start with a date YYYY-MM-DD (needed as the table's effective date)");
 
   // Group the region's rows: meter usage types by (usage type, SKU); Global- rows separately.
   std::map<std::string, std::vector<const OfferRow*>> by_usage;  // key: usage type + '\n' + sku

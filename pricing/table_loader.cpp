@@ -9,6 +9,7 @@
 #include "model/meters.h"
 #include "model/metering_loader.h"
 #include "model/suggest.h"
+#include "pricing/iso_date.h"
 #include "pricing/meter_names.h"
 #include "pricing/rate_line_parser.h"
 
@@ -21,14 +22,6 @@ namespace {
 const std::vector<std::string> kTopKeys = {"table",       "region",  "currency", "effective_date",
                                            "description", "meters", "gaps",     "metering"};
 
-bool is_iso_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  int month = std::stoi(s.substr(5, 2));
-  int day = std::stoi(s.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 std::string required_text(const model::Node& root, const std::string& key, model::Diagnostics& diags) {
   const model::Node* n = root.find(key);
@@ -97,6 +90,15 @@ void check_shared_pools(const PriceTable& table, model::Diagnostics& diags) {
 
 }  // namespace
 
+bool is_iso_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  int month = std::stoi(s.substr(5, 2));
+  int day = std::stoi(s.substr(8, 2));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 bool PriceTable::has_meter(const std::string& meter) const {
   return std::any_of(lines.begin(), lines.end(), [&](const RateLine& l) { return l.meter == meter; });
 }
@@ -156,7 +158,8 @@ std::string resolve_price_table_path(const std::string& name_or_path) {
   auto names = shipped_table_names();
   if (std::find(names.begin(), names.end(), name_or_path) != names.end())
     return (fs::path(FLOWCOST_TABLES_DIR) / (name_or_path + ".yaml")).string();
-  if (fs::exists(name_or_path)) return name_or_path;
+  std::error_code ec;  // a name longer than NAME_MAX is "not there", not an internal error
+  if (fs::exists(name_or_path, ec)) return name_or_path;
   std::string message = model::unknown_name_message("price table", name_or_path, names);
   std::string list;
   for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;

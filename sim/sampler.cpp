@@ -75,7 +75,16 @@ Sampler::Sampler(const model::DistributionSpec& spec) : spec_(spec) {
         beta_ = flipped_ ? -lo : hi;
         cdf_alpha_ = std_normal_cdf(alpha_);
         cdf_beta_ = std_normal_cdf(beta_);
-        if (!(cdf_beta_ > cdf_alpha_)) throw model::InternalError("truncated normal with no probability mass");
+        // min == max, or an interval so narrow that its CDF values are equal in double precision (the
+        // loader refuses intervals far in a tail, so both bounds are given): the distribution is that
+        // point (the midpoint, exact within the width), sampled as sd 0 is.
+        if (!(cdf_beta_ > cdf_alpha_) && spec_.lower && spec_.upper) {
+          spec_.a = 0.5 * (*spec_.lower + *spec_.upper);
+          spec_.b = 0;
+          truncated_ = false;
+        } else if (!(cdf_beta_ > cdf_alpha_)) {
+          throw model::InternalError("truncated normal with no probability mass");
+        }
       }
       break;
     default: break;

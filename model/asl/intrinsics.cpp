@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "model/asl/jsonpath.h"
+#include "model/nesting_limit.h"
 #include "model/suggest.h"
 
 namespace flowcost::model::asl {
@@ -56,11 +57,9 @@ class Parser {
   }
 
   std::optional<std::string> call(Arg& out) {
-    if (depth_ >= kMaxDepth) return "intrinsic calls nest deeper than " + std::to_string(kMaxDepth) + " levels";
-    ++depth_;
-    auto result = parse_call(out);
-    --depth_;
-    return result;
+    NestingGuard level(depth_);
+    if (!level.entered()) return "intrinsic calls nest " + depth_.deeper_than_text();
+    return parse_call(out);
   }
 
   std::optional<std::string> parse_call(Arg& out) {
@@ -229,11 +228,9 @@ class Parser {
     return std::nullopt;
   }
 
-  static constexpr int kMaxDepth = 100;  // deeper nesting would risk the stack
-
   std::string_view s_;
   std::size_t i_ = 0;
-  int depth_ = 0;
+  NestingDepth depth_;
 };
 
 }  // namespace

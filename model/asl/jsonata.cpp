@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "model/asl/jsonata_lexer.h"
+#include "model/nesting_limit.h"
 
 namespace flowcost::model::asl {
 
@@ -83,10 +84,9 @@ class Parser {
 
   void expression(int rbp) {
     if (error_) return;
-    if (depth_ >= kMaxDepth) return fail("the expression nests deeper than " + std::to_string(kMaxDepth) + " levels");
-    ++depth_;
+    NestingGuard level(depth_);
+    if (!level.entered()) return fail("the expression nests " + depth_.deeper_than_text());
     parse_expression(rbp);
-    --depth_;
   }
 
   void parse_expression(int rbp) {
@@ -230,12 +230,13 @@ class Parser {
     expression(lbp(t));
   }
 
-  static constexpr int kMaxDepth = 200;  // a deeper expression would risk the stack, not a real definition
+  // JSONata recurses once per operand on the right of an operator too, hence twice the common limit.
+  static constexpr int kMaxDepth = 2 * kMaxExpressionNesting;
 
   JsonataLexer lexer_;
   JsonataToken token_;
   std::optional<std::string> error_;
-  int depth_ = 0;
+  NestingDepth depth_{kMaxDepth};
 };
 
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "model/nesting_limit.h"
+
 namespace flowcost::model {
 
 const char* to_string(SqlCompare op) {
@@ -175,7 +177,12 @@ class Parser {
     return true;
   }
 
-  std::optional<SqlCondition> parse_or() { return parse_chain("OR", SqlCondition::Kind::any_of); }
+  // Every level of recursion (a parenthesis, a NOT) passes here.
+  std::optional<SqlCondition> parse_or() {
+    NestingGuard level(depth_);
+    if (!level.entered()) return fail(peek(), "the WHERE condition nests " + depth_.deeper_than_text());
+    return parse_chain("OR", SqlCondition::Kind::any_of);
+  }
   std::optional<SqlCondition> parse_and() { return parse_chain("AND", SqlCondition::Kind::all_of); }
 
   std::optional<SqlCondition> parse_chain(std::string_view kw, SqlCondition::Kind kind) {
@@ -198,6 +205,8 @@ class Parser {
 
   std::optional<SqlCondition> parse_not() {
     if (keyword_is(peek(), "NOT")) {
+      NestingGuard level(depth_);
+      if (!level.entered()) return fail(peek(), "the WHERE condition nests " + depth_.deeper_than_text());
       SqlCondition c;
       c.kind = SqlCondition::Kind::negate;
       c.loc = at(peek().offset);
@@ -282,6 +291,7 @@ class Parser {
   Diagnostics& diags_;
   std::vector<Token> tokens_;
   std::size_t pos_ = 0;
+  NestingDepth depth_;
 };
 
 }  // namespace

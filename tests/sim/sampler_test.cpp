@@ -111,6 +111,22 @@ TEST_CASE("truncated normals stay within their bounds, in either tail") {
   for (double x : check_mean(far, "far tail")) REQUIRE(x >= 8);
 }
 
+TEST_CASE("a truncated normal with min == max, or with no mass in double precision, is that point") {
+  DistributionSpec point = spec(DistributionKind::normal, 1000, 50);
+  point.lower = 950.0;
+  point.upper = 950.0;
+  Sampler sampler(point);
+  Stream stream(7, 0, 0, site_key("point"));
+  CHECK(sampler.sample(stream) == 950.0);
+  CHECK(sampler.mean() == 950.0);
+  CHECK(sampler.variance() == 0.0);
+  // [0, 1e-300] around the mean: both CDF values are 0.5 in double precision; the midpoint.
+  DistributionSpec narrow = spec(DistributionKind::normal, 0, 1);
+  narrow.lower = 0.0;
+  narrow.upper = 1e-300;
+  CHECK(Sampler(narrow).sample(stream) == 0.5e-300);
+}
+
 TEST_CASE("lognormal by median and p95 has those quantiles") {
   // median 900, p95 3000: mu = ln 900, sigma = (ln 3000 - ln 900) / z95
   DistributionSpec s = spec(DistributionKind::lognormal, std::log(900.0),

@@ -1,0 +1,111 @@
+// Bad input never crashes, never runs forever and never ends in an internal error: each class below
+// ends in a positioned error (exit 1, nothing on stdout) or in correct output.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "run_cli_helpers.h"
+
+namespace {
+
+using flowcost::testing::run_flowcost;
+using flowcost::testing::scratch_folder;
+
+void write(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+}  // namespace
+
+TEST_CASE("robustness: validate /dev/zero stops at the size cap") {
+  auto r = run_flowcost({"validate", "/dev/zero"});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == "/dev/zero: error: file is too large (more than 16 MB read; the limit is 16 MB)\n");
+}
+
+TEST_CASE("robustness: the printed diagnostics stop after 100, with a count of the rest") {
+  auto dir = scratch_folder("many_errors");
+  const std::string path = (dir / "dups.json").string();
+  std::string text = "{\n\"a\": 1";
+  for (int i = 0; i < 150; ++i) text += ",\n\"a\": 1";
+  write(path, text + "\n}\n");
+  auto r = run_flowcost({"validate", path});
+  std::filesystem::remove_all(dir);
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  // Sorted by position: the file-level error at 1:1, then the duplicates from line 3 on.
+  std::string expected = path +
+                         ":1:1: error: neither an ASL definition (no \"StartAt\" or \"States\") nor a flowcost scenario "
+                         "(no \"scenario:\" key)\n{\n^\n";
+  for (int line = 3; line < 3 + 99; ++line)
+    expected += path + ":" + std::to_string(line) + ":1: error: duplicate key \"a\" (first defined at line 2)\n\"a\": 1,\n^\n";
+  expected += "... and 51 more (51 errors, 0 warnings)\n";
+  CHECK(r.err == expected);
+}
+
+TEST_CASE("robustness: a price-table name longer than NAME_MAX is an unknown table, not an internal error") {
+  const std::string name(300, 'x');
+  auto r = run_flowcost({"quote", "--prices", name, "lambda.requests=1"});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err.rfind("flowcost: error: unknown price table \"" + name + "\"", 0) == 0);
+}
+
+TEST_CASE("robustness: an offer with a malformed publication date is an error at that line") {
+  auto dir = scratch_folder("offer_date");
+  const std::string offer = (dir / "offer.csv").string();
+  std::ifstream in(std::string(FLOWCOST_TEST_DATA) + "/pricing/offers/AmazonStates-us-east-1.csv", std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string date = "\"2026-08-31T19:11:04Z\"";
+  text.replace(text.find(date), date.size(), "\"31/08/2026 19:11\"");
+  write(offer, text);
+  const std::string table = (dir / "t.yaml").string();
+  auto r = run_flowcost({"prices", "import", "--offer", offer, "--region", "us-east-1", "-o", table});
+  const bool written = std::filesystem::exists(table);
+  std::filesystem::remove_all(dir);
+  CHECK(r.code == 1);
+  CHECK_FALSE(written);
+  CHECK(r.err == offer +
+                     ":3:1: error: the offer's publication date \"31/08/2026 19:11\" does not start with a date "
+                     "YYYY-MM-DD (needed as the table's effective date)\n\"Publication Date\",\"31/08/2026 19:11\"\n^\n");
+}
+
+TEST_CASE("robustness: a normal input with min == max is that value (validate and run agree)") {
+  auto dir = scratch_folder("normal_point");
+  std::filesystem::copy_file(flowcost::testing::run_data("tiny.asl.json"), dir / "tiny.asl.json");
+  std::ifstream in(flowcost::testing::run_data("tiny.yaml"), std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string devices = "devices: {uniform: [900, 1100]}";
+  const std::string point = "devices: {normal: {mean: 1000, sd: 50, min: 950, max: 950}}";
+  const std::string fixed = "devices: {uniform: [950, 950]}";
+  write(dir / "point.yaml", text.replace(text.find(devices), devices.size(), point));
+  text.replace(text.find(point), point.size(), fixed);
+  write(dir / "fixed.yaml", text);
+  auto v = run_flowcost({"validate", (dir / "point.yaml").string()});
+  auto a = run_flowcost({"run", (dir / "point.yaml").string(), "--format", "csv"});
+  auto b = run_flowcost({"run", (dir / "fixed.yaml").string(), "--format", "csv"});
+  std::filesystem::remove_all(dir);
+  CHECK(v.code == 0);
+  CHECK(a.code == 0);
+  CHECK(a.err == "");
+  CHECK(b.code == 0);
+  CHECK(a.out == b.out);
+}
+
+TEST_CASE("robustness: a .json definition with a trailing comma is refused as AWS refuses it") {
+  auto dir = scratch_folder("strict_json");
+  const std::string path = (dir / "m.asl.json").string();
+  write(path, "{\n  \"StartAt\": \"A\",\n  \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true},}\n}\n");
+  auto r = run_flowcost({"validate", path});
+  std::filesystem::remove_all(dir);
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == path +
+                     ":3:49: error: invalid JSON: syntax error while parsing object key - unexpected '}'; expected "
+                     "string literal\n  \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true},}\n" +
+                     std::string(48, ' ') + "^\n");
+}
