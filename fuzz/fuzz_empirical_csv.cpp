@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
        {std::optional<std::string>(), std::optional<std::string>("2"), std::optional<std::string>("duration")}) {
     try {
       Diagnostics diags;
-      read_empirical_csv(path, at, column, at, Dimension::duration, diags);
+      read_empirical_csv(path, at, column, at, Dimension::duration_ms, diags);
     } catch (const InputError&) {
     }
   }

@@ -2,6 +2,7 @@
 // us-east-1 and the table it produces must parse without error.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 
 #include "fuzz_util.h"

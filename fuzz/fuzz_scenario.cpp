@@ -3,6 +3,7 @@
 // must end in exit code 1; exit code 2 (an internal error) is a finding.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
