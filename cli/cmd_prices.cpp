@@ -67,10 +67,10 @@ void import_table(const ImportArgs& a, Context& ctx) {
             << " have no flowcost meter and were not imported:\n";
     for (const auto& u : result.unmapped) ctx.err << "  " << u << "\n";
   }
-  // The table must load: check it in memory before writing anything.
+  // The table must load: check it in memory before writing anything. The table is YAML whatever the
+  // output is named (a name ending in .json would be checked as strict JSON).
   model::Diagnostics diags;
-  pricing::parse_price_table(model::make_source_file(a.output_path.empty() ? "<imported>" : a.output_path, result.yaml),
-                             diags);
+  pricing::parse_price_table(model::make_source_file("<imported>", result.yaml), diags);
   if (diags.has_errors())
     throw model::InternalError("the imported table does not load: " + model::diagnostic_headline(diags.items().front()));
   write_output(a.output_path, result.yaml, ctx.out, {a.offer_path});
