@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "cli/diagnostic_printer.h"
 #include "cli/output.h"
 #include "engine/explain.h"
 #include "reports/explain_writers.h"
@@ -20,6 +21,7 @@ struct ExplainOptions {
   std::string prices;
   std::string format = "table";
   std::string output_path;
+  bool strict = false;
 };
 
 std::optional<std::string> given(const std::string& value) {
@@ -27,7 +29,9 @@ std::optional<std::string> given(const std::string& value) {
 }
 
 void run_explain(const ExplainOptions& o, Context& ctx) {
-  const engine::ExplainRun run = engine::explain_scenario({o.scenario_path, given(o.design), given(o.prices)});
+  const engine::ExplainRun run =
+      engine::explain_scenario({o.scenario_path, given(o.design), given(o.prices), o.strict});
+  print_diagnostics(ctx.err, run.warnings);
   std::ostringstream text;
   if (o.format == "json") reports::write_explain_json(run.report, text);
   else if (o.format == "csv") reports::write_explain_csv(run.report, text);
@@ -45,6 +49,7 @@ void add_explain_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--prices", o->prices, "price table: a shipped name or a path (default: the scenario's)");
   cmd->add_option("--format", o->format, "output format")->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->add_option("-o,--output", o->output_path, "write to FILE (atomically) instead of standard output");
+  cmd->add_flag("--strict", o->strict, "fail (exit 1, nothing written) when a design makes a call flowcost does not price");
   cmd->callback([o, &ctx] { run_explain(*o, ctx); });
 }
 

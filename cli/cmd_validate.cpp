@@ -8,11 +8,12 @@
 #include "cli/diagnostic_printer.h"
 #include "model/asl/loader.h"
 #include "model/asl/validator.h"
+#include "model/diagnostic_text.h"
 #include "model/document.h"
 #include "model/errors.h"
-#include "model/scenario/iot_rules_design.h"
+#include "model/metering.h"
 #include "model/scenario/scenario.h"
-#include "model/scenario/step_functions_design.h"
+#include "sim/design_factory.h"
 
 namespace flowcost::cli {
 
@@ -26,28 +27,17 @@ bool is_state_machine(const model::Node& root) {
   return root.is_mapping() && (root.find("StartAt") || root.find("States"));
 }
 
-// The scenario's common sections, then every design with its own loader: a step_functions design loads
-// and validates its ASL definition with the design's workflow type (express: .sync and
-// .waitForTaskToken are errors), an iot_rules design checks its rules and actions.
+// The scenario's common sections, then every design built as `run` builds it: a step_functions design
+// loads and validates its ASL definition with the design's workflow type (express: .sync and
+// .waitForTaskToken are errors), an iot_rules design checks its rules and actions; then each design's own
+// warnings and its calls that flowcost does not price (sim::add_design_diagnostics). The metering rules do
+// not change what is checked; the defaults stand in for the price table.
 void validate_scenario_file(const std::string& path, model::Diagnostics& diags) {
   model::Scenario scenario = model::load_scenario(path, {}, diags);
   if (diags.has_errors()) return;  // designs refer to inputs that did not load
-  for (const auto& entry : scenario.designs) {
-    if (entry.kind == "step_functions") {
-      const std::size_t errors_before = diags.error_count();
-      model::StepFunctionsDesign design =
-          model::parse_step_functions_design(entry.node, scenario, scenario.directory, diags);
-      if (diags.error_count() == errors_before && !design.definition_path.empty()) {
-        // The design keeps its definition's warnings as text; report them as positioned diagnostics.
-        model::Diagnostics warnings;
-        model::asl::load_and_validate(design.definition_path, design.workflow == model::SfnWorkflow::express,
-                                      &warnings);
-        diags.append(warnings);
-      }
-    } else if (entry.kind == "iot_rules") {
-      model::parse_iot_rules_design(scenario, entry, diags);
-    }
-  }
+  auto simulators = sim::make_design_simulators(scenario, model::MeteringRules{}, diags);
+  model::remove_repeats(diags);  // a design that another design starts is loaded twice
+  if (!diags.has_errors()) sim::add_design_diagnostics(scenario, simulators, false, diags);
 }
 
 void validate_state_machine(const model::SourceFile& file, const model::Node& root, bool express,

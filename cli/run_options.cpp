@@ -24,6 +24,7 @@ void add_run_options(CLI::App& cmd, RunOptions& options) {
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
   cmd.add_option("--prices", o.prices, "price table: a shipped name (aws-us-east-1) or a YAML file");
   cmd.add_flag("--free-tier", o.free_tier, "apply the account-wide free tiers");
+  cmd.add_flag("--strict", o.strict, "fail (exit 1, nothing written) when a design makes a call flowcost does not price");
 }
 
 std::vector<std::pair<std::string, std::string>> parse_set_options(const std::vector<std::string>& items) {

@@ -4,10 +4,12 @@
 #include <vector>
 
 #include "engine/scenario_prices.h"
+#include "model/diagnostic_text.h"
 #include "model/diagnostics.h"
 #include "model/errors.h"
 #include "model/scenario/scenario.h"
 #include "model/suggest.h"
+#include "model/unpriced_call.h"
 #include "sim/markov/analyze.h"
 #include "sim/markov/base_values.h"
 
@@ -38,7 +40,8 @@ double priced(const pricing::PriceTable& table, const model::MeterTotals& meters
 }
 
 ExplainDesign explain_design(const model::Scenario& scenario, const model::DesignEntry& entry,
-                             const pricing::PriceTable& table, double events_per_month) {
+                             const pricing::PriceTable& table, double events_per_month, bool strict,
+                             model::Diagnostics& warnings) {
   ExplainDesign out;
   out.name = entry.name;
   if (entry.kind != "step_functions") {
@@ -47,7 +50,9 @@ ExplainDesign explain_design(const model::Scenario& scenario, const model::Desig
   }
   model::Diagnostics diags;
   const sim::markov::AnalyticResult r = sim::markov::analyze_design(scenario, entry, table.metering, diags);
+  model::report_unpriced(entry.name, entry.loc, r.unpriced, strict, diags);
   diags.throw_if_errors();
+  warnings.append(diags);
   const std::string transitions_meter = "sfn.standard.transitions";
   for (const auto& s : r.states) {
     ExplainStateRow row;
@@ -92,9 +97,13 @@ ExplainRun explain_scenario(const ExplainRequest& request) {
   const double events_per_month = sim::markov::base_inputs(scenario).values.at("events_per_month");
   out.report.scenario = scenario.id;
   out.report.price_table = table.name;
+  model::Diagnostics warnings;
   for (const auto& d : scenario.designs)
     if (!request.design || d.name == *request.design)
-      out.report.designs.push_back(explain_design(scenario, d, table, events_per_month));
+      out.report.designs.push_back(explain_design(scenario, d, table, events_per_month, request.strict, warnings));
+  warnings.sort();
+  model::remove_repeats(warnings);
+  out.warnings = warnings.items();
   return out;
 }
 

@@ -4,6 +4,9 @@
 // first-tier (marginal) price: the sum over its rate lines of the first tier's price per unit.
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "model/diagnostics.h"
 
 #include "engine/explain_report.h"
 
@@ -13,15 +16,19 @@ struct ExplainRequest {
   std::string scenario_path;
   std::optional<std::string> design;  // only this design; every design when absent
   std::optional<std::string> prices;  // the price table; the scenario's `prices:` when absent
+  bool strict = false;                // a call that flowcost does not price is an error (--strict)
 };
 
 struct ExplainRun {
   ExplainReport report;
   std::string table_path;  // the price table read (never to be overwritten)
+  // For standard error, sorted, each once: the explained designs' warnings (their definitions') and one per
+  // design that makes calls flowcost does not price.
+  std::vector<model::Diagnostic> warnings;
 };
 
 // Throws model::InputError for a bad scenario or table, an unknown design (with a did-you-mean), a design
-// the analysis rejects, or a meter the table does not price.
+// the analysis rejects, a meter the table does not price, or (strict) a call that no meter counts.
 ExplainRun explain_scenario(const ExplainRequest& request);
 
 }  // namespace flowcost::engine

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/assumptions.h"
+#include "model/diagnostic_text.h"
 #include "model/errors.h"
 #include "pricing/number_format.h"
 #include "sim/statistics.h"
@@ -61,6 +63,7 @@ DesignReport design_report(const sim::DesignResult& dr, const PricedDesign& pd) 
                   dr.outcomes.failed_by_error};
   out.executions = dr.executions;
   out.warnings = dr.warnings;
+  out.unpriced = dr.unpriced;
   return out;
 }
 
@@ -121,6 +124,7 @@ RunReport build_run_report(const PricedRunInputs& in) {
   r.rel_error_target = in.rel_error_target;
   for (std::size_t i = 0; i < in.priced.size(); ++i) {
     r.designs.push_back(design_report(in.run.designs[i], in.priced[i]));
+    r.designs.back().assumptions = engine::design_assumptions(in.priced[i].meters, in.table, in.options.free_tier);
     r.relative_error = std::max(r.relative_error, monthly_cost_relative_error(in.priced[i]));
   }
   for (std::size_t i = 1; i < r.designs.size(); ++i)
@@ -132,7 +136,7 @@ RunReport build_run_report(const PricedRunInputs& in) {
                          std::to_string(r.draws) + " draws (target " +
                          pricing::format_shortest(*in.rel_error_target * 100) + "%); raise --max-draws or --executions");
   }
-  for (const auto& w : in.table.warnings) r.warnings.push_back("price table: " + model::diagnostic_headline(w));
+  for (const auto& w : in.table.warnings) r.warnings.push_back("price table: " + model::diagnostic_text(w));
   r.performance = {in.run.simulated_executions, in.run.simulated_transitions, in.run.wall_seconds};
   return r;
 }

@@ -7,6 +7,7 @@
 #include "engine/draw_pricing.h"
 #include "engine/priced_run.h"
 #include "engine/scenario_prices.h"
+#include "model/diagnostic_text.h"
 #include "model/errors.h"
 #include "model/scenario/scenario_checks.h"
 #include "model/units.h"
@@ -69,7 +70,7 @@ ScenarioLoaders default_loaders() {
 
 ScenarioSession::ScenarioSession(const std::string& scenario_path, const RunSettings& settings,
                                  const ScenarioLoaders& loaders)
-    : loaders_(loaders), prices_(settings.prices) {
+    : loaders_(loaders), prices_(settings.prices), strict_(settings.strict) {
   model::Diagnostics diags;
   scenario_ = std::make_unique<model::Scenario>(loaders_.load_scenario(scenario_path, settings.set, diags));
   diags.sort();
@@ -90,8 +91,15 @@ void ScenarioSession::fix_inputs(const FixedInputs& fixed) {
   table_ = loaders_.load_table(*scenario_, prices_);
   simulators_ = loaders_.compile_designs(*scenario_, table_->metering, diags);
   diags.sort();
+  model::remove_repeats(diags);  // a design that another design starts is loaded twice
+  // The report lists the warnings of the scenario and the files it reads; a design's own are in its section.
+  for (const auto& d : diags.items())
+    if (d.severity == model::Severity::warning) file_warnings_.push_back(model::diagnostic_text(d));
+  sim::add_design_diagnostics(*scenario_, simulators_, strict_, diags);
+  diags.sort();
   diags.throw_if_errors();
   warnings_ = diags.items();
+  warnings_.insert(warnings_.end(), table_->warnings.begin(), table_->warnings.end());
   design_files_ = design_input_files(*scenario_);
 }
 
@@ -135,7 +143,7 @@ ScenarioRun ScenarioSession::run(const RunSettings& settings, const FixedInputs&
   out.warnings = warnings_;
   out.report = build_run_report({scenario, result, priced, *table_, cost_options, rel_error});
   for (const auto& [path, sha] : design_files_) out.report.input_files[path] = sha;
-  for (const auto& d : out.warnings) out.report.warnings.push_back(model::diagnostic_headline(d));
+  out.report.warnings.insert(out.report.warnings.end(), file_warnings_.begin(), file_warnings_.end());
   for (const auto& [path, sha] : out.report.input_files) out.input_paths.push_back(path);
   return out;
 }

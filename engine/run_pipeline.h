@@ -34,8 +34,10 @@ using FixedInputs = std::vector<std::pair<std::string, double>>;
 
 struct ScenarioRun {
   RunReport report;
-  std::vector<std::string> input_paths;     // every file read (never to be overwritten)
-  std::vector<model::Diagnostic> warnings;  // warnings of the scenario and its designs
+  std::vector<std::string> input_paths;         // every file read (never to be overwritten)
+  // Every warning, for standard error: the scenario's and its files', each design's (its compile warnings,
+  // its unpriced calls), then the price table's; each once.
+  std::vector<model::Diagnostic> warnings;
 };
 
 // Called after each slice of draws: (draws done, draws planned so far). An empty function: no progress,
@@ -87,11 +89,13 @@ class ScenarioSession {
 
   ScenarioLoaders loaders_;
   std::optional<std::string> prices_;
+  bool strict_ = false;  // unpriced calls are errors (--strict)
   std::unique_ptr<model::Scenario> scenario_;  // at a fixed address while the designs refer to it
   std::optional<pricing::PriceTable> table_;
   std::vector<std::unique_ptr<sim::DesignSimulator>> simulators_;
   std::vector<std::string> fixed_names_;
   std::vector<model::Diagnostic> warnings_;
+  std::vector<std::string> file_warnings_;  // the report's: the scenario's and its files' (not the designs')
   std::map<std::string, std::string> design_files_;  // path -> SHA-256 of the files the designs read
 };
 

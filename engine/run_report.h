@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/assumptions.h"
+#include "model/unpriced_call.h"
+
 namespace flowcost::engine {
 
 // A quantity summarised over the outer draws.
@@ -68,6 +71,8 @@ struct DesignReport {
   OutcomeReport outcomes;
   std::uint64_t executions = 0;  // simulated executions of this design (all draws)
   std::vector<std::string> warnings;
+  std::vector<model::UnpricedCall> unpriced;  // calls no meter counts: their cost is in no total
+  std::vector<engine::Assumption> assumptions;  // the settings that decided these numbers
 };
 
 // Paired comparison of `candidate` against `baseline` on the same draws (common random numbers).

@@ -19,6 +19,7 @@ struct RunSettings {
   std::optional<std::uint64_t> max_draws;   // cap of the stop rule
   std::optional<std::string> prices;        // table name or path (relative to the working directory)
   bool free_tier = false;                   // on when given here or in the scenario
+  bool strict = false;                      // a call that flowcost does not price is an error
 };
 
 }  // namespace flowcost::engine

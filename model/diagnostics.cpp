@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/diagnostic_text.h"
 #include "model/errors.h"
 #include "model/line_index.h"
 
@@ -38,7 +39,7 @@ void Diagnostics::throw_if_errors() const {
   if (has_errors()) throw InputError(items_);
 }
 
-std::string diagnostic_headline(const Diagnostic& d) {
+std::string diagnostic_text(const Diagnostic& d) {
   std::string out;
   if (!d.where.file.empty()) {
     out += d.where.file;
@@ -48,9 +49,25 @@ std::string diagnostic_headline(const Diagnostic& d) {
     }
     out += ": ";
   }
-  out += d.severity == Severity::error ? "error: " : "warning: ";
-  out += d.message;
-  return out;
+  return out + d.message;
+}
+
+void remove_repeats(Diagnostics& diags) {
+  Diagnostics kept;
+  for (const auto& d : diags.items()) {
+    bool seen = false;
+    for (const auto& k : kept.items())
+      seen = seen || (k.severity == d.severity && k.where.file == d.where.file && k.where.line == d.where.line &&
+                      k.where.column == d.where.column && k.message == d.message);
+    if (!seen) kept.add(d);
+  }
+  diags = std::move(kept);
+}
+
+std::string diagnostic_headline(const Diagnostic& d) {
+  const std::string text = diagnostic_text(d);
+  const std::size_t message_at = text.size() - d.message.size();
+  return text.substr(0, message_at) + (d.severity == Severity::error ? "error: " : "warning: ") + d.message;
 }
 
 std::string render_diagnostic(const Diagnostic& d, std::string_view file_text) {

@@ -5,6 +5,7 @@
 
 #include "model/metering_loader.h"
 #include "model/suggest.h"
+#include "model/units.h"
 
 namespace flowcost::model {
 
@@ -15,6 +16,7 @@ struct RuleKey {
   const char* name;
   enum class Type { positive_number, positive_integer, non_negative_integer, boolean } type;
   std::function<void(MeteringRules&, const Node&)> apply;
+  std::function<std::string(const MeteringRules&)> show;  // the value as the section writes it
 };
 
 struct RuleGroup {
@@ -24,40 +26,66 @@ struct RuleGroup {
 
 using T = RuleKey::Type;
 
+std::string text(bool b) { return b ? "true" : "false"; }
+std::string text(std::int64_t i) { return std::to_string(i); }
+std::string text(double d) { return format_number(d); }
+
 const std::vector<RuleGroup>& rule_groups() {
   static const std::vector<RuleGroup> groups = {
       {"lambda",
        {{"duration_granularity_ms", T::positive_number,
-         [](MeteringRules& r, const Node& n) { r.lambda_duration_granularity_ms = *n.number(); }},
-        {"init_billed", T::boolean, [](MeteringRules& r, const Node& n) { r.lambda_init_billed = *n.boolean(); }}}},
+         [](MeteringRules& r, const Node& n) { r.lambda_duration_granularity_ms = *n.number(); },
+         [](const MeteringRules& r) { return text(r.lambda_duration_granularity_ms); }},
+        {"init_billed", T::boolean, [](MeteringRules& r, const Node& n) { r.lambda_init_billed = *n.boolean(); },
+         [](const MeteringRules& r) { return text(r.lambda_init_billed); }}}},
       {"express",
        {{"duration_granularity_ms", T::positive_number,
-         [](MeteringRules& r, const Node& n) { r.express_duration_granularity_ms = *n.number(); }},
+         [](MeteringRules& r, const Node& n) { r.express_duration_granularity_ms = *n.number(); },
+         [](const MeteringRules& r) { return text(r.express_duration_granularity_ms); }},
         {"memory_chunk_mb", T::positive_number,
-         [](MeteringRules& r, const Node& n) { r.express_memory_chunk_mb = *n.number(); }},
+         [](MeteringRules& r, const Node& n) { r.express_memory_chunk_mb = *n.number(); },
+         [](const MeteringRules& r) { return text(r.express_memory_chunk_mb); }},
         {"base_memory_mb", T::positive_number,
-         [](MeteringRules& r, const Node& n) { r.express_base_memory_mb = *n.number(); }}}},
+         [](MeteringRules& r, const Node& n) { r.express_base_memory_mb = *n.number(); },
+         [](const MeteringRules& r) { return text(r.express_base_memory_mb); }}}},
       {"standard",
        {{"transitions_per_execution", T::non_negative_integer,
-         [](MeteringRules& r, const Node& n) { r.standard_transitions_per_execution = *n.integer(); }}}},
+         [](MeteringRules& r, const Node& n) { r.standard_transitions_per_execution = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.standard_transitions_per_execution); }}}},
       {"iot",
        {{"message_unit_bytes", T::positive_integer,
-         [](MeteringRules& r, const Node& n) { r.iot_message_unit_bytes = *n.integer(); }}}},
+         [](MeteringRules& r, const Node& n) { r.iot_message_unit_bytes = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.iot_message_unit_bytes); }},
+        {"rules_in_message_units", T::boolean,
+         [](MeteringRules& r, const Node& n) { r.iot_rules_in_message_units = *n.boolean(); },
+         [](const MeteringRules& r) { return text(r.iot_rules_in_message_units); }},
+        {"error_action_billed", T::boolean,
+         [](MeteringRules& r, const Node& n) { r.iot_error_action_billed = *n.boolean(); },
+         [](const MeteringRules& r) { return text(r.iot_error_action_billed); }},
+        {"where_false_triggers", T::boolean,
+         [](MeteringRules& r, const Node& n) { r.iot_where_false_triggers = *n.boolean(); },
+         [](const MeteringRules& r) { return text(r.iot_where_false_triggers); }}}},
       {"dynamodb",
        {{"write_unit_bytes", T::positive_integer,
-         [](MeteringRules& r, const Node& n) { r.dynamodb_write_unit_bytes = *n.integer(); }},
+         [](MeteringRules& r, const Node& n) { r.dynamodb_write_unit_bytes = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.dynamodb_write_unit_bytes); }},
         {"read_unit_bytes", T::positive_integer,
-         [](MeteringRules& r, const Node& n) { r.dynamodb_read_unit_bytes = *n.integer(); }}}},
+         [](MeteringRules& r, const Node& n) { r.dynamodb_read_unit_bytes = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.dynamodb_read_unit_bytes); }}}},
       {"sqs",
-       {{"chunk_bytes", T::positive_integer, [](MeteringRules& r, const Node& n) { r.sqs_chunk_bytes = *n.integer(); }}}},
+       {{"chunk_bytes", T::positive_integer, [](MeteringRules& r, const Node& n) { r.sqs_chunk_bytes = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.sqs_chunk_bytes); }}}},
       {"sns",
-       {{"chunk_bytes", T::positive_integer, [](MeteringRules& r, const Node& n) { r.sns_chunk_bytes = *n.integer(); }}}},
+       {{"chunk_bytes", T::positive_integer, [](MeteringRules& r, const Node& n) { r.sns_chunk_bytes = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.sns_chunk_bytes); }}}},
       {"kinesis",
        {{"payload_unit_bytes", T::positive_integer,
-         [](MeteringRules& r, const Node& n) { r.kinesis_payload_unit_bytes = *n.integer(); }}}},
+         [](MeteringRules& r, const Node& n) { r.kinesis_payload_unit_bytes = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.kinesis_payload_unit_bytes); }}}},
       {"firehose",
        {{"record_unit_bytes", T::positive_integer,
-         [](MeteringRules& r, const Node& n) { r.firehose_record_unit_bytes = *n.integer(); }}}},
+         [](MeteringRules& r, const Node& n) { r.firehose_record_unit_bytes = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.firehose_record_unit_bytes); }}}},
   };
   return groups;
 }
@@ -86,6 +114,17 @@ std::string type_problem(const Node& value, T type) {
 }
 
 }  // namespace
+
+std::vector<MeteringSetting> metering_settings(const MeteringRules& rules) {
+  std::vector<MeteringSetting> out;
+  for (const auto& g : rule_groups()) {
+    const std::string group = g.name;
+    // Step Functions' groups are named by workflow type; the others by the service of their meters.
+    const std::string prefix = group == "express" || group == "standard" ? "sfn." + group + "." : group + ".";
+    for (const auto& k : g.keys) out.push_back({group, group + "." + k.name, k.show(rules), prefix});
+  }
+  return out;
+}
 
 MeteringRules parse_metering_rules(const Node& section, Diagnostics& diags) {
   MeteringRules rules;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/source_location.h"
 
@@ -24,6 +25,10 @@ struct MeteringRules {
   std::int64_t standard_transitions_per_execution = 0;
   // IoT Core: messages metered in 5 KB units of payload + topic; rules and actions per message.
   std::int64_t iot_message_unit_bytes = 5 * 1024;
+  // IoT Core points that AWS text leaves open (pricing.md 3.2, 3.3, 9), kept as settings:
+  bool iot_rules_in_message_units = true;  // a triggered rule counts the message's 5 KB units (false: 1)
+  bool iot_error_action_billed = true;     // an error action run counts as an action executed
+  bool iot_where_false_triggers = false;   // a rule whose WHERE (or match) is false still counts as triggered
   // DynamoDB: 1 KB per write request unit, 4 KB per strongly consistent read unit.
   std::int64_t dynamodb_write_unit_bytes = 1024;
   std::int64_t dynamodb_read_unit_bytes = 4 * 1024;
@@ -37,6 +42,18 @@ struct MeteringRules {
 
   std::string source;  // where these rules were read from (price table path), for reports
 };
+
+// One setting of MeteringRules as the `metering:` section spells it ("iot.message_unit_bytes") with its
+// value as written there ("5120", "true"): what a report lists as the assumptions behind its numbers.
+struct MeteringSetting {
+  std::string group;         // "lambda", "express", "standard", "iot", "dynamodb", ...
+  std::string name;          // "group.key"
+  std::string value;
+  std::string meter_prefix;  // the meters it decides: "lambda.", "sfn.express.", "sfn.standard.", "iot.", ...
+};
+
+// Every setting of `rules`, in the order of the `metering:` section's groups and keys (model/metering.cpp).
+std::vector<MeteringSetting> metering_settings(const MeteringRules& rules);
 
 // Units of `bytes` metered in chunks of `unit` bytes: ceil(bytes / unit), and at least 1.
 inline std::int64_t metered_units(std::int64_t bytes, std::int64_t unit) {

@@ -34,6 +34,16 @@ Json design_json(const engine::DesignReport& d) {
                      {"per_execution_cost_usd_mean", l.per_execution_cost_usd_mean}});
   }
   j["lines"] = std::move(lines);
+  Json unpriced = Json::array();
+  for (const auto& u : d.unpriced)
+    unpriced.push_back({{"state", u.state}, {"service", u.service}, {"action", u.action}, {"reason", u.reason}});
+  j["unpriced"] = std::move(unpriced);
+  Json assumptions = Json::object();  // a number or true/false as such, anything else as text
+  for (const auto& a : d.assumptions) {
+    Json value = Json::parse(a.value, nullptr, false);
+    assumptions[a.name] = value.is_number() || value.is_boolean() ? value : Json(a.value);
+  }
+  j["assumptions"] = std::move(assumptions);
   j["latency_ms"] = {{"p50", d.latency.p50_ms}, {"p95", d.latency.p95_ms}, {"p99", d.latency.p99_ms}};
   const auto& o = d.outcomes;
   Json by_error = Json::object();

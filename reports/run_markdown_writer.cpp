@@ -40,6 +40,16 @@ void write_design(const engine::DesignReport& d, std::ostream& out) {
       << display_quantity(d.events_per_month_mean) << ")\n";
   out << "- Latency: " << latency_text(d.latency) << "\n";
   out << "- Outcomes: " << cell(outcomes_text(d.outcomes, d.executions)) << "\n";
+  for (const auto& [source, settings] : assumptions_by_source(d.assumptions))
+    out << "- Assumptions (" << cell(source) << "): " << cell(settings) << "\n";
+  if (!d.unpriced.empty()) {
+    out << "\n**Not priced** (not in the totals above):\n\n";
+    out << "| state | service | action | reason |\n|---|---|---|---|\n";
+    for (const auto& u : d.unpriced)
+      out << "| " << cell(u.state) << " | " << cell(u.service) << " | " << cell(u.action) << " | " << cell(u.reason)
+          << " |\n";
+    out << "\n";
+  }
   for (const auto& w : d.warnings) out << "- Warning: " << cell(w) << "\n";
 }
 

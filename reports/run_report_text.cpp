@@ -1,5 +1,7 @@
 #include "reports/run_report_text.h"
 
+#include <algorithm>
+
 #include "reports/display_format.h"
 
 namespace flowcost::reports {
@@ -49,6 +51,16 @@ std::string outcomes_text(const engine::OutcomeReport& o, std::uint64_t executio
   }
   text += ", " + count_text(o.lost) + " lost, " + count_text(o.caught) + " caught";
   return text;
+}
+
+std::vector<std::pair<std::string, std::string>> assumptions_by_source(const std::vector<engine::Assumption>& list) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& a : list) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == a.source; });
+    if (it == out.end()) it = out.insert(out.end(), {a.source, ""});
+    it->second += (it->second.empty() ? "" : ", ") + a.name + "=" + a.value;
+  }
+  return out;
 }
 
 }  // namespace flowcost::reports

@@ -2,6 +2,8 @@
 // Phrases shared by the terminal and Markdown run reports.
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/run_report.h"
 
@@ -22,5 +24,9 @@ std::string latency_text(const engine::LatencyReport& latency);
 
 // "of 10,000 simulated executions, 9,800 succeeded, 200 failed (States.Timeout 150, Lambda.Unknown 50), 0 lost, 12 caught"
 std::string outcomes_text(const engine::OutcomeReport& outcomes, std::uint64_t executions);
+
+// The design's assumptions grouped by where they are set, in order of first appearance: one
+// (source, "name=value, name=value") pair per source.
+std::vector<std::pair<std::string, std::string>> assumptions_by_source(const std::vector<engine::Assumption>& list);
 
 }  // namespace flowcost::reports

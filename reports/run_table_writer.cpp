@@ -34,6 +34,12 @@ void write_design(const engine::DesignReport& d, std::ostream& out) {
       << display_quantity(d.events_per_month_mean) << ")\n";
   out << "  latency: " << latency_text(d.latency) << "\n";
   out << "  outcomes: " << outcomes_text(d.outcomes, d.executions) << "\n";
+  if (!d.unpriced.empty()) {
+    out << "  not priced (not in the totals above):\n";
+    for (const auto& u : d.unpriced) out << "    " << model::describe(u) << "\n";
+  }
+  for (const auto& [source, settings] : assumptions_by_source(d.assumptions))
+    out << "  assumptions (" << source << "): " << settings << "\n";
   for (const auto& w : d.warnings) out << "  warning: " << w << "\n";
 }
 

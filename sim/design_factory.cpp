@@ -1,5 +1,7 @@
 #include "sim/design_factory.h"
 
+#include "model/unpriced_call.h"
+
 #include "sim/iot/factory.h"
 #include "sim/sfn/factory.h"
 
@@ -22,6 +24,20 @@ std::vector<std::unique_ptr<DesignSimulator>> make_design_simulators(const model
     if (sim) out.push_back(std::move(sim));
   }
   return out;
+}
+
+void add_design_diagnostics(const model::Scenario& scenario,
+                            const std::vector<std::unique_ptr<DesignSimulator>>& simulators, bool strict,
+                            model::Diagnostics& diags) {
+  for (const auto& s : simulators) {
+    for (const auto& entry : scenario.designs) {
+      if (entry.name != s->name()) continue;
+      for (const auto& w : s->warnings())  // named by its design unless it names one itself
+        diags.warning(entry.loc, w.rfind("design \"", 0) == 0 ? w : "design \"" + entry.name + "\": " + w);
+      model::report_unpriced(entry.name, entry.loc, s->unpriced(), strict, diags);
+      break;
+    }
+  }
 }
 
 }  // namespace flowcost::sim

@@ -18,4 +18,11 @@ std::vector<std::unique_ptr<DesignSimulator>> make_design_simulators(const model
                                                                      const model::MeteringRules& metering,
                                                                      model::Diagnostics& diags);
 
+// What each built design has to say, at the design's position in the scenario: its compile warnings
+// ("design \"NAME\": Task \"X\" has no behaviour; ...", unless the warning names its design itself), and one diagnostic for the calls it makes that
+// no meter counts (model::report_unpriced: a warning, an error with `strict`).
+void add_design_diagnostics(const model::Scenario& scenario,
+                            const std::vector<std::unique_ptr<DesignSimulator>>& simulators, bool strict,
+                            model::Diagnostics& diags);
+
 }  // namespace flowcost::sim

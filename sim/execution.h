@@ -10,6 +10,7 @@
 
 #include "model/meters.h"
 #include "model/metering.h"
+#include "model/unpriced_call.h"
 #include "sim/meter_counts.h"
 
 namespace flowcost::sim {
@@ -74,6 +75,11 @@ class DesignSimulator {
   virtual model::MeterTotals monthly_fixed(const DrawInputs& /*inputs*/) const { return {}; }
   // Warnings found while compiling the design (e.g. a Task with no behaviour that defaults to 0 ms).
   virtual const std::vector<std::string>& warnings() const = 0;
+  // The calls this design makes that no meter counts (model/unpriced_call.h); none by default.
+  virtual const std::vector<model::UnpricedCall>& unpriced() const {
+    static const std::vector<model::UnpricedCall> none;
+    return none;
+  }
 };
 
 }  // namespace flowcost::sim

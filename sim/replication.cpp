@@ -217,6 +217,7 @@ void Replicator::run_draws(std::uint64_t first, std::uint64_t count, RunResult& 
       DesignResult dr;
       dr.name = design->name();
       dr.warnings = design->warnings();
+      dr.unpriced = design->unpriced();
       result.designs.push_back(std::move(dr));
     }
   } else if (result.designs.size() != designs_.size()) {

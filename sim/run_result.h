@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/meters.h"
+#include "model/unpriced_call.h"
 #include "sim/meter_counts.h"
 
 namespace flowcost::sim {
@@ -47,6 +48,7 @@ struct DesignResult {
   std::uint64_t transitions = 0;
   std::uint64_t retries = 0;
   std::vector<std::string> warnings;
+  std::vector<model::UnpricedCall> unpriced;  // calls no meter counts: not in any total
 };
 
 struct RunResult {

@@ -210,7 +210,7 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
     for (const auto& item : e.diagnostics()) diags.add(item);
     return d;
   }
-  for (const auto& w : warnings.items()) d.warnings.push_back(diagnostic_headline(w));
+  diags.append(warnings);  // the definition's own warnings, at their positions
   ctx.machine = &d.machine;
 
   if (!child) {

@@ -54,7 +54,11 @@ struct PlanBuilder {
     for (std::size_t j = 0; j < names.size(); ++j)
       out.plan.error_names.push_back(a.design + ": " + (j == 0 || names[j].empty() ? "failed" : names[j]));
     if (names.empty()) out.plan.error_names.push_back(a.design + ": failed");
-    for (const auto& w : sim->warnings()) out.plan.warnings.push_back(a.design + ": " + w);
+    // The started design's warnings are that design's own (it is a design of the scenario, reported there).
+    for (auto call : sim->unpriced()) {
+      call.state = a.design + ": " + call.state;
+      out.plan.unpriced.push_back(std::move(call));
+    }
     out.subdesigns.push_back(std::move(sim));
     out.subdesign_error_offset.push_back(offset);
     subdesign_names.push_back(a.design);

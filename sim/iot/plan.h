@@ -78,6 +78,7 @@ struct DesignPlan {
   std::unique_ptr<ValueTable> values;
   std::vector<std::string> error_names;  // [0] = ""
   std::vector<std::string> warnings;
+  std::vector<model::UnpricedCall> unpriced;  // of the step_functions designs its actions start
 };
 
 }  // namespace flowcost::sim::iot

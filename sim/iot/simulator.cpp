@@ -34,10 +34,19 @@ class IotDrawSimulator final : public DrawSimulator {
         model::metered_units(ctx.payload_bytes + ctx.topic_bytes, metering_.iot_message_unit_bytes);
     if (plan.ingest == model::IotIngest::broker) out.meters.add(Meter::iot_messages, units);
 
+    // A triggered rule: the message's units, or 1 (metering.iot.rules_in_message_units).
+    const std::int64_t rule_units = metering_.iot_rules_in_message_units ? units : 1;
     bool lost = false, failed = false;
     for (const RulePlan& rule : plan.rules) {
-      if (!matches(rule, ctx)) continue;
-      out.meters.add(Meter::iot_rules_triggered, units);
+      if (!matches(rule, ctx)) {
+        // metering.iot.where_false_triggers: the rule is still triggered, with its minimum of one action.
+        if (metering_.iot_where_false_triggers) {
+          out.meters.add(Meter::iot_rules_triggered, rule_units);
+          out.meters.add(Meter::iot_actions_executed, 1);
+        }
+        continue;
+      }
+      out.meters.add(Meter::iot_rules_triggered, rule_units);
       std::int64_t executed = 0;
       double rule_ms = 0;
       std::uint32_t first_failure = 0;
@@ -58,7 +67,7 @@ class IotDrawSimulator final : public DrawSimulator {
         // One error action per rule and message, however many actions failed (docs/sources.md#iot-rule-actions).
         if (rule.error_action) {
           ActionOutcome e = run_action(*rule.error_action, ctx, out);
-          executed += e.executions;
+          if (metering_.iot_error_action_billed) executed += e.executions;
           rule_ms += e.completed_ms;
           if (e.status == ActionOutcome::Status::ok) ++out.caught_errors;
           else note(lost, first_failure, out);
@@ -111,6 +120,7 @@ class IotDesignSimulator final : public DesignSimulator {
   }
   const std::vector<std::string>& error_names() const override { return design_.plan.error_names; }
   const std::vector<std::string>& warnings() const override { return design_.plan.warnings; }
+  const std::vector<model::UnpricedCall>& unpriced() const override { return design_.plan.unpriced; }
 
   // Connection minutes: devices x minutes per device per month, each device's minutes rounded up to whole
   // minutes (docs/sources.md#iot-metering: one-minute increments).

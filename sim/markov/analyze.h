@@ -52,6 +52,7 @@ struct AnalyticResult {
   bool express = false;
   bool success_reachable = true;
   std::vector<std::string> notes;
+  std::vector<model::UnpricedCall> unpriced;  // calls no meter counts (sfn::Plan::unpriced)
 };
 
 // `values`: every Plan::values entry at the base inputs (base_values()).

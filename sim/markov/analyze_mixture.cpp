@@ -167,7 +167,9 @@ AnalyticResult analyze_design(const model::Scenario& scenario, const model::Desi
     const CompiledScenarioValues scenario_values(scenario);
     const sfn::Plan plan = sfn::compile_plan(*design, scenario_values);
     const std::vector<double> values = base_values(plan, scenario_values, base_inputs(scenario));
-    return analyze(plan, values, metering);
+    AnalyticResult result = analyze(plan, values, metering);
+    result.unpriced = plan.unpriced;
+    return result;
   } catch (const model::InputError& e) {
     for (auto d : e.diagnostics()) {  // problems of the chain as a whole: at the design
       if (!d.where.known()) {

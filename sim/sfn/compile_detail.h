@@ -3,6 +3,7 @@
 // compile_states.cpp (Task, Choice, Wait and Map details). Not for use outside sim/sfn.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct Compiler {
   Plan& plan;
   ValueCompiler values;
   std::vector<std::vector<std::string>> match_lists;  // ErrorEquals per match row
+  std::string state_prefix;  // "Parent/" while a Task's started machine is compiled (names in plan.unpriced)
 
   std::uint32_t error_id(const std::string& name);
   std::uint32_t match_row(const std::vector<model::asl::Located>& error_equals);
@@ -39,5 +41,11 @@ struct Compiler {
   void compile_trigger(const model::TriggerSpec& t);
   void finish(model::TaskFailedMatching task_failed);  // fills the match table once every error name is known
 };
+
+// Why the call of a Task with Resource `r` is not priced, or nothing when it is: `resource_metered` when the
+// Resource's own call produced a meter, `behaviour_metered` when the Task's behaviour did (which prices a
+// Task whose Resource is unresolved, like "${StoreFunction}"). sim/sfn/unpriced.cpp.
+std::optional<std::string> unpriced_reason(const model::asl::Resource& r, bool resource_metered,
+                                           bool behaviour_metered);
 
 }  // namespace flowcost::sim::sfn

@@ -94,7 +94,10 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
       t.mock_count = static_cast<std::uint32_t>(b->mock.size());
     }
     if (b->execution) {
+      const std::string outer_prefix = state_prefix;
+      state_prefix += s.name.value + "/";
       const std::uint32_t child = compile_machine(*b->execution);
+      state_prefix = outer_prefix;
       t.child_machine = child;
       t.child_waits = r.pattern != IntegrationPattern::request_response;
     }
@@ -135,6 +138,8 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
                                                      ? values.add(*b->rekognition_images)
                                                      : values.add_constant(1)});
   }
+  const bool resource_metered = resource_lambda || ((r.service == "batch" || r.service == "ecs") && t.fargate) ||
+                                t.child_machine != kNone || plan.calls.size() > t.calls_first;
   if (b) {
     if (b->dynamodb && !ddb)
       plan.calls.push_back({dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes)});
@@ -146,6 +151,9 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
       plan.calls.push_back({CallKind::rekognition, values.add(*b->rekognition_images)});
   }
   t.calls_count = static_cast<std::uint32_t>(plan.calls.size()) - t.calls_first;
+  const bool behaviour_metered = t.lambda || t.fargate || t.child_machine != kNone || t.calls_count > 0;
+  if (auto reason = unpriced_reason(r, resource_metered, behaviour_metered))
+    plan.unpriced.push_back({state_prefix + s.name.value, r.service, r.action, *reason});
   t.special = t.child_machine != kNone || t.callback_wait != kNone || t.heartbeat_applies || t.fargate;
   auto drawn = [&](std::uint32_t v) { return v != kNone && plan.values[v].kind == PlanValue::Kind::distribution; };
   t.draws = (!t.mocked && t.errors_count > 0) || (t.lambda && t.cold_probability != kNone) || drawn(t.duration);

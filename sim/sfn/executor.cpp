@@ -129,7 +129,7 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
     // (docs/sources.md#iot-metering); the Step Functions action is one action executed.
     const std::int64_t units = iot_units_(bytes);
     out.meters.add(Meter::iot_messages, units);
-    out.meters.add(Meter::iot_rules_triggered, units);
+    out.meters.add(Meter::iot_rules_triggered, metering_.iot_rules_in_message_units ? units : 1);
     out.meters.add(Meter::iot_actions_executed, 1);
   }
   if (tr.s3) out.meters.add(Meter::s3_put_requests, 1);

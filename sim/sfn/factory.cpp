@@ -43,6 +43,7 @@ class SfnDesignSimulator : public DesignSimulator {
   }
   const std::vector<std::string>& error_names() const override { return plan_.error_names; }
   const std::vector<std::string>& warnings() const override { return warnings_; }
+  const std::vector<model::UnpricedCall>& unpriced() const override { return plan_.unpriced; }
 
  private:
   std::unique_ptr<model::StepFunctionsDesign> design_;  // the plan refers to its expressions

@@ -11,6 +11,7 @@
 #include "model/asl/state_machine.h"
 #include "model/expression.h"
 #include "model/source_location.h"
+#include "model/unpriced_call.h"
 #include "sim/sampler.h"
 
 namespace flowcost::sim::sfn {
@@ -218,6 +219,7 @@ struct Plan {
   std::vector<PlanInputField> inputs;
   PlanTrigger trigger;
   std::vector<std::string> error_names;     // [0] = ""
+  std::vector<model::UnpricedCall> unpriced;  // Task calls without a meter, in definition order
   double start_time_ms = 0;                 // design start_time (for Wait Timestamp), ms since the epoch
   std::uint32_t max_depth = 0;              // deepest Map nesting
   double max_slots = 40;                    // largest Map concurrency (scratch size)

@@ -26,6 +26,21 @@ TEST_CASE("a table's metering section sets every rule; several lines can bill on
   CHECK(m.sns_chunk_bytes == 2048);
   CHECK(m.kinesis_payload_unit_bytes == 1000);
   CHECK(m.firehose_record_unit_bytes == 1);
+  CHECK(!m.iot_rules_in_message_units);
+  CHECK(!m.iot_error_action_billed);
+  CHECK(m.iot_where_false_triggers);
+  // Every setting as a report lists it, in the section's order, with the meters it decides.
+  std::vector<std::string> listed;
+  for (const auto& s : flowcost::model::metering_settings(m)) listed.push_back(s.name + "=" + s.value + " " + s.meter_prefix);
+  CHECK(listed == std::vector<std::string>{
+                      "lambda.duration_granularity_ms=100 lambda.", "lambda.init_billed=false lambda.",
+                      "express.duration_granularity_ms=1000 sfn.express.", "express.memory_chunk_mb=128 sfn.express.",
+                      "express.base_memory_mb=40 sfn.express.", "standard.transitions_per_execution=2 sfn.standard.",
+                      "iot.message_unit_bytes=1024 iot.", "iot.rules_in_message_units=false iot.",
+                      "iot.error_action_billed=false iot.", "iot.where_false_triggers=true iot.",
+                      "dynamodb.write_unit_bytes=2048 dynamodb.", "dynamodb.read_unit_bytes=8192 dynamodb.",
+                      "sqs.chunk_bytes=1024 sqs.", "sns.chunk_bytes=2048 sns.", "kinesis.payload_unit_bytes=1000 kinesis.",
+                      "firehose.record_unit_bytes=1 firehose."});
   REQUIRE(table.lines.size() == 2);
   CHECK(table.lines[1].source->url == "https://example.com/internal-chargeback");
   CHECK(table.lines[1].tiers[1].from == 1e6);  // "from" defaults to the previous "to"

@@ -39,18 +39,27 @@ TEST_CASE("run CSV: one row per design x line item, a total row per design, comp
   std::string csv = render(write_run_csv, sample_report());
   CHECK(csv ==
         "scenario,design,line_item,unit,quantity_mean,cost_usd_mean,cost_usd_p05,cost_usd_p50,cost_usd_p95,"
-        "per_execution_cost_usd,saving_usd_mean,saving_fraction_mean,p_candidate_cheaper\r\n"
+        "per_execution_cost_usd,saving_usd_mean,saving_fraction_mean,p_candidate_cheaper,detail\r\n"
         "iot-telemetry,step-functions,sfn.standard.transitions/transitions,transitions,400000000,2000,1850,1990,"
-        "2150,2e-05,,,\r\n"
-        "iot-telemetry,step-functions,lambda.requests/requests,requests,100000000,20,18,20,22,2e-07,,,\r\n"
+        "2150,2e-05,,,,\r\n"
+        "iot-telemetry,step-functions,lambda.requests/requests,requests,100000000,20,18,20,22,2e-07,,,,\r\n"
         "iot-telemetry,step-functions,lambda.gb_seconds.arm64/duration,GB-s,36000.5,480.5,432,480.25,528.75,"
-        "4.805e-06,,,\r\n"
-        "iot-telemetry,step-functions,total,USD,,2500.5,2300,2490.25,2700.75,2.50005e-05,,,\r\n"
-        "iot-telemetry,iot-rules,iot.rules_triggered/rules,rules,100000000,15,14.5,15,15.5,1.5e-07,,,\r\n"
-        "iot-telemetry,iot-rules,iot.actions_executed/actions,actions,110000000,16.5,16,16.5,17,1.65e-07,,,\r\n"
+        "4.805e-06,,,,\r\n"
+        "iot-telemetry,step-functions,total,USD,,2500.5,2300,2490.25,2700.75,2.50005e-05,,,,\r\n"
+        "iot-telemetry,step-functions,unpriced:Notify,,,,,,,,,,,http:invoke: an HTTP Task: the endpoint's charges "
+        "are not metered\r\n"
+        "iot-telemetry,step-functions,unpriced:Archive|Put,,,,,,,,,,,"
+        "\"the Resource \"\"${Archive}\"\" names no service flowcost meters\"\r\n"
+        "iot-telemetry,step-functions,setting:lambda.init_billed,,,,,,,,,,,true\r\n"
+        "iot-telemetry,step-functions,setting:standard.transitions_per_execution,,,,,,,,,,,0\r\n"
+        "iot-telemetry,step-functions,setting:free_tier,,,,,,,,,,,false\r\n"
+        "iot-telemetry,iot-rules,iot.rules_triggered/rules,rules,100000000,15,14.5,15,15.5,1.5e-07,,,,\r\n"
+        "iot-telemetry,iot-rules,iot.actions_executed/actions,actions,110000000,16.5,16,16.5,17,1.65e-07,,,,\r\n"
         "iot-telemetry,iot-rules,dynamodb.write_request_units/writes,WRU,150000000,1268.5,1169.5,1268,1367.5,"
-        "1.2685e-05,,,\r\n"
-        "iot-telemetry,iot-rules,total,USD,,1300,1200,1299.5,1400,1.3e-05,1200.5,0.48,1\r\n");
+        "1.2685e-05,,,,\r\n"
+        "iot-telemetry,iot-rules,total,USD,,1300,1200,1299.5,1400,1.3e-05,1200.5,0.48,1,\r\n"
+        "iot-telemetry,iot-rules,setting:iot.error_action_billed,,,,,,,,,,,true\r\n"
+        "iot-telemetry,iot-rules,setting:free_tier.shared.pool,,,,,,,,,,,\"a, b\"\r\n");
 }
 
 TEST_CASE("run CSV quotes names with commas, quotes and line breaks (RFC 4180)") {
@@ -62,13 +71,14 @@ TEST_CASE("run CSV quotes names with commas, quotes and line breaks (RFC 4180)")
   r.comparisons[0].candidate = r.designs[1].name;
   std::string csv = render(write_run_csv_rows, r);
   CHECK(csv.find("\"a,b\",\"say \"\"hi\"\"\",total,USD,,2500.5,") != std::string::npos);
-  CHECK(csv.find("\"a,b\",\"two\nlines\",total,USD,,1300,1200,1299.5,1400,1.3e-05,1200.5,0.48,1\r\n") !=
+  CHECK(csv.find("\"a,b\",\"two\nlines\",total,USD,,1300,1200,1299.5,1400,1.3e-05,1200.5,0.48,1,\r\n") !=
         std::string::npos);
   auto records = ft::split_csv(csv);
-  REQUIRE(records.size() == 8);
+  REQUIRE(records.size() == 15);
   CHECK(records[3][1] == "say \"hi\"");
-  CHECK(records[7][1] == "two\nlines");
-  CHECK(records[7].size() == 13);
+  CHECK(records[12][1] == "two\nlines");
+  CHECK(records[12].size() == 14);
+  CHECK(records[5][13] == "the Resource \"${Archive}\" names no service flowcost meters");
 }
 
 TEST_CASE("run table") { check_golden_text("sample_report.txt", render(write_run_table, sample_report())); }

@@ -36,6 +36,11 @@ inline engine::RunReport sample_report() {
   sfn.outcomes.failed_by_error = {{"States.Timeout", 7500}, {"Lambda.Unknown", 2500}};
   sfn.executions = 20000000;
   sfn.warnings = {"Task Notify has no behaviour; it takes 0 ms"};
+  sfn.unpriced = {{"Notify", "http", "invoke", "an HTTP Task: the endpoint's charges are not metered"},
+                  {"Archive|Put", "", "", "the Resource \"${Archive}\" names no service flowcost meters"}};
+  sfn.assumptions = {{"lambda.init_billed", "true", "price table t, metering:"},
+                     {"standard.transitions_per_execution", "0", "price table t, metering:"},
+                     {"free_tier", "false", "scenario free_tier: or --free-tier"}};
 
   engine::DesignReport iot;
   iot.name = "iot-rules";
@@ -50,6 +55,8 @@ inline engine::RunReport sample_report() {
   iot.outcomes.succeeded = 19999000;
   iot.outcomes.lost = 1000;
   iot.executions = 20000000;
+  iot.assumptions = {{"iot.error_action_billed", "true", "price table t, metering:"},
+                     {"free_tier.shared.pool", "a, b", "price table t, shared free_tier: in this order"}};
   r.designs = {sfn, iot};
 
   engine::ComparisonReport c;

@@ -118,3 +118,35 @@ TEST_CASE("iot: an expression over a per-message field is evaluated per message"
   CHECK(t.sum.get(Meter::sns_publishes) >= static_cast<std::int64_t>(n));
   CHECK(t.sum.get(Meter::sns_publishes) <= static_cast<std::int64_t>(2 * n));
 }
+
+TEST_CASE("iot: the open billing points follow their settings (docs/billing-rules.md section 6)") {
+  auto s = load("closed_form.yaml");
+  flowcost::model::MeteringRules rules;
+  SECTION("rules in message units, or 1 per triggered rule") {
+    rules.iot_rules_in_message_units = false;
+    Totals t = run(s, *make(s, "units", rules), 10);
+    CHECK(t.sum.get(Meter::iot_rules_triggered) == 1 * 10);  // 3 units of 5 KB each with the default
+    CHECK(t.sum.get(Meter::iot_messages) == 5 * 10);         // messages keep their units
+  }
+  SECTION("the error action counted as an action executed, or not") {
+    Totals billed = run(s, *make(s, "always-fails", rules), 100);
+    // S3 once, HTTP three tries, and the error action.
+    CHECK(billed.sum.get(Meter::iot_actions_executed) == (1 + 3 + 1) * 100);
+    rules.iot_error_action_billed = false;
+    Totals free = run(s, *make(s, "always-fails", rules), 100);
+    CHECK(free.sum.get(Meter::iot_actions_executed) == (1 + 3) * 100);
+    CHECK(free.sum.get(Meter::sns_publishes) == 0);  // the error action failed: nothing downstream
+    CHECK(free.lost == 100);
+  }
+  SECTION("a rule whose match is false triggered anyway, with its minimum of one action") {
+    Totals base = run(s, *make(s, "match-fraction", rules), 1000);
+    const double matched = base.sum.get(Meter::sns_publishes);  // messages for which "some" matched
+    CHECK(base.sum.get(Meter::iot_rules_triggered) == 1000 + matched);
+    rules.iot_where_false_triggers = true;
+    Totals t = run(s, *make(s, "match-fraction", rules), 1000);
+    CHECK(t.sum.get(Meter::iot_rules_triggered) == 2 * 1000);  // both rules, 1 unit each (1000 + 24 B)
+    CHECK(t.sum.get(Meter::iot_actions_executed) == 2 * 1000);  // one action each, run or not
+    CHECK(t.sum.get(Meter::s3_put_requests) == 1000);
+    CHECK(t.sum.get(Meter::sns_publishes) == matched);  // the SNS action still runs only on a match
+  }
+}

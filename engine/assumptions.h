@@ -1,0 +1,23 @@
+#pragma once
+// The settings that decided a design's numbers, for every report (docs/billing-rules.md "Settings"): the
+// price table's metering rules for the services the design used, the free-tier switch, and with free tiers
+// the allowances its meters share. A reviewer sees each assumption without opening the code.
+#include <string>
+#include <vector>
+
+#include "pricing/price_table.h"
+
+namespace flowcost::engine {
+
+struct Assumption {
+  std::string name;    // "iot.message_unit_bytes", "free_tier", "free_tier.shared.lambda-gb-seconds"
+  std::string value;   // as written where it is set: "5120", "true", "lambda.gb_seconds.x86, lambda.gb_seconds.arm64"
+  std::string source;  // where it is set: "price table aws-us-east-1, metering:", ...
+};
+
+// `meters`: every meter the design produced. Metering settings come in the table's section order, then
+// free_tier, then the shared allowances (only with free tiers on).
+std::vector<Assumption> design_assumptions(const std::vector<std::string>& meters, const pricing::PriceTable& table,
+                                           bool free_tier);
+
+}  // namespace flowcost::engine

@@ -1,0 +1,63 @@
+// Every run report lists the settings that decided each design's numbers (docs/billing-rules.md section
+// 6): JSON designs[].assumptions, a line per source in the table, an item in Markdown, setting: rows in CSV.
+#include <catch2/catch.hpp>
+
+#include "run_cli_helpers.h"
+
+using namespace flowcost::testing;
+
+namespace {
+
+const char* kMetering = "price table aws-us-east-1, metering:";
+
+}  // namespace
+
+TEST_CASE("assumptions: JSON lists the metering settings of the services each design used, and free_tier") {
+  CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--format", "json"});
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  // workflow: Standard transitions, Lambda (arm64) and DynamoDB writes.
+  CHECK(j["designs"][0]["assumptions"] == nlohmann::json({{"lambda.duration_granularity_ms", 1},
+                                                          {"lambda.init_billed", true},
+                                                          {"standard.transitions_per_execution", 0},
+                                                          {"dynamodb.write_unit_bytes", 1024},
+                                                          {"dynamodb.read_unit_bytes", 4096},
+                                                          {"free_tier", false}}));
+  // rule: IoT messages, rules and actions, and DynamoDB writes.
+  CHECK(j["designs"][1]["assumptions"] == nlohmann::json({{"iot.message_unit_bytes", 5120},
+                                                          {"iot.rules_in_message_units", true},
+                                                          {"iot.error_action_billed", true},
+                                                          {"iot.where_false_triggers", false},
+                                                          {"dynamodb.write_unit_bytes", 1024},
+                                                          {"dynamodb.read_unit_bytes", 4096},
+                                                          {"free_tier", false}}));
+}
+
+TEST_CASE("assumptions: with free tiers, the shared Lambda allowance is listed for a design that uses it") {
+  CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--format", "json", "--free-tier"});
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["designs"][0]["assumptions"]["free_tier"] == true);
+  CHECK(j["designs"][0]["assumptions"]["free_tier.shared.lambda-gb-seconds"] ==
+        "lambda.gb_seconds.x86, lambda.gb_seconds.arm64");
+  CHECK_FALSE(j["designs"][1]["assumptions"].contains("free_tier.shared.lambda-gb-seconds"));
+}
+
+TEST_CASE("assumptions: table, Markdown and CSV") {
+  const std::string workflow_metering =
+      "lambda.duration_granularity_ms=1, lambda.init_billed=true, standard.transitions_per_execution=0, "
+      "dynamodb.write_unit_bytes=1024, dynamodb.read_unit_bytes=4096";
+  CliResult table = run_flowcost({"run", run_data("tiny.yaml")});
+  REQUIRE(table.code == 0);
+  CHECK(table.out.find("  assumptions (" + std::string(kMetering) + "): " + workflow_metering +
+                       "\n  assumptions (scenario free_tier: or --free-tier): free_tier=false\n") != std::string::npos);
+  CliResult md = run_flowcost({"run", run_data("tiny.yaml"), "--format", "md"});
+  REQUIRE(md.code == 0);
+  CHECK(md.out.find("- Assumptions (" + std::string(kMetering) + "): " + workflow_metering + "\n") !=
+        std::string::npos);
+  CliResult csv = run_flowcost({"run", run_data("tiny.yaml"), "--format", "csv"});
+  REQUIRE(csv.code == 0);
+  CHECK(csv.out.find("\r\ntiny,workflow,setting:lambda.init_billed,,,,,,,,,,,true\r\n") != std::string::npos);
+  CHECK(csv.out.find("\r\ntiny,rule,setting:iot.error_action_billed,,,,,,,,,,,true\r\n") != std::string::npos);
+  CHECK(csv.out.find("\r\ntiny,rule,setting:free_tier,,,,,,,,,,,false\r\n") != std::string::npos);
+}
