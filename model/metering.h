@@ -25,7 +25,7 @@ struct MeteringRules {
   std::int64_t standard_transitions_per_execution = 0;
   // IoT Core: messages metered in 5 KB units of payload + topic; rules and actions per message.
   std::int64_t iot_message_unit_bytes = 5 * 1024;
-  // IoT Core points that AWS text leaves open (pricing.md 3.2, 3.3, 9), kept as settings:
+  // IoT Core points that AWS text leaves open (docs/sources.md#open-points), kept as settings:
   bool iot_rules_in_message_units = true;  // a triggered rule counts the message's 5 KB units (false: 1)
   bool iot_error_action_billed = true;     // an error action run counts as an action executed
   bool iot_where_false_triggers = false;   // a rule whose WHERE (or match) is false still counts as triggered
