@@ -23,5 +23,6 @@ void add_sweep_command(CLI::App& app, Context& ctx);
 void add_tornado_command(CLI::App& app, Context& ctx);
 void add_batch_command(CLI::App& app, Context& ctx);
 void add_explain_command(CLI::App& app, Context& ctx);
+void add_advise_command(CLI::App& app, Context& ctx);
 
 }  // namespace flowcost::cli

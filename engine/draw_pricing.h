@@ -2,7 +2,7 @@
 // Pricing a simulation run draw by draw: every outer draw's monthly meter totals of a design go through
 // pricing::cost, so tiers and free tiers apply to whole months (never to a mean); the per-draw costs are
 // what the report summarises (mean, quantiles) and what paired comparisons pair. This is where sim/ and
-// pricing/ meet (DESIGN.md "Rooms").
+// pricing/ meet (ARCHITECTURE.md "Rooms").
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -184,4 +184,8 @@ Resource parse_resource(const Located& arn, std::optional<std::string>& error, s
   return r;
 }
 
+bool runs_lambda_function(const Resource& r) {
+  return r.kind == ResourceKind::lambda_function || r.service == "lambda";
+}
+
 }  // namespace flowcost::model::asl

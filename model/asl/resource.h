@@ -19,4 +19,7 @@ Resource parse_resource(const Located& arn, std::optional<std::string>& error, s
 
 const char* to_string(IntegrationPattern p);
 
+// Does this Task resource run a Lambda function (a function ARN, or a `lambda:` integration)?
+bool runs_lambda_function(const Resource& r);
+
 }  // namespace flowcost::model::asl

@@ -14,6 +14,9 @@
 
 namespace flowcost::model::asl {
 
+// Express executions run at most 5 minutes (docs/sources.md#asl-limits, #sfn-quotas).
+inline constexpr double kExpressMaxSeconds = 300;
+
 enum class QueryLanguage { jsonpath, jsonata };
 enum class StateType { pass, task, choice, wait, succeed, fail, parallel, map };
 

@@ -12,8 +12,6 @@ namespace flowcost::model::asl {
 
 namespace {
 
-constexpr double kExpressMaxSeconds = 300;  // Express executions run at most 5 minutes (docs/sources.md#asl-limits)
-
 std::string prefix_of(const State& s) { return "state " + quoted(s.name.value) + ": "; }
 
 void check_heartbeat(const State& s, const TaskState& t, Diagnostics& diags) {

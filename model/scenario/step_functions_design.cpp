@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "model/asl/loader.h"
+#include "model/asl/resource.h"
 #include "model/errors.h"
 #include "model/scenario/sfn_parse_util.h"
 #include "model/scenario/step_functions_design.h"
@@ -80,7 +81,7 @@ void check_needed_behaviours(const Context& ctx, StepFunctionsDesign& d, const S
     const auto& r = task.resource;
     const TaskBehaviour* b = d.find_task(s->name.value);
     const std::string name = "\"" + s->name.value + "\"";
-    const bool is_lambda = r.kind == asl::ResourceKind::lambda_function || r.service == "lambda";
+    const bool is_lambda = asl::runs_lambda_function(r);
     const bool is_job = (r.service == "batch" || r.service == "ecs") &&
                         r.pattern != asl::IntegrationPattern::request_response;
     if (r.pattern == asl::IntegrationPattern::wait_for_task_token && !(b && b->callback))

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "model/asl/resource.h"
 #include "model/errors.h"
 #include "sim/sfn/compile_detail.h"
 
@@ -51,7 +52,7 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
   PlanTask t;
   t.index = static_cast<std::uint32_t>(plan.tasks.size());
   plan.tasks.emplace_back();  // reserved: a child machine compiled below adds its own tasks after it
-  const bool resource_lambda = r.kind == model::asl::ResourceKind::lambda_function || r.service == "lambda";
+  const bool resource_lambda = model::asl::runs_lambda_function(r);
   t.lambda = resource_lambda || (b && b->lambda);
   if (b && b->lambda) {
     t.memory_mb = b->lambda->memory_mb;

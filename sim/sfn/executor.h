@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/asl/state_machine.h"
 #include "model/metering.h"
 #include "sim/execution.h"
 #include "sim/random.h"
@@ -17,7 +18,7 @@
 namespace flowcost::sim::sfn {
 
 inline constexpr double kStandardMaxDurationMs = 365.0 * 24 * 3600 * 1000;  // 1 year (docs/sources.md#sfn-quotas)
-inline constexpr double kExpressMaxDurationMs = 5.0 * 60 * 1000;            // 5 minutes
+inline constexpr double kExpressMaxDurationMs = model::asl::kExpressMaxSeconds * 1000;  // 5 minutes
 inline constexpr std::uint64_t kStandardMaxHistoryEvents = 25'000;
 // Express keeps no history; this guard ends zero-time infinite loops (documented as a simulator limit).
 inline constexpr std::uint64_t kExpressMaxHistoryEvents = 1'000'000;

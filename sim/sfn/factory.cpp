@@ -54,6 +54,17 @@ class SfnDesignSimulator : public DesignSimulator {
   std::vector<std::string> warnings_;
 };
 
+std::unique_ptr<DesignSimulator> compile(std::unique_ptr<model::StepFunctionsDesign> design,
+                                         const model::Scenario& scenario, const model::MeteringRules& metering,
+                                         model::Diagnostics& diags) {
+  try {
+    return std::make_unique<SfnDesignSimulator>(std::move(design), scenario, metering);
+  } catch (const model::InputError& e) {
+    for (const auto& d : e.diagnostics()) diags.add(d);
+    return nullptr;
+  }
+}
+
 std::unique_ptr<DesignSimulator> build(const model::Scenario& scenario, const model::DesignEntry& entry,
                                        const model::MeteringRules& metering, model::Diagnostics& diags,
                                        bool with_trigger) {
@@ -63,12 +74,7 @@ std::unique_ptr<DesignSimulator> build(const model::Scenario& scenario, const mo
   if (diags.error_count() > errors_before) return nullptr;
   design->name = entry.name;
   if (!with_trigger) design->trigger = model::TriggerSpec{};
-  try {
-    return std::make_unique<SfnDesignSimulator>(std::move(design), scenario, metering);
-  } catch (const model::InputError& e) {
-    for (const auto& d : e.diagnostics()) diags.add(d);
-    return nullptr;
-  }
+  return compile(std::move(design), scenario, metering, diags);
 }
 
 }  // namespace
@@ -76,6 +82,12 @@ std::unique_ptr<DesignSimulator> build(const model::Scenario& scenario, const mo
 std::unique_ptr<DesignSimulator> make_simulator(const model::Scenario& scenario, const model::DesignEntry& design,
                                                 const model::MeteringRules& metering, model::Diagnostics& diags) {
   return build(scenario, design, metering, diags, true);
+}
+
+std::unique_ptr<DesignSimulator> make_simulator(const model::Scenario& scenario,
+                                                const model::StepFunctionsDesign& design,
+                                                const model::MeteringRules& metering, model::Diagnostics& diags) {
+  return compile(std::make_unique<model::StepFunctionsDesign>(design), scenario, metering, diags);
 }
 
 std::unique_ptr<DesignSimulator> make_execution_simulator(const model::Scenario& scenario,

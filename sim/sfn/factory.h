@@ -14,11 +14,18 @@
 #include "model/diagnostics.h"
 #include "model/metering.h"
 #include "model/scenario/scenario.h"
+#include "model/scenario/step_functions_design.h"
 #include "sim/execution.h"
 
 namespace flowcost::sim::sfn {
 
 std::unique_ptr<DesignSimulator> make_simulator(const model::Scenario& scenario, const model::DesignEntry& design,
+                                                const model::MeteringRules& metering, model::Diagnostics& diags);
+
+// The same from a design already parsed (a copy of `design` is compiled): `flowcost advise` compiles
+// modified copies of a scenario's designs this way.
+std::unique_ptr<DesignSimulator> make_simulator(const model::Scenario& scenario,
+                                                const model::StepFunctionsDesign& design,
                                                 const model::MeteringRules& metering, model::Diagnostics& diags);
 
 // The same design without its trigger: for an execution started by another design's action (an IoT
