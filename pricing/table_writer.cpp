@@ -8,17 +8,38 @@
 
 namespace flowcost::pricing {
 
+namespace {
+
+// A control character (a line break above all) as a YAML escape: raw, it would end a comment or a
+// scalar early and the rest of an offer's text would be read as YAML.
+bool escape_control(char c, std::string& out) {
+  const auto byte = static_cast<unsigned char>(c);
+  if (byte >= 0x20 && byte != 0x7f) return false;
+  static const char* const hex = "0123456789abcdef";
+  if (c == '\n') out += "\\n";
+  else if (c == '\r') out += "\\r";
+  else if (c == '\t') out += "\\t";
+  else out += std::string("\\x") + hex[byte >> 4] + hex[byte & 0xf];
+  return true;
+}
+
+}  // namespace
+
 std::string yaml_quote(const std::string& text) {
   std::string out = "\"";
   for (char c : text) {
+    if (escape_control(c, out)) continue;
     if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
     out += c;
   }
   return out + "\"";
+}
+
+std::string yaml_comment_text(const std::string& text) {
+  std::string out;
+  for (char c : text)
+    if (!escape_control(c, out)) out += c;
+  return out;
 }
 
 namespace {
@@ -46,14 +67,14 @@ void write_metering(std::ostream& out) {
 std::string write_imported_table(const ImportedTable& table) {
   const Offer& offer = *table.offer;
   std::ostringstream out;
-  out << "# Imported by `flowcost prices import` from " << offer.path << "\n";
-  out << "# offer " << offer.offer_code << ", version " << offer.version << ", published " << offer.publication_date
-      << " (" << offer.format << ")\n";
+  out << "# Imported by `flowcost prices import` from " << yaml_comment_text(offer.path) << "\n";
+  out << "# offer " << yaml_comment_text(offer.offer_code) << ", version " << yaml_comment_text(offer.version)
+      << ", published " << yaml_comment_text(offer.publication_date) << " (" << offer.format << ")\n";
   if (table.unmapped.empty()) {
     out << "# Every usage type of the region was mapped to a meter.\n";
   } else {
     out << "# Usage types of " << table.region << " with no flowcost meter (not imported):\n";
-    for (const auto& u : table.unmapped) out << "#   " << u << "\n";
+    for (const auto& u : table.unmapped) out << "#   " << yaml_comment_text(u) << "\n";
   }
   out << "table: " << yaml_quote(table.name) << "\n";
   out << "region: " << yaml_quote(table.region) << "\n";

@@ -37,7 +37,10 @@ struct ImportedTable {
 
 std::string write_imported_table(const ImportedTable& table);
 
-// A YAML double-quoted scalar.
+// A YAML double-quoted scalar; control characters are escaped (\n, \r, \t, \xNN).
 std::string yaml_quote(const std::string& text);
+
+// Text for a YAML comment: the same escapes, so that text from an offer never ends the comment's line.
+std::string yaml_comment_text(const std::string& text);
 
 }  // namespace flowcost::pricing

@@ -10,6 +10,7 @@
 #include "pricing/offer.h"
 #include "pricing/table_import.h"
 #include "pricing/table_loader.h"
+#include "pricing/table_writer.h"
 #include "pricing/usage_types.h"
 
 using namespace flowcost;
@@ -198,4 +199,28 @@ TEST_CASE("offer problems are reported at their line; a region without rows is a
     CHECK(std::string(e.what()) == kOffers + "AmazonStates-us-east-1.csv: error: no usage type of offer AmazonStates "
                                              "for region ap-south-1 maps to a flowcost meter");
   }
+}
+
+TEST_CASE("text from an offer never breaks the table's YAML: line breaks and control characters are escaped") {
+  // Found by fuzz_offer: an unmapped usage type with a line break ended its comment line, and the rest of it
+  // was read as the table's first YAML node.
+  auto offer = pricing::read_offer_file(kOffers + "AWSQueueService-us-east-1.csv");
+  offer.version = "2026\r0901";
+  offer.offer_code = "AWSQueueService";
+  pricing::OfferRow odd = offer.rows.front();
+  odd.usage_type = "Requests-RBP\nA8NQVC2GEX3D9M8: [\x01\"";
+  odd.region_code = "us-east-1";
+  offer.rows.push_back(odd);
+  offer.rows.front().description = "First\n1 Million\tfree \"x\"";
+  auto result = pricing::import_offer(offer, {"us-east-1", ""});
+  CHECK(result.unmapped == std::vector<std::string>{odd.usage_type});
+  CHECK(result.yaml.find("#   Requests-RBP\\nA8NQVC2GEX3D9M8: [\\x01\"\n") != std::string::npos);
+  CHECK(result.yaml.find("# offer AWSQueueService, version 2026\\r0901, published") != std::string::npos);
+  model::Diagnostics diags;
+  auto table = pricing::parse_price_table(model::make_source_file("imported.yaml", result.yaml), diags);
+  INFO(result.yaml);
+  REQUIRE(diags.empty());
+  REQUIRE(table.lines.size() == 1);
+  CHECK(table.lines[0].note == "First\n1 Million\tfree \"x\"");
+  CHECK(pricing::yaml_quote(std::string("a\x7f\x1f\\", 4)) == "\"a\\x7f\\x1f\\\\\"");
 }
