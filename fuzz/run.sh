@@ -5,7 +5,8 @@
 # target starts from its seed corpus (tests/data, shipped scenarios and tables, fuzz/seeds) plus what
 # earlier runs kept in FLOWCOST_FUZZ_DIR/corpus/TARGET. A crash, a leak, a sanitizer report, an input
 # slower than 10 s or more than 2 GB of memory stops the run with exit code 1, and libFuzzer writes the
-# input to FLOWCOST_FUZZ_DIR/findings/.
+# input to FLOWCOST_FUZZ_DIR/findings/. The mutation sequence starts from FLOWCOST_FUZZ_SEED (default 1), so
+# a run on a fresh folder repeats what an earlier run with the same seed tried; set it to 0 for a random seed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -55,6 +56,7 @@ for t in "${targets[@]}"; do
   log="$dir/findings/$t.log"
   status=0
   "$dir/fuzz/fuzz_$t" "$corpus" "${seed_dirs[@]}" -dict="$(dict_of "$t")" -max_total_time="$seconds" \
+      -seed="${FLOWCOST_FUZZ_SEED:-1}" \
       -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
       -artifact_prefix="$dir/findings/$t-" >"$log" 2>&1 || status=$?
   if [ "$status" -ne 0 ]; then
