@@ -17,6 +17,7 @@ enum class ExprOp { number, name, neg, add, sub, mul, div, pow, min, max, ceil, 
 struct ExprNode {
   ExprOp op = ExprOp::number;
   double value = 0;
+  Dimension dimension = Dimension::none;  // number: the dimension of its unit (none for a bare number)
   std::string name;
   std::shared_ptr<const ExprNode> lhs, rhs;
   int height = 1;  // levels of this subtree: evaluation (and destruction) recurse this deep
@@ -152,6 +153,7 @@ class Parser {
     auto n = std::make_shared<ExprNode>();
     n->op = ExprOp::number;
     n->value = value;
+    n->dimension = dollar ? Dimension::usd : !unit.empty() ? find_unit(unit)->dimension : Dimension::none;
     return n;
   }
 
@@ -251,6 +253,59 @@ Expression Expression::parse(std::string_view text, const SourceLocation& loc, D
     e.root_.reset();
   }
   return e;
+}
+
+namespace {
+
+// Durations, sizes and money are physical; probabilities and counts are plain numbers.
+std::optional<Dimension> physical(std::optional<Dimension> d) {
+  if (d && (*d == Dimension::probability || *d == Dimension::count)) return Dimension::none;
+  return d;
+}
+
+std::optional<Dimension> dimension_of(const ExprNode& n,
+                                      const std::function<std::optional<Dimension>(std::string_view)>& of_name) {
+  auto child = [&](const std::shared_ptr<const ExprNode>& c) { return dimension_of(*c, of_name); };
+  switch (n.op) {
+    case ExprOp::number: return physical(n.dimension);
+    case ExprOp::name: return physical(of_name(n.name));
+    case ExprOp::neg:
+    case ExprOp::ceil:
+    case ExprOp::floor:
+    case ExprOp::round: return child(n.lhs);
+    case ExprOp::add:
+    case ExprOp::sub:
+    case ExprOp::min:
+    case ExprOp::max:
+    case ExprOp::mul: {
+      const auto a = child(n.lhs), b = child(n.rhs);
+      if (!a || !b) return std::nullopt;
+      if (*a == Dimension::none) return b;
+      if (*b == Dimension::none || (*a == *b && n.op != ExprOp::mul)) return a;
+      return std::nullopt;  // a size times a duration, or a sum of unlike quantities: no dimension of ours
+    }
+    case ExprOp::div: {
+      const auto a = child(n.lhs), b = child(n.rhs);
+      if (!a || !b) return std::nullopt;
+      if (*b == Dimension::none) return a;
+      if (*a == *b) return Dimension::none;  // a ratio
+      return std::nullopt;
+    }
+    case ExprOp::pow: {
+      const auto a = child(n.lhs), b = child(n.rhs);
+      if (a == Dimension::none && b == Dimension::none) return Dimension::none;
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Dimension> Expression::dimension(
+    const std::function<std::optional<Dimension>(std::string_view)>& of_name) const {
+  if (!root_) return std::nullopt;
+  return dimension_of(*root_, of_name);
 }
 
 double Expression::evaluate(const std::function<double(std::string_view)>& lookup) const {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/diagnostics.h"
+#include "model/distribution.h"
 #include "model/source_location.h"
 
 namespace flowcost::model {
@@ -38,6 +39,12 @@ class Expression {
     if (t != names_[0]) return std::nullopt;
     return std::string_view(names_[0]);
   }
+  // The expression's dimension when it is known statically: Dimension::none for a plain number (counts
+  // and probabilities included), duration_ms, size_bytes or usd from the units written in it and the
+  // dimensions of its names (`of_name`; std::nullopt when a name's is unknown). A sum or min/max of like
+  // quantities keeps their dimension, a product or quotient with a plain number keeps the other's, a
+  // quotient of like quantities is plain; std::nullopt otherwise (unknown or no dimension of ours).
+  std::optional<Dimension> dimension(const std::function<std::optional<Dimension>(std::string_view)>& of_name) const;
   // `lookup` returns the value of a name; every name must resolve (checked at load time).
   double evaluate(const std::function<double(std::string_view)>& lookup) const;
 

@@ -13,7 +13,10 @@
 // several variates, each in a fixed slot j: slot j's first word is word j of the site's lane-0 stream, so
 // four slots share one Philox block. A variate that needs more than one word (a rejection sampler) takes
 // the rest from its own lane, Stream(seed, draw, sample, site, j + 1), so what one slot consumes never
-// shifts another slot's words.
+// shifts another slot's words. SiteVariates::stream(slot) is that sequence as a Stream.
+//
+// Stream is the one random engine of the simulator: every sampler draws from a Stream, whether it is a
+// whole lane (inputs, IoT actions) or a slot's word followed by its lane (Task attempts, workload items).
 //
 // The Philox block and the stream accessors are defined inline here so that the hot path compiles to
 // straight-line code; the outputs are exactly those of r123::Philox4x64.
@@ -83,15 +86,10 @@ class Stream {
 
   // Uniform on the open interval (0, 1), 53 bits of precision.
   double uniform01() { return uniform01_from((*this)()); }
-  // Block `block` of this stream (the words it gives after 4 x block others), without moving it.
-  r123::Philox4x64::ctr_type block(std::uint64_t block) const {
-    r123::Philox4x64::ctr_type ctr = ctr_;
-    ctr.v[2] = block;
-    return r123::Philox4x64()(ctr, key_);
-  }
 
  private:
-  void refill() {
+  // Out of line: most variates take one word, and the hot path then only reads the buffer.
+  [[gnu::noinline]] void refill() {
     buf_ = r123::Philox4x64()(ctr_, key_);
     ++ctr_.v[2];
     used_ = 0;
@@ -114,10 +112,9 @@ class SiteVariates {
     return buf_.v[slot % 4];
   }
   double uniform01(unsigned slot) { return uniform01_from(word(slot)); }
-  // The stream a sampler draws slot `slot`'s variate from: the slot's word, then lane slot + 1.
+  // The stream a sampler draws slot `slot`'s variate from: the slot's word, then lane slot + 1 (whose
+  // blocks are computed only if the sampler asks for a second word: a ziggurat rejection, for example).
   Stream stream(unsigned slot) { return Stream::continuing(word(slot), seed_, draw_, sample_, site_, slot + 1); }
-  // Lane slot + 1 alone (what follows the slot's word).
-  Stream lane(unsigned slot) const { return Stream(seed_, draw_, sample_, site_, slot + 1); }
 
  private:
   // Computes block `block` of the site's lane 0 into buf_. Kept out of line: the slots that follow the
@@ -132,50 +129,6 @@ class SiteVariates {
   std::uint64_t seed_, draw_, sample_, site_;
   unsigned block_ = ~0u;  // the block held in buf_ (none yet)
   r123::Philox4x64::ctr_type buf_{};
-};
-
-// The same words as SiteVariates::stream(slot), as a lighter engine for the hot path: the slot's word,
-// then the words of lane slot + 1, computed only if a sampler asks for a second word (rarely: a ziggurat
-// rejection, for example).
-class SlotEngine {
- public:
-  using result_type = std::uint64_t;
-
-  SlotEngine(SiteVariates& variates, unsigned slot) : variates_(variates), slot_(slot) {}
-
-  static constexpr result_type min() { return 0; }
-  static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
-  result_type operator()() {
-    if (used_ == 0) {
-      used_ = 1;
-      return variates_.word(slot_);
-    }
-    return next_lane_word();
-  }
-  // A Stream positioned where this engine is (for samplers that take a Stream).
-  Stream stream() const {
-    if (used_ == 0) return variates_.stream(slot_);
-    Stream lane = variates_.lane(slot_);
-    for (std::uint32_t i = 1; i < used_; ++i) lane();
-    return lane;
-  }
-
- private:
-  // Word used_ - 1 of lane slot + 1 (block by block, as Stream does).
-  [[gnu::noinline]] result_type next_lane_word() {
-    const std::uint32_t k = used_ - 1;
-    if (k % 4 == 0) {
-      Stream lane = variates_.lane(slot_);
-      lane_block_ = lane.block(k / 4);
-    }
-    ++used_;
-    return lane_block_.v[k % 4];
-  }
-
-  SiteVariates& variates_;
-  unsigned slot_;
-  std::uint32_t used_ = 0;  // words handed out
-  r123::Philox4x64::ctr_type lane_block_;  // the lane's current block (set before use)
 };
 
 }  // namespace flowcost::sim

@@ -92,13 +92,21 @@ void Replicator::simulate_window(std::vector<DrawPlan>& plans) {
 
   std::atomic<std::size_t> next{0};
   std::atomic<bool> abort{false};
-  auto work = [&](std::exception_ptr& error) {
+  // A failure (an input error of a draw or an event) is recorded with its task; the earliest task's is
+  // reported. Tasks are taken in order and a worker stops only between tasks, so every task before a
+  // failed one runs to its end: the reported error is the same at any thread count.
+  struct Failure {
+    std::size_t task = std::numeric_limits<std::size_t>::max();
+    std::exception_ptr error;
+  };
+  auto work = [&](Failure& failure) {
     std::vector<std::unique_ptr<DrawSimulator>> sims(designs_.size());
     std::size_t current_plan = std::numeric_limits<std::size_t>::max();
     ExecutionRecord rec;
+    std::size_t t = 0;
     try {
       while (!abort.load(std::memory_order_relaxed)) {
-        std::size_t t = next.fetch_add(1);
+        t = next.fetch_add(1);
         if (t >= tasks.size()) return;
         const Task& task = tasks[t];
         DrawPlan& plan = plans[task.plan];
@@ -121,22 +129,24 @@ void Replicator::simulate_window(std::vector<DrawPlan>& plans) {
         totals.meters += rec.meters;
       }
     } catch (...) {
-      error = std::current_exception();
+      failure = {t, std::current_exception()};
       abort.store(true);
     }
   };
 
   auto workers = static_cast<std::size_t>(std::min<std::uint64_t>(threads_, tasks.size()));
-  std::vector<std::exception_ptr> errors(std::max<std::size_t>(workers, 1));
+  std::vector<Failure> failures(std::max<std::size_t>(workers, 1));
   if (workers <= 1) {
-    work(errors[0]);
+    work(failures[0]);
   } else {
     std::vector<std::thread> pool;
-    for (std::size_t i = 0; i < workers; ++i) pool.emplace_back(work, std::ref(errors[i]));
+    for (std::size_t i = 0; i < workers; ++i) pool.emplace_back(work, std::ref(failures[i]));
     for (auto& th : pool) th.join();
   }
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
+  const Failure* first = nullptr;
+  for (const auto& f : failures)
+    if (f.error && (!first || f.task < first->task)) first = &f;
+  if (first) std::rethrow_exception(first->error);
 }
 
 void Replicator::merge_draw(const DrawPlan& plan, RunResult& result) const {

@@ -1,6 +1,7 @@
 #pragma once
 // A sampler compiled from a DistributionSpec once, then drawn from on the hot path with no allocation.
-// Uses Boost.Random distributions (portable across compilers, unlike std::) on top of sim::Stream.
+// Uses Boost.Random's public distributions (portable across compilers, unlike std::) on top of sim::Stream,
+// the simulator's one random engine.
 //
 // Per kind: uniform, triangular (boost triangle_distribution), PERT (min + (max - min) x Beta(alpha, beta)
 // with alpha = 1 + 4 (mode - min) / (max - min), beta = 1 + 4 (max - mode) / (max - min), boost
@@ -9,12 +10,12 @@
 // (boost), Bernoulli (1 when U < p), discrete (first cumulative weight above U; string labels give the
 // label's index), empirical (sample number floor(U x n)). Clipping bounds (`lower`/`upper` on kinds other
 // than normal) clamp the variate.
+#include <boost/random/lognormal_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/triangle_distribution.hpp>
 #include <cmath>
 #include <limits>
 #include <optional>
-#include <type_traits>
 #include <vector>
 
 #include "model/distribution.h"
@@ -27,25 +28,16 @@ class Sampler {
   Sampler() = default;  // constant 0
   explicit Sampler(const model::DistributionSpec& spec);
 
-  // The common kinds (constant, normal, lognormal, uniform) inline, the rest in sample_other; the
-  // results are exactly those of the Boost.Random distributions named above.
-  // `engine` is a Stream or a SlotEngine (the same words either way).
-  template <class Engine>
-  double sample(Engine& engine) const {
+  // The common kinds (constant, normal, lognormal) inline, the rest in sample_other. Constructing a
+  // Boost normal or lognormal distribution only stores its two parameters, so doing it per variate is free.
+  double sample(Stream& stream) const {
     switch (fast_) {
       case Fast::constant: return spec_.a;
-      case Fast::normal:  // boost::random::normal_distribution(mean, sd): z x sd + mean
-        return clip(boost::random::detail::unit_normal_distribution<double>()(engine) * spec_.b + spec_.a);
-      case Fast::lognormal:  // boost::random::lognormal_distribution(mu, sigma): exp(z x sigma + mu)
-        return clip(std::exp(boost::random::detail::unit_normal_distribution<double>()(engine) * spec_.b + spec_.a));
+      case Fast::normal: return clip(boost::random::normal_distribution<double>(spec_.a, spec_.b)(stream));
+      case Fast::lognormal: return clip(boost::random::lognormal_distribution<double>(spec_.a, spec_.b)(stream));
       case Fast::other: break;
     }
-    if constexpr (std::is_same_v<Engine, Stream>) {
-      return sample_other(engine);
-    } else {
-      Stream stream = engine.stream();
-      return sample_other(stream);
-    }
+    return sample_other(stream);
   }
   // The distribution's analytic mean (after truncation/clipping when it has a closed form), if known.
   std::optional<double> mean() const;

@@ -39,15 +39,12 @@ CompiledScenarioValues::CompiledScenarioValues(const model::Scenario& scenario) 
     inputs_.push_back(std::move(c));
   }
   events_per_month_ = scenario.workload.events_per_month;
-  unsigned slot = 0;
   for (const auto& item : scenario.workload.items) {
     if (item.value.kind == model::ValueSpec::Kind::distribution)
-      event_items_.push_back(EventItem{item.name, slot, Sampler(item.value.distribution)});
+      event_items_.push_back(EventItem{item.name, workload_site(item.name), Sampler(item.value.distribution)});
     else
       draw_items_.push_back(Compiled{item.name, item.value, std::nullopt, site_key(item.name)});
-    ++slot;
   }
-  workload_items_ = slot;
 }
 
 DrawInputs CompiledScenarioValues::draw_inputs(std::uint64_t seed, std::uint64_t draw) const {
@@ -95,8 +92,8 @@ std::optional<std::size_t> CompiledScenarioValues::event_item_index(std::string_
 double CompiledScenarioValues::event_value(std::size_t index, std::uint64_t seed, std::uint64_t draw,
                                            std::uint64_t sample) const {
   if (index >= event_items_.size()) throw model::InternalError("event item index out of range");
-  WorkloadVariates workload(seed, draw, workload_items_);
-  return event_value(index, workload, sample);
+  ItemVariates variates(seed, draw, event_items_[index].site);
+  return event_value(index, variates, sample);
 }
 
 }  // namespace flowcost::sim

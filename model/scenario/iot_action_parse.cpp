@@ -54,6 +54,7 @@ std::optional<ValueSpec> value_field(const Node& map, const char* key, Dimension
   ValueSpec v = parse_value(*n, d, diags);
   if (diags.error_count() != before) return std::nullopt;
   check_names(v, scope, diags);
+  if (scope.scenario) check_value_dimension(v, d, *scope.scenario, scope.field_dimensions, diags);
   return v;
 }
 

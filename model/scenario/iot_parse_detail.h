@@ -15,12 +15,14 @@ namespace flowcost::model::iot_detail {
 struct NameScope {
   std::vector<std::string> names;  // inputs, workload items, design fields
   std::vector<std::string> step_functions_designs;
+  const Scenario* scenario = nullptr;                               // for the dimensions of names
+  std::vector<std::pair<std::string, Dimension>> field_dimensions;  // the design fields'
 };
 
 // Reports every name of an expression value that is not in `scope`.
 void check_names(const ValueSpec& value, const NameScope& scope, Diagnostics& diags);
 
-// A value in dimension `d` (number, expression or distribution); names checked.
+// A value in dimension `d` (number, expression or distribution); names and static dimension checked.
 std::optional<ValueSpec> value_field(const Node& map, const char* key, Dimension d, const NameScope& scope,
                                      Diagnostics& diags);
 // A probability (number in [0, 1] or an expression); names checked.

@@ -119,18 +119,10 @@ void parse_connection(const Node& n, const Scenario& sc, const NameScope& scope,
       ok = false;
       continue;
     }
-    bool per_event = v->kind == ValueSpec::Kind::distribution;
-    if (v->kind == ValueSpec::Kind::expression) {
-      for (const auto& name : v->expression.names()) {
-        for (const auto& item : sc.workload.items)
-          if (item.name == name && item.value.kind == ValueSpec::Kind::distribution) per_event = true;
-        for (const auto& f : d.fields)
-          if (f.name == name) per_event = true;
-      }
-    }
-    if (per_event) {
-      diags.error(v->loc, std::string("connection.") + key + " is a monthly quantity: use a number or an "
-                          "expression over inputs, not a per-message distribution");
+    std::vector<std::string> fields;
+    for (const auto& f : d.fields) fields.push_back(f.name);
+    // A monthly quantity, added once per draw.
+    if (!check_per_draw(*v, std::string("connection.") + key, sc, fields, diags)) {
       ok = false;
       continue;
     }
@@ -213,7 +205,11 @@ IotRulesDesign parse_iot_rules_design(const Scenario& sc, const DesignEntry& ent
   for (const auto& de : sc.designs)
     if (de.kind == "step_functions") scope.step_functions_designs.push_back(de.name);
   if (const Node* f = n.find("fields")) parse_fields(*f, scope, d, diags);
-  for (const auto& f : d.fields) scope.names.push_back(f.name);
+  for (const auto& f : d.fields) {
+    scope.names.push_back(f.name);
+    scope.field_dimensions.emplace_back(f.name, f.distribution.dimension);
+  }
+  scope.scenario = &sc;
 
   if (const Node* ingest = n.find("ingest")) {
     if (ingest->is_string() && ingest->text == "broker") d.ingest = IotIngest::broker;

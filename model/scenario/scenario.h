@@ -82,4 +82,22 @@ const InputSpec* find_workload_item(const Scenario& s, std::string_view name);
 // all are known (always true for numbers and distributions).
 bool check_value_names(const ValueSpec& value, const Scenario& s, bool allow_per_event, Diagnostics& diags);
 
+// The dimension of a value when it is known statically (Expression::dimension): a number's or
+// distribution's own, an expression's from its units and the dimensions of the inputs and workload items
+// it names; `fields` gives the dimensions of a design's own names. std::nullopt when unknown.
+std::optional<Dimension> value_dimension(const ValueSpec& value, const Scenario& s,
+                                         const std::vector<std::pair<std::string, Dimension>>& fields = {});
+
+// Reports an expression whose static dimension is a duration, a size or money other than `expected`
+// (`expected a size, but "latency * 2" is a duration`) at the value; true when it is not.
+bool check_value_dimension(const ValueSpec& value, Dimension expected, const Scenario& s,
+                           const std::vector<std::pair<std::string, Dimension>>& fields, Diagnostics& diags);
+
+// Checks that `value` is the same for every event of a draw (an error probability, a Choice weight, a
+// monthly quantity): a number or an expression over scalar names, not a distribution, a per-event workload
+// item or one of `per_event_fields` (a design's own per-event names). Reports "WHAT must be the same for
+// every event of a draw: ..." at the value; true when it is.
+bool check_per_draw(const ValueSpec& value, const std::string& what, const Scenario& s,
+                    const std::vector<std::string>& per_event_fields, Diagnostics& diags);
+
 }  // namespace flowcost::model

@@ -6,6 +6,7 @@
 #include "model/errors.h"
 #include "model/source_file.h"
 #include "model/suggest.h"
+#include "model/units.h"
 
 namespace flowcost::model {
 
@@ -89,6 +90,68 @@ bool check_value_names(const ValueSpec& value, const Scenario& s, bool allow_per
       diags.error(value.expression.loc(), unknown_name_message("name", name, allowed));
   }
   return ok;
+}
+
+namespace {
+
+std::optional<Dimension> dimension_at(const ValueSpec& value, const Scenario& s,
+                                      const std::vector<std::pair<std::string, Dimension>>& fields, int depth) {
+  if (value.kind != ValueSpec::Kind::expression) return value.dimension;
+  if (!value.expression.valid() || depth > 64) return std::nullopt;  // 64: a cycle (reported elsewhere)
+  return value.expression.dimension([&](std::string_view name) -> std::optional<Dimension> {
+    for (const auto& [field, d] : fields)
+      if (field == name) return d;
+    const InputSpec* in = find_input(s, name);
+    if (!in) in = find_workload_item(s, name);
+    if (!in) return name == kEventsPerMonth ? std::optional<Dimension>(Dimension::none) : std::nullopt;
+    return dimension_at(in->value, s, fields, depth + 1);
+  });
+}
+
+bool physical(Dimension d) { return d == Dimension::duration_ms || d == Dimension::size_bytes || d == Dimension::usd; }
+
+std::string a_dimension(Dimension d) {
+  const std::string name = dimension_name(d);
+  return (name[0] == 'a' ? "an " : "a ") + name;
+}
+
+}  // namespace
+
+std::optional<Dimension> value_dimension(const ValueSpec& value, const Scenario& s,
+                                         const std::vector<std::pair<std::string, Dimension>>& fields) {
+  return dimension_at(value, s, fields, 0);
+}
+
+bool check_value_dimension(const ValueSpec& value, Dimension expected, const Scenario& s,
+                           const std::vector<std::pair<std::string, Dimension>>& fields, Diagnostics& diags) {
+  if (value.kind != ValueSpec::Kind::expression || !physical(expected)) return true;
+  const std::optional<Dimension> d = value_dimension(value, s, fields);
+  if (!d || !physical(*d) || *d == expected) return true;
+  diags.error(value.loc,
+              "expected " + a_dimension(expected) + ", but \"" + value.expression.text() + "\" is " + a_dimension(*d));
+  return false;
+}
+
+bool check_per_draw(const ValueSpec& value, const std::string& what, const Scenario& s,
+                    const std::vector<std::string>& per_event_fields, Diagnostics& diags) {
+  const std::string head = what + " must be the same for every event of a draw: ";
+  if (value.kind == ValueSpec::Kind::distribution) {
+    diags.error(value.loc, head + "use a number or an expression over inputs, not a distribution");
+    return false;
+  }
+  if (value.kind != ValueSpec::Kind::expression) return true;
+  for (const auto& name : value.expression.names()) {
+    const InputSpec* item = find_workload_item(s, name);
+    if (item && is_per_event(*item)) {
+      diags.error(value.loc, head + "\"" + name + "\" is a per-event workload distribution");
+      return false;
+    }
+    if (std::find(per_event_fields.begin(), per_event_fields.end(), name) != per_event_fields.end()) {
+      diags.error(value.loc, head + "\"" + name + "\" is a per-message field of the design");
+      return false;
+    }
+  }
+  return true;
 }
 
 void apply_overrides(const std::vector<std::pair<std::string, std::string>>& overrides, Scenario& s,

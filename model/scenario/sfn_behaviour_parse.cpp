@@ -107,7 +107,11 @@ void parse_task_entry(const Context& ctx, const Member& m, TaskBehaviour& t) {
     t.cold_start = std::move(c);
   }
   if (const Node* v = n.find("errors"); v && expect_mapping(*v, "errors", ctx.diags)) {
-    for (const auto& e : v->members) t.errors.push_back({e.key, e.key_loc, probability(ctx, e.value)});
+    for (const auto& e : v->members) {
+      t.errors.push_back({e.key, e.key_loc, probability(ctx, e.value)});
+      // The executor draws an attempt's error from the draw's cumulative probabilities.
+      check_per_draw(t.errors.back().probability, "the probability of " + e.key, ctx.scenario, {}, ctx.diags);
+    }
     bool all_static = false;
     double sum = static_sum(t.errors, all_static);
     if (sum > 1 + 1e-9) {
@@ -229,6 +233,8 @@ void parse_choices(const Context& ctx, const Node& node, std::vector<ChoiceWeigh
         ++rests;
       } else {
         cwt.weight = probability(ctx, w.value);
+        // The executor draws a branch from the draw's cumulative weights.
+        check_per_draw(cwt.weight, "the weight of " + w.key, ctx.scenario, {}, ctx.diags);
         if (cwt.weight.kind == ValueSpec::Kind::number) sum += cwt.weight.number;
         else all_static = false;
       }

@@ -30,6 +30,7 @@ void check_names(const Context& ctx, const ValueSpec& v) {
 ValueSpec value(const Context& ctx, const Node& node, Dimension d) {
   ValueSpec v = parse_value(node, d, ctx.diags);
   check_names(ctx, v);
+  check_value_dimension(v, d, ctx.scenario, {}, ctx.diags);
   return v;
 }
 

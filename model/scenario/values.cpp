@@ -67,6 +67,7 @@ ValueSpec parse_value(const Node& node, Dimension d, Diagnostics& diags) {
   v.loc = node.loc;
   if (node.is_mapping()) {
     v.distribution = parse_distribution(node, d, diags);
+    v.dimension = v.distribution.dimension;
     if (v.distribution.is_constant()) {
       v.kind = ValueSpec::Kind::number;
       v.number = v.distribution.a;
@@ -84,6 +85,7 @@ ValueSpec parse_value(const Node& node, Dimension d, Diagnostics& diags) {
   if (auto q = parse_quantity(node.text, d, &why)) {
     v.kind = ValueSpec::Kind::number;
     v.number = *q;
+    v.dimension = d != Dimension::none ? d : quantity_dimension(node.text);
     check_range(*q, d, node.loc, diags);
     return v;
   }

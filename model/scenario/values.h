@@ -16,6 +16,9 @@ struct ValueSpec {
   Expression expression;
   DistributionSpec distribution;
   SourceLocation loc;
+  // number and distribution: the field's dimension, or (Dimension::none fields: inputs, workload items)
+  // the dimension of the units written (`35ms` is a duration); expressions: see value_dimension().
+  Dimension dimension = Dimension::none;
 };
 
 // `{lognormal: {median: 35ms, p95: 120ms}}`, `{uniform: [200ms, 600ms]}`, `{discrete: {1: 0.5, 2: 0.5}}`,

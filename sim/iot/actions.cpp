@@ -19,14 +19,14 @@ constexpr double kLambdaRetryWaitMs[2] = {60'000.0, 120'000.0};
 
 std::int64_t whole_bytes(double bytes) { return bytes <= 0 ? 0 : static_cast<std::int64_t>(std::ceil(bytes)); }
 
-bool happens(const std::optional<ValueRef>& p, const MessageContext& ctx, Stream& s) {
+bool happens(const std::optional<std::uint32_t>& p, const MessageContext& ctx, Stream& s) {
   if (!p) return false;
   double prob = ctx.values.get(*p, s);
   if (prob <= 0) return false;
   return s.uniform01() < prob;
 }
 
-double value_or(const std::optional<ValueRef>& v, double fallback, const MessageContext& ctx, Stream& s) {
+double value_or(const std::optional<std::uint32_t>& v, double fallback, const MessageContext& ctx, Stream& s) {
   return v ? ctx.values.get(*v, s) : fallback;
 }
 

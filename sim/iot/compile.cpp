@@ -1,4 +1,4 @@
-// Turning a parsed iot_rules design into a DesignPlan (flat arrays, ValueRefs, stable sites).
+// Turning a parsed iot_rules design into a DesignPlan (flat arrays, compiled values, stable sites).
 #include "model/errors.h"
 #include "sim/iot/simulator.h"
 #include "sim/random.h"
@@ -8,16 +8,33 @@ namespace flowcost::sim::iot {
 namespace {
 
 struct PlanBuilder {
+  PlanBuilder(const model::Scenario& s, const model::IotRulesDesign& d, const SubdesignFactory& f,
+              model::Diagnostics& dg)
+      : scenario(s),
+        design(d),
+        factory(f),
+        diags(dg),
+        scenario_values(s),
+        values(scenario_values, out.plan.values, fields_of(d)) {}
+
   const model::Scenario& scenario;
   const model::IotRulesDesign& design;
   const SubdesignFactory& factory;
   model::Diagnostics& diags;
   CompiledDesign out;
   std::vector<std::string> subdesign_names;
+  CompiledScenarioValues scenario_values;
+  ValueCompiler values;
 
-  std::optional<ValueRef> maybe(const std::optional<model::ValueSpec>& v, bool probability = false) {
+  static std::vector<std::pair<std::string, model::DistributionSpec>> fields_of(const model::IotRulesDesign& d) {
+    std::vector<std::pair<std::string, model::DistributionSpec>> fields;
+    for (const auto& f : d.fields) fields.emplace_back(f.name, f.distribution);
+    return fields;
+  }
+
+  std::optional<std::uint32_t> maybe(const std::optional<model::ValueSpec>& v, const ValueRole& role) {
     if (!v) return std::nullopt;
-    return out.plan.values->compile(*v, probability);
+    return values.add(*v, role);
   }
 
   int subdesign_index(const model::IotActionSpec& a) {
@@ -71,17 +88,19 @@ struct PlanBuilder {
     p.site = site_key("iot.action/" + a.label);
     p.error_id = static_cast<std::uint32_t>(out.plan.error_names.size());
     out.plan.error_names.push_back(a.label);
-    p.size_bytes = maybe(a.size_bytes);
-    p.failure = maybe(a.failure, true);
-    p.duration_ms = maybe(a.duration);
-    p.topic_bytes = maybe(a.topic_bytes);
+    const std::string of = " of action " + a.label;
+    p.size_bytes = maybe(a.size_bytes, {"size" + of, ValueCheck::nonnegative});
+    p.failure = maybe(a.failure, {"failure probability" + of, ValueCheck::probability});
+    p.duration_ms = maybe(a.duration, {"duration" + of, ValueCheck::nonnegative});
+    p.topic_bytes = maybe(a.topic_bytes, {"topic size" + of, ValueCheck::nonnegative});
     p.tries = a.tries;
     if (a.kind == model::IotActionKind::lambda) {
       p.lambda.memory_mb = a.lambda.memory_mb;
       p.lambda.arm64 = a.lambda.arm64;
-      p.lambda.duration_ms = out.plan.values->compile(a.lambda.duration);
-      p.lambda.cold_probability = maybe(a.lambda.cold_probability, true);
-      p.lambda.init_ms = maybe(a.lambda.init);
+      p.lambda.duration_ms = values.add(a.lambda.duration, {"Lambda duration" + of, ValueCheck::nonnegative});
+      p.lambda.cold_probability =
+          maybe(a.lambda.cold_probability, {"cold-start probability" + of, ValueCheck::probability});
+      p.lambda.init_ms = maybe(a.lambda.init, {"cold-start init duration" + of, ValueCheck::nonnegative});
       p.lambda.max_retries = a.lambda.max_retries;
     }
     if (a.kind == model::IotActionKind::step_functions) p.subdesign = subdesign_index(a);
@@ -93,23 +112,21 @@ struct PlanBuilder {
     plan.name = design.name;
     plan.ingest = design.ingest;
     plan.error_names.emplace_back("");
-    std::vector<std::pair<std::string, model::DistributionSpec>> fields;
-    for (const auto& f : design.fields) fields.emplace_back(f.name, f.distribution);
-    plan.values = std::make_unique<ValueTable>(scenario, fields);
-    plan.payload_bytes = plan.values->compile(design.payload_bytes);
-    plan.topic_bytes = plan.values->compile(design.topic_bytes);
+    plan.payload_bytes = values.add(design.payload_bytes, {"payload size", ValueCheck::nonnegative});
+    plan.topic_bytes = values.add(design.topic_bytes, {"topic size", ValueCheck::nonnegative});
     if (design.connection) {
-      plan.devices = plan.values->compile(design.connection->devices);
-      plan.minutes_per_device = plan.values->compile(design.connection->minutes_per_device);
+      plan.devices = values.add(design.connection->devices, {"devices", ValueCheck::nonnegative});
+      plan.minutes_per_device =
+          values.add(design.connection->minutes_per_device, {"minutes per device", ValueCheck::nonnegative});
     }
     for (const auto& r : design.rules) {
       RulePlan rp;
       rp.name = r.name;
       rp.site = site_key("iot.rule/" + r.name);
-      rp.match = maybe(r.match, true);
+      rp.match = maybe(r.match, {"match probability of rule " + r.name, ValueCheck::probability});
       if (r.sql) {
         rp.from_sql = true;
-        if (r.sql->where) rp.where = compile_condition(*r.sql->where, *plan.values, scenario, design.fields);
+        if (r.sql->where) rp.where = compile_condition(*r.sql->where, values, scenario, design.fields);
       }
       for (const auto& a : r.actions) rp.actions.push_back(action(a));
       if (r.error_action) rp.error_action = action(*r.error_action);
@@ -128,7 +145,7 @@ struct PlanBuilder {
 
 CompiledDesign compile_design(const model::Scenario& scenario, const model::IotRulesDesign& design,
                               const SubdesignFactory& subdesigns, model::Diagnostics& diags) {
-  PlanBuilder b{scenario, design, subdesigns, diags, {}, {}};
+  PlanBuilder b(scenario, design, subdesigns, diags);
   b.build();
   return std::move(b.out);
 }

@@ -20,28 +20,21 @@ const std::vector<std::string>* labels_of(const std::string& name, const model::
 }
 
 struct Compiler {
-  ValueTable& table;
+  ValueCompiler& values;
   const model::Scenario& scenario;
   const std::vector<model::IotFieldSpec>& fields;
   Condition out;
 
   // Sets one operand; `other` is the opposite operand (a string takes its label index from it).
-  void operand(const model::SqlOperand& o, const model::SqlOperand& other, bool& is_slot, double& constant,
-               std::uint32_t& slot) {
+  void operand(const model::SqlOperand& o, const model::SqlOperand& other, bool& is_value, double& constant,
+               std::uint32_t& value) {
     using K = model::SqlOperand::Kind;
     if (o.kind == K::number) {
       constant = o.number;
     } else if (o.kind == K::field) {
-      is_slot = true;
-      model::ValueSpec spec;
-      spec.kind = model::ValueSpec::Kind::expression;
-      // Resolve through the table so the field gets a slot (sampled once per message or read per draw).
-      model::Diagnostics ignored;
-      spec.expression = model::Expression::parse(o.text, o.loc, ignored);
-      if (!spec.expression.valid() || spec.expression.names().size() != 1)
-        throw model::InternalError("IoT SQL: field \"" + o.text + "\" is not a plain name");
-      ValueRef r = table.compile(spec);
-      slot = r.name_slots.at(0);
+      // The field as a value of the design (sampled once per message, or read per draw).
+      is_value = true;
+      value = values.add_name(o.text, o.loc);
     } else {
       const auto* labels = labels_of(other.text, scenario, fields);
       if (!labels) throw model::InternalError("IoT SQL: no string values for \"" + other.text + "\"");
@@ -59,8 +52,8 @@ struct Compiler {
       case model::SqlCondition::Kind::compare:
         node.kind = ConditionNode::Kind::compare;
         node.op = c.op;
-        operand(c.lhs, c.rhs, node.lhs_is_slot, node.lhs, node.lhs_slot);
-        operand(c.rhs, c.lhs, node.rhs_is_slot, node.rhs, node.rhs_slot);
+        operand(c.lhs, c.rhs, node.lhs_is_value, node.lhs, node.lhs_value);
+        operand(c.rhs, c.lhs, node.rhs_is_value, node.rhs, node.rhs_value);
         break;
       case model::SqlCondition::Kind::all_of: node.kind = ConditionNode::Kind::all_of; break;
       case model::SqlCondition::Kind::any_of: node.kind = ConditionNode::Kind::any_of; break;
@@ -74,9 +67,9 @@ struct Compiler {
 
 }  // namespace
 
-Condition compile_condition(const model::SqlCondition& where, ValueTable& table, const model::Scenario& scenario,
+Condition compile_condition(const model::SqlCondition& where, ValueCompiler& values, const model::Scenario& scenario,
                             const std::vector<model::IotFieldSpec>& fields) {
-  Compiler c{table, scenario, fields, {}};
+  Compiler c{values, scenario, fields, {}};
   c.add(where);
   return std::move(c.out);
 }
@@ -85,8 +78,8 @@ bool Condition::evaluate_node(std::uint32_t i, const DrawValues& values) const {
   const ConditionNode& n = nodes[i];
   switch (n.kind) {
     case ConditionNode::Kind::compare: {
-      double a = n.lhs_is_slot ? values.slot(n.lhs_slot) : n.lhs;
-      double b = n.rhs_is_slot ? values.slot(n.rhs_slot) : n.rhs;
+      double a = n.lhs_is_value ? values.get(n.lhs_value) : n.lhs;
+      double b = n.rhs_is_value ? values.get(n.rhs_value) : n.rhs;
       switch (n.op) {
         case model::SqlCompare::eq: return a == b;
         case model::SqlCompare::ne: return a != b;

@@ -1,6 +1,7 @@
 #pragma once
 // An iot_rules design compiled for simulation: flat arrays of rules, actions and SQL conditions, with
-// every value pre-resolved to a ValueRef and every random decision given its own stable site.
+// every value compiled into the design's ValuePlan (sim/value_compiler.h; fields below hold its indices)
+// and every random decision given its own stable site.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -10,7 +11,7 @@
 #include "model/metering.h"
 #include "model/scenario/iot_rules_design.h"
 #include "sim/execution.h"
-#include "sim/iot/values.h"
+#include "sim/value_compiler.h"
 
 namespace flowcost::sim::iot {
 
@@ -18,10 +19,10 @@ namespace flowcost::sim::iot {
 struct ConditionNode {
   enum class Kind { compare, all_of, any_of, negate } kind = Kind::compare;
   model::SqlCompare op = model::SqlCompare::eq;
-  // Operands: a constant (number, or a string's label index) or a slot of the ValueTable.
-  bool lhs_is_slot = false, rhs_is_slot = false;
+  // Operands: a constant (number, or a string's label index) or a named value of the ValuePlan.
+  bool lhs_is_value = false, rhs_is_value = false;
   double lhs = 0, rhs = 0;
-  std::uint32_t lhs_slot = 0, rhs_slot = 0;
+  std::uint32_t lhs_value = 0, rhs_value = 0;
   std::vector<std::uint32_t> children;
 };
 
@@ -33,15 +34,15 @@ struct Condition {
   bool evaluate_node(std::uint32_t i, const DrawValues& values) const;
 };
 
-Condition compile_condition(const model::SqlCondition& where, ValueTable& table, const model::Scenario& scenario,
+Condition compile_condition(const model::SqlCondition& where, ValueCompiler& values, const model::Scenario& scenario,
                             const std::vector<model::IotFieldSpec>& fields);
 
 struct LambdaPlan {
   std::int64_t memory_mb = 128;
   bool arm64 = false;
-  ValueRef duration_ms;
-  std::optional<ValueRef> cold_probability;
-  std::optional<ValueRef> init_ms;
+  std::uint32_t duration_ms = 0;
+  std::optional<std::uint32_t> cold_probability;
+  std::optional<std::uint32_t> init_ms;
   int max_retries = 2;
 };
 
@@ -49,10 +50,10 @@ struct ActionPlan {
   model::IotActionKind kind = model::IotActionKind::s3;
   std::uint64_t site = 0;        // the action's own random stream
   std::uint32_t error_id = 0;    // index into error_names()
-  std::optional<ValueRef> size_bytes;  // default: the message payload
-  std::optional<ValueRef> failure;
-  std::optional<ValueRef> duration_ms;
-  std::optional<ValueRef> topic_bytes;  // republish; default: the design's topic
+  std::optional<std::uint32_t> size_bytes;  // default: the message payload
+  std::optional<std::uint32_t> failure;
+  std::optional<std::uint32_t> duration_ms;
+  std::optional<std::uint32_t> topic_bytes;  // republish; default: the design's topic
   int tries = 1;
   LambdaPlan lambda;
   int subdesign = -1;            // step_functions: index into the simulator's sub-designs
@@ -61,7 +62,7 @@ struct ActionPlan {
 struct RulePlan {
   std::string name;
   std::uint64_t site = 0;  // the rule's match stream
-  std::optional<ValueRef> match;
+  std::optional<std::uint32_t> match;
   std::optional<Condition> where;  // from sql; absent with sql and no WHERE: every message matches
   bool from_sql = false;
   std::vector<ActionPlan> actions;
@@ -71,11 +72,11 @@ struct RulePlan {
 struct DesignPlan {
   std::string name;
   model::IotIngest ingest = model::IotIngest::broker;
-  ValueRef payload_bytes;
-  ValueRef topic_bytes;
-  std::optional<ValueRef> devices, minutes_per_device;
+  std::uint32_t payload_bytes = 0;
+  std::uint32_t topic_bytes = 0;
+  std::optional<std::uint32_t> devices, minutes_per_device;
   std::vector<RulePlan> rules;
-  std::unique_ptr<ValueTable> values;
+  ValuePlan values;
   std::vector<std::string> error_names;  // [0] = ""
   std::vector<std::string> warnings;
   std::vector<model::UnpricedCall> unpriced;  // of the step_functions designs its actions start

@@ -16,14 +16,17 @@ std::int64_t whole_bytes(double bytes) { return bytes <= 0 ? 0 : static_cast<std
 class IotDrawSimulator final : public DrawSimulator {
  public:
   IotDrawSimulator(const CompiledDesign& design, const model::MeteringRules& metering, const DrawInputs& inputs)
-      : design_(design), metering_(metering), values_(*design.plan.values, inputs), seed_(inputs.seed),
+      : design_(design),
+        metering_(metering),
+        values_(design.plan.values, inputs),
+        seed_(inputs.seed),
         draw_(inputs.draw) {
     for (const auto& sub : design.subdesigns) subdraws_.push_back(sub->prepare(inputs));
   }
 
   void simulate(std::uint64_t sample, ExecutionRecord& out) override {
     const DesignPlan& plan = design_.plan;
-    values_.start_message(sample);
+    values_.start_event(sample);
     Stream message_stream(seed_, draw_, sample, kMessageSite);
     MessageContext ctx{values_, metering_, seed_, draw_, sample, 0, 0, subdraws_, design_.subdesign_error_offset,
                        scratch_};
@@ -127,7 +130,7 @@ class IotDesignSimulator final : public DesignSimulator {
   model::MeterTotals monthly_fixed(const DrawInputs& inputs) const override {
     const DesignPlan& plan = design_.plan;
     if (!plan.devices || !plan.minutes_per_device) return {};
-    DrawValues values(*plan.values, inputs);
+    DrawValues values(plan.values, inputs);
     Stream unused(inputs.seed, inputs.draw, 0, 0);
     double devices = std::max(0.0, values.get(*plan.devices, unused));
     double minutes = std::ceil(std::max(0.0, values.get(*plan.minutes_per_device, unused)));

@@ -81,7 +81,7 @@ void Analyzer::task_meters(const sfn::PlanTask& task, const VisitOutcome& visit,
       case sfn::CallKind::s3_get: meter = name_of(Meter::s3_get_requests); q = count; break;
       case sfn::CallKind::rekognition: meter = name_of(Meter::rekognition_images); q = count; break;
     }
-    if (plan_.values[c.amount].kind != sfn::PlanValue::Kind::constant)
+    if (plan_.values[c.amount].kind != CompiledValue::Kind::constant)
       note("service calls whose sizes are not constants are metered at the mean size");
     local.meters_per_visit[meter] += calls * q;
   }

@@ -24,8 +24,8 @@ using Support = std::vector<std::pair<double, double>>;  // (value, probability)
 
 // The support of an input field: a single value, or a discrete distribution's; nullopt otherwise.
 std::optional<Support> support_of(const sfn::Plan& plan, const std::vector<double>& values, std::uint32_t value) {
-  const sfn::PlanValue& v = plan.values[value];
-  if (v.kind != sfn::PlanValue::Kind::distribution) return Support{{values[value], 1.0}};
+  const CompiledValue& v = plan.values[value];
+  if (v.kind != CompiledValue::Kind::distribution) return Support{{values[value], 1.0}};
   const model::DistributionSpec& d = v.sampler.spec();
   switch (d.kind) {
     case model::DistributionKind::constant: return Support{{d.a, 1.0}};

@@ -52,23 +52,21 @@ std::vector<double> base_values(const sfn::Plan& plan, const CompiledScenarioVal
   for (const auto& item : scenario_values.event_items()) all.values[item.name] = mean_of(item.sampler);
   std::vector<double> out(plan.values.size(), 0.0);
   for (std::size_t i = 0; i < plan.values.size(); ++i) {
-    const sfn::PlanValue& v = plan.values[i];
+    const CompiledValue& v = plan.values[i];
     switch (v.kind) {
-      case sfn::PlanValue::Kind::constant: out[i] = v.constant; break;
-      case sfn::PlanValue::Kind::draw_expression:
-      case sfn::PlanValue::Kind::event_expression:
+      case CompiledValue::Kind::constant: out[i] = v.constant; break;
+      case CompiledValue::Kind::draw_expression:
+      case CompiledValue::Kind::event_expression:
         out[i] = v.expression->evaluate([&](std::string_view name) { return lookup(all, name); });
         break;
-      case sfn::PlanValue::Kind::event_item:
-        out[i] = mean_of(scenario_values.event_items()[plan.event_items[v.event_item]].sampler);
-        break;
-      case sfn::PlanValue::Kind::execution_payload: {
+      case CompiledValue::Kind::event_name: out[i] = mean_of(plan.values.event_names[v.event_name].sampler); break;
+      case CompiledValue::Kind::execution_payload: {
         const std::uint32_t payload = plan.machines[v.machine].payload;
         if (payload >= i) throw model::InternalError("an execution's payload compiled after its uses");
         out[i] = out[payload];
         break;
       }
-      case sfn::PlanValue::Kind::distribution: out[i] = mean_of(v.sampler); break;
+      case CompiledValue::Kind::distribution: out[i] = mean_of(v.sampler); break;
     }
     if (!std::isfinite(out[i]))
       throw model::InputError(v.loc, "the value is not a finite number at the base inputs");

@@ -33,7 +33,7 @@ std::vector<AttemptError> Analyzer::task_attempt(const sfn::PlanTask& task) {
   // Timeouts: P(min(work, function timeout) > TimeoutSeconds) and P(work > the function's timeout).
   double p_timeout = 0, p_function = 0;
   if (task.duration != sfn::kNone) {
-    const sfn::PlanValue& d = plan_.values[task.duration];
+    const CompiledValue& d = plan_.values[task.duration];
     auto classify = [&](double work, double& to, double& fn) {
       work = std::max(0.0, work);
       const double run = task.lambda ? std::min(work, task.function_timeout_ms) : work;
@@ -41,7 +41,7 @@ std::vector<AttemptError> Analyzer::task_attempt(const sfn::PlanTask& task) {
       if (elapsed > task.timeout_ms) to += 1;
       else if (task.lambda && work > task.function_timeout_ms) fn += 1;
     };
-    if (d.kind == sfn::PlanValue::Kind::distribution) {
+    if (d.kind == CompiledValue::Kind::distribution) {
       Stream stream(0, 0, 0, site_key("markov:timeout"));
       for (std::uint64_t i = 0; i < kMeanSamples; ++i) classify(d.sampler.sample(stream), p_timeout, p_function);
       p_timeout /= static_cast<double>(kMeanSamples);
@@ -76,7 +76,7 @@ std::vector<AttemptError> Analyzer::parallel_attempt(const sfn::PlanState& s) {
 std::vector<AttemptError> Analyzer::map_attempt(const sfn::PlanState& s, StateLocal& local) {
   const sfn::PlanMap& m = plan_.maps[s.detail];
   const double items = m.items != sfn::kNone ? std::max(0.0, std::round(values_[m.items])) : 0.0;
-  if (m.items != sfn::kNone && plan_.values[m.items].kind != sfn::PlanValue::Kind::constant)
+  if (m.items != sfn::kNone && plan_.values[m.items].kind != CompiledValue::Kind::constant)
     note("Map item counts are taken at their mean");
   const ScopeSummary item = solve_scope(m.processor);
   if (!m.distributed) {
@@ -191,8 +191,9 @@ void Analyzer::choice_edges(const sfn::PlanChoice& c, StateLocal& local) {
       std::map<std::uint32_t, std::uint64_t> counts;
       for (std::uint64_t i = 0; i < kMeanSamples; ++i) {
         for (std::size_t f = 0; f < plan_.inputs.size(); ++f) {
-          const sfn::PlanValue& v = plan_.values[plan_.inputs[f].value];
-          x[f] = v.kind == sfn::PlanValue::Kind::distribution ? v.sampler.sample(streams[f]) : values_[plan_.inputs[f].value];
+          const CompiledValue& v = plan_.values[plan_.inputs[f].value];
+          x[f] = v.kind == CompiledValue::Kind::distribution ? v.sampler.sample(streams[f])
+                                                             : values_[plan_.inputs[f].value];
         }
         ++counts[first_match(x)];
       }

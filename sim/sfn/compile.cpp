@@ -7,7 +7,7 @@
 #include "model/errors.h"
 #include "sim/random.h"
 #include "sim/sfn/compile_detail.h"
-#include "sim/sfn/values.h"
+#include "sim/value_compiler.h"
 
 namespace flowcost::sim::sfn {
 
@@ -115,10 +115,11 @@ std::uint32_t Compiler::compile_machine(const model::StepFunctionsDesign& d) {
   pm.express = d.workflow == model::SfnWorkflow::express;
   pm.definition_mb = static_cast<double>(d.machine.definition_size_bytes) / (1024.0 * 1024.0);
   if (d.payload_bytes) {
-    pm.payload = values.add(*d.payload_bytes);
+    pm.payload = values.add(*d.payload_bytes, {"payload size", ValueCheck::nonnegative});
     // A distribution is drawn once per execution; every use reads that execution's number.
-    pm.payload_ref = plan.values[pm.payload].kind == PlanValue::Kind::distribution ? values.add_execution_payload(mi)
-                                                                                    : pm.payload;
+    pm.payload_ref = plan.values[pm.payload].kind == CompiledValue::Kind::distribution
+                         ? values.add_execution_payload(mi)
+                         : pm.payload;
   }
   if (d.machine.timeout_seconds) pm.timeout_ms = *d.machine.timeout_seconds * 1000;
   for (const auto* s : model::all_states_of(d.machine))
@@ -127,8 +128,8 @@ std::uint32_t Compiler::compile_machine(const model::StepFunctionsDesign& d) {
   for (const auto& f : d.input) {
     PlanInputField pf;
     pf.path = f.path;
-    pf.value = values.add(f.value);
-    pf.drawn = plan.values[pf.value].kind == PlanValue::Kind::distribution;
+    pf.value = values.add(f.value, {"input field " + f.path, ValueCheck::finite});
+    pf.drawn = plan.values[pf.value].kind == CompiledValue::Kind::distribution;
     pm.draws_inputs = pm.draws_inputs || pf.drawn;
     pf.label = !f.labels.empty();
     pf.labels = f.labels;
@@ -153,7 +154,8 @@ void Compiler::compile_trigger(const model::TriggerSpec& t) {
     pt.lambda_memory_mb = t.lambda->memory_mb;
     pt.lambda_memory_mb_int = std::llround(pt.lambda_memory_mb);
     pt.lambda_timeout_ms = t.lambda->timeout_ms;
-    if (t.lambda_duration_ms) pt.lambda_duration = values.add(*t.lambda_duration_ms);
+    if (t.lambda_duration_ms)
+      pt.lambda_duration = values.add(*t.lambda_duration_ms, {"trigger Lambda duration", ValueCheck::nonnegative});
   }
 }
 

@@ -10,7 +10,7 @@
 #include "model/scenario/step_functions_design.h"
 #include "sim/scenario_values.h"
 #include "sim/sfn/plan.h"
-#include "sim/sfn/values.h"
+#include "sim/value_compiler.h"
 
 namespace flowcost::sim::sfn {
 
@@ -22,7 +22,7 @@ struct Machine {
 using TargetFn = std::function<std::uint32_t(const std::string&)>;
 
 struct Compiler {
-  Compiler(Plan& p, const CompiledScenarioValues& sv) : plan(p), values(sv, p) {}
+  Compiler(Plan& p, const CompiledScenarioValues& sv) : plan(p), values(sv, p.values) {}
 
   Plan& plan;
   ValueCompiler values;

@@ -49,6 +49,10 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
   const auto& task = std::get<model::asl::TaskState>(s.body);
   const auto& r = task.resource;
   const model::TaskBehaviour* b = m.design.find_task(s.name.value);
+  const std::string& name = s.name.value;
+  auto role = [&](const char* what) {
+    return ValueRole{std::string(what) + " of Task " + name, ValueCheck::nonnegative};
+  };
   PlanTask t;
   t.index = static_cast<std::uint32_t>(plan.tasks.size());
   plan.tasks.emplace_back();  // reserved: a child machine compiled below adds its own tasks after it
@@ -74,17 +78,19 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
   t.fargate_milli_vcpu = std::llround(t.fargate_vcpu * 1000);
   t.fargate_memory_mb = std::llround(t.fargate_memory_gb * 1024);
   if (b) {
-    if (b->duration_ms) t.duration = values.add(*b->duration_ms);
+    if (b->duration_ms) t.duration = values.add(*b->duration_ms, role("duration"));
     if (b->cold_start) {
-      t.cold_probability = values.add(b->cold_start->probability, true);
-      t.init = values.add(b->cold_start->init_ms);
+      t.cold_probability =
+          values.add(b->cold_start->probability, {"cold-start probability of Task " + name, ValueCheck::probability});
+      t.init = values.add(b->cold_start->init_ms, role("cold-start init duration"));
     }
     t.errors_first = static_cast<std::uint32_t>(plan.task_errors.size());
     for (const auto& e : b->errors)
-      plan.task_errors.push_back({error_id(e.name), values.add(e.probability, true)});
+      plan.task_errors.push_back(
+          {error_id(e.name), values.add(e.probability, {"probability of " + e.name, ValueCheck::probability})});
     t.errors_count = static_cast<std::uint32_t>(b->errors.size());
     if (b->callback) {
-      t.callback_wait = values.add(b->callback->wait_ms);
+      t.callback_wait = values.add(b->callback->wait_ms, role("callback wait"));
       if (b->callback->heartbeat_every_ms) t.heartbeat_every_ms = *b->callback->heartbeat_every_ms;
     }
     if (b->mocked) {
@@ -107,14 +113,15 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
   // behaviour's own (calls a Lambda function makes, for example).
   const std::uint32_t payload = plan.machines[m.index].payload_ref;
   auto size_or_payload = [&](const std::optional<model::ValueSpec>& v) {
-    return v ? values.add(*v) : (payload != kNone ? payload : values.add_constant(0));
+    return v ? values.add(*v, role("call size")) : (payload != kNone ? payload : values.add_constant(0));
   };
   t.calls_first = static_cast<std::uint32_t>(plan.calls.size());
   bool ddb = false, sqs = false, sns = false, s3p = false, s3g = false, rek = false;
   if (r.service == "dynamodb") {
     ddb = true;
     if (b && b->dynamodb) {
-      plan.calls.push_back({dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes)});
+      plan.calls.push_back(
+          {dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes, role("DynamoDB item size"))});
     } else {
       CallKind k = one_of(r.action, {"getItem", "query", "scan", "batchGetItem"}) ? CallKind::dynamodb_read_eventual
                    : one_of(r.action, {"transactGetItems"}) ? CallKind::dynamodb_read_transactional
@@ -129,34 +136,39 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
     plan.calls.push_back({CallKind::sns, size_or_payload(b ? b->sns_message_bytes : std::nullopt)});
   } else if (r.service == "s3" && one_of(r.action, {"putObject", "copyObject", "listObjectsV2", "listObjects"})) {
     s3p = true;
-    plan.calls.push_back({CallKind::s3_put, b && b->s3_puts ? values.add(*b->s3_puts) : values.add_constant(1)});
+    plan.calls.push_back(
+        {CallKind::s3_put, b && b->s3_puts ? values.add(*b->s3_puts, role("S3 puts")) : values.add_constant(1)});
   } else if (r.service == "s3") {
     s3g = true;
-    plan.calls.push_back({CallKind::s3_get, b && b->s3_gets ? values.add(*b->s3_gets) : values.add_constant(1)});
+    plan.calls.push_back(
+        {CallKind::s3_get, b && b->s3_gets ? values.add(*b->s3_gets, role("S3 gets")) : values.add_constant(1)});
   } else if (r.service == "rekognition") {
     rek = true;
     plan.calls.push_back({CallKind::rekognition, b && b->rekognition_images
-                                                     ? values.add(*b->rekognition_images)
+                                                     ? values.add(*b->rekognition_images, role("Rekognition images"))
                                                      : values.add_constant(1)});
   }
   const bool resource_metered = resource_lambda || ((r.service == "batch" || r.service == "ecs") && t.fargate) ||
                                 t.child_machine != kNone || plan.calls.size() > t.calls_first;
   if (b) {
     if (b->dynamodb && !ddb)
-      plan.calls.push_back({dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes)});
-    if (b->sqs_message_bytes && !sqs) plan.calls.push_back({CallKind::sqs, values.add(*b->sqs_message_bytes)});
-    if (b->sns_message_bytes && !sns) plan.calls.push_back({CallKind::sns, values.add(*b->sns_message_bytes)});
-    if (b->s3_puts && !s3p) plan.calls.push_back({CallKind::s3_put, values.add(*b->s3_puts)});
-    if (b->s3_gets && !s3g) plan.calls.push_back({CallKind::s3_get, values.add(*b->s3_gets)});
+      plan.calls.push_back(
+          {dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes, role("DynamoDB item size"))});
+    if (b->sqs_message_bytes && !sqs)
+      plan.calls.push_back({CallKind::sqs, values.add(*b->sqs_message_bytes, role("SQS message size"))});
+    if (b->sns_message_bytes && !sns)
+      plan.calls.push_back({CallKind::sns, values.add(*b->sns_message_bytes, role("SNS message size"))});
+    if (b->s3_puts && !s3p) plan.calls.push_back({CallKind::s3_put, values.add(*b->s3_puts, role("S3 puts"))});
+    if (b->s3_gets && !s3g) plan.calls.push_back({CallKind::s3_get, values.add(*b->s3_gets, role("S3 gets"))});
     if (b->rekognition_images && !rek)
-      plan.calls.push_back({CallKind::rekognition, values.add(*b->rekognition_images)});
+      plan.calls.push_back({CallKind::rekognition, values.add(*b->rekognition_images, role("Rekognition images"))});
   }
   t.calls_count = static_cast<std::uint32_t>(plan.calls.size()) - t.calls_first;
   const bool behaviour_metered = t.lambda || t.fargate || t.child_machine != kNone || t.calls_count > 0;
   if (auto reason = unpriced_reason(r, resource_metered, behaviour_metered))
     plan.unpriced.push_back({state_prefix + s.name.value, r.service, r.action, *reason});
   t.special = t.child_machine != kNone || t.callback_wait != kNone || t.heartbeat_applies || t.fargate;
-  auto drawn = [&](std::uint32_t v) { return v != kNone && plan.values[v].kind == PlanValue::Kind::distribution; };
+  auto drawn = [&](std::uint32_t v) { return v != kNone && plan.values[v].kind == CompiledValue::Kind::distribution; };
   t.draws = (!t.mocked && t.errors_count > 0) || (t.lambda && t.cold_probability != kNone) || drawn(t.duration);
   plan.tasks[t.index] = t;
   return t.index;
@@ -211,7 +223,10 @@ std::uint32_t Compiler::compile_choice(const model::asl::State& s, Machine& m, c
     for (const auto& cw : w->weights) {
       PlanChoiceWeight pw;
       pw.next = cw.target.empty() ? kNone : target(cw.target);
-      if (!cw.rest) pw.weight = values.add(cw.weight, true);
+      if (!cw.rest)
+        pw.weight = values.add(cw.weight, {"weight of " + (cw.target.empty() ? std::string("no match") : cw.target) +
+                                               " in Choice " + s.name.value,
+                                           ValueCheck::probability});
       plan.choice_weights.push_back(pw);
     }
     pc.weights_count = static_cast<std::uint32_t>(w->weights.size());
@@ -237,7 +252,7 @@ std::uint32_t Compiler::compile_wait(const model::asl::State& s, Machine& m) {
     pw.timestamp_epoch_s = *ts;
   }
   if (const model::WaitBehaviour* b = m.design.find_wait(s.name.value))
-    pw.value = values.add(b->wait_ms);
+    pw.value = values.add(b->wait_ms, {"wait of Wait " + s.name.value, ValueCheck::nonnegative});
   plan.waits.push_back(pw);
   return static_cast<std::uint32_t>(plan.waits.size() - 1);
 }
@@ -253,8 +268,9 @@ std::uint32_t Compiler::compile_map(const model::asl::State& s, std::uint32_t de
   if (auto v = node_number(ms.item_batcher, "MaxItemsPerBatch")) pm.batch_size = std::max(1.0, *v);
   const model::MapBehaviour* b = m.design.find_map(s.name.value);
   if (b) {
-    pm.items = values.add(b->items);
-    if (b->item_bytes) pm.item_bytes = values.add(*b->item_bytes);
+    pm.items = values.add(b->items, {"item count of Map " + s.name.value, ValueCheck::nonnegative});
+    if (b->item_bytes)
+      pm.item_bytes = values.add(*b->item_bytes, {"item size of Map " + s.name.value, ValueCheck::nonnegative});
   } else {
     pm.items = values.add_constant(0);
   }

@@ -13,7 +13,7 @@
 #include "sim/execution.h"
 #include "sim/random.h"
 #include "sim/sfn/plan.h"
-#include "sim/sfn/values.h"
+#include "sim/value_compiler.h"
 
 namespace flowcost::sim::sfn {
 

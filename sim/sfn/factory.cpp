@@ -7,7 +7,7 @@
 #include "sim/scenario_values.h"
 #include "sim/sfn/compile.h"
 #include "sim/sfn/executor.h"
-#include "sim/sfn/values.h"
+#include "sim/value_compiler.h"
 
 namespace flowcost::sim::sfn {
 
@@ -15,14 +15,12 @@ namespace {
 
 class SfnDrawSimulator : public DrawSimulator {
  public:
-  SfnDrawSimulator(const Plan& plan, const model::MeteringRules& metering, const CompiledScenarioValues& sv,
-                   const DrawInputs& inputs)
-      : inputs_(inputs), values_(plan, sv, inputs_), executor_(plan, metering, values_) {}
+  SfnDrawSimulator(const Plan& plan, const model::MeteringRules& metering, const DrawInputs& inputs)
+      : values_(plan.values, inputs), executor_(plan, metering, values_) {}
 
   void simulate(std::uint64_t sample, ExecutionRecord& out) override { executor_.run_event(sample, out); }
 
  private:
-  DrawInputs inputs_;
   DrawValues values_;
   Executor executor_;
 };
@@ -31,15 +29,15 @@ class SfnDesignSimulator : public DesignSimulator {
  public:
   SfnDesignSimulator(std::unique_ptr<model::StepFunctionsDesign> design, const model::Scenario& scenario,
                      const model::MeteringRules& metering)
-      : design_(std::move(design)), scenario_values_(scenario), metering_(metering) {
+      : design_(std::move(design)), metering_(metering) {
     name_ = design_->name;
-    plan_ = compile_plan(*design_, scenario_values_);
+    plan_ = compile_plan(*design_, CompiledScenarioValues(scenario));
     warnings_ = design_->warnings;
   }
 
   const std::string& name() const override { return name_; }
   std::unique_ptr<DrawSimulator> prepare(const DrawInputs& inputs) const override {
-    return std::make_unique<SfnDrawSimulator>(plan_, metering_, scenario_values_, inputs);
+    return std::make_unique<SfnDrawSimulator>(plan_, metering_, inputs);
   }
   const std::vector<std::string>& error_names() const override { return plan_.error_names; }
   const std::vector<std::string>& warnings() const override { return warnings_; }
@@ -47,7 +45,6 @@ class SfnDesignSimulator : public DesignSimulator {
 
  private:
   std::unique_ptr<model::StepFunctionsDesign> design_;  // the plan refers to its expressions
-  CompiledScenarioValues scenario_values_;
   model::MeteringRules metering_;
   Plan plan_;
   std::string name_;

@@ -12,27 +12,12 @@
 #include "model/expression.h"
 #include "model/source_location.h"
 #include "model/unpriced_call.h"
-#include "sim/sampler.h"
+#include "sim/value_compiler.h"
 
 namespace flowcost::sim::sfn {
 
 inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 inline constexpr double kForever = std::numeric_limits<double>::infinity();
-
-// A number of the design: constant, per draw (expression over inputs), per event (a workload item or an
-// expression over them), the current execution's payload, or a distribution sampled at each use (from a
-// slot of the place that uses it; see values.h).
-struct PlanValue {
-  enum class Kind : std::uint8_t { constant, draw_expression, event_item, event_expression, execution_payload, distribution };
-  Kind kind = Kind::constant;
-  double constant = 0;
-  std::uint32_t event_item = 0;               // event_item: index into Plan::event_items
-  std::uint32_t machine = 0;                  // execution_payload: the machine whose payload it is
-  const model::Expression* expression = nullptr;  // owned by the design (kept alive by the simulator)
-  Sampler sampler;
-  bool probability = false;                   // checked in [0, 1] per draw
-  model::SourceLocation loc;
-};
 
 enum class CallKind : std::uint8_t {
   dynamodb_write, dynamodb_read_strong, dynamodb_read_eventual, dynamodb_read_transactional,
@@ -197,8 +182,7 @@ struct PlanTrigger {
 };
 
 struct Plan {
-  std::vector<PlanValue> values;
-  std::vector<std::uint32_t> event_items;  // indices into CompiledScenarioValues::event_items()
+  ValuePlan values;  // every number of the design (sim/value_compiler.h); fields below index it
   std::vector<PlanState> states;
   std::vector<PlanScope> scopes;
   std::vector<std::uint32_t> scope_lists;   // scope indices of Parallel branches

@@ -111,11 +111,12 @@ TEST_CASE("iot design: SQL fields, string values and syntax are checked at their
 
 TEST_CASE("iot design: missing payload, per-message connection and rules without match") {
   Scenario s = load("bad_designs.yaml");
-  CHECK(problems(s, "missing") == std::vector<std::string>{
-      "bad_designs.yaml:41:5: error: iot_rules design \"missing\" needs payload (bytes per message: a workload "
-      "item, a number or a distribution)",
-      "bad_designs.yaml:43:27: error: connection.devices is a monthly quantity: use a number or an expression over "
-      "inputs, not a per-message distribution",
-      "bad_designs.yaml:45:9: error: rule \"x\" needs match (a fraction) or sql",
-  });
+  CHECK(problems(s, "missing") ==
+        std::vector<std::string>{
+            "bad_designs.yaml:41:5: error: iot_rules design \"missing\" needs payload (bytes per message: a workload "
+            "item, a number or a distribution)",
+            "bad_designs.yaml:43:27: error: connection.devices must be the same for every event of a draw: "
+            "\"payload_bytes\" is a per-event workload distribution",
+            "bad_designs.yaml:45:9: error: rule \"x\" needs match (a fraction) or sql",
+        });
 }

@@ -17,6 +17,6 @@ TEST_CASE("iot: a probability expression outside [0, 1] in a draw is an input er
     REQUIRE(e.diagnostics().size() == 1);
     std::string h = flowcost::model::diagnostic_headline(e.diagnostics()[0]);
     CHECK(h.substr(h.find("draw_probability.yaml")) ==
-          "draw_probability.yaml:12:26: error: probability \"fraction * 1\" is 1.25 in draw 0, outside [0, 1]");
+          "draw_probability.yaml:12:26: error: match probability of rule r is 1.25 in draw 0 (must be in [0, 1])");
   }
 }

@@ -108,20 +108,11 @@ TEST_CASE("slot j of a site is word j of the site's stream; a slot's further wor
 
   for (unsigned slot : {0u, 2u, 6u}) {
     INFO("slot " << slot);
-    Stream expected = Stream::continuing(words[slot], 7, 3, 11, site, slot + 1);
     Stream lane(7, 3, 11, site, slot + 1);
     SiteVariates fresh(7, 3, 11, site);
-    SlotEngine engine(fresh, slot);
-    CHECK(engine() == words[slot]);
-    CHECK(expected() == words[slot]);
-    for (int i = 0; i < 9; ++i) {
-      const std::uint64_t w = lane();
-      CHECK(expected() == w);
-      CHECK(engine() == w);
-    }
-    // A Stream taken from the engine continues where it stopped.
-    Stream rest = engine.stream();
-    CHECK(rest() == lane());
+    Stream stream = fresh.stream(slot);
+    CHECK(stream() == words[slot]);
+    for (int i = 0; i < 9; ++i) CHECK(stream() == lane());
   }
   // The lanes never meet lane 0's blocks: lane 1's first word is not among the site's first 12 words.
   Stream lane1(7, 3, 11, site, 1);

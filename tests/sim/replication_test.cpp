@@ -135,20 +135,18 @@ TEST_CASE("draw inputs: distributions from their input stream, expressions in or
 
   CompiledScenarioValues values(s);
   REQUIRE(values.event_items().size() == 1);
-  // payload_bytes is the second of n = 2 workload items (after `alarms`; events_per_month is not an
-  // item), so g = 2 events share a group: event 17 is in group 8 at offset 1, and reads slot 1 x 2 + 1 = 3,
-  // word 3 of Stream(seed, draw, 8, kWorkloadSite), continuing (if its sampler needs more) in lane 4.
-  REQUIRE(values.event_items()[0].slot == 1);
-  REQUIRE(values.workload_items() == 2);
-  Stream block(42, 3, 8, kWorkloadSite);
-  for (int i = 0; i < 3; ++i) block();
-  const std::uint64_t word = block();
-  Stream item_stream = Stream::continuing(word, 42, 3, 8, kWorkloadSite, 4);
+  // payload_bytes, event 17: slot 17 mod 4 = 1 of the variates of group 17 / 4 = 4 at the item's own site
+  // site_key("workload:payload_bytes"): word 1 of Stream(seed, draw, 4, site), continuing (if its sampler
+  // needs more) in lane 2. Its position among the workload items plays no part.
+  const std::uint64_t site = site_key("workload:payload_bytes");
+  REQUIRE(values.event_items()[0].site == site);
+  Stream block(42, 3, 4, site);
+  block();
+  Stream item_stream = Stream::continuing(block(), 42, 3, 4, site, 2);
   CHECK(values.event_value(0, 42, 3, 17) == values.event_items()[0].sampler.sample(item_stream));
-  // Event 16, the group's other event, reads slot 1 (word 1).
-  Stream block16(42, 3, 8, kWorkloadSite);
-  block16();
-  Stream item16 = Stream::continuing(block16(), 42, 3, 8, kWorkloadSite, 2);
+  // Event 16, the same group's first event, reads slot 0 (word 0), continuing in lane 1.
+  Stream block16(42, 3, 4, site);
+  Stream item16 = Stream::continuing(block16(), 42, 3, 4, site, 1);
   CHECK(values.event_value(0, 42, 3, 16) == values.event_items()[0].sampler.sample(item16));
   CHECK(values.find_event_item("nope") == nullptr);
 }

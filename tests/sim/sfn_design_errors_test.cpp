@@ -40,6 +40,22 @@ TEST_CASE("sfn errors: Choice weights must sum to 1 and name the Choice's target
         Lines{"bad/errors.yaml:45:14: error: \"B\" is the Default of Choice \"Pick\"; write its weight as `default`"});
 }
 
+TEST_CASE("sfn errors: an error probability or a Choice weight naming a per-event workload item is a load error") {
+  // Both are drawn from the draw's cumulative sums: a per-event value there would silently read 0.
+  CHECK(design_errors("per-event-errors") ==
+        Lines{"bad/errors.yaml:56:53: error: the probability of Custom.Error must be the same for every event of a "
+              "draw: \"fail_p\" is a per-event workload distribution"});
+  CHECK(design_errors("per-event-weights") ==
+        Lines{"bad/errors.yaml:61:17: error: the weight of A must be the same for every event of a draw: "
+              "\"fail_p\" is a per-event workload distribution"});
+}
+
+TEST_CASE("sfn errors: an expression whose units make it a size where a duration is expected") {
+  // item_size is 2KB: `item_size * 2` is a size (an error as a duration), `2 * item_size` a size (fine).
+  CHECK(design_errors("dimensions") ==
+        Lines{"bad/errors.yaml:66:24: error: expected a duration, but \"item_size * 2\" is a size"});
+}
+
 TEST_CASE("sfn errors: impossible distribution parameters and error probabilities over 1") {
   CHECK(design_errors("distributions") ==
         Lines{"bad/errors.yaml:27:40: error: uniform: min 5 is greater than max 1",
@@ -77,6 +93,6 @@ TEST_CASE("sfn errors: a probability expression outside [0, 1] is reported when 
     REQUIRE(e.diagnostics().size() == 1);
     std::string h = flowcost::model::diagnostic_headline(e.diagnostics()[0]);
     h.erase(0, std::string(FLOWCOST_TEST_DATA).size() + 5);
-    CHECK(h == "designs.yaml:34:32: error: probability \"fail_p\" is 1.25 in draw 0; a probability must be in [0, 1]");
+    CHECK(h == "designs.yaml:34:32: error: probability of Custom.Error is 1.25 in draw 0 (must be in [0, 1])");
   }
 }
