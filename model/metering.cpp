@@ -14,7 +14,7 @@ namespace {
 // One key of one service group: its name and how it writes into MeteringRules.
 struct RuleKey {
   const char* name;
-  enum class Type { positive_number, positive_integer, non_negative_integer, boolean } type;
+  enum class Type { positive_number, non_negative_number, positive_integer, non_negative_integer, boolean, names } type;
   std::function<void(MeteringRules&, const Node&)> apply;
   std::function<std::string(const MeteringRules&)> show;  // the value as the section writes it
 };
@@ -29,6 +29,12 @@ using T = RuleKey::Type;
 std::string text(bool b) { return b ? "true" : "false"; }
 std::string text(std::int64_t i) { return std::to_string(i); }
 std::string text(double d) { return format_number(d); }
+// A list of names as the section writes it in flow style: [A, B].
+std::string text(const std::vector<std::string>& names) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+  return out + "]";
+}
 
 const std::vector<RuleGroup>& rule_groups() {
   static const std::vector<RuleGroup> groups = {
@@ -37,7 +43,22 @@ const std::vector<RuleGroup>& rule_groups() {
          [](MeteringRules& r, const Node& n) { r.lambda_duration_granularity_ms = *n.number(); },
          [](const MeteringRules& r) { return text(r.lambda_duration_granularity_ms); }},
         {"init_billed", T::boolean, [](MeteringRules& r, const Node& n) { r.lambda_init_billed = *n.boolean(); },
-         [](const MeteringRules& r) { return text(r.lambda_init_billed); }}}},
+         [](const MeteringRules& r) { return text(r.lambda_init_billed); }},
+        {"unbilled_errors", T::names,
+         [](MeteringRules& r, const Node& n) {
+           r.lambda_unbilled_errors.clear();
+           for (const auto& item : n.items) r.lambda_unbilled_errors.push_back(item.text);
+         },
+         [](const MeteringRules& r) { return text(r.lambda_unbilled_errors); }},
+        {"async_retries", T::non_negative_integer,
+         [](MeteringRules& r, const Node& n) { r.lambda_async_retries = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.lambda_async_retries); }},
+        {"async_first_retry_wait_ms", T::non_negative_number,
+         [](MeteringRules& r, const Node& n) { r.lambda_async_first_retry_wait_ms = *n.number(); },
+         [](const MeteringRules& r) { return text(r.lambda_async_first_retry_wait_ms); }},
+        {"async_second_retry_wait_ms", T::non_negative_number,
+         [](MeteringRules& r, const Node& n) { r.lambda_async_second_retry_wait_ms = *n.number(); },
+         [](const MeteringRules& r) { return text(r.lambda_async_second_retry_wait_ms); }}}},
       {"express",
        {{"duration_granularity_ms", T::positive_number,
          [](MeteringRules& r, const Node& n) { r.express_duration_granularity_ms = *n.number(); },
@@ -47,7 +68,10 @@ const std::vector<RuleGroup>& rule_groups() {
          [](const MeteringRules& r) { return text(r.express_memory_chunk_mb); }},
         {"base_memory_mb", T::positive_number,
          [](MeteringRules& r, const Node& n) { r.express_base_memory_mb = *n.number(); },
-         [](const MeteringRules& r) { return text(r.express_base_memory_mb); }}}},
+         [](const MeteringRules& r) { return text(r.express_base_memory_mb); }},
+        {"parallel_branches_are_steps", T::boolean,
+         [](MeteringRules& r, const Node& n) { r.express_parallel_branches_are_steps = *n.boolean(); },
+         [](const MeteringRules& r) { return text(r.express_parallel_branches_are_steps); }}}},
       {"standard",
        {{"transitions_per_execution", T::non_negative_integer,
          [](MeteringRules& r, const Node& n) { r.standard_transitions_per_execution = *n.integer(); },
@@ -64,7 +88,9 @@ const std::vector<RuleGroup>& rule_groups() {
          [](const MeteringRules& r) { return text(r.iot_error_action_billed); }},
         {"where_false_triggers", T::boolean,
          [](MeteringRules& r, const Node& n) { r.iot_where_false_triggers = *n.boolean(); },
-         [](const MeteringRules& r) { return text(r.iot_where_false_triggers); }}}},
+         [](const MeteringRules& r) { return text(r.iot_where_false_triggers); }},
+        {"http_tries", T::positive_integer, [](MeteringRules& r, const Node& n) { r.iot_http_tries = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.iot_http_tries); }}}},
       {"dynamodb",
        {{"write_unit_bytes", T::positive_integer,
          [](MeteringRules& r, const Node& n) { r.dynamodb_write_unit_bytes = *n.integer(); },
@@ -86,6 +112,21 @@ const std::vector<RuleGroup>& rule_groups() {
        {{"record_unit_bytes", T::positive_integer,
          [](MeteringRules& r, const Node& n) { r.firehose_record_unit_bytes = *n.integer(); },
          [](const MeteringRules& r) { return text(r.firehose_record_unit_bytes); }}}},
+      {"eventbridge",
+       {{"event_unit_bytes", T::positive_integer,
+         [](MeteringRules& r, const Node& n) { r.eventbridge_event_unit_bytes = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.eventbridge_event_unit_bytes); }}}},
+      {"apigateway",
+       {{"http_request_unit_bytes", T::positive_integer,
+         [](MeteringRules& r, const Node& n) { r.apigateway_http_request_unit_bytes = *n.integer(); },
+         [](const MeteringRules& r) { return text(r.apigateway_http_request_unit_bytes); }}}},
+      {"fargate",
+       {{"duration_granularity_ms", T::positive_number,
+         [](MeteringRules& r, const Node& n) { r.fargate_duration_granularity_ms = *n.number(); },
+         [](const MeteringRules& r) { return text(r.fargate_duration_granularity_ms); }},
+        {"minimum_ms", T::non_negative_number,
+         [](MeteringRules& r, const Node& n) { r.fargate_minimum_ms = *n.number(); },
+         [](const MeteringRules& r) { return text(r.fargate_minimum_ms); }}}},
   };
   return groups;
 }
@@ -95,10 +136,18 @@ std::string type_problem(const Node& value, T type) {
   switch (type) {
     case T::boolean:
       return value.boolean() ? "" : "must be true or false, not " + value.type_name();
-    case T::positive_number: {
+    case T::positive_number:
+    case T::non_negative_number: {
       auto v = value.number();
       if (!v) return "must be a number, not " + value.type_name();
-      if (!std::isfinite(*v) || *v <= 0) return "must be a positive finite number";
+      if (type == T::positive_number && (!std::isfinite(*v) || *v <= 0)) return "must be a positive finite number";
+      if (type == T::non_negative_number && (!std::isfinite(*v) || *v < 0)) return "must be a finite number, not negative";
+      return "";
+    }
+    case T::names: {
+      if (!value.is_sequence()) return "must be a list of error names, not " + value.type_name();
+      for (const auto& item : value.items)
+        if (!item.is_string() || item.text.empty()) return "must be a list of error names (strings)";
       return "";
     }
     case T::positive_integer:

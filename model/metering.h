@@ -16,6 +16,14 @@ struct MeteringRules {
   // Lambda: billed duration = (billed INIT + duration) rounded up to this many ms; memory as configured.
   double lambda_duration_granularity_ms = 1;
   bool lambda_init_billed = true;  // on-demand ZIP functions since 2025-08-01 (docs/sources.md#lambda-billing)
+  // Task errors raised before the function starts (a throttle): the attempt bills no request and no
+  // duration (AWS counts a request when a function starts executing; a 429 never starts it).
+  std::vector<std::string> lambda_unbilled_errors = {"Lambda.TooManyRequestsException"};
+  // Asynchronous invocations (IoT rule and SNS Lambda actions): retries after a function error, and the
+  // waits before them (one minute, then two).
+  std::int64_t lambda_async_retries = 2;
+  double lambda_async_first_retry_wait_ms = 60'000;
+  double lambda_async_second_retry_wait_ms = 120'000;
   // Step Functions Express: duration rounded up to 100 ms, memory rounded up to 64 MB chunks.
   double express_duration_granularity_ms = 100;
   double express_memory_chunk_mb = 64;
@@ -23,12 +31,18 @@ struct MeteringRules {
   // Step Functions Standard: transitions added per execution for start/end (docs/sources.md#sfn-transitions:
   // unsettled).
   std::int64_t standard_transitions_per_execution = 0;
+  // Express memory: payload x the Map/Parallel steps executed. Each Inline Map iteration is a step; a
+  // Parallel state counts each branch run (true) or once per run of the state (false): AWS does not
+  // publish the Parallel rule.
+  bool express_parallel_branches_are_steps = true;
   // IoT Core: messages metered in 5 KB units of payload + topic; rules and actions per message.
   std::int64_t iot_message_unit_bytes = 5 * 1024;
   // IoT Core points that AWS text leaves open (docs/sources.md#open-points), kept as settings:
   bool iot_rules_in_message_units = true;  // a triggered rule counts the message's 5 KB units (false: 1)
   bool iot_error_action_billed = true;     // an error action run counts as an action executed
   bool iot_where_false_triggers = false;   // a rule whose WHERE (or match) is false still counts as triggered
+  // The HTTP rule action's tries when a design does not say (one try and at most two retries).
+  std::int64_t iot_http_tries = 3;
   // DynamoDB: 1 KB per write request unit, 4 KB per strongly consistent read unit.
   std::int64_t dynamodb_write_unit_bytes = 1024;
   std::int64_t dynamodb_read_unit_bytes = 4 * 1024;
@@ -39,6 +53,13 @@ struct MeteringRules {
   std::int64_t kinesis_payload_unit_bytes = 25 * 1024;
   // Firehose: each record rounded up to 5 KB.
   std::int64_t firehose_record_unit_bytes = 5 * 1024;
+  // EventBridge PutEvents: each 64 KB chunk of an event is one custom event.
+  std::int64_t eventbridge_event_unit_bytes = 64 * 1024;
+  // API Gateway HTTP APIs: requests metered in 512 KB increments.
+  std::int64_t apigateway_http_request_unit_bytes = 512 * 1024;
+  // Fargate: per-second billing with a one-minute minimum.
+  double fargate_duration_granularity_ms = 1000;
+  double fargate_minimum_ms = 60'000;
 
   std::string source;  // where these rules were read from (price table path), for reports
 };

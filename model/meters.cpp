@@ -30,6 +30,11 @@ const std::vector<MeterInfo>& known_meters() {
       {"fargate.vcpu_seconds", "vCPU-s", "AWS Batch / ECS on Fargate"},
       {"fargate.gb_seconds", "GB-s", "AWS Batch / ECS on Fargate"},
       {"http.requests", "requests", "HTTP action / task calls (no AWS charge; counted for reference)"},
+      {"eventbridge.events", "events", "custom events put, in 64 KB chunks"},
+      {"apigateway.rest_requests", "requests", "REST API requests"},
+      {"apigateway.http_requests", "requests", "HTTP API requests, in 512 KB increments"},
+      {"s3.storage_gb_months", "GB-months", "S3 Standard storage (a design's fixed monthly quantity)"},
+      {"kms.keys", "keys", "KMS keys kept for the month (a design's fixed monthly quantity)"},
   };
   return meters;
 }

@@ -94,6 +94,11 @@ CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const
     }
     result.lines.push_back(bill_line(line, quantity, free_units));
     total += result.lines.back().cost_usd;
+    if (!(result.lines.back().cost_usd <= kMaxCostUsd) || !(total <= kMaxCostUsd)) {
+      throw model::InputError(kNoFile, "meter \"" + line.meter + "\" with quantity " + format_shortest(quantity) +
+                                           " brings the monthly cost above $" + format_shortest(kMaxCostUsd) +
+                                           ", the largest amount flowcost prices; check the quantity");
+    }
   }
   result.total_usd = static_cast<double>(to_resolution(total));
   return result;

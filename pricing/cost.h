@@ -13,6 +13,9 @@ namespace flowcost::pricing {
 // Costs are carried at this resolution (a tenth of a nano-dollar), so that binary noise such as
 // 0.6000000000000001 does not show; far below a cent even summed over thousands of lines.
 inline constexpr double kCostResolutionUsd = 1e-10;
+// The largest monthly amount flowcost prices (one line or the total): $1e15. Above it cents no longer fit
+// the exact integer arithmetic of reports, so cost() refuses it with a message instead of wrapping.
+inline constexpr double kMaxCostUsd = 1e15;
 
 struct CostOptions {
   bool free_tier = false;  // apply the account-wide free allowances (they belong to the whole account)

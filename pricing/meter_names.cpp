@@ -1,5 +1,6 @@
 #include "pricing/meter_names.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "model/meters.h"
@@ -27,7 +28,7 @@ std::string unknown_meter_message(std::string_view name) {
   for (const auto& n : names) {
     if (service_of(n) == service_of(name)) same_service.push_back(n);
     std::string service(service_of(n));
-    if (services.empty() || services.back() != service) services.push_back(service);
+    if (std::find(services.begin(), services.end(), service) == services.end()) services.push_back(service);
   }
   if (!same_service.empty()) return message + "; meters of " + std::string(service_of(name)) + ": " + join(same_service);
   return message + "; known services: " + join(services);

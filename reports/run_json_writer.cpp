@@ -1,5 +1,6 @@
 #include "reports/run_json_writer.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -38,10 +39,25 @@ Json design_json(const engine::DesignReport& d) {
   for (const auto& u : d.unpriced)
     unpriced.push_back({{"state", u.state}, {"service", u.service}, {"action", u.action}, {"reason", u.reason}});
   j["unpriced"] = std::move(unpriced);
-  Json assumptions = Json::object();  // a number or true/false as such, anything else as text
+  // A number or true/false as such, a list of names ("[A, B]", as the metering: section writes it) as an
+  // array of strings, anything else as text.
+  Json assumptions = Json::object();
   for (const auto& a : d.assumptions) {
     Json value = Json::parse(a.value, nullptr, false);
-    assumptions[a.name] = value.is_number() || value.is_boolean() ? value : Json(a.value);
+    if (value.is_number() || value.is_boolean()) {
+      assumptions[a.name] = value;
+    } else if (a.value.size() >= 2 && a.value.front() == '[' && a.value.back() == ']') {
+      Json names = Json::array();
+      const std::string inner = a.value.substr(1, a.value.size() - 2);
+      for (std::size_t start = 0; !inner.empty() && start <= inner.size();) {
+        const std::size_t comma = std::min(inner.find(", ", start), inner.size());
+        names.push_back(inner.substr(start, comma - start));
+        start = comma + 2;
+      }
+      assumptions[a.name] = std::move(names);
+    } else {
+      assumptions[a.name] = a.value;
+    }
   }
   j["assumptions"] = std::move(assumptions);
   j["latency_ms"] = {{"p50", d.latency.p50_ms}, {"p95", d.latency.p95_ms}, {"p99", d.latency.p99_ms}};

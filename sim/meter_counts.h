@@ -4,6 +4,7 @@
 // meter_scale() converts a native integer to the meter's billing unit (model/meters.h).
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 
 namespace flowcost::sim {
@@ -35,6 +36,11 @@ enum class Meter : std::uint8_t {
   fargate_vcpu_seconds,       // milli-vCPU * ms
   fargate_gb_seconds,         // MB*ms
   http_requests,              // count
+  eventbridge_events,         // count of 64 KB chunks
+  apigateway_rest_requests,   // count
+  apigateway_http_requests,   // count of 512 KB increments
+  s3_storage_gb_months,       // (monthly lines only: a design's `fixed:` section)
+  kms_keys,                   // (monthly lines only)
   count_
 };
 
@@ -44,15 +50,25 @@ inline constexpr std::size_t kMeterCount = static_cast<std::size_t>(Meter::count
 double meter_scale(Meter m);
 std::string_view meter_name(Meter m);
 
+// The largest native quantity a meter holds: a sum that would pass it stays there (saturates) instead of
+// wrapping around, and the replication loop reports every meter that reached it (a lower bound).
+inline constexpr std::int64_t kMeterSaturated = std::numeric_limits<std::int64_t>::max();
+
 struct MeterCounts {
   std::array<std::int64_t, kMeterCount> v{};
 
-  void add(Meter m, std::int64_t n) { v[static_cast<std::size_t>(m)] += n; }
+  // Quantities are never negative; a sum that overflows saturates at kMeterSaturated.
+  void add(Meter m, std::int64_t n) {
+    std::int64_t& x = v[static_cast<std::size_t>(m)];
+    if (__builtin_add_overflow(x, n, &x)) x = kMeterSaturated;
+  }
   std::int64_t get(Meter m) const { return v[static_cast<std::size_t>(m)]; }
   MeterCounts& operator+=(const MeterCounts& o) {
-    for (std::size_t i = 0; i < kMeterCount; ++i) v[i] += o.v[i];
+    for (std::size_t i = 0; i < kMeterCount; ++i)
+      if (__builtin_add_overflow(v[i], o.v[i], &v[i])) v[i] = kMeterSaturated;
     return *this;
   }
+  bool saturated(std::size_t i) const { return v[i] == kMeterSaturated; }
   void clear() { v.fill(0); }
 };
 

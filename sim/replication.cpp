@@ -189,6 +189,11 @@ void Replicator::merge_draw(const DrawPlan& plan, RunResult& result) const {
       if (total.v[m] == 0) continue;
       auto meter = static_cast<Meter>(m);
       std::string name(meter_name(meter));
+      if (total.saturated(m)) {
+        const std::string w = "meter " + name + " reached the largest quantity flowcost can count (2^63 - 1 " +
+                              "native units) in a draw; its totals are lower bounds";
+        if (std::find(out.warnings.begin(), out.warnings.end(), w) == out.warnings.end()) out.warnings.push_back(w);
+      }
       double sum = static_cast<double>(total.v[m]) * meter_scale(meter);
       dr.monthly[name] = plan.exact ? sum : events * (sum / n);
       out.execution_totals[name] += sum;

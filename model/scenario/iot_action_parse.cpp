@@ -79,7 +79,7 @@ std::vector<std::string> allowed_keys(IotActionKind k) {
   switch (k) {
     case IotActionKind::dynamodb:
     case IotActionKind::dynamodb_v2: add({"write_bytes"}); break;
-    case IotActionKind::lambda: add({"memory_mb", "arch", "cold_start", "retries"}); break;
+    case IotActionKind::lambda: add({"memory_mb", "arch", "cold_start", "retries", "timeout"}); break;
     case IotActionKind::sns:
     case IotActionKind::sqs: add({"message_bytes"}); break;
     case IotActionKind::firehose:
@@ -133,7 +133,14 @@ void parse_lambda(const Node& s, IotActionSpec& a, const NameScope& scope, Diagn
   if (auto d = value_field(s, "duration", Dimension::duration_ms, scope, diags)) a.lambda.duration = *d;
   else if (!s.find("duration")) diags.error(a.loc, "lambda action needs a duration (a number of ms or a distribution)");
   a.duration.reset();  // Lambda's time comes from its invocations
-  a.lambda.max_retries = static_cast<int>(integer_field(s, "retries", 0, 2, 2, "lambda", diags));
+  a.lambda.max_retries = static_cast<int>(integer_field(s, "retries", 0, 2, -1, "lambda", diags));
+  if (const Node* t = s.find("timeout")) {
+    auto ms = parse_number(*t, Dimension::duration_ms, diags);
+    if (ms && (!(*ms > 0) || *ms > kIotLambdaMaxTimeoutMs))
+      diags.error(t->loc, "lambda.timeout must be more than 0 and at most 900s (Lambda's 15-minute limit)");
+    else if (ms)
+      a.lambda.timeout_ms = *ms;
+  }
   if (const Node* cold = s.find("cold_start")) {
     if (!cold->is_mapping()) {
       diags.error(cold->loc, "lambda.cold_start must be a mapping {probability: P, init: DURATION}, not " +
@@ -169,7 +176,6 @@ std::optional<IotActionSpec> parse_action(const Node& node, const std::string& l
   a.kind = static_cast<IotActionKind>(it - kinds.begin());
   a.loc = m.key_loc;
   a.label = label_prefix + m.key;
-  if (a.kind == IotActionKind::http) a.tries = 3;  // the HTTP action's default: one try and two retries
   const Node& s = m.value;
   if (s.is_null()) {
     if (a.kind == IotActionKind::lambda || a.kind == IotActionKind::step_functions)
@@ -186,7 +192,7 @@ std::optional<IotActionSpec> parse_action(const Node& node, const std::string& l
   if (const char* key = size_key(a.kind)) a.size_bytes = value_field(s, key, Dimension::size_bytes, scope, diags);
   switch (a.kind) {
     case IotActionKind::lambda: parse_lambda(s, a, scope, diags); break;
-    case IotActionKind::http: a.tries = static_cast<int>(integer_field(s, "tries", 1, 3, 3, "http", diags)); break;
+    case IotActionKind::http: a.tries = static_cast<int>(integer_field(s, "tries", 1, 3, 0, "http", diags)); break;
     case IotActionKind::republish:
       a.topic_bytes = value_field(s, "topic_bytes", Dimension::size_bytes, scope, diags);
       break;

@@ -196,7 +196,7 @@ IotRulesDesign parse_iot_rules_design(const Scenario& sc, const DesignEntry& ent
     return d;
   }
   check_known_keys(n, {"name", "kind", "description", "ingest", "topic_bytes", "payload", "connection", "fields",
-                       "rules"},
+                       "rules", "fixed"},
                    diags, "iot_rules design field");
   NameScope scope;
   for (const auto& in : sc.inputs) scope.names.push_back(in.name);
@@ -222,6 +222,7 @@ IotRulesDesign parse_iot_rules_design(const Scenario& sc, const DesignEntry& ent
     diags.error(entry.loc, "iot_rules design \"" + d.name + "\" needs payload (bytes per message: a workload item, "
                            "a number or a distribution)");
   if (const Node* c = n.find("connection")) parse_connection(*c, sc, scope, d, diags);
+  if (const Node* f = n.find("fixed")) d.fixed = parse_fixed_section(*f, sc, diags);
   if (const Node* r = n.find("rules")) parse_rules(*r, sc, scope, d, diags);
   else diags.error(entry.loc, "iot_rules design \"" + d.name + "\" needs rules");
   return d;

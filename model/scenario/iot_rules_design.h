@@ -10,6 +10,7 @@
 #include "model/diagnostics.h"
 #include "model/distribution.h"
 #include "model/scenario/iot_sql.h"
+#include "model/scenario/monthly_lines.h"
 #include "model/scenario/scenario.h"
 #include "model/scenario/values.h"
 
@@ -43,8 +44,11 @@ struct IotLambdaSpec {
   ValueSpec duration;                          // per invocation (ms)
   std::optional<ValueSpec> cold_probability;   // per invocation
   std::optional<ValueSpec> init;               // INIT duration of a cold start (ms)
-  int max_retries = 2;                         // Lambda async retries on function error (0..2)
+  int max_retries = -1;                        // Lambda async retries on function error (0..2); -1: the table's
+  double timeout_ms = 900'000;                 // the function's timeout (at most 900 s)
 };
+
+inline constexpr double kIotLambdaMaxTimeoutMs = 900'000;  // Lambda's 15-minute limit
 
 struct IotActionSpec {
   IotActionKind kind = IotActionKind::s3;
@@ -53,7 +57,7 @@ struct IotActionSpec {
   std::optional<ValueSpec> size_bytes;   // item / message / record / log bytes; default: the message payload
   std::optional<ValueSpec> failure;      // probability that one try (Lambda: one invocation) fails
   std::optional<ValueSpec> duration;     // time one try takes (ms); Lambda uses lambda.duration
-  int tries = 1;                         // HTTP: up to 3 tries; other actions 1
+  int tries = 1;                         // HTTP: 1 to 3 tries, 0 = the table's metering.iot.http_tries; others 1
   std::optional<ValueSpec> topic_bytes;  // republish: topic length; default: the design's topic_bytes
   IotLambdaSpec lambda;                  // kind == lambda
   std::string design;                    // kind == step_functions: the design it starts
@@ -90,6 +94,7 @@ struct IotRulesDesign {
   ValueSpec topic_bytes;  // metered with the payload; default 0
   ValueSpec payload_bytes;
   std::optional<IotConnectionSpec> connection;
+  std::vector<MonthlyQuantity> fixed;  // monthly quantities (`fixed:`)
   std::vector<IotFieldSpec> fields;
   std::vector<IotRuleSpec> rules;
 };

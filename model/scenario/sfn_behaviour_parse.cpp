@@ -12,8 +12,6 @@ namespace flowcost::model::sfn_parse {
 
 namespace {
 
-constexpr double kMaxMapItems = 1'000'000;
-
 // The entry's key must name a state of `type`; reports an unknown name with a suggestion.
 const asl::State* find_state_of(const Context& ctx, const Member& m, asl::StateType type, std::string_view what) {
   const asl::State* s = ctx.machine ? ctx.machine->find_state(m.key) : nullptr;
@@ -57,7 +55,7 @@ std::optional<FargateSpec> parse_fargate(const Context& ctx, const Node& node) {
 
 std::optional<DynamoDbCall> parse_dynamodb(const Context& ctx, const Node& node) {
   if (!expect_mapping(node, "dynamodb", ctx.diags)) return std::nullopt;
-  check_known_keys(node, {"write_bytes", "read_bytes", "consistency"}, ctx.diags, "field");
+  check_known_keys(node, {"write_bytes", "read_bytes", "consistency", "items"}, ctx.diags, "field");
   DynamoDbCall call;
   call.loc = node.loc;
   const Node* w = node.find("write_bytes");
@@ -73,7 +71,25 @@ std::optional<DynamoDbCall> parse_dynamodb(const Context& ctx, const Node& node)
     else if (c->text == "eventual") call.consistency = DynamoDbCall::Consistency::eventual;
     else if (c->text == "transactional") call.consistency = DynamoDbCall::Consistency::transactional;
     else ctx.diags.error(c->loc, "consistency must be \"strong\", \"eventual\" or \"transactional\"");
+    if (w && call.consistency != DynamoDbCall::Consistency::transactional) {
+      ctx.diags.error(c->loc, "a write takes consistency \"transactional\" or none (strong and eventual are read "
+                              "consistencies)");
+    }
+  } else if (w) {
+    call.consistency = DynamoDbCall::Consistency::strong;  // unused for writes: a standard write
   }
+  if (const Node* i = node.find("items")) call.items = value(ctx, *i, Dimension::count);
+  return call;
+}
+
+std::optional<RecordCall> parse_records(const Context& ctx, const Node& node, std::string_view what,
+                                        const char* size_key, const char* count_key) {
+  if (!expect_mapping(node, what, ctx.diags)) return std::nullopt;
+  check_known_keys(node, {size_key, count_key}, ctx.diags, "field");
+  RecordCall call;
+  call.loc = node.loc;
+  if (const Node* b = node.find(size_key)) call.record_bytes = value(ctx, *b, Dimension::size_bytes);
+  if (const Node* n = node.find(count_key)) call.records = value(ctx, *n, Dimension::count);
   return call;
 }
 
@@ -92,7 +108,7 @@ void parse_task_entry(const Context& ctx, const Member& m, TaskBehaviour& t) {
   const Node& n = m.value;
   if (!expect_mapping(n, "the behaviour of Task \"" + m.key + "\"", ctx.diags)) return;
   check_known_keys(n, {"lambda", "duration", "cold_start", "errors", "dynamodb", "sqs", "sns", "s3", "rekognition",
-                       "fargate", "callback", "execution"},
+                       "firehose", "kinesis", "eventbridge", "fargate", "callback", "execution"},
                    ctx.diags, "field");
   if (const Node* v = n.find("lambda")) t.lambda = parse_lambda_config(ctx, *v);
   if (const Node* v = n.find("duration")) t.duration_ms = value(ctx, *v, Dimension::duration_ms);
@@ -135,6 +151,10 @@ void parse_task_entry(const Context& ctx, const Member& m, TaskBehaviour& t) {
     if (const Node* i = v->find("images")) t.rekognition_images = value(ctx, *i, Dimension::count);
     else ctx.diags.error(v->loc, "rekognition needs images (images per call)");
   }
+  if (const Node* v = n.find("firehose")) t.firehose = parse_records(ctx, *v, "firehose", "record_bytes", "records");
+  if (const Node* v = n.find("kinesis")) t.kinesis = parse_records(ctx, *v, "kinesis", "record_bytes", "records");
+  if (const Node* v = n.find("eventbridge"))
+    t.eventbridge = parse_records(ctx, *v, "eventbridge", "event_bytes", "entries");
   if (const Node* v = n.find("fargate")) t.fargate = parse_fargate(ctx, *v);
   if (const Node* v = n.find("callback"); v && expect_mapping(*v, "callback", ctx.diags)) {
     check_known_keys(*v, {"wait", "heartbeat_every"}, ctx.diags, "field");
@@ -264,7 +284,7 @@ void parse_maps(const Context& ctx, const Node& node, std::vector<MapBehaviour>&
       mb.items = value(ctx, *i, Dimension::count);
       if (mb.items.kind == ValueSpec::Kind::number &&
           (mb.items.number < 0 || mb.items.number > kMaxMapItems || mb.items.number != std::floor(mb.items.number)))
-        ctx.diags.error(i->loc, "items must be a whole number from 0 to 1000000");
+        ctx.diags.error(i->loc, "items must be a whole number from 0 to 1000000000");
     } else {
       ctx.diags.error(m.value.loc, "Map \"" + m.key + "\" needs items (the item count per visit)");
     }

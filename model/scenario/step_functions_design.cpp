@@ -30,7 +30,7 @@ void parse_trigger(const Context& ctx, const Node& node, TriggerSpec& t) {
     const std::string& k = node.text;
     if (k == "iot_rule") t.iot_rule = true;
     else if (k == "s3") t.s3 = true;
-    else if (k == "api") t.api = true;
+    else if (k == "api") t.api = TriggerSpec::Api::rest;
     else if (k == "lambda")
       ctx.diags.error(node.loc, "a lambda trigger needs its function: trigger: {lambda: {memory_mb: 128, duration: 20ms}}");
     else if (k != "none") ctx.diags.error(node.loc, unknown_name_message("trigger", k, kinds));
@@ -41,13 +41,30 @@ void parse_trigger(const Context& ctx, const Node& node, TriggerSpec& t) {
   if (const Node* v = node.find("iot_rule")) {
     t.iot_rule = true;
     if (v->is_mapping()) {
-      check_known_keys(*v, {"topic_bytes"}, ctx.diags, "field");
+      check_known_keys(*v, {"topic_bytes", "connection"}, ctx.diags, "field");
       if (const Node* b = v->find("topic_bytes"))
         if (auto n = parse_number(*b, Dimension::size_bytes, ctx.diags)) t.iot_topic_bytes = *n;
+      if (const Node* c = v->find("connection")) t.iot_connection = parse_connection_spec(*c, ctx.scenario, ctx.diags);
     }
   }
   if (node.find("s3")) t.s3 = true;
-  if (node.find("api")) t.api = true;
+  if (const Node* v = node.find("api")) {
+    t.api = TriggerSpec::Api::rest;
+    if (v->is_mapping()) {
+      check_known_keys(*v, {"type", "request_bytes"}, ctx.diags, "field");
+      if (const Node* type = v->find("type")) {
+        if (type->text == "http") t.api = TriggerSpec::Api::http;
+        else if (type->text != "rest") ctx.diags.error(type->loc, unknown_name_message("API type", type->text, {"rest", "http"}));
+      }
+      if (const Node* b = v->find("request_bytes")) {
+        t.api_request_bytes = sfn_parse::value(ctx, *b, Dimension::size_bytes);
+        if (t.api != TriggerSpec::Api::http)
+          ctx.diags.error(b->loc, "request_bytes applies to an HTTP API (type: http); REST API requests are not metered by size");
+      }
+    } else if (!v->is_null()) {
+      ctx.diags.error(v->loc, "api must be a mapping {type: rest|http, request_bytes: SIZE}, not " + v->type_name());
+    }
+  }
   if (const Node* v = node.find("lambda"); v && sfn_parse::expect_mapping(*v, "trigger lambda", ctx.diags)) {
     Node config = *v;
     std::erase_if(config.members, [](const Member& m) { return m.key == "duration"; });
@@ -187,9 +204,9 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
 
   std::vector<std::string> keys = {"workflow", "definition", "payload", "start_time", "input",
                                    "tasks",    "choices",    "maps",    "waits",      "mock_config",
-                                   "task_failed_matches"};
+                                   "task_failed_matches", "logging"};
   if (!child) {
-    keys.insert(keys.end(), {"name", "kind", "trigger"});
+    keys.insert(keys.end(), {"name", "kind", "trigger", "fixed"});
     if (const Node* n = node.find("name")) d.name = n->text;
   }
   check_known_keys(node, keys, diags, "field");
@@ -216,6 +233,7 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
 
   if (!child) {
     if (const Node* t = node.find("trigger")) parse_trigger(ctx, *t, d.trigger);
+    if (const Node* f = node.find("fixed")) d.fixed = parse_fixed_section(*f, scenario, diags);
   }
   if (const Node* p = node.find("payload")) d.payload_bytes = sfn_parse::value(ctx, *p, Dimension::size_bytes);
   if (const Node* s = node.find("start_time")) {
@@ -227,6 +245,23 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
     if (n->text == "non_states_errors") d.task_failed = TaskFailedMatching::non_states_errors;
     else if (n->text != "all_but_timeouts")
       diags.error(n->loc, "task_failed_matches must be \"all_but_timeouts\" or \"non_states_errors\"");
+  }
+  if (const Node* n = node.find("logging"); n && sfn_parse::expect_mapping(*n, "logging", diags)) {
+    check_known_keys(*n, {"level", "event_bytes"}, diags, "field");
+    LoggingSpec l;
+    l.loc = n->loc;
+    if (const Node* v = n->find("level")) {
+      if (v->text == "ALL" || v->text == "all") l.level = LoggingSpec::Level::all;
+      else if (v->text == "ERROR" || v->text == "error") l.level = LoggingSpec::Level::error;
+      else if (v->text == "FATAL" || v->text == "fatal") l.level = LoggingSpec::Level::fatal;
+      else if (v->text == "OFF" || v->text == "off") l.level = LoggingSpec::Level::off;
+      else diags.error(v->loc, unknown_name_message("logging level", v->text, {"ALL", "ERROR", "FATAL", "OFF"}));
+    } else {
+      diags.error(n->loc, "logging needs a level (ALL, ERROR, FATAL or OFF)");
+    }
+    if (const Node* b = n->find("event_bytes")) l.event_bytes = sfn_parse::value(ctx, *b, Dimension::size_bytes);
+    else diags.error(n->loc, "logging needs event_bytes (the size of one log event)");
+    d.logging = std::move(l);
   }
   if (const Node* n = node.find("input")) parse_input(ctx, *n, d.input);
   if (const Node* n = node.find("tasks")) sfn_parse::parse_tasks(ctx, *n, d.tasks);

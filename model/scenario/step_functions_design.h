@@ -12,6 +12,7 @@
 #include "model/asl/state_machine.h"
 #include "model/diagnostics.h"
 #include "model/document.h"
+#include "model/scenario/monthly_lines.h"
 #include "model/scenario/scenario.h"
 #include "model/scenario/values.h"
 
@@ -21,6 +22,8 @@ enum class SfnWorkflow { standard, express };
 enum class LambdaArch { x86_64, arm64 };
 
 inline constexpr double kLambdaMaxTimeoutMs = 900'000;  // Lambda's 15-minute limit (docs/sources.md#lambda-quotas)
+// The most items of one Map visit flowcost simulates (each one is simulated: time grows linearly).
+inline constexpr double kMaxMapItems = 1'000'000'000;
 
 struct LambdaConfig {
   SourceLocation loc;
@@ -43,8 +46,19 @@ struct ErrorSpec {
 
 struct DynamoDbCall {
   enum class Op { write, read } op = Op::write;
-  enum class Consistency { strong, eventual, transactional } consistency = Consistency::strong;
+  // Reads default to eventually consistent (DynamoDB's default for GetItem, Query and Scan); a write is
+  // standard unless `transactional`.
+  enum class Consistency { strong, eventual, transactional } consistency = Consistency::eventual;
   ValueSpec item_bytes;
+  std::optional<ValueSpec> items;  // items per call (batch writes and reads), each metered alone; absent: 1
+  SourceLocation loc;
+};
+
+// A call that sends records or events (Firehose putRecord/putRecordBatch, Kinesis putRecord/putRecords,
+// EventBridge putEvents): each record's size, and how many per call.
+struct RecordCall {
+  std::optional<ValueSpec> record_bytes;  // absent: the execution's payload
+  std::optional<ValueSpec> records;       // absent: 1
   SourceLocation loc;
 };
 
@@ -80,6 +94,7 @@ struct TaskBehaviour {
   std::optional<ValueSpec> sns_message_bytes;
   std::optional<ValueSpec> s3_puts, s3_gets;
   std::optional<ValueSpec> rekognition_images;
+  std::optional<RecordCall> firehose, kinesis, eventbridge;
   std::optional<FargateSpec> fargate;
   std::optional<CallbackSpec> callback;
   std::shared_ptr<const StepFunctionsDesign> execution;  // child machine of states:startExecution
@@ -124,10 +139,20 @@ struct TriggerSpec {
   SourceLocation loc;
   bool iot_rule = false;
   double iot_topic_bytes = 0;
+  std::optional<ConnectionSpec> iot_connection;  // the devices' connection time (monthly)
   bool s3 = false;      // the upload that fires the event: one S3 PUT
-  bool api = false;     // API Gateway: not metered (no API Gateway meter)
+  enum class Api { none, rest, http } api = Api::none;  // API Gateway: a REST or an HTTP API request
+  std::optional<ValueSpec> api_request_bytes;            // HTTP API: metered in 512 KB increments
   std::optional<LambdaConfig> lambda;  // a function that calls StartExecution
   std::optional<ValueSpec> lambda_duration_ms;
+};
+
+// CloudWatch Logs of the executions (a state machine's LoggingConfiguration): which history events are
+// logged, and the size of one log event.
+struct LoggingSpec {
+  enum class Level { off, fatal, error, all } level = Level::off;
+  ValueSpec event_bytes;  // bytes ingested per log event
+  SourceLocation loc;
 };
 
 // What the `States.TaskFailed` matcher matches (docs/sources.md#asl-errors, #asl-open-questions (1)).
@@ -145,6 +170,8 @@ struct StepFunctionsDesign {
   TriggerSpec trigger;
   std::optional<ValueSpec> payload_bytes;  // execution data size (Express memory, IoT message size)
   std::optional<double> start_time_epoch_s;  // for Wait Timestamp
+  std::optional<LoggingSpec> logging;        // CloudWatch Logs ingestion (absent: no logging)
+  std::vector<MonthlyQuantity> fixed;        // monthly quantities (`fixed:`)
   TaskFailedMatching task_failed = TaskFailedMatching::all_but_timeouts;
   std::vector<InputField> input;
   std::vector<TaskBehaviour> tasks;

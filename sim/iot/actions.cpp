@@ -13,12 +13,6 @@ namespace {
 
 using model::IotActionKind;
 
-// Lambda's asynchronous retry waits: one minute before the second attempt, two before the third
-// (docs/sources.md#lambda-quotas, L-DG22 invocation-async).
-constexpr double kLambdaRetryWaitMs[2] = {60'000.0, 120'000.0};
-
-std::int64_t whole_bytes(double bytes) { return bytes <= 0 ? 0 : static_cast<std::int64_t>(std::ceil(bytes)); }
-
 bool happens(const std::optional<std::uint32_t>& p, const MessageContext& ctx, Stream& s) {
   if (!p) return false;
   double prob = ctx.values.get(*p, s);
@@ -32,33 +26,24 @@ double value_or(const std::optional<std::uint32_t>& v, double fallback, const Me
 
 // Meters what a successful try of a plain (non-Lambda, non-HTTP, non-Step Functions) action costs downstream.
 void meter_delivery(const ActionPlan& a, MessageContext& ctx, Stream& s, ExecutionRecord& rec) {
-  const auto& m = ctx.metering;
-  auto size = [&] { return whole_bytes(value_or(a.size_bytes, static_cast<double>(ctx.payload_bytes), ctx, s)); };
+  const model::EventMeters& m = ctx.meters;
+  auto size = [&] { return std::max(0.0, value_or(a.size_bytes, ctx.payload_bytes, ctx, s)); };
   switch (a.kind) {
     case IotActionKind::dynamodb:
     case IotActionKind::dynamodb_v2:
-      rec.meters.add(Meter::dynamodb_write_request_units, model::metered_units(size(), m.dynamodb_write_unit_bytes));
+      rec.meters.add(Meter::dynamodb_write_request_units, m.dynamodb_write_units(size(), 1, false));
       break;
-    case IotActionKind::sns:
-      rec.meters.add(Meter::sns_publishes, model::metered_units(size(), m.sns_chunk_bytes));
-      break;
-    case IotActionKind::sqs:
-      rec.meters.add(Meter::sqs_requests, model::metered_units(size(), m.sqs_chunk_bytes));
-      break;
+    case IotActionKind::sns: rec.meters.add(Meter::sns_publishes, m.sns_publishes(size())); break;
+    case IotActionKind::sqs: rec.meters.add(Meter::sqs_requests, m.sqs_requests(size())); break;
     case IotActionKind::s3: rec.meters.add(Meter::s3_put_requests, 1); break;
-    case IotActionKind::firehose:
-      rec.meters.add(Meter::firehose_gb,
-                     model::metered_units(size(), m.firehose_record_unit_bytes) * m.firehose_record_unit_bytes);
-      break;
-    case IotActionKind::kinesis:
-      rec.meters.add(Meter::kinesis_put_payload_units, model::metered_units(size(), m.kinesis_payload_unit_bytes));
-      break;
+    case IotActionKind::firehose: rec.meters.add(Meter::firehose_gb, m.firehose_bytes(size())); break;
+    case IotActionKind::kinesis: rec.meters.add(Meter::kinesis_put_payload_units, m.kinesis_payload_units(size())); break;
     case IotActionKind::republish: {
-      std::int64_t topic = whole_bytes(value_or(a.topic_bytes, static_cast<double>(ctx.topic_bytes), ctx, s));
-      rec.meters.add(Meter::iot_messages, model::metered_units(size() + topic, m.iot_message_unit_bytes));
+      const double topic = std::max(0.0, value_or(a.topic_bytes, ctx.topic_bytes, ctx, s));
+      rec.meters.add(Meter::iot_messages, m.iot_message_units(size() + topic));
       break;
     }
-    case IotActionKind::cloudwatch_logs: rec.meters.add(Meter::cloudwatch_logs_gb, size()); break;
+    case IotActionKind::cloudwatch_logs: rec.meters.add(Meter::cloudwatch_logs_gb, model::EventMeters::bytes(size())); break;
     case IotActionKind::cloudwatch_metrics: rec.meters.add(Meter::cloudwatch_metrics, 1); break;
     case IotActionKind::lambda:
     case IotActionKind::http:
@@ -68,27 +53,31 @@ void meter_delivery(const ActionPlan& a, MessageContext& ctx, Stream& s, Executi
 }
 
 // An asynchronous Lambda invocation: the rules engine hands the event over (one action executed); Lambda
-// runs it, and on a function error retries up to max_retries more times, each a billed request.
+// runs it, stopped at the function's timeout (a timeout is a function error), and on a function error
+// retries it up to max_retries more times (the table's lambda.async_retries when the design does not
+// say), after the table's waits; each invocation is a billed request.
 ActionOutcome run_lambda(const ActionPlan& a, MessageContext& ctx, Stream& s, ExecutionRecord& rec) {
   ActionOutcome o;
   o.executions = 1;
   const LambdaPlan& l = a.lambda;
-  const double granularity_ms = ctx.metering.lambda_duration_granularity_ms;
+  const model::MeteringRules& rules = ctx.metering;
   const Meter gb_s = l.arm64 ? Meter::lambda_gb_seconds_arm64 : Meter::lambda_gb_seconds_x86;
-  for (int attempt = 0; attempt <= l.max_retries; ++attempt) {
+  const std::int64_t retries = l.max_retries >= 0 ? l.max_retries : rules.lambda_async_retries;
+  for (std::int64_t attempt = 0; attempt <= retries; ++attempt) {
     if (attempt > 0) {
-      o.completed_ms += kLambdaRetryWaitMs[attempt - 1];
+      o.completed_ms += attempt == 1 ? rules.lambda_async_first_retry_wait_ms : rules.lambda_async_second_retry_wait_ms;
       ++rec.retries;
     }
-    double duration_ms = std::max(0.0, ctx.values.get(l.duration_ms, s));
+    const double duration_ms = std::max(0.0, ctx.values.get(l.duration_ms, s));
     double init_ms = 0;
     if (happens(l.cold_probability, ctx, s) && l.init_ms) init_ms = std::max(0.0, ctx.values.get(*l.init_ms, s));
-    double billed = duration_ms + (ctx.metering.lambda_init_billed ? init_ms : 0.0);
-    auto billed_ms = static_cast<std::int64_t>(std::ceil(billed / granularity_ms) * granularity_ms);
+    const double run_ms = std::min(duration_ms, l.timeout_ms);
     rec.meters.add(Meter::lambda_requests, 1);
-    rec.meters.add(gb_s, l.memory_mb * billed_ms);
-    o.completed_ms += init_ms + duration_ms;
-    if (!happens(a.failure, ctx, s)) return o;
+    rec.meters.add(gb_s, ctx.meters.lambda_mb_ms(l.memory_mb, init_ms, run_ms));
+    o.completed_ms += init_ms + run_ms;
+    const bool timed_out = duration_ms > l.timeout_ms;
+    const bool failed = happens(a.failure, ctx, s);
+    if (!timed_out && !failed) return o;
   }
   o.status = ActionOutcome::Status::lost;
   o.error_id = a.error_id;
@@ -98,7 +87,8 @@ ActionOutcome run_lambda(const ActionPlan& a, MessageContext& ctx, Stream& s, Ex
 // The HTTP action: up to `tries` requests; each request is an action executed and an http request.
 ActionOutcome run_http(const ActionPlan& a, MessageContext& ctx, Stream& s, ExecutionRecord& rec) {
   ActionOutcome o;
-  for (int t = 0; t < a.tries; ++t) {
+  const std::int64_t tries = a.tries > 0 ? a.tries : ctx.metering.iot_http_tries;
+  for (std::int64_t t = 0; t < tries; ++t) {
     if (t > 0) ++rec.retries;
     ++o.executions;
     rec.meters.add(Meter::http_requests, 1);

@@ -102,6 +102,7 @@ struct PlanBuilder {
           maybe(a.lambda.cold_probability, {"cold-start probability" + of, ValueCheck::probability});
       p.lambda.init_ms = maybe(a.lambda.init, {"cold-start init duration" + of, ValueCheck::nonnegative});
       p.lambda.max_retries = a.lambda.max_retries;
+      p.lambda.timeout_ms = a.lambda.timeout_ms;
     }
     if (a.kind == model::IotActionKind::step_functions) p.subdesign = subdesign_index(a);
     return p;
@@ -114,6 +115,7 @@ struct PlanBuilder {
     plan.error_names.emplace_back("");
     plan.payload_bytes = values.add(design.payload_bytes, {"payload size", ValueCheck::nonnegative});
     plan.topic_bytes = values.add(design.topic_bytes, {"topic size", ValueCheck::nonnegative});
+    plan.fixed = design.fixed;
     if (design.connection) {
       plan.devices = values.add(design.connection->devices, {"devices", ValueCheck::nonnegative});
       plan.minutes_per_device =

@@ -43,7 +43,8 @@ struct LambdaPlan {
   std::uint32_t duration_ms = 0;
   std::optional<std::uint32_t> cold_probability;
   std::optional<std::uint32_t> init_ms;
-  int max_retries = 2;
+  int max_retries = -1;          // -1: the table's metering.lambda.async_retries
+  double timeout_ms = 900'000;   // the function's timeout (at most Lambda's 900 s)
 };
 
 struct ActionPlan {
@@ -54,7 +55,7 @@ struct ActionPlan {
   std::optional<std::uint32_t> failure;
   std::optional<std::uint32_t> duration_ms;
   std::optional<std::uint32_t> topic_bytes;  // republish; default: the design's topic
-  int tries = 1;
+  int tries = 1;                 // HTTP: 0 = the table's metering.iot.http_tries
   LambdaPlan lambda;
   int subdesign = -1;            // step_functions: index into the simulator's sub-designs
 };
@@ -75,6 +76,7 @@ struct DesignPlan {
   std::uint32_t payload_bytes = 0;
   std::uint32_t topic_bytes = 0;
   std::optional<std::uint32_t> devices, minutes_per_device;
+  std::vector<model::MonthlyQuantity> fixed;  // the design's `fixed:` monthly quantities
   std::vector<RulePlan> rules;
   ValuePlan values;
   std::vector<std::string> error_names;  // [0] = ""

@@ -5,22 +5,18 @@
 #include <cmath>
 
 #include "model/errors.h"
+#include "sim/monthly_lines.h"
 #include "sim/random.h"
 
 namespace flowcost::sim::iot {
 
 namespace {
 
-std::int64_t whole_bytes(double bytes) { return bytes <= 0 ? 0 : static_cast<std::int64_t>(std::ceil(bytes)); }
-
 class IotDrawSimulator final : public DrawSimulator {
  public:
   IotDrawSimulator(const CompiledDesign& design, const model::MeteringRules& metering, const DrawInputs& inputs)
-      : design_(design),
-        metering_(metering),
-        values_(design.plan.values, inputs),
-        seed_(inputs.seed),
-        draw_(inputs.draw) {
+      : design_(design), metering_(metering), meters_(metering), values_(design.plan.values, inputs),
+        seed_(inputs.seed), draw_(inputs.draw) {
     for (const auto& sub : design.subdesigns) subdraws_.push_back(sub->prepare(inputs));
   }
 
@@ -28,13 +24,12 @@ class IotDrawSimulator final : public DrawSimulator {
     const DesignPlan& plan = design_.plan;
     values_.start_event(sample);
     Stream message_stream(seed_, draw_, sample, kMessageSite);
-    MessageContext ctx{values_, metering_, seed_, draw_, sample, 0, 0, subdraws_, design_.subdesign_error_offset,
-                       scratch_};
-    ctx.payload_bytes = whole_bytes(values_.get(plan.payload_bytes, message_stream));
-    ctx.topic_bytes = whole_bytes(values_.get(plan.topic_bytes, message_stream));
+    MessageContext ctx{values_, metering_, meters_, seed_, draw_, sample, 0, 0, subdraws_,
+                       design_.subdesign_error_offset, scratch_};
+    ctx.payload_bytes = std::max(0.0, values_.get(plan.payload_bytes, message_stream));
+    ctx.topic_bytes = std::max(0.0, values_.get(plan.topic_bytes, message_stream));
     // Messages and rules are metered in units of payload + topic (docs/sources.md#iot-metering).
-    const std::int64_t units =
-        model::metered_units(ctx.payload_bytes + ctx.topic_bytes, metering_.iot_message_unit_bytes);
+    const std::int64_t units = meters_.iot_message_units(ctx.payload_bytes + ctx.topic_bytes);
     if (plan.ingest == model::IotIngest::broker) out.meters.add(Meter::iot_messages, units);
 
     // A triggered rule: the message's units, or 1 (metering.iot.rules_in_message_units).
@@ -106,6 +101,7 @@ class IotDrawSimulator final : public DrawSimulator {
 
   const CompiledDesign& design_;
   const model::MeteringRules& metering_;
+  model::EventMeters meters_;
   DrawValues values_;
   std::uint64_t seed_, draw_;
   std::vector<std::unique_ptr<DrawSimulator>> subdraws_;
@@ -129,12 +125,15 @@ class IotDesignSimulator final : public DesignSimulator {
   // minutes (docs/sources.md#iot-metering: one-minute increments).
   model::MeterTotals monthly_fixed(const DrawInputs& inputs) const override {
     const DesignPlan& plan = design_.plan;
-    if (!plan.devices || !plan.minutes_per_device) return {};
-    DrawValues values(plan.values, inputs);
-    Stream unused(inputs.seed, inputs.draw, 0, 0);
-    double devices = std::max(0.0, values.get(*plan.devices, unused));
-    double minutes = std::ceil(std::max(0.0, values.get(*plan.minutes_per_device, unused)));
-    return {{"iot.connection_minutes", devices * minutes}};
+    model::MeterTotals out;
+    if (plan.devices && plan.minutes_per_device) {
+      DrawValues values(plan.values, inputs);
+      Stream unused(inputs.seed, inputs.draw, 0, 0);
+      out["iot.connection_minutes"] =
+          connection_minutes(values.get(*plan.devices, unused), values.get(*plan.minutes_per_device, unused));
+    }
+    add_fixed_lines(plan.fixed, inputs, out);
+    return out;
   }
 
  private:

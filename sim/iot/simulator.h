@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/diagnostics.h"
+#include "model/event_meters.h"
 #include "model/metering.h"
 #include "model/scenario/iot_rules_design.h"
 #include "model/scenario/scenario.h"
@@ -34,9 +35,10 @@ CompiledDesign compile_design(const model::Scenario& scenario, const model::IotR
 struct MessageContext {
   const DrawValues& values;
   const model::MeteringRules& metering;
+  const model::EventMeters& meters;  // one metering function per billable event
   std::uint64_t seed = 0, draw = 0, sample = 0;
-  std::int64_t payload_bytes = 0;
-  std::int64_t topic_bytes = 0;
+  double payload_bytes = 0;  // sampled sizes (metering rounds them up per event)
+  double topic_bytes = 0;
   std::vector<std::unique_ptr<DrawSimulator>>& subdraws;
   const std::vector<std::uint32_t>& subdesign_error_offset;
   ExecutionRecord& scratch;  // for a step_functions execution

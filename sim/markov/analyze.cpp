@@ -13,6 +13,7 @@
 #include "sim/markov/base_values.h"
 #include "sim/meter_counts.h"
 #include "sim/scenario_values.h"
+#include "sim/sfn/call_meters.h"
 #include "sim/sfn/compile.h"
 
 namespace flowcost::sim::markov {
@@ -25,36 +26,36 @@ namespace {
 
 std::string name_of(Meter m) { return std::string(meter_name(m)); }
 
-double billed_lambda_ms(double run_ms, double granularity_ms) {
-  const double g = granularity_ms > 0 ? granularity_ms : 1;
-  const double rounded = run_ms > 0 ? std::ceil(run_ms / g - 1e-9) * g : 0;
-  return std::max(rounded, g);
-}
-
 }  // namespace
 
 Analyzer::Analyzer(const sfn::Plan& plan, const std::vector<double>& values, const model::MeteringRules& metering,
                    const std::vector<double>* inputs)
-    : plan_(plan), values_(values), metering_(metering), inputs_(inputs), local_(plan.states.size()),
+    : plan_(plan), values_(values), metering_(metering), meters_(metering), inputs_(inputs), local_(plan.states.size()),
       solved_(plan.scopes.size(), false), summaries_(plan.scopes.size()) {}
 
 void Analyzer::task_meters(const sfn::PlanTask& task, const VisitOutcome& visit, StateLocal& local) {
   if (task.lambda) {
     const double work = task.duration != sfn::kNone ? std::max(0.0, values_[task.duration]) : 0.0;
     double init = 0;
-    if (metering_.lambda_init_billed && task.cold_probability != sfn::kNone && task.init != sfn::kNone)
+    if (task.cold_probability != sfn::kNone && task.init != sfn::kNone)
       init = values_[task.cold_probability] * std::max(0.0, values_[task.init]);
-    const double billed_ms = billed_lambda_ms(std::min(work, task.function_timeout_ms) + init,
-                                              metering_.lambda_duration_granularity_ms);
+    const auto mb_ms = static_cast<double>(
+        meters_.lambda_mb_ms(task.memory_mb_int, init, std::min(work, task.function_timeout_ms)));
+    // An attempt that fails before the function starts (a throttle) bills nothing.
+    double p_unbilled = 0;
+    for (std::uint32_t i = 0; i < task.errors_count; ++i) {
+      const sfn::PlanTaskError& e = plan_.task_errors[task.errors_first + i];
+      for (const auto& name : metering_.lambda_unbilled_errors)
+        if (plan_.error_names[e.error_id] == name) p_unbilled += values_[e.probability];
+    }
+    const double invocations = visit.expected_attempts * (1 - std::min(1.0, p_unbilled));
     const Meter gb = task.arm64 ? Meter::lambda_gb_seconds_arm64 : Meter::lambda_gb_seconds_x86;
-    local.meters_per_visit[name_of(Meter::lambda_requests)] += visit.expected_attempts;
-    local.meters_per_visit[name_of(gb)] +=
-        visit.expected_attempts * std::round(task.memory_mb) * billed_ms * meter_scale(gb);
+    local.meters_per_visit[name_of(Meter::lambda_requests)] += invocations;
+    local.meters_per_visit[name_of(gb)] += invocations * mb_ms * meter_scale(gb);
   }
   if (task.fargate) {  // per attempt: the mean run (stopped at TimeoutSeconds) per second, 1-minute minimum
     const double work = task.duration != sfn::kNone ? std::max(0.0, values_[task.duration]) : 0.0;
-    const double run_ms = std::min(work, task.timeout_ms);
-    const double billed_ms = std::max(60'000.0, run_ms > 0 ? std::ceil(run_ms / 1000 - 1e-9) * 1000 : 0.0);
+    const auto billed_ms = static_cast<double>(meters_.fargate_billed_ms(std::min(work, task.timeout_ms)));
     local.meters_per_visit[name_of(Meter::fargate_vcpu_seconds)] += visit.expected_attempts *
         static_cast<double>(std::llround(task.fargate_vcpu * 1000)) * billed_ms * meter_scale(Meter::fargate_vcpu_seconds);
     local.meters_per_visit[name_of(Meter::fargate_gb_seconds)] += visit.expected_attempts *
@@ -64,24 +65,12 @@ void Analyzer::task_meters(const sfn::PlanTask& task, const VisitOutcome& visit,
   for (std::uint32_t i = 0; i < task.calls_count; ++i) {
     const sfn::PlanCall& c = plan_.calls[task.calls_first + i];
     const double amount = std::max(0.0, values_[c.amount]);
-    const auto bytes = static_cast<std::int64_t>(std::ceil(amount));
-    const auto count = static_cast<double>(std::llround(amount));
-    auto units = [&](std::int64_t unit) { return static_cast<double>(model::metered_units(bytes, unit)); };
-    const double read_scale = meter_scale(Meter::dynamodb_read_request_units);
-    std::string meter;
-    double q = 0;
-    switch (c.kind) {
-      case sfn::CallKind::dynamodb_write: meter = name_of(Meter::dynamodb_write_request_units); q = units(metering_.dynamodb_write_unit_bytes); break;
-      case sfn::CallKind::dynamodb_read_strong: meter = name_of(Meter::dynamodb_read_request_units); q = 2 * units(metering_.dynamodb_read_unit_bytes) * read_scale; break;
-      case sfn::CallKind::dynamodb_read_eventual: meter = name_of(Meter::dynamodb_read_request_units); q = units(metering_.dynamodb_read_unit_bytes) * read_scale; break;
-      case sfn::CallKind::dynamodb_read_transactional: meter = name_of(Meter::dynamodb_read_request_units); q = 4 * units(metering_.dynamodb_read_unit_bytes) * read_scale; break;
-      case sfn::CallKind::sqs: meter = name_of(Meter::sqs_requests); q = units(metering_.sqs_chunk_bytes); break;
-      case sfn::CallKind::sns: meter = name_of(Meter::sns_publishes); q = units(metering_.sns_chunk_bytes); break;
-      case sfn::CallKind::s3_put: meter = name_of(Meter::s3_put_requests); q = count; break;
-      case sfn::CallKind::s3_get: meter = name_of(Meter::s3_get_requests); q = count; break;
-      case sfn::CallKind::rekognition: meter = name_of(Meter::rekognition_images); q = count; break;
-    }
-    if (plan_.values[c.amount].kind != CompiledValue::Kind::constant)
+    const std::int64_t items = c.items == sfn::kNone ? 1 : model::EventMeters::count(values_[c.items]);
+    const Meter meter_id = sfn::call_meter(c.kind);
+    const std::string meter = name_of(meter_id);
+    const double q = static_cast<double>(sfn::call_quantity(meters_, c.kind, amount, items)) * meter_scale(meter_id);
+    if (plan_.values[c.amount].kind != CompiledValue::Kind::constant ||
+        (c.items != sfn::kNone && plan_.values[c.items].kind != CompiledValue::Kind::constant))
       note("service calls whose sizes are not constants are metered at the mean size");
     local.meters_per_visit[meter] += calls * q;
   }

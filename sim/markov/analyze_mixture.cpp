@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "model/errors.h"
+#include "model/event_meters.h"
 #include "model/scenario/step_functions_design.h"
 #include "sim/markov/analyze.h"
 #include "sim/markov/analyzer.h"
@@ -99,12 +100,12 @@ void execution_meters(const sfn::Plan& plan, const std::vector<double>& values, 
   if (t.iot_rule) out.notes.push_back("the IoT rule trigger is not analyzed; use run");
   if (t.lambda) {
     const double work = t.lambda_duration != sfn::kNone ? std::max(0.0, values[t.lambda_duration]) : 0.0;
-    const double g = metering.lambda_duration_granularity_ms > 0 ? metering.lambda_duration_granularity_ms : 1;
-    const double run = std::min(work, t.lambda_timeout_ms);
-    const double billed = std::max(g, run > 0 ? std::ceil(run / g - 1e-9) * g : 0.0);
+    const model::EventMeters meters(metering);
+    const auto mb_ms =
+        static_cast<double>(meters.lambda_mb_ms(t.lambda_memory_mb_int, 0, std::min(work, t.lambda_timeout_ms)));
     const Meter gb = t.lambda_arm64 ? Meter::lambda_gb_seconds_arm64 : Meter::lambda_gb_seconds_x86;
     out.meters[name_of(Meter::lambda_requests)] += 1;
-    out.meters[name_of(gb)] += std::round(t.lambda_memory_mb) * billed * meter_scale(gb);
+    out.meters[name_of(gb)] += mb_ms * meter_scale(gb);
   }
   out.success_reachable = out.p_success > 1e-15;
   if (!out.success_reachable) out.notes.push_back("no execution can succeed: success is unreachable");

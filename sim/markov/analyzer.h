@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/event_meters.h"
 #include "model/meters.h"
 #include "model/metering.h"
 #include "sim/markov/analyze.h"
@@ -60,6 +61,7 @@ class Analyzer {
   const sfn::Plan& plan_;
   const std::vector<double>& values_;
   const model::MeteringRules& metering_;
+  model::EventMeters meters_;
   const std::vector<double>* inputs_;
   std::vector<StateLocal> local_;
   std::vector<bool> solved_;

@@ -114,6 +114,10 @@ std::uint32_t Compiler::compile_machine(const model::StepFunctionsDesign& d) {
   PlanMachine pm;
   pm.express = d.workflow == model::SfnWorkflow::express;
   pm.definition_mb = static_cast<double>(d.machine.definition_size_bytes) / (1024.0 * 1024.0);
+  if (d.logging && d.logging->level != model::LoggingSpec::Level::off) {
+    pm.log_level = static_cast<std::uint8_t>(d.logging->level);
+    pm.log_event_bytes = values.add(d.logging->event_bytes, {"log event size", ValueCheck::nonnegative});
+  }
   if (d.payload_bytes) {
     pm.payload = values.add(*d.payload_bytes, {"payload size", ValueCheck::nonnegative});
     // A distribution is drawn once per execution; every use reads that execution's number.
@@ -122,8 +126,6 @@ std::uint32_t Compiler::compile_machine(const model::StepFunctionsDesign& d) {
                          : pm.payload;
   }
   if (d.machine.timeout_seconds) pm.timeout_ms = *d.machine.timeout_seconds * 1000;
-  for (const auto* s : model::all_states_of(d.machine))
-    if (s->type == model::asl::StateType::map || s->type == model::asl::StateType::parallel) ++pm.map_parallel_count;
   pm.inputs_first = static_cast<std::uint32_t>(plan.inputs.size());
   for (const auto& f : d.input) {
     PlanInputField pf;
@@ -148,6 +150,9 @@ void Compiler::compile_trigger(const model::TriggerSpec& t) {
   pt.iot_rule = t.iot_rule;
   pt.iot_topic_bytes = t.iot_topic_bytes;
   pt.s3 = t.s3;
+  pt.api = t.api == model::TriggerSpec::Api::rest ? 1 : t.api == model::TriggerSpec::Api::http ? 2 : 0;
+  if (t.api_request_bytes)
+    pt.api_request_bytes = values.add(*t.api_request_bytes, {"API request size", ValueCheck::nonnegative});
   if (t.lambda) {
     pt.lambda = true;
     pt.lambda_arm64 = t.lambda->arch == model::LambdaArch::arm64;

@@ -27,12 +27,15 @@ bool one_of(const std::string& action, std::initializer_list<const char*> names)
 }
 
 CallKind dynamodb_kind(const model::DynamoDbCall& c) {
-  if (c.op == model::DynamoDbCall::Op::write) return CallKind::dynamodb_write;
+  using C = model::DynamoDbCall::Consistency;
+  if (c.op == model::DynamoDbCall::Op::write)
+    return c.consistency == C::transactional ? CallKind::dynamodb_write_transactional : CallKind::dynamodb_write;
   switch (c.consistency) {
-    case model::DynamoDbCall::Consistency::eventual: return CallKind::dynamodb_read_eventual;
-    case model::DynamoDbCall::Consistency::transactional: return CallKind::dynamodb_read_transactional;
-    default: return CallKind::dynamodb_read_strong;
+    case C::strong: return CallKind::dynamodb_read_strong;
+    case C::transactional: return CallKind::dynamodb_read_transactional;
+    case C::eventual: break;
   }
+  return CallKind::dynamodb_read_eventual;
 }
 
 std::optional<double> literal(const model::asl::NumberField& f) { return f.literal; }
@@ -116,52 +119,80 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
     return v ? values.add(*v, role("call size")) : (payload != kNone ? payload : values.add_constant(0));
   };
   t.calls_first = static_cast<std::uint32_t>(plan.calls.size());
-  bool ddb = false, sqs = false, sns = false, s3p = false, s3g = false, rek = false;
+  auto count_or_one = [&](const std::optional<model::ValueSpec>& v, const char* what) {
+    return v ? values.add(*v, role(what)) : kNone;
+  };
+  auto records = [&](CallKind kind, const std::optional<model::RecordCall>& c) {
+    plan.calls.push_back({kind, size_or_payload(c ? c->record_bytes : std::nullopt),
+                          c ? count_or_one(c->records, "record count") : kNone});
+  };
+  bool ddb = false, sqs = false, sns = false, s3p = false, s3g = false, rek = false, fh = false, kin = false,
+       evb = false;
   if (r.service == "dynamodb") {
     ddb = true;
+    const bool transact_write = one_of(r.action, {"transactWriteItems"});
+    const bool transact_read = one_of(r.action, {"transactGetItems"});
     if (b && b->dynamodb) {
+      CallKind k = dynamodb_kind(*b->dynamodb);
+      if (transact_write && k == CallKind::dynamodb_write) k = CallKind::dynamodb_write_transactional;
+      if (transact_read && b->dynamodb->op == model::DynamoDbCall::Op::read) k = CallKind::dynamodb_read_transactional;
       plan.calls.push_back(
-          {dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes, role("DynamoDB item size"))});
+          {k, values.add(b->dynamodb->item_bytes, role("DynamoDB item size")), count_or_one(b->dynamodb->items, "DynamoDB items")});
     } else {
       CallKind k = one_of(r.action, {"getItem", "query", "scan", "batchGetItem"}) ? CallKind::dynamodb_read_eventual
-                   : one_of(r.action, {"transactGetItems"}) ? CallKind::dynamodb_read_transactional
-                                                            : CallKind::dynamodb_write;
-      plan.calls.push_back({k, size_or_payload(std::nullopt)});
+                   : transact_read                                                 ? CallKind::dynamodb_read_transactional
+                   : transact_write ? CallKind::dynamodb_write_transactional
+                                    : CallKind::dynamodb_write;
+      plan.calls.push_back({k, size_or_payload(std::nullopt), kNone});
     }
   } else if (r.service == "sqs" && one_of(r.action, {"sendMessage"})) {
     sqs = true;
-    plan.calls.push_back({CallKind::sqs, size_or_payload(b ? b->sqs_message_bytes : std::nullopt)});
+    plan.calls.push_back({CallKind::sqs, size_or_payload(b ? b->sqs_message_bytes : std::nullopt), kNone});
   } else if (r.service == "sns" && one_of(r.action, {"publish"})) {
     sns = true;
-    plan.calls.push_back({CallKind::sns, size_or_payload(b ? b->sns_message_bytes : std::nullopt)});
+    plan.calls.push_back({CallKind::sns, size_or_payload(b ? b->sns_message_bytes : std::nullopt), kNone});
   } else if (r.service == "s3" && one_of(r.action, {"putObject", "copyObject", "listObjectsV2", "listObjects"})) {
     s3p = true;
     plan.calls.push_back(
-        {CallKind::s3_put, b && b->s3_puts ? values.add(*b->s3_puts, role("S3 puts")) : values.add_constant(1)});
+        {CallKind::s3_put, b && b->s3_puts ? values.add(*b->s3_puts, role("S3 puts")) : values.add_constant(1), kNone});
   } else if (r.service == "s3") {
     s3g = true;
     plan.calls.push_back(
-        {CallKind::s3_get, b && b->s3_gets ? values.add(*b->s3_gets, role("S3 gets")) : values.add_constant(1)});
+        {CallKind::s3_get, b && b->s3_gets ? values.add(*b->s3_gets, role("S3 gets")) : values.add_constant(1), kNone});
   } else if (r.service == "rekognition") {
     rek = true;
-    plan.calls.push_back({CallKind::rekognition, b && b->rekognition_images
-                                                     ? values.add(*b->rekognition_images, role("Rekognition images"))
-                                                     : values.add_constant(1)});
+    plan.calls.push_back({CallKind::rekognition,
+                          b && b->rekognition_images ? values.add(*b->rekognition_images, role("Rekognition images"))
+                                                     : values.add_constant(1),
+                          kNone});
+  } else if (r.service == "firehose" && one_of(r.action, {"putRecord", "putRecordBatch"})) {
+    fh = true;
+    records(CallKind::firehose, b ? b->firehose : std::nullopt);
+  } else if (r.service == "kinesis" && one_of(r.action, {"putRecord", "putRecords"})) {
+    kin = true;
+    records(CallKind::kinesis, b ? b->kinesis : std::nullopt);
+  } else if ((r.service == "events" || r.service == "eventbridge") && one_of(r.action, {"putEvents"})) {
+    evb = true;
+    records(CallKind::eventbridge, b ? b->eventbridge : std::nullopt);
   }
   const bool resource_metered = resource_lambda || ((r.service == "batch" || r.service == "ecs") && t.fargate) ||
                                 t.child_machine != kNone || plan.calls.size() > t.calls_first;
   if (b) {
     if (b->dynamodb && !ddb)
-      plan.calls.push_back(
-          {dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes, role("DynamoDB item size"))});
+      plan.calls.push_back({dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes, role("DynamoDB item size")),
+                            count_or_one(b->dynamodb->items, "DynamoDB items")});
     if (b->sqs_message_bytes && !sqs)
-      plan.calls.push_back({CallKind::sqs, values.add(*b->sqs_message_bytes, role("SQS message size"))});
+      plan.calls.push_back({CallKind::sqs, values.add(*b->sqs_message_bytes, role("SQS message size")), kNone});
     if (b->sns_message_bytes && !sns)
-      plan.calls.push_back({CallKind::sns, values.add(*b->sns_message_bytes, role("SNS message size"))});
-    if (b->s3_puts && !s3p) plan.calls.push_back({CallKind::s3_put, values.add(*b->s3_puts, role("S3 puts"))});
-    if (b->s3_gets && !s3g) plan.calls.push_back({CallKind::s3_get, values.add(*b->s3_gets, role("S3 gets"))});
+      plan.calls.push_back({CallKind::sns, values.add(*b->sns_message_bytes, role("SNS message size")), kNone});
+    if (b->s3_puts && !s3p) plan.calls.push_back({CallKind::s3_put, values.add(*b->s3_puts, role("S3 puts")), kNone});
+    if (b->s3_gets && !s3g) plan.calls.push_back({CallKind::s3_get, values.add(*b->s3_gets, role("S3 gets")), kNone});
     if (b->rekognition_images && !rek)
-      plan.calls.push_back({CallKind::rekognition, values.add(*b->rekognition_images, role("Rekognition images"))});
+      plan.calls.push_back(
+          {CallKind::rekognition, values.add(*b->rekognition_images, role("Rekognition images")), kNone});
+    if (b->firehose && !fh) records(CallKind::firehose, b->firehose);
+    if (b->kinesis && !kin) records(CallKind::kinesis, b->kinesis);
+    if (b->eventbridge && !evb) records(CallKind::eventbridge, b->eventbridge);
   }
   t.calls_count = static_cast<std::uint32_t>(plan.calls.size()) - t.calls_first;
   const bool behaviour_metered = t.lambda || t.fargate || t.child_machine != kNone || t.calls_count > 0;
@@ -266,6 +297,11 @@ std::uint32_t Compiler::compile_map(const model::asl::State& s, std::uint32_t de
   if (auto v = literal(ms.tolerated_failure_count)) pm.tolerated_count = *v;
   if (auto v = literal(ms.tolerated_failure_percentage)) pm.tolerated_percentage = *v;
   if (auto v = node_number(ms.item_batcher, "MaxItemsPerBatch")) pm.batch_size = std::max(1.0, *v);
+  if (pm.distributed && ms.reader && ms.reader->resource.service == "s3") {
+    pm.reader_list = one_of(ms.reader->resource.action, {"listObjectsV2", "listObjects"});
+    pm.reader_get = !pm.reader_list;
+  }
+  pm.writer = pm.distributed && ms.writer && ms.writer->resource;
   const model::MapBehaviour* b = m.design.find_map(s.name.value);
   if (b) {
     pm.items = values.add(b->items, {"item count of Map " + s.name.value, ValueCheck::nonnegative});
@@ -275,19 +311,6 @@ std::uint32_t Compiler::compile_map(const model::asl::State& s, std::uint32_t de
     pm.items = values.add_constant(0);
   }
   if (pm.item_bytes == kNone && plan.machines[m.index].payload_ref != kNone) pm.item_bytes = plan.machines[m.index].payload_ref;
-  std::function<void(const model::asl::Scope&)> count = [&](const model::asl::Scope& sc) {
-    for (const auto& st : sc.states) {
-      if (st.type == model::asl::StateType::map) {
-        ++pm.nested_map_parallel;
-        count(std::get<model::asl::MapState>(st.body).processor);
-      }
-      if (st.type == model::asl::StateType::parallel) {
-        ++pm.nested_map_parallel;
-        for (const auto& br : std::get<model::asl::ParallelState>(st.body).branches) count(br);
-      }
-    }
-  };
-  count(ms.processor);
   const double cap = pm.distributed ? (pm.max_concurrency > 0 ? pm.max_concurrency : 10000)
                                     : (pm.max_concurrency > 0 ? std::min(pm.max_concurrency, 40.0) : 40.0);
   plan.max_slots = std::max(plan.max_slots, cap);

@@ -8,48 +8,31 @@
 
 #include "model/errors.h"
 #include "sim/random.h"
+#include "sim/sfn/call_meters.h"
 #include "sim/sfn/slots.h"
 
 namespace flowcost::sim::sfn {
 
 using model::asl::StateType;
 
-Executor::CallMeter Executor::sized(Meter meter, std::int64_t unit_bytes, std::int64_t multiplier) {
-  return {meter, unit_bytes, multiplier, model::UnitCounter(unit_bytes)};
-}
-
-Executor::CallMeter Executor::call_meter(CallKind kind, const model::MeteringRules& m) {
-  switch (kind) {  // DynamoDB reads are metered in half units: eventual 1, strong 2, transactional 4
-    case CallKind::dynamodb_write: return sized(Meter::dynamodb_write_request_units, m.dynamodb_write_unit_bytes, 1);
-    case CallKind::dynamodb_read_eventual: return sized(Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 1);
-    case CallKind::dynamodb_read_strong: return sized(Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 2);
-    case CallKind::dynamodb_read_transactional: return sized(Meter::dynamodb_read_request_units, m.dynamodb_read_unit_bytes, 4);
-    case CallKind::sqs: return sized(Meter::sqs_requests, m.sqs_chunk_bytes, 1);
-    case CallKind::sns: return sized(Meter::sns_publishes, m.sns_chunk_bytes, 1);
-    case CallKind::s3_put: return {Meter::s3_put_requests, 0, 1};
-    case CallKind::s3_get: return {Meter::s3_get_requests, 0, 1};
-    case CallKind::rekognition: return {Meter::rekognition_images, 0, 1};
-  }
-  throw model::InternalError("unknown downstream call kind");
-}
-
 Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawValues& values)
     : plan_(plan),
       metering_(metering),
       values_(values),
-      lambda_ms_(metering.lambda_duration_granularity_ms),
-      express_ms_(metering.express_duration_granularity_ms),
-      express_mb_(metering.express_memory_chunk_mb),
-      lambda_min_ms_(static_cast<std::int64_t>(metering.lambda_duration_granularity_ms)),
-      express_min_ms_(static_cast<std::int64_t>(metering.express_duration_granularity_ms)),
-      iot_units_(metering.iot_message_unit_bytes) {
+      meters_(metering) {
   visits_.assign(plan.states.size(), Visits{});
   retry_counts_.assign(plan.retriers.size(), 0);
   call_meters_.reserve(plan.calls.size());
   for (const auto& c : plan.calls) {
-    call_meters_.push_back(call_meter(c.kind, metering));
-    if (values.fixed_for_draw(c.amount)) call_meters_.back().per_draw = call_meters_.back().quantity(values.resolved(c.amount));
+    call_meters_.push_back({call_meter(c.kind), -1});
+    if (values.fixed_for_draw(c.amount) && (c.items == kNone || values.fixed_for_draw(c.items)))
+      call_meters_.back().per_draw = call_quantity(meters_, c.kind, values.resolved(c.amount),
+                                                   c.items == kNone ? 1 : model::EventMeters::count(values.resolved(c.items)));
   }
+  unbilled_error_.assign(plan.error_names.size(), 0);
+  for (std::size_t e = 1; e < plan.error_names.size(); ++e)
+    for (const auto& name : metering.lambda_unbilled_errors)
+      if (plan.error_names[e] == name) unbilled_error_[e] = 1;
   mock_counts_.assign(plan.tasks.size(), 0);
   for (const auto& t : plan.tasks) any_mocked_ = any_mocked_ || t.mocked;
   input_numbers_.assign(plan.inputs.size(), 0);
@@ -117,22 +100,27 @@ void Executor::run_event(std::uint64_t sample, ExecutionRecord& out) {
     SiteVariates variates = values_.variates(kTriggerSite);
     const double d = tr.lambda_duration != kNone ? std::max(0.0, values_.get(tr.lambda_duration, variates, kSlotTriggerDuration)) : 0;
     const double run_ms = std::min(d, tr.lambda_timeout_ms);
-    meter_lambda(tr.lambda_arm64, tr.lambda_memory_mb_int, run_ms);
+    meter_lambda(tr.lambda_arm64, tr.lambda_memory_mb_int, 0, run_ms);
     t = run_ms;
   }
   const Result r = run_execution(0, t, 0);
   // The trigger's other meters (they do not change the execution's course).
   if (tr.iot_rule) {
-    const double raw = execution_payload(plan_.machines[0], 0) + tr.iot_topic_bytes;
-    const std::int64_t bytes = raw > 0 ? model::ceil_positive(raw) : 0;
     // The message and the rule are metered in 5 KB units of payload + topic, as in an iot_rules design
     // (docs/sources.md#iot-metering); the Step Functions action is one action executed.
-    const std::int64_t units = iot_units_(bytes);
+    const std::int64_t units = meters_.iot_message_units(execution_payload(plan_.machines[0], 0) + tr.iot_topic_bytes);
     out.meters.add(Meter::iot_messages, units);
     out.meters.add(Meter::iot_rules_triggered, metering_.iot_rules_in_message_units ? units : 1);
     out.meters.add(Meter::iot_actions_executed, 1);
   }
   if (tr.s3) out.meters.add(Meter::s3_put_requests, 1);
+  if (tr.api == 1) out.meters.add(Meter::apigateway_rest_requests, 1);
+  if (tr.api == 2) {
+    SiteVariates variates = values_.variates(kTriggerSite);
+    const double bytes = tr.api_request_bytes != kNone ? values_.get(tr.api_request_bytes, variates, kSlotTriggerApiBytes)
+                                                       : execution_payload(plan_.machines[0], 0);
+    out.meters.add(Meter::apigateway_http_requests, meters_.apigateway_http_requests(bytes));
+  }
   out.latency_ms = r.end_ms;
   out.outcome = r.error ? Outcome::failed : Outcome::succeeded;
   out.error_id = r.error;
@@ -161,11 +149,13 @@ Executor::Result Executor::run_execution(std::uint32_t machine, double start_ms,
   const bool drawn = m.payload != kNone && values_.is_distribution(m.payload);
   const double saved_payload = values_.payload();
   if (drawn) values_.set_payload(execution_payload(m, ctx));
+  const std::uint64_t retries_before = out_->retries, caught_before = out_->caught_errors;
   const Result r = run_execution_scope(m.top, m.express, m.timeout_ms, start_ms, ctx, machine);
+  if (m.log_level != 0) meter_logs(m, r, out_->retries - retries_before, out_->caught_errors - caught_before, ctx);
   if (m.express) {
-    // Without Map or Parallel states the payload does not change the billed memory (see meter_express).
-    const double payload = m.map_parallel_count == 0 ? 0.0 : drawn ? values_.payload() : execution_payload(m, ctx);
-    meter_express(m.definition_mb, payload, m.map_parallel_count, r.end_ms - start_ms);
+    // Without Map iterations or Parallel branches run the payload does not change the billed memory.
+    const double payload = last_steps_ == 0 ? 0.0 : drawn ? values_.payload() : execution_payload(m, ctx);
+    meter_express(m.definition_mb, payload, last_steps_, r.end_ms - start_ms);
   }
   if (drawn) values_.set_payload(saved_payload);
   return r;
@@ -186,6 +176,8 @@ Executor::Result Executor::run_execution_scope(std::uint32_t scope, bool express
   Result r = run_scope(scope, start_ms, ctx, kForever);
   if (frame_.abort_error) r = {frame_.abort_ms, frame_.abort_error};
   else if (r.end_ms > frame_.deadline_ms) r = {frame_.deadline_ms, plan_.err_timeout};
+  last_steps_ = frame_.steps;
+  last_history_ = frame_.history;
   frame_ = saved;
   return r;
 }
@@ -340,6 +332,24 @@ Executor::Result Executor::run_state_body(std::uint32_t state, double t, std::ui
     case StateType::map: return run_map(s, t, occurrence, stop_ms);
     default: throw model::InternalError("run_state_body on a state without a body");
   }
+}
+
+}  // namespace flowcost::sim::sfn
+
+namespace flowcost::sim::sfn {
+
+// CloudWatch Logs of one execution: log events x their size. ALL logs every history event; ERROR the
+// failures (each failed attempt that was retried or caught, and the execution's own failure); FATAL only
+// the execution's failure.
+void Executor::meter_logs(const PlanMachine& m, const Result& r, std::uint64_t retries, std::uint64_t caught,
+                          std::uint64_t ctx) {
+  const std::uint64_t failed = r.error != 0 ? 1 : 0;
+  const std::uint64_t events = m.log_level == 3 ? last_history_ : m.log_level == 2 ? retries + caught + failed : failed;
+  if (events == 0) return;
+  SiteVariates variates = values_.variates(site_key(kExecutionSite, ctx));
+  const double bytes = values_.get(m.log_event_bytes, variates, kSlotLogEventBytes);
+  out_->meters.add(Meter::cloudwatch_logs_gb,
+                   model::saturating_mul(model::EventMeters::bytes(bytes), static_cast<std::int64_t>(events)));
 }
 
 }  // namespace flowcost::sim::sfn

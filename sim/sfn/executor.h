@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/asl/state_machine.h"
+#include "model/event_meters.h"
 #include "model/metering.h"
 #include "sim/execution.h"
 #include "sim/random.h"
@@ -51,6 +52,7 @@ class Executor {
     double abort_ms = 0;
     bool express = false;
     std::uint32_t machine = 0;
+    std::uint64_t steps = 0;  // Map iterations and Parallel branches (or states) run: Express memory
   };
 
   // One execution of `machine` started at `start_ms` (child or top level); meters Express requests and
@@ -97,6 +99,7 @@ class Executor {
     std::uint64_t transitions, retries;
     std::uint32_t caught;
     std::uint64_t history;
+    std::uint64_t steps;
     std::size_t mock_depth;  // mock_marks_[mock_depth]: the mock counters then (when any_mocked_)
   };
   Mark mark();
@@ -125,14 +128,15 @@ class Executor {
   }
   double drawn_payload(const PlanMachine& m, std::uint64_t ctx);
   void meter_calls(const PlanTask& task, SiteVariates& variates);
-  void meter_lambda(bool arm64, std::int64_t memory_mb, double billed_ms_raw) {
-    // At least one billing step (1 ms), rounded up per invocation.
-    const std::int64_t billed_ms = std::max<std::int64_t>(lambda_ms_(billed_ms_raw), lambda_min_ms_);
+  // An invocation that ran (an attempt that never started bills nothing: see run_task).
+  void meter_lambda(bool arm64, std::int64_t memory_mb, double init_ms, double run_ms) {
     out_->meters.add(Meter::lambda_requests, 1);
-    out_->meters.add(arm64 ? Meter::lambda_gb_seconds_arm64 : Meter::lambda_gb_seconds_x86, memory_mb * billed_ms);
+    out_->meters.add(arm64 ? Meter::lambda_gb_seconds_arm64 : Meter::lambda_gb_seconds_x86,
+                     meters_.lambda_mb_ms(memory_mb, init_ms, run_ms));
   }
-  void meter_express(double definition_mb, double payload_bytes, std::uint32_t map_parallel_count,
-                     double duration_ms);
+  void meter_express(double definition_mb, double payload_bytes, std::uint64_t steps, double duration_ms);
+  void meter_logs(const PlanMachine& m, const Result& r, std::uint64_t retries, std::uint64_t caught,
+                  std::uint64_t ctx);
   void count_history(std::uint64_t events, double t) {
     frame_.history += events;
     if (frame_.history > frame_.history_cap && frame_.abort_error == 0) {
@@ -146,6 +150,8 @@ class Executor {
   DrawValues& values_;
   ExecutionRecord* out_ = nullptr;
   ExecutionFrame frame_;
+  std::uint64_t last_steps_ = 0;  // the Map/Parallel steps of the execution run_execution_scope just ran
+  std::uint64_t last_history_ = 0;  // and its history events
   // Scratch, sized once.
   // Per state: how often it was entered in the current run of its scope (a scope never runs inside itself,
   // so one counter per state suffices); `run` tells a stale count from a current one without clearing.
@@ -156,26 +162,14 @@ class Executor {
   std::vector<Visits> visits_;
   std::uint64_t scope_runs_ = 0;
   std::vector<std::int64_t> retry_counts_;     // per retrier
-  // How a downstream call is metered: in units of `unit_bytes` (x multiplier), or as a count (unit 0).
+  // A downstream call's meter, and its quantity when the call's size and count are fixed for the draw.
   struct CallMeter {
     Meter meter;
-    std::int64_t unit_bytes;        // 0: a count
-    std::int64_t multiplier;
-    model::UnitCounter units{1};    // of unit_bytes
-    std::int64_t per_draw = -1;     // the quantity when the call's size is fixed for the draw, else -1
-    // The metered quantity of one call of this size (bytes) or count.
-    std::int64_t quantity(double amount) const {
-      if (unit_bytes > 0) return multiplier * units(amount > 0 ? model::ceil_positive(amount) : 0);  // at least one unit
-      return amount > 0 ? std::llround(amount) : 0;
-    }
+    std::int64_t per_draw = -1;     // the quantity when fixed for the draw, else -1
   };
-  // Per-event rounding of the metering rules, set up once.
-  model::Rounding lambda_ms_, express_ms_, express_mb_, fargate_ms_{1000};
-  std::int64_t lambda_min_ms_, express_min_ms_;
-  model::UnitCounter iot_units_;
-  static CallMeter call_meter(CallKind kind, const model::MeteringRules& metering);
-  static CallMeter sized(Meter meter, std::int64_t unit_bytes, std::int64_t multiplier);
+  model::EventMeters meters_;  // one metering function per billable event
   std::vector<CallMeter> call_meters_;         // per Plan::calls entry
+  std::vector<std::uint8_t> unbilled_error_;   // per error id: a Lambda attempt failing so never ran
   std::vector<std::int64_t> mock_counts_;      // per task
   bool any_mocked_ = false;
   std::vector<std::vector<std::int64_t>> mock_marks_;  // mock counters saved by mark(), a stack

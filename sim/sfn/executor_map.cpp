@@ -1,7 +1,13 @@
 // Parallel and Map (inline and distributed) on the virtual clock (docs/sources.md#asl-states, #asl-billing).
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
+#include <string>
+
+#include "model/errors.h"
+#include "model/event_meters.h"
+#include "model/scenario/step_functions_design.h"
 
 #include "sim/random.h"
 #include "sim/sfn/executor.h"
@@ -11,7 +17,17 @@ namespace flowcost::sim::sfn {
 
 namespace {
 
-constexpr double kMaxMapItems = 1'000'000;
+// The most items a Map visit may have: above, the run is refused at the `items` value's position (a
+// Map's items are simulated one by one, so the time grows linearly; nothing is clamped).
+constexpr double kMaxMapItems = model::kMaxMapItems;
+
+[[noreturn]] void throw_too_many_items(const Plan& plan, const PlanMap& m, double items) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", items);
+  throw model::InputError(plan.values[m.items].loc,
+                          std::string("a Map visit drew ") + buf + " items; items must be a number from 0 to " +
+                              "1000000000 (flowcost simulates every item)");
+}
 
 // Start time of the next item: now while a concurrency slot is free, else when the earliest slot frees.
 double next_start(std::vector<double>& heap, double cap, double t) {
@@ -30,7 +46,7 @@ void occupy(std::vector<double>& heap, double until) {
 }  // namespace
 
 Executor::Mark Executor::mark() {
-  Mark m{out_->meters, out_->transitions, out_->retries, out_->caught_errors, frame_.history, mock_depth_};
+  Mark m{out_->meters, out_->transitions, out_->retries, out_->caught_errors, frame_.history, frame_.steps, mock_depth_};
   if (any_mocked_) {  // a stack of copies, reused across events (no allocation once it is deep enough)
     if (mock_depth_ == mock_marks_.size()) mock_marks_.push_back(mock_counts_);
     else mock_marks_[mock_depth_] = mock_counts_;
@@ -45,6 +61,7 @@ void Executor::undo(const Mark& m) {
   out_->retries = m.retries;
   out_->caught_errors = m.caught;
   frame_.history = m.history;
+  frame_.steps = m.steps;
   if (any_mocked_) mock_counts_ = mock_marks_[m.mock_depth];
 }
 
@@ -56,10 +73,12 @@ void Executor::undo(const Mark& m) {
 Executor::Result Executor::run_parallel(const PlanState& s, double t, std::uint64_t occ, double stop_ms) {
   count_history(2, t);  // ParallelStateStarted, ParallelStateSucceeded/Failed
   const MarkScope scope_mark(*this);
+  if (!metering_.express_parallel_branches_are_steps) ++frame_.steps;
   double end = t, failed_at = kForever, ran_past = t;
   std::uint32_t error = 0, failing = kNone;
   for (std::uint32_t b = 0; b < s.scopes_count; ++b) {
     const std::uint32_t scope = plan_.scope_lists[s.scopes_first + b];
+    if (metering_.express_parallel_branches_are_steps) ++frame_.steps;
     const Result r = run_scope(scope, t, site_key(occ, b), std::min(stop_ms, failed_at));
     if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
     if (r.error && r.end_ms < failed_at) {
@@ -73,8 +92,10 @@ Executor::Result Executor::run_parallel(const PlanState& s, double t, std::uint6
   if (!error) return {end, 0};
   if (ran_past > failed_at) {
     undo(scope_mark.mark);
+    if (!metering_.express_parallel_branches_are_steps) ++frame_.steps;
     for (std::uint32_t b = 0; b < s.scopes_count; ++b) {
       const std::uint32_t scope = plan_.scope_lists[s.scopes_first + b];
+      if (metering_.express_parallel_branches_are_steps) ++frame_.steps;
       run_scope(scope, t, site_key(occ, b), b == failing ? stop_ms : std::min(stop_ms, failed_at));
       if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
     }
@@ -89,11 +110,16 @@ Executor::Result Executor::run_map(const PlanState& s, double t, std::uint64_t o
   const PlanMap& m = plan_.maps[s.detail];
   count_history(2, t);  // MapStateStarted, MapStateSucceeded/Failed (or MapRunStarted/Succeeded)
   SiteVariates variates = values_.variates(occ);
-  const double items = std::clamp(std::round(values_.get(m.items, variates, kSlotMapItems)), 0.0, kMaxMapItems);
+  const double drawn_items = std::round(values_.get(m.items, variates, kSlotMapItems));
+  if (!(drawn_items <= kMaxMapItems)) throw_too_many_items(plan_, m, drawn_items);
+  const double items = std::max(0.0, drawn_items);
   const std::uint32_t depth = plan_.scopes[m.processor].depth;
   if (m.distributed) {
     const double cap = m.max_concurrency > 0 ? m.max_concurrency : 10000;
     const auto children = static_cast<std::uint64_t>(std::ceil(items / m.batch_size));
+    // The ItemReader's S3 requests: one GetObject, or one LIST per 1,000 keys (at least one).
+    if (m.reader_get) out_->meters.add(Meter::s3_get_requests, 1);
+    if (m.reader_list) out_->meters.add(Meter::s3_put_requests, std::max<std::int64_t>(1, model::saturating_ceil(items / 1000)));
     return run_distributed(m, t, occ, children, cap, depth);
   }
   const double cap = m.max_concurrency > 0 ? std::min(m.max_concurrency, 40.0) : 40.0;
@@ -110,6 +136,7 @@ Executor::Result Executor::run_map(const PlanState& s, double t, std::uint64_t o
       const double stop = stop_of(i, failed_at);
       if (start >= stop) break;  // the Map already failed (or was stopped): no further iteration starts
       count_history(2, start);   // MapIterationStarted, MapIterationSucceeded/Failed
+      ++frame_.steps;            // an iteration executed (Express memory)
       const Result r = run_scope(m.processor, start, site_key(occ, i + 1), stop);
       if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
       if (r.error && r.end_ms < failed_at) {
@@ -158,7 +185,7 @@ Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint
     if (m.express_children) {
       SiteVariates child = values_.variates(site_key(kExecutionSite, ctx));
       const double item_bytes = m.item_bytes != kNone ? values_.get(m.item_bytes, child, kSlotItemBytes) * m.batch_size : 0;
-      meter_express(machine.definition_mb, item_bytes, m.nested_map_parallel, r.end_ms - start);
+      meter_express(machine.definition_mb, item_bytes, last_steps_, r.end_ms - start);
     }
     if (r.error) ++failed;
     occupy(heap, r.end_ms);
@@ -166,6 +193,8 @@ Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint
   }
   // The Map Run fails when failures exceed the tolerated count or percentage (either, when both are set);
   // with neither set, any failure fails it.
+  // The ResultWriter: the manifest, one results file of the succeeded children and one of the failed.
+  if (m.writer) out_->meters.add(Meter::s3_put_requests, 1 + (children > failed ? 1 : 0) + (failed > 0 ? 1 : 0));
   const bool has_count = m.tolerated_count >= 0, has_pct = m.tolerated_percentage >= 0;
   bool exceeded = false;
   if (!has_count && !has_pct) exceeded = failed > 0;

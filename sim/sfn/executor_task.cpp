@@ -3,26 +3,18 @@
 #include <cmath>
 
 #include "sim/random.h"
+#include "sim/sfn/call_meters.h"
 #include "sim/sfn/executor.h"
 #include "sim/sfn/slots.h"
 
 namespace flowcost::sim::sfn {
 
-namespace {
-
-constexpr double kFargateMinimumMs = 60'000;  // Fargate bills per second with a 1-minute minimum
-
-}  // namespace
-
-void Executor::meter_express(double definition_mb, double payload_bytes, std::uint32_t map_parallel_count,
-                             double duration_ms) {
-  // 50 MB + definition + payload x Map/Parallel states (no payload term without Map/Parallel).
-  const double payload_mb =
-      map_parallel_count == 0 ? 0.0 : std::max(0.0, payload_bytes) / (1024.0 * 1024.0) * map_parallel_count;
-  const std::int64_t billed_mb = express_mb_(metering_.express_base_memory_mb + definition_mb + payload_mb);
-  const std::int64_t billed_ms = std::max<std::int64_t>(express_ms_(duration_ms), express_min_ms_);
+void Executor::meter_express(double definition_mb, double payload_bytes, std::uint64_t steps, double duration_ms) {
+  // 50 MB + definition + payload x the Map/Parallel steps executed (no payload term without them).
+  const double payload_mb = steps == 0 ? 0.0 : std::max(0.0, payload_bytes) / (1024.0 * 1024.0) * static_cast<double>(steps);
   out_->meters.add(Meter::sfn_express_requests, 1);
-  out_->meters.add(Meter::sfn_express_gb_seconds, billed_mb * billed_ms);
+  out_->meters.add(Meter::sfn_express_gb_seconds,
+                   meters_.express_mb_ms(metering_.express_base_memory_mb + definition_mb + payload_mb, duration_ms));
 }
 
 void Executor::meter_calls(const PlanTask& task, SiteVariates& variates) {
@@ -33,8 +25,11 @@ void Executor::meter_calls(const PlanTask& task, SiteVariates& variates) {
       out_->meters.add(cm.meter, cm.per_draw);
       continue;
     }
-    const double amount = values_.get(plan_.calls[call].amount, variates, kSlotFirstCall + i);
-    out_->meters.add(cm.meter, cm.quantity(amount));
+    const PlanCall& c = plan_.calls[call];
+    const double amount = values_.get(c.amount, variates, kSlotFirstCall + i);
+    const std::int64_t items =
+        c.items == kNone ? 1 : model::EventMeters::count(values_.get(c.items, variates, kSlotFirstCallItems + i));
+    out_->meters.add(cm.meter, call_quantity(meters_, c.kind, amount, items));
   }
 }
 
@@ -73,10 +68,16 @@ Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_
     double init = 0;
     if (task.cold_probability != kNone && variates.uniform01(kSlotColdStart) < cold_probability(task))
       init = task.init != kNone ? std::max(0.0, values_.get(task.init, variates, kSlotInit)) : 0;
-    const double run_ms = std::min(work, task.function_timeout_ms);
-    if (work > task.function_timeout_ms) error = plan_.err_lambda_unknown;  // the function timed out
-    meter_lambda(task.arm64, task.memory_mb_int, (metering_.lambda_init_billed ? init : 0) + run_ms);
-    elapsed = init + run_ms;
+    if (error != 0 && unbilled_error_[error]) {
+      // The invoke failed before the function started (a throttle): no request, no duration, no time.
+      init = 0;
+      elapsed = 0;
+    } else {
+      const double run_ms = std::min(work, task.function_timeout_ms);
+      if (work > task.function_timeout_ms) error = plan_.err_lambda_unknown;  // the function timed out
+      meter_lambda(task.arm64, task.memory_mb_int, init, run_ms);
+      elapsed = init + run_ms;
+    }
   }
   double end = elapsed;
   if (task.special) {
@@ -119,10 +120,9 @@ double Executor::finish_special(const PlanTask& task, double t, std::uint64_t oc
     error = fail_error;
   }
   if (task.fargate) {  // the job runs until it ends or Step Functions stops it
-    const std::int64_t billed_ms = std::max<std::int64_t>(fargate_ms_(std::min(work, end)),
-                                                          static_cast<std::int64_t>(kFargateMinimumMs));
-    out_->meters.add(Meter::fargate_vcpu_seconds, task.fargate_milli_vcpu * billed_ms);
-    out_->meters.add(Meter::fargate_gb_seconds, task.fargate_memory_mb * billed_ms);
+    const std::int64_t billed_ms = meters_.fargate_billed_ms(std::min(work, end));
+    out_->meters.add(Meter::fargate_vcpu_seconds, model::saturating_mul(task.fargate_milli_vcpu, billed_ms));
+    out_->meters.add(Meter::fargate_gb_seconds, model::saturating_mul(task.fargate_memory_mb, billed_ms));
   }
   return end;
 }

@@ -4,6 +4,7 @@
 
 #include "model/errors.h"
 #include "model/scenario/step_functions_design.h"
+#include "sim/monthly_lines.h"
 #include "sim/scenario_values.h"
 #include "sim/sfn/compile.h"
 #include "sim/sfn/executor.h"
@@ -42,6 +43,14 @@ class SfnDesignSimulator : public DesignSimulator {
   const std::vector<std::string>& error_names() const override { return plan_.error_names; }
   const std::vector<std::string>& warnings() const override { return warnings_; }
   const std::vector<model::UnpricedCall>& unpriced() const override { return plan_.unpriced; }
+  // The connection time of the devices behind an IoT rule trigger (the same line as an iot_rules design's)
+  // and the design's `fixed:` quantities.
+  model::MeterTotals monthly_fixed(const DrawInputs& inputs) const override {
+    model::MeterTotals out;
+    if (design_->trigger.iot_connection) out = connection_line(*design_->trigger.iot_connection, inputs);
+    add_fixed_lines(design_->fixed, inputs, out);
+    return out;
+  }
 
  private:
   std::unique_ptr<model::StepFunctionsDesign> design_;  // the plan refers to its expressions

@@ -20,14 +20,15 @@ inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max()
 inline constexpr double kForever = std::numeric_limits<double>::infinity();
 
 enum class CallKind : std::uint8_t {
-  dynamodb_write, dynamodb_read_strong, dynamodb_read_eventual, dynamodb_read_transactional,
-  sqs, sns, s3_put, s3_get, rekognition
+  dynamodb_write, dynamodb_write_transactional, dynamodb_read_strong, dynamodb_read_eventual,
+  dynamodb_read_transactional, sqs, sns, s3_put, s3_get, rekognition, firehose, kinesis, eventbridge
 };
 
-// A downstream service call made by each successful attempt of a Task.
+// A downstream service call made by each successful attempt of a Task (metered by sfn/call_meters.h).
 struct PlanCall {
   CallKind kind = CallKind::sqs;
-  std::uint32_t amount = kNone;  // bytes (DynamoDB, SQS, SNS) or count (S3 requests, images)
+  std::uint32_t amount = kNone;  // bytes (DynamoDB, SQS, SNS, Firehose, Kinesis, EventBridge) or count (S3, images)
+  std::uint32_t items = kNone;   // items / records / entries per call (kNone: 1)
 };
 
 struct PlanTaskError {
@@ -127,7 +128,9 @@ struct PlanMap {
   double batch_size = 1;        // ItemBatcher MaxItemsPerBatch (distributed)
   double tolerated_count = -1;       // -1: not set
   double tolerated_percentage = -1;  // -1: not set
-  std::uint32_t nested_map_parallel = 0;  // Map/Parallel states inside the processor (Express children memory)
+  // Distributed Map I/O through S3 (ordinary requests under the state machine's role): an ItemReader that
+  // gets one object, or lists keys (1,000 per LIST page); a ResultWriter's PUTs.
+  bool reader_get = false, reader_list = false, writer = false;
 };
 
 struct PlanState {
@@ -163,16 +166,19 @@ struct PlanMachine {
   double definition_mb = 0;
   std::uint32_t payload = kNone;       // execution data size (bytes), sampled once per execution
   std::uint32_t payload_ref = kNone;   // the current execution's payload (what tasks and Maps read)
-  std::uint32_t map_parallel_count = 0;
   double timeout_ms = kForever;        // execution-level TimeoutSeconds
   std::uint32_t inputs_first = 0, inputs_count = 0;  // into Plan::inputs
   bool draws_inputs = false;           // some input field is a distribution
+  std::uint8_t log_level = 0;          // CloudWatch Logs: 0 off, 1 fatal, 2 error, 3 all
+  std::uint32_t log_event_bytes = kNone;  // bytes per log event
 };
 
 struct PlanTrigger {
   bool iot_rule = false;
   double iot_topic_bytes = 0;
   bool s3 = false;
+  std::uint8_t api = 0;                 // 0 none, 1 REST API request, 2 HTTP API request
+  std::uint32_t api_request_bytes = kNone;  // HTTP API request size (kNone: the execution's payload)
   bool lambda = false;
   bool lambda_arm64 = false;
   double lambda_memory_mb = 128;

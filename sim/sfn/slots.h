@@ -20,6 +20,7 @@ inline constexpr unsigned kSlotMapItems = 0;  // Map: the item count
 inline constexpr unsigned kSlotJitter = 4;    // uniform: FULL jitter of the retry that follows this attempt
 inline constexpr unsigned kSlotCallback = 5;  // Task, .waitForTaskToken: time until the token returns
 inline constexpr unsigned kSlotFirstCall = 6; // Task: downstream call i takes slot 6 + i (its size or count)
+inline constexpr unsigned kSlotFirstCallItems = 256;  // Task: call i's item/record count takes slot 256 + i
 
 // A visit of a Choice or Wait state (site: the visit).
 inline constexpr unsigned kSlotChoice = 0;    // uniform: a weighted Choice's branch
@@ -28,10 +29,12 @@ inline constexpr unsigned kSlotWait = 0;      // a Wait state's `waits:` duratio
 // The trigger (site: kTriggerSite).
 inline constexpr std::uint64_t kTriggerSite = site_key("trigger");
 inline constexpr unsigned kSlotTriggerDuration = 0;  // the trigger Lambda's duration
+inline constexpr unsigned kSlotTriggerApiBytes = 1;  // the HTTP API request's size
 
 // An execution (site: site_key(kExecutionSite, context); the top-level execution's context is 0).
 inline constexpr std::uint64_t kExecutionSite = site_key("execution");
 inline constexpr unsigned kSlotPayload = 0;   // the execution's payload size
 inline constexpr unsigned kSlotItemBytes = 1; // a Distributed Map child's item size (Express memory)
+inline constexpr unsigned kSlotLogEventBytes = 2; // the size of a log event (CloudWatch Logs)
 
 }  // namespace flowcost::sim::sfn

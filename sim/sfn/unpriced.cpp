@@ -13,7 +13,7 @@ std::optional<std::string> unpriced_reason(const model::asl::Resource& r, bool r
     if (behaviour_metered) return std::nullopt;
     return "the Resource \"" + r.arn.value +
            "\" names no service flowcost meters and the Task's behaviour gives no billed call (lambda:, dynamodb:, "
-           "sqs:, sns:, s3:, rekognition:, fargate: or execution:)";
+           "sqs:, sns:, s3:, rekognition:, firehose:, kinesis:, eventbridge:, fargate: or execution:)";
   }
   if (resource_metered) return std::nullopt;
   if (r.kind == ResourceKind::activity)

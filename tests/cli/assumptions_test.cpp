@@ -19,6 +19,10 @@ TEST_CASE("assumptions: JSON lists the metering settings of the services each de
   // workflow: Standard transitions, Lambda (arm64) and DynamoDB writes.
   CHECK(j["designs"][0]["assumptions"] == nlohmann::json({{"lambda.duration_granularity_ms", 1},
                                                           {"lambda.init_billed", true},
+                                                          {"lambda.unbilled_errors", {"Lambda.TooManyRequestsException"}},
+                                                          {"lambda.async_retries", 2},
+                                                          {"lambda.async_first_retry_wait_ms", 60000},
+                                                          {"lambda.async_second_retry_wait_ms", 120000},
                                                           {"standard.transitions_per_execution", 0},
                                                           {"dynamodb.write_unit_bytes", 1024},
                                                           {"dynamodb.read_unit_bytes", 4096},
@@ -28,6 +32,7 @@ TEST_CASE("assumptions: JSON lists the metering settings of the services each de
                                                           {"iot.rules_in_message_units", true},
                                                           {"iot.error_action_billed", true},
                                                           {"iot.where_false_triggers", false},
+                                                          {"iot.http_tries", 3},
                                                           {"dynamodb.write_unit_bytes", 1024},
                                                           {"dynamodb.read_unit_bytes", 4096},
                                                           {"free_tier", false}}));
@@ -45,7 +50,10 @@ TEST_CASE("assumptions: with free tiers, the shared Lambda allowance is listed f
 
 TEST_CASE("assumptions: table, Markdown and CSV") {
   const std::string workflow_metering =
-      "lambda.duration_granularity_ms=1, lambda.init_billed=true, standard.transitions_per_execution=0, "
+      "lambda.duration_granularity_ms=1, lambda.init_billed=true, "
+      "lambda.unbilled_errors=[Lambda.TooManyRequestsException], lambda.async_retries=2, "
+      "lambda.async_first_retry_wait_ms=60000, lambda.async_second_retry_wait_ms=120000, "
+      "standard.transitions_per_execution=0, "
       "dynamodb.write_unit_bytes=1024, dynamodb.read_unit_bytes=4096";
   CliResult table = run_flowcost({"run", run_data("tiny.yaml")});
   REQUIRE(table.code == 0);

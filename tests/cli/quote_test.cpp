@@ -149,8 +149,8 @@ TEST_CASE("prices: show lists the shipped tables; check reports errors with exit
   auto list = run_flowcost({"prices", "show"});
   CHECK(list.code == 0);
   CHECK(list.out == "Shipped price tables (use a name with --prices, or `flowcost prices show NAME`):\n"
-                    "  aws-eu-west-1  region eu-west-1, effective 2022-10-28, 4 rate lines, 21 gaps\n"
-                    "  aws-us-east-1  region us-east-1, effective 2026-09-06, 25 rate lines, 0 gaps\n");
+                    "  aws-eu-west-1  region eu-west-1, effective 2022-10-28, 4 rate lines, 26 gaps\n"
+                    "  aws-us-east-1  region us-east-1, effective 2026-09-06, 30 rate lines, 0 gaps\n");
   auto show = run_flowcost({"prices", "show", "aws-us-east-1"});
   CHECK(show.code == 0);
   CHECK(show.out.find("lambda.gb_seconds.arm64  (duration, prices USD per 1 GB-s)\n"
@@ -160,7 +160,7 @@ TEST_CASE("prices: show lists the shipped tables; check reports errors with exit
   const std::string bad = data("bad/negative_price.yaml");
   auto check = run_flowcost({"prices", "check", bad, "aws-us-east-1"});
   CHECK(check.code == 1);
-  CHECK(check.out == "aws-us-east-1: ok, 25 rate lines, 0 warning(s)\n");
+  CHECK(check.out == "aws-us-east-1: ok, 30 rate lines, 0 warning(s)\n");
   CHECK(check.err == bad + ":9:12: error: price must not be negative, not -0.2\n    price: -0.2\n           ^\n" + bad +
                          ": 1 error(s)\n");
 }
@@ -193,4 +193,12 @@ TEST_CASE("prices import: both offer formats, unmapped usage types on stderr, th
   auto clobber = run_flowcost({"prices", "import", "--offer", data("offers/AWSLambda-us-east-1.json"), "--region", "us-east-1",
                         "-o", data("offers/AWSLambda-us-east-1.json")});
   CHECK(clobber.code == 1);
+}
+
+TEST_CASE("quote: a quantity whose cost passes $1e15 is refused with a message, never a wrapped total") {
+  auto r = run_flowcost({"quote", "sfn.standard.transitions=4e21"});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == "flowcost: error: meter \"sfn.standard.transitions\" with quantity 4e+21 brings the monthly cost "
+                 "above $1e+15, the largest amount flowcost prices; check the quantity\n");
 }

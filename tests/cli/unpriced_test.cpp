@@ -18,7 +18,7 @@ namespace {
 const std::string kHttpReason = "an HTTP Task: the endpoint's charges and the EventBridge connection are not metered";
 const std::string kArchiveReason =
     "the Resource \"${ArchiveFunction}\" names no service flowcost meters and the Task's behaviour gives no billed "
-    "call (lambda:, dynamodb:, sqs:, sns:, s3:, rekognition:, fargate: or execution:)";
+    "call (lambda:, dynamodb:, sqs:, sns:, s3:, rekognition:, firehose:, kinesis:, eventbridge:, fargate: or execution:)";
 
 std::string scenario() { return run_data("unpriced.yaml"); }
 

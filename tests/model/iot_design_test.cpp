@@ -61,7 +61,7 @@ TEST_CASE("iot design: a well-formed design is read in full") {
   for (const auto& e : s.designs)
     if (e.name == "http-tries") http = parse_iot_rules_design(s, e, d);
   REQUIRE(d.empty());
-  CHECK(http.rules[0].actions[0].tries == 3);
+  CHECK(http.rules[0].actions[0].tries == 0);  // not set: the price table's metering.iot.http_tries (3)
   CHECK(http.rules[1].actions[0].tries == 2);
   REQUIRE(http.rules[1].error_action);
   CHECK(http.rules[1].error_action->label == "caught/error_action/sqs");
@@ -73,7 +73,8 @@ TEST_CASE("iot design: a well-formed design is read in full") {
   const auto& l = lambda.rules[0].actions[0].lambda;
   CHECK(l.memory_mb == 256);
   CHECK_FALSE(l.arm64);
-  CHECK(l.max_retries == 2);
+  CHECK(l.max_retries == -1);  // not set: the price table's metering.lambda.async_retries (2)
+  CHECK(l.timeout_ms == 900'000.0);
   REQUIRE(l.init);
   CHECK(l.init->number == 300.0);
 }

@@ -197,3 +197,10 @@ TEST_CASE("line items add up to the total, and displayed cents add up to the dis
   CHECK(sc.total_cents == 1);
   CHECK(sc.line_cents == std::vector<std::int64_t>{1, 0, 0});
 }
+
+TEST_CASE("a monthly cost above $1e15 is refused, one line or the sum of lines") {
+  CHECK_THROWS_AS(price({{"sfn.standard.transitions", 4e21}}), model::InputError);
+  // Each line below $1e15, their sum above it.
+  CHECK_THROWS_AS(price({{"sfn.standard.transitions", 3.2e19}, {"lambda.requests", 3e21}}), model::InputError);
+  CHECK(price({{"sfn.standard.transitions", 2e19}}).total_usd == 5e14);
+}

@@ -29,18 +29,34 @@ TEST_CASE("a table's metering section sets every rule; several lines can bill on
   CHECK(!m.iot_rules_in_message_units);
   CHECK(!m.iot_error_action_billed);
   CHECK(m.iot_where_false_triggers);
+  CHECK(m.lambda_unbilled_errors == std::vector<std::string>{"Lambda.TooManyRequestsException", "Custom.Throttle"});
+  CHECK(m.lambda_async_retries == 1);
+  CHECK(m.lambda_async_first_retry_wait_ms == 1500);
+  CHECK(m.lambda_async_second_retry_wait_ms == 0);
+  CHECK(!m.express_parallel_branches_are_steps);
+  CHECK(m.iot_http_tries == 5);
+  CHECK(m.eventbridge_event_unit_bytes == 256);
+  CHECK(m.apigateway_http_request_unit_bytes == 1024);
+  CHECK(m.fargate_duration_granularity_ms == 60000);
+  CHECK(m.fargate_minimum_ms == 0);
   // Every setting as a report lists it, in the section's order, with the meters it decides.
   std::vector<std::string> listed;
   for (const auto& s : flowcost::model::metering_settings(m)) listed.push_back(s.name + "=" + s.value + " " + s.meter_prefix);
   CHECK(listed == std::vector<std::string>{
                       "lambda.duration_granularity_ms=100 lambda.", "lambda.init_billed=false lambda.",
+                      "lambda.unbilled_errors=[Lambda.TooManyRequestsException, Custom.Throttle] lambda.",
+                      "lambda.async_retries=1 lambda.", "lambda.async_first_retry_wait_ms=1500 lambda.",
+                      "lambda.async_second_retry_wait_ms=0 lambda.",
                       "express.duration_granularity_ms=1000 sfn.express.", "express.memory_chunk_mb=128 sfn.express.",
-                      "express.base_memory_mb=40 sfn.express.", "standard.transitions_per_execution=2 sfn.standard.",
+                      "express.base_memory_mb=40 sfn.express.", "express.parallel_branches_are_steps=false sfn.express.",
+                      "standard.transitions_per_execution=2 sfn.standard.",
                       "iot.message_unit_bytes=1024 iot.", "iot.rules_in_message_units=false iot.",
-                      "iot.error_action_billed=false iot.", "iot.where_false_triggers=true iot.",
+                      "iot.error_action_billed=false iot.", "iot.where_false_triggers=true iot.", "iot.http_tries=5 iot.",
                       "dynamodb.write_unit_bytes=2048 dynamodb.", "dynamodb.read_unit_bytes=8192 dynamodb.",
                       "sqs.chunk_bytes=1024 sqs.", "sns.chunk_bytes=2048 sns.", "kinesis.payload_unit_bytes=1000 kinesis.",
-                      "firehose.record_unit_bytes=1 firehose."});
+                      "firehose.record_unit_bytes=1 firehose.", "eventbridge.event_unit_bytes=256 eventbridge.",
+                      "apigateway.http_request_unit_bytes=1024 apigateway.",
+                      "fargate.duration_granularity_ms=60000 fargate.", "fargate.minimum_ms=0 fargate."});
   REQUIRE(table.lines.size() == 2);
   CHECK(table.lines[1].source->url == "https://example.com/internal-chargeback");
   CHECK(table.lines[1].tiers[1].from == 1e6);  // "from" defaults to the previous "to"

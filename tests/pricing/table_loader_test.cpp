@@ -50,13 +50,22 @@ TEST_CASE("the shipped us-east-1 table prices every meter, with a source and no 
   }
   // Lines come in known_meters() order.
   CHECK(table.lines.front().meter == "sfn.standard.transitions");
-  CHECK(table.lines.back().meter == "http.requests");
+  CHECK(table.lines.back().meter == "kms.keys");
   CHECK(table.metering.lambda_duration_granularity_ms == 1);
   CHECK(table.metering.express_duration_granularity_ms == 100);
   CHECK(table.metering.express_memory_chunk_mb == 64);
   CHECK(table.metering.iot_message_unit_bytes == 5120);
   CHECK(table.metering.dynamodb_read_unit_bytes == 4096);
   CHECK(table.metering.firehose_record_unit_bytes == 5120);
+  CHECK(table.metering.lambda_unbilled_errors == std::vector<std::string>{"Lambda.TooManyRequestsException"});
+  CHECK(table.metering.lambda_async_retries == 2);
+  CHECK(table.metering.lambda_async_first_retry_wait_ms == 60'000);
+  CHECK(table.metering.lambda_async_second_retry_wait_ms == 120'000);
+  CHECK(table.metering.iot_http_tries == 3);
+  CHECK(table.metering.eventbridge_event_unit_bytes == 65536);
+  CHECK(table.metering.apigateway_http_request_unit_bytes == 524288);
+  CHECK(table.metering.fargate_minimum_ms == 60'000);
+  CHECK(table.metering.express_parallel_branches_are_steps);
   CHECK(table.metering.source == table.path);
 }
 
@@ -131,7 +140,7 @@ TEST_CASE("an unknown meter without a close name lists its service's meters, or 
         "lambda.gb_seconds.arm64");
   CHECK(pricing::unknown_meter_message("ec2.hours") ==
         "unknown meter \"ec2.hours\"; known services: sfn, lambda, iot, dynamodb, s3, sqs, sns, kinesis, firehose, "
-        "cloudwatch, rekognition, fargate, http");
+        "cloudwatch, rekognition, fargate, http, eventbridge, apigateway, kms");
   CHECK(pricing::unknown_meter_message("sns.publish") == "unknown meter \"sns.publish\"; did you mean \"sns.publishes\"?");
 }
 

@@ -93,7 +93,7 @@ TEST_CASE("unpriced: calls without a meter are listed with service, action and r
                         "give the Task fargate: {vcpu, memory_gb}"}});
   const std::string placeholder_reason =
       "the Resource \"${Notify}\" names no service flowcost meters and the Task's behaviour gives no billed call "
-      "(lambda:, dynamodb:, sqs:, sns:, s3:, rekognition:, fargate: or execution:)";
+      "(lambda:, dynamodb:, sqs:, sns:, s3:, rekognition:, firehose:, kinesis:, eventbridge:, fargate: or execution:)";
   CHECK(compile_task("${Notify}", "").unpriced == std::vector<U>{{"T", "", "", placeholder_reason}});
   CHECK(compile_task("${Notify}", "{duration: 5ms}").unpriced == std::vector<U>{{"T", "", "", placeholder_reason}});
 }
@@ -116,12 +116,23 @@ TEST_CASE("unpriced: a Task of a started machine is named Parent/Child") {
   CHECK(r.unpriced[0].service == "http");
 }
 
-TEST_CASE("unpriced: Firehose, EventBridge, Kinesis and CloudWatch Logs calls are listed until they are metered") {
-  for (const char* resource : {"arn:aws:states:::aws-sdk:firehose:putRecord", "arn:aws:states:::events:putEvents",
-                               "arn:aws:states:::aws-sdk:kinesis:putRecord", "arn:aws:states:::aws-sdk:cloudwatchlogs:putLogEvents"}) {
+TEST_CASE("unpriced: Firehose, EventBridge and Kinesis puts are metered; CloudWatch Logs and their other calls are listed") {
+  for (const char* resource : {"arn:aws:states:::aws-sdk:firehose:putRecord", "arn:aws:states:::aws-sdk:firehose:putRecordBatch",
+                               "arn:aws:states:::events:putEvents", "arn:aws:states:::aws-sdk:kinesis:putRecord",
+                               "arn:aws:states:::aws-sdk:kinesis:putRecords"}) {
+    INFO(resource);
+    Compiled r = compile_task(resource, "");
+    REQUIRE(r.errors.empty());
+    CHECK(r.unpriced.empty());
+  }
+  for (const char* resource : {"arn:aws:states:::aws-sdk:cloudwatchlogs:putLogEvents",
+                               "arn:aws:states:::aws-sdk:kinesis:createStream",
+                               "arn:aws:states:::aws-sdk:firehose:describeDeliveryStream"}) {
     INFO(resource);
     Compiled r = compile_task(resource, "");
     REQUIRE(r.errors.empty());
     REQUIRE(r.unpriced.size() == 1);
   }
+  Compiled logs = compile_task("arn:aws:states:::aws-sdk:cloudwatchlogs:putLogEvents", "");
+  CHECK(logs.unpriced[0].reason == "flowcost has no metering rule for cloudwatchlogs:putLogEvents");
 }
