@@ -2,6 +2,7 @@
 // Diagnostics (sorted by position, with the source line and a caret) go to stderr; one `FILE: valid`
 // line per valid file goes to stdout. Exit 1 when any file has an error.
 #include <memory>
+#include <variant>
 #include <vector>
 
 #include "cli/command.h"

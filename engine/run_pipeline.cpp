@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "engine/design_files.h"
 #include "engine/draw_pricing.h"
 #include "engine/priced_run.h"
 #include "engine/scenario_prices.h"
@@ -100,7 +99,6 @@ void ScenarioSession::fix_inputs(const FixedInputs& fixed) {
   diags.throw_if_errors();
   warnings_ = diags.items();
   warnings_.insert(warnings_.end(), table_->warnings.begin(), table_->warnings.end());
-  design_files_ = design_input_files(*scenario_);
 }
 
 void ScenarioSession::set_values(const FixedInputs& fixed) {
@@ -142,7 +140,6 @@ ScenarioRun ScenarioSession::run(const RunSettings& settings, const FixedInputs&
   ScenarioRun out;
   out.warnings = warnings_;
   out.report = build_run_report({scenario, result, priced, *table_, cost_options, rel_error});
-  for (const auto& [path, sha] : design_files_) out.report.input_files[path] = sha;
   out.report.warnings.insert(out.report.warnings.end(), file_warnings_.begin(), file_warnings_.end());
   for (const auto& [path, sha] : out.report.input_files) out.input_paths.push_back(path);
   return out;

@@ -96,7 +96,6 @@ class ScenarioSession {
   std::vector<std::string> fixed_names_;
   std::vector<model::Diagnostic> warnings_;
   std::vector<std::string> file_warnings_;  // the report's: the scenario's and its files' (not the designs')
-  std::map<std::string, std::string> design_files_;  // path -> SHA-256 of the files the designs read
 };
 
 // load -> simulate -> price for one scenario, shared by `run` and `batch`: a session that fixes nothing,

@@ -77,13 +77,16 @@ std::optional<StateMachine> load_state_machine(const SourceFile& file, const Nod
 }
 
 StateMachine load_and_validate(const std::string& path, bool express, Diagnostics* warnings) {
-  SourceFile file = read_source_file(path);
+  return load_and_validate(read_source_file(path), express, warnings);
+}
+
+StateMachine load_and_validate(const SourceFile& file, bool express, Diagnostics* warnings) {
   Diagnostics diags;
   auto machine = load_state_machine(file, diags);
   if (machine) validate(*machine, ValidateOptions{express}, diags);
   diags.sort();
   diags.throw_if_errors();
-  if (!machine) throw InternalError("ASL loader returned no machine and no error for " + path);
+  if (!machine) throw InternalError("ASL loader returned no machine and no error for " + file.path);
   if (warnings) warnings->append(diags);
   return std::move(*machine);
 }

@@ -19,5 +19,7 @@ std::optional<StateMachine> load_state_machine(const SourceFile& file, const Nod
 // Reads, loads and validates (validator.h) a definition; throws InputError with every diagnostic when
 // there is any error. Warnings are appended to `warnings` when given.
 StateMachine load_and_validate(const std::string& path, bool express, Diagnostics* warnings = nullptr);
+// The same on a file already read.
+StateMachine load_and_validate(const SourceFile& file, bool express, Diagnostics* warnings = nullptr);
 
 }  // namespace flowcost::model::asl

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "model/scenario/iot_parse_detail.h"
+#include "model/scenario/scenario.h"
 #include "model/suggest.h"
 
 namespace flowcost::model {
@@ -55,6 +56,7 @@ std::optional<ValueSpec> value_field(const Node& map, const char* key, Dimension
   if (diags.error_count() != before) return std::nullopt;
   check_names(v, scope, diags);
   if (scope.scenario) check_value_dimension(v, d, *scope.scenario, scope.field_dimensions, diags);
+  if (scope.files) note_input_files(v, *scope.files);
   return v;
 }
 
@@ -66,6 +68,7 @@ std::optional<ValueSpec> probability_field(const Node& map, const char* key, con
   ValueSpec v = parse_probability(*n, diags);
   if (diags.error_count() != before) return std::nullopt;
   check_names(v, scope, diags);
+  if (scope.files) note_input_files(v, *scope.files);
   return v;
 }
 

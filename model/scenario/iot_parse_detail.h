@@ -17,12 +17,14 @@ struct NameScope {
   std::vector<std::string> step_functions_designs;
   const Scenario* scenario = nullptr;                               // for the dimensions of names
   std::vector<std::pair<std::string, Dimension>> field_dimensions;  // the design fields'
+  InputFiles* files = nullptr;  // the design's: empirical CSVs read by its values are added here
 };
 
 // Reports every name of an expression value that is not in `scope`.
 void check_names(const ValueSpec& value, const NameScope& scope, Diagnostics& diags);
 
-// A value in dimension `d` (number, expression or distribution); names and static dimension checked.
+// A value in dimension `d` (number, expression or distribution); names and static dimension checked,
+// files noted.
 std::optional<ValueSpec> value_field(const Node& map, const char* key, Dimension d, const NameScope& scope,
                                      Diagnostics& diags);
 // A probability (number in [0, 1] or an expression); names checked.

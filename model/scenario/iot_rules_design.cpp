@@ -98,6 +98,7 @@ void parse_fields(const Node& n, const NameScope& base, IotRulesDesign& d, Diagn
     f.loc = m.key_loc;
     std::size_t before = diags.error_count();
     f.distribution = parse_distribution(m.value, Dimension::none, diags);
+    note_input_files(f.distribution, d.files);
     if (diags.error_count() == before) d.fields.push_back(std::move(f));
   }
 }
@@ -184,13 +185,12 @@ void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotR
 
 }  // namespace
 
-IotRulesDesign parse_iot_rules_design(const Scenario& sc, const DesignEntry& entry, Diagnostics& diags) {
+IotRulesDesign parse_iot_rules_design(const Node& n, const Scenario& sc, Diagnostics& diags) {
   IotRulesDesign d;
-  d.name = entry.name;
-  d.loc = entry.loc;
+  if (const Node* name = n.find("name")) d.name = name->text;
+  d.loc = n.loc;
   d.topic_bytes.kind = ValueSpec::Kind::number;
   d.topic_bytes.number = 0;
-  const Node& n = entry.node;
   if (!n.is_mapping()) {
     diags.error(n.loc, "a design must be a mapping, not " + n.type_name());
     return d;
@@ -199,6 +199,7 @@ IotRulesDesign parse_iot_rules_design(const Scenario& sc, const DesignEntry& ent
                        "rules", "fixed"},
                    diags, "iot_rules design field");
   NameScope scope;
+  scope.files = &d.files;
   for (const auto& in : sc.inputs) scope.names.push_back(in.name);
   for (const auto& item : sc.workload.items) scope.names.push_back(item.name);
   scope.names.emplace_back("events_per_month");
@@ -219,12 +220,12 @@ IotRulesDesign parse_iot_rules_design(const Scenario& sc, const DesignEntry& ent
   if (auto t = iot_detail::value_field(n, "topic_bytes", Dimension::size_bytes, scope, diags)) d.topic_bytes = *t;
   if (auto p = iot_detail::value_field(n, "payload", Dimension::size_bytes, scope, diags)) d.payload_bytes = *p;
   else if (!n.find("payload"))
-    diags.error(entry.loc, "iot_rules design \"" + d.name + "\" needs payload (bytes per message: a workload item, "
+    diags.error(d.loc, "iot_rules design \"" + d.name + "\" needs payload (bytes per message: a workload item, "
                            "a number or a distribution)");
   if (const Node* c = n.find("connection")) parse_connection(*c, sc, scope, d, diags);
   if (const Node* f = n.find("fixed")) d.fixed = parse_fixed_section(*f, sc, diags);
   if (const Node* r = n.find("rules")) parse_rules(*r, sc, scope, d, diags);
-  else diags.error(entry.loc, "iot_rules design \"" + d.name + "\" needs rules");
+  else diags.error(d.loc, "iot_rules design \"" + d.name + "\" needs rules");
   return d;
 }
 

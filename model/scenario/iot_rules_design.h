@@ -9,12 +9,15 @@
 
 #include "model/diagnostics.h"
 #include "model/distribution.h"
+#include "model/document.h"
+#include "model/input_files.h"
 #include "model/scenario/iot_sql.h"
 #include "model/scenario/monthly_lines.h"
-#include "model/scenario/scenario.h"
 #include "model/scenario/values.h"
 
 namespace flowcost::model {
+
+struct Scenario;
 
 enum class IotIngest { broker, basic_ingest };
 
@@ -97,11 +100,13 @@ struct IotRulesDesign {
   std::vector<MonthlyQuantity> fixed;  // monthly quantities (`fixed:`)
   std::vector<IotFieldSpec> fields;
   std::vector<IotRuleSpec> rules;
+  InputFiles files;  // every file this design read (empirical CSVs)
 };
 
-// Parses and checks the design mapping of `entry`. Names in values and SQL must be scenario inputs,
+// Parses and checks a design mapping (called by load_scenario once the scenario's common sections and
+// design names are read). Names in values and SQL must be scenario inputs,
 // workload items or the design's `fields`; `step_functions` actions must name a step_functions design of
 // `scenario`. Every problem goes to `diags` at its position.
-IotRulesDesign parse_iot_rules_design(const Scenario& scenario, const DesignEntry& entry, Diagnostics& diags);
+IotRulesDesign parse_iot_rules_design(const Node& node, const Scenario& scenario, Diagnostics& diags);
 
 }  // namespace flowcost::model

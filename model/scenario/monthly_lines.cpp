@@ -1,4 +1,5 @@
 #include "model/scenario/monthly_lines.h"
+#include "model/scenario/scenario.h"
 
 #include "model/meters.h"
 #include "model/suggest.h"

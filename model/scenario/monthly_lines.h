@@ -10,10 +10,11 @@
 
 #include "model/diagnostics.h"
 #include "model/document.h"
-#include "model/scenario/scenario.h"
 #include "model/scenario/values.h"
 
 namespace flowcost::model {
+
+struct Scenario;
 
 struct MonthlyQuantity {
   std::string meter;  // a known meter (model/meters.h)

@@ -1,16 +1,21 @@
 #pragma once
 // A scenario file (docs/scenario-format.md): named inputs,
-// workload, run settings, price table, and two or more designs. The common sections are parsed here; each
-// design kind parses its own section (step_functions_design.h, iot_rules_design.h) from `DesignEntry::node`.
+// workload, run settings, price table, and two or more designs. load_scenario reads the common sections,
+// then every design with its kind's own loader (step_functions_design.h, iot_rules_design.h): a Scenario
+// holds fully parsed designs and the list of every file they read. Nothing after loading opens a file.
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "model/diagnostics.h"
 #include "model/document.h"
+#include "model/input_files.h"
+#include "model/scenario/iot_rules_design.h"
+#include "model/scenario/step_functions_design.h"
 #include "model/scenario/values.h"
 
 namespace flowcost::model {
@@ -42,8 +47,16 @@ struct DesignEntry {
   std::string name;
   std::string kind;  // "step_functions" | "iot_rules"
   SourceLocation loc;
-  Node node;         // the whole design mapping, parsed by the kind's own loader
+  // The parsed design (the alternative that matches `kind`). Complete only when `diagnostics` holds no
+  // error; designs are parsed only when the common sections loaded without error.
+  std::variant<StepFunctionsDesign, IotRulesDesign> design;
+  std::vector<Diagnostic> diagnostics;  // this design's problems (also in load_scenario's `diags`)
 };
+
+// The files a design read (its definition, children, mock configs, empirical CSVs), path -> SHA-256.
+const InputFiles& files_of(const DesignEntry& entry);
+// Did the design's loader report an error (its `design` is then incomplete)?
+bool has_errors(const DesignEntry& entry);
 
 struct Scenario {
   std::string file;           // path as given
@@ -58,10 +71,12 @@ struct Scenario {
   WorkloadSpec workload;
   std::vector<DesignEntry> designs;
   std::string directory;      // folder of the scenario file (for relative paths)
-  std::map<std::string, std::string> input_file_hashes;  // every file read: path -> sha256
+  // Every file read, path as opened -> SHA-256: the scenario, the empirical CSVs of inputs and workload,
+  // and every design's files (files_of).
+  InputFiles input_file_hashes;
 };
 
-// Reads and checks the common sections. `overrides` are `--set NAME=VALUE` pairs (a number with optional
+// Reads and checks the common sections, then (when they have no error) every design. `overrides` are `--set NAME=VALUE` pairs (a number with optional
 // unit, or a distribution in flow YAML); an unknown name is an error with a did-you-mean.
 Scenario load_scenario(const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
                        Diagnostics& diags);

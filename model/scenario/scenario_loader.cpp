@@ -142,7 +142,9 @@ void parse_workload(const Node* node, const SourceLocation& root_loc, Scenario& 
   if (!have_events) diags.error(node->loc, "workload is missing \"events_per_month\"");
 }
 
-void parse_designs(const Node* node, const SourceLocation& root_loc, Scenario& s, Diagnostics& diags) {
+// The design entries (name, kind); `nodes` gets each entry's mapping, parsed by load_designs.
+void parse_designs(const Node* node, const SourceLocation& root_loc, Scenario& s, std::vector<const Node*>& nodes,
+                   Diagnostics& diags) {
   if (!node) {
     diags.error(root_loc, "missing \"designs\" (a list of designs, each with name and kind)");
     return;
@@ -190,7 +192,11 @@ void parse_designs(const Node* node, const SourceLocation& root_loc, Scenario& s
       diags.error(item.loc, "design is missing \"kind\" (step_functions or iot_rules)");
       ok = false;
     }
-    if (ok) s.designs.push_back(DesignEntry{d.name, d.kind, item.loc, item});
+    if (ok) {
+      d.loc = item.loc;
+      s.designs.push_back(std::move(d));
+      nodes.push_back(&item);
+    }
   }
 }
 
@@ -202,9 +208,25 @@ std::string folder_of(const std::string& path) {
 }
 
 void record_files(const std::vector<InputSpec>& values, Scenario& s) {
-  for (const auto& v : values)
-    if (v.value.kind == ValueSpec::Kind::distribution && !v.value.distribution.source_file.empty())
-      s.input_file_hashes[v.value.distribution.source_file] = v.value.distribution.source_sha256;
+  for (const auto& v : values) note_input_files(v.value, s.input_file_hashes);
+}
+
+// Every design with its kind's loader. Each design's diagnostics are kept with it and added to `diags`.
+void load_designs(const std::vector<const Node*>& nodes, Scenario& s, Diagnostics& diags) {
+  for (std::size_t i = 0; i < s.designs.size(); ++i) {
+    Diagnostics local;
+    DesignEntry& entry = s.designs[i];
+    if (entry.kind == "step_functions") {
+      StepFunctionsDesign design = parse_step_functions_design(*nodes[i], s, s.directory, local);
+      design.name = entry.name;
+      entry.design = std::move(design);
+    } else {
+      entry.design = parse_iot_rules_design(*nodes[i], s, local);
+    }
+    entry.diagnostics = local.items();
+    diags.append(local);
+    add_input_files(s.input_file_hashes, files_of(entry));
+  }
 }
 
 }  // namespace
@@ -213,6 +235,7 @@ bool looks_like_scenario(const Node& root) { return root.is_mapping() && root.fi
 
 Scenario load_scenario(const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
                        Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
   Scenario s;
   s.file = path;
   s.directory = folder_of(path);
@@ -253,12 +276,23 @@ Scenario load_scenario(const std::string& path, const std::vector<std::pair<std:
   if (const Node* n = root->find("run")) parse_run(*n, s.run, diags);
   if (const Node* n = root->find("inputs")) parse_inputs(*n, s, diags);
   parse_workload(root->find("workload"), root->loc, s, diags);
-  parse_designs(root->find("designs"), root->loc, s, diags);
+  std::vector<const Node*> design_nodes;
+  parse_designs(root->find("designs"), root->loc, s, design_nodes, diags);
   apply_overrides(overrides, s, diags);
   check_scenario_names(s, diags);
   record_files(s.inputs, s);
   record_files(s.workload.items, s);
+  if (diags.error_count() == errors_before) load_designs(design_nodes, s, diags);  // designs refer to the inputs' names
   return s;
+}
+
+bool has_errors(const DesignEntry& entry) {
+  return std::any_of(entry.diagnostics.begin(), entry.diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+const InputFiles& files_of(const DesignEntry& entry) {
+  return std::visit([](const auto& design) -> const InputFiles& { return design.files; }, entry.design);
 }
 
 }  // namespace flowcost::model

@@ -170,6 +170,7 @@ void parse_task_entry(const Context& ctx, const Member& m, TaskBehaviour& t) {
     auto child = std::make_shared<StepFunctionsDesign>(
         parse_step_functions_design(*v, ctx.scenario, ctx.directory, ctx.diags, /*child=*/true));
     child->name = m.key;
+    add_input_files(ctx.files, child->files);
     t.execution = std::move(child);
   }
 }

@@ -70,6 +70,7 @@ void apply_mock_config(const Context& ctx, const Node& node, std::vector<TaskBeh
   std::optional<Node> root;
   try {
     SourceFile source = read_source_file(resolve_path(ctx.directory, file->text));
+    ctx.files[source.path] = sha256_hex(source.text);
     root = parse_document(source, ctx.diags);
   } catch (const InputError& e) {
     for (const auto& d : e.diagnostics()) ctx.diags.add(d);

@@ -1,4 +1,5 @@
 #include "model/scenario/sfn_parse_util.h"
+#include "model/scenario/scenario.h"
 
 #include <algorithm>
 #include <functional>
@@ -31,12 +32,14 @@ ValueSpec value(const Context& ctx, const Node& node, Dimension d) {
   ValueSpec v = parse_value(node, d, ctx.diags);
   check_names(ctx, v);
   check_value_dimension(v, d, ctx.scenario, {}, ctx.diags);
+  note_input_files(v, ctx.files);
   return v;
 }
 
 ValueSpec probability(const Context& ctx, const Node& node) {
   ValueSpec v = parse_probability(node, ctx.diags);
   check_names(ctx, v);
+  note_input_files(v, ctx.files);
   return v;
 }
 

@@ -17,6 +17,7 @@ struct Context {
   const Scenario& scenario;
   std::string directory;
   Diagnostics& diags;
+  InputFiles& files;  // the design's: every file read while parsing it
   const asl::StateMachine* machine = nullptr;
   std::vector<std::string> known_names;  // inputs and workload items (for expressions)
 };
@@ -24,7 +25,8 @@ struct Context {
 // True when `node` is a mapping; otherwise reports "`what` must be a mapping, not a TYPE".
 bool expect_mapping(const Node& node, std::string_view what, Diagnostics& diags);
 
-// parse_value plus a check that every name of an expression is a scenario input or workload item.
+// parse_value plus a check that every name of an expression is a scenario input or workload item; an
+// empirical CSV read is added to ctx.files.
 ValueSpec value(const Context& ctx, const Node& node, Dimension d);
 ValueSpec probability(const Context& ctx, const Node& node);
 // A positive plain number (no expression, no distribution).

@@ -8,6 +8,7 @@
 #include "model/errors.h"
 #include "model/scenario/sfn_parse_util.h"
 #include "model/scenario/step_functions_design.h"
+#include "model/source_file.h"
 #include "model/suggest.h"
 
 namespace flowcost::model {
@@ -197,7 +198,7 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
                                                 const std::string& directory, Diagnostics& diags, bool child) {
   StepFunctionsDesign d;
   d.loc = node.loc;
-  Context ctx{scenario, directory, diags, nullptr, {}};
+  Context ctx{scenario, directory, diags, d.files, nullptr, {}};
   for (const auto& in : scenario.inputs) ctx.known_names.push_back(in.name);
   for (const auto& it : scenario.workload.items) ctx.known_names.push_back(it.name);
   ctx.known_names.push_back("events_per_month");
@@ -223,7 +224,9 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
   d.definition_path = sfn_parse::resolve_path(directory, def->text);
   Diagnostics warnings;
   try {
-    d.machine = asl::load_and_validate(d.definition_path, d.workflow == SfnWorkflow::express, &warnings);
+    SourceFile definition = read_source_file(d.definition_path);
+    d.files[definition.path] = sha256_hex(definition.text);
+    d.machine = asl::load_and_validate(definition, d.workflow == SfnWorkflow::express, &warnings);
   } catch (const InputError& e) {
     for (const auto& item : e.diagnostics()) diags.add(item);
     return d;

@@ -12,11 +12,13 @@
 #include "model/asl/state_machine.h"
 #include "model/diagnostics.h"
 #include "model/document.h"
+#include "model/input_files.h"
 #include "model/scenario/monthly_lines.h"
-#include "model/scenario/scenario.h"
 #include "model/scenario/values.h"
 
 namespace flowcost::model {
+
+struct Scenario;
 
 enum class SfnWorkflow { standard, express };
 enum class LambdaArch { x86_64, arm64 };
@@ -136,7 +138,7 @@ struct InputField {
 };
 
 struct TriggerSpec {
-  SourceLocation loc;
+  SourceLocation loc;  // of `trigger:` (unknown when the design has none)
   bool iot_rule = false;
   double iot_topic_bytes = 0;
   std::optional<ConnectionSpec> iot_connection;  // the devices' connection time (monthly)
@@ -179,6 +181,7 @@ struct StepFunctionsDesign {
   std::vector<MapBehaviour> maps;
   std::vector<WaitBehaviour> waits;
   std::vector<std::string> warnings;
+  InputFiles files;  // every file this design read: definition, mock configs, empirical CSVs, children's
 
   const TaskBehaviour* find_task(std::string_view state) const;
   const ChoiceWeights* find_choice(std::string_view state) const;
@@ -187,7 +190,7 @@ struct StepFunctionsDesign {
 };
 
 // Parses and checks a `kind: step_functions` design (or the `execution:` of a startExecution Task, which
-// has the same fields except name/kind/trigger). `directory` resolves relative paths. Every problem goes
+// has the same fields except name/kind/trigger); load_scenario calls it for every such design. `directory` resolves relative paths. Every problem goes
 // to `diags`; the result is complete only when no error was added.
 StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario& scenario,
                                                 const std::string& directory, Diagnostics& diags,

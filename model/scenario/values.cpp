@@ -123,4 +123,12 @@ ValueSpec parse_probability(const Node& node, Diagnostics& diags) {
   return parse_value(node, Dimension::probability, diags);
 }
 
+void note_input_files(const DistributionSpec& d, InputFiles& files) {
+  if (d.kind == DistributionKind::empirical && !d.source_file.empty()) files[d.source_file] = d.source_sha256;
+}
+
+void note_input_files(const ValueSpec& v, InputFiles& files) {
+  if (v.kind == ValueSpec::Kind::distribution) note_input_files(v.distribution, files);
+}
+
 }  // namespace flowcost::model

@@ -7,6 +7,7 @@
 #include "model/distribution.h"
 #include "model/document.h"
 #include "model/expression.h"
+#include "model/input_files.h"
 
 namespace flowcost::model {
 
@@ -35,5 +36,9 @@ std::optional<double> parse_number(const Node& node, Dimension d, Diagnostics& d
 
 // A probability: a number in [0, 1] or an expression (checked per draw). Errors otherwise.
 ValueSpec parse_probability(const Node& node, Diagnostics& diags);
+
+// Adds the CSV file an empirical distribution was read from (nothing for other kinds) to `files`.
+void note_input_files(const DistributionSpec& d, InputFiles& files);
+void note_input_files(const ValueSpec& v, InputFiles& files);
 
 }  // namespace flowcost::model

@@ -40,25 +40,21 @@ struct PlanBuilder {
   int subdesign_index(const model::IotActionSpec& a) {
     for (std::size_t i = 0; i < subdesign_names.size(); ++i)
       if (subdesign_names[i] == a.design) return static_cast<int>(i);
-    const model::DesignEntry* entry = nullptr;
+    const model::StepFunctionsDesign* found = nullptr;
     for (const auto& d : scenario.designs)
-      if (d.name == a.design && d.kind == "step_functions") entry = &d;
-    if (!entry) {
+      if (d.name == a.design && !model::has_errors(d))
+        found = std::get_if<model::StepFunctionsDesign>(&d.design);
+    if (!found) {
       diags.error(a.design_loc, "no step_functions design named \"" + a.design + "\"");
       return -1;
     }
     // The execution is started by this rule action, which this design already meters (message, rule,
     // action): the started design must not meter its own trigger again.
-    model::DesignEntry started = *entry;
-    auto& members = started.node.members;
-    for (auto it = members.begin(); it != members.end(); ++it) {
-      if (it->key == "trigger") {
-        members.erase(it);
-        out.plan.warnings.push_back("design \"" + design.name + "\" starts design \"" + a.design +
-                                    "\" from a rule action; that design's own trigger is not metered again here");
-        break;
-      }
-    }
+    model::StepFunctionsDesign started = *found;
+    if (started.trigger.loc.known())
+      out.plan.warnings.push_back("design \"" + design.name + "\" starts design \"" + a.design +
+                                  "\" from a rule action; that design's own trigger is not metered again here");
+    started.trigger = model::TriggerSpec{};
     std::size_t before = diags.error_count();
     auto sim = factory ? factory(started, diags) : nullptr;
     if (!sim) {

@@ -10,9 +10,9 @@
 
 namespace flowcost::sim::iot {
 
-// Parses, checks and compiles `design` (of kind iot_rules). A `step_functions` rule action compiles the
-// named step_functions design with sim::sfn::make_simulator and runs one full execution of it per
-// message. Every problem goes to `diags`; returns nullptr when there was an error.
+// Compiles `design` (an iot_rules entry parsed by model::load_scenario). A `step_functions` rule action
+// compiles the named step_functions design (without its trigger) with sim::sfn::make_simulator and runs
+// one full execution of it per message. Every problem goes to `diags`; returns nullptr when there was an error.
 std::unique_ptr<DesignSimulator> make_simulator(const model::Scenario& scenario, const model::DesignEntry& design,
                                                 const model::MeteringRules& metering, model::Diagnostics& diags);
 

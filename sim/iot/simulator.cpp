@@ -147,10 +147,11 @@ std::unique_ptr<DesignSimulator> make_simulator_with(const model::Scenario& scen
                                                      const model::DesignEntry& design,
                                                      const model::MeteringRules& metering,
                                                      model::Diagnostics& diags, const SubdesignFactory& subdesigns) {
+  const auto* parsed = std::get_if<model::IotRulesDesign>(&design.design);
+  if (!parsed) throw model::InternalError("design \"" + design.name + "\" is not an iot_rules design");
+  if (model::has_errors(design)) return nullptr;  // reported by load_scenario
   std::size_t before = diags.error_count();
-  model::IotRulesDesign parsed = model::parse_iot_rules_design(scenario, design, diags);
-  if (diags.error_count() != before) return nullptr;
-  CompiledDesign compiled = compile_design(scenario, parsed, subdesigns, diags);
+  CompiledDesign compiled = compile_design(scenario, *parsed, subdesigns, diags);
   if (diags.error_count() != before) return nullptr;
   return std::make_unique<IotDesignSimulator>(std::move(compiled), metering);
 }

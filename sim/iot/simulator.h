@@ -15,10 +15,10 @@
 
 namespace flowcost::sim::iot {
 
-// Builds the simulator of a design that a step_functions action starts (sim::sfn::make_simulator in
-// production; tests may pass their own).
+// Builds the simulator of a design that a step_functions action starts, given the design without its
+// trigger (sim::sfn::make_simulator in production; tests may pass their own).
 using SubdesignFactory =
-    std::function<std::unique_ptr<DesignSimulator>(const model::DesignEntry&, model::Diagnostics&)>;
+    std::function<std::unique_ptr<DesignSimulator>(const model::StepFunctionsDesign&, model::Diagnostics&)>;
 
 // A compiled design plus the sub-designs its step_functions actions start.
 struct CompiledDesign {

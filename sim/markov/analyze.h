@@ -58,8 +58,8 @@ struct AnalyticResult {
 // `values`: every Plan::values entry at the base inputs (base_values()).
 AnalyticResult analyze(const sfn::Plan& plan, const std::vector<double>& values, const model::MeteringRules& metering);
 
-// Parses and compiles the design, then analyzes it at the scenario's base inputs. Problems go to `diags`;
-// the result is then empty.
+// Compiles the design (a step_functions entry loaded by model::load_scenario), then analyzes it at the
+// scenario's base inputs. Problems go to `diags`; the result is then empty.
 AnalyticResult analyze_design(const model::Scenario& scenario, const model::DesignEntry& design,
                               const model::MeteringRules& metering, model::Diagnostics& diags);
 

@@ -7,7 +7,7 @@
 
 #include "model/errors.h"
 #include "model/event_meters.h"
-#include "model/scenario/step_functions_design.h"
+#include "model/scenario/scenario.h"
 #include "sim/markov/analyze.h"
 #include "sim/markov/analyzer.h"
 #include "sim/markov/base_values.h"
@@ -160,10 +160,9 @@ AnalyticResult analyze(const sfn::Plan& plan, const std::vector<double>& values,
 
 AnalyticResult analyze_design(const model::Scenario& scenario, const model::DesignEntry& entry,
                               const model::MeteringRules& metering, model::Diagnostics& diags) {
-  const std::size_t errors_before = diags.error_count();
-  auto design = std::make_unique<model::StepFunctionsDesign>(
-      model::parse_step_functions_design(entry.node, scenario, scenario.directory, diags));
-  if (diags.error_count() > errors_before) return {};
+  const auto* design = std::get_if<model::StepFunctionsDesign>(&entry.design);
+  if (!design) throw model::InternalError("design \"" + entry.name + "\" is not a step_functions design");
+  if (model::has_errors(entry)) return {};  // reported by load_scenario
   try {
     const CompiledScenarioValues scenario_values(scenario);
     const sfn::Plan plan = sfn::compile_plan(*design, scenario_values);

@@ -40,12 +40,6 @@ CallKind dynamodb_kind(const model::DynamoDbCall& c) {
 
 std::optional<double> literal(const model::asl::NumberField& f) { return f.literal; }
 
-std::optional<double> node_number(const std::optional<model::Node>& n, std::string_view key) {
-  if (!n) return std::nullopt;
-  const model::Node* v = n->find(key);
-  return v ? v->number() : std::nullopt;
-}
-
 }  // namespace
 
 std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {

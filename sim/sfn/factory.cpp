@@ -60,47 +60,26 @@ class SfnDesignSimulator : public DesignSimulator {
   std::vector<std::string> warnings_;
 };
 
-std::unique_ptr<DesignSimulator> compile(std::unique_ptr<model::StepFunctionsDesign> design,
-                                         const model::Scenario& scenario, const model::MeteringRules& metering,
-                                         model::Diagnostics& diags) {
+}  // namespace
+
+std::unique_ptr<DesignSimulator> make_simulator(const model::Scenario& scenario,
+                                                const model::StepFunctionsDesign& design,
+                                                const model::MeteringRules& metering, model::Diagnostics& diags) {
   try {
-    return std::make_unique<SfnDesignSimulator>(std::move(design), scenario, metering);
+    return std::make_unique<SfnDesignSimulator>(std::make_unique<model::StepFunctionsDesign>(design), scenario,
+                                                metering);
   } catch (const model::InputError& e) {
     for (const auto& d : e.diagnostics()) diags.add(d);
     return nullptr;
   }
 }
 
-std::unique_ptr<DesignSimulator> build(const model::Scenario& scenario, const model::DesignEntry& entry,
-                                       const model::MeteringRules& metering, model::Diagnostics& diags,
-                                       bool with_trigger) {
-  const std::size_t errors_before = diags.error_count();
-  auto design = std::make_unique<model::StepFunctionsDesign>(
-      model::parse_step_functions_design(entry.node, scenario, scenario.directory, diags));
-  if (diags.error_count() > errors_before) return nullptr;
-  design->name = entry.name;
-  if (!with_trigger) design->trigger = model::TriggerSpec{};
-  return compile(std::move(design), scenario, metering, diags);
-}
-
-}  // namespace
-
 std::unique_ptr<DesignSimulator> make_simulator(const model::Scenario& scenario, const model::DesignEntry& design,
                                                 const model::MeteringRules& metering, model::Diagnostics& diags) {
-  return build(scenario, design, metering, diags, true);
-}
-
-std::unique_ptr<DesignSimulator> make_simulator(const model::Scenario& scenario,
-                                                const model::StepFunctionsDesign& design,
-                                                const model::MeteringRules& metering, model::Diagnostics& diags) {
-  return compile(std::make_unique<model::StepFunctionsDesign>(design), scenario, metering, diags);
-}
-
-std::unique_ptr<DesignSimulator> make_execution_simulator(const model::Scenario& scenario,
-                                                          const model::DesignEntry& design,
-                                                          const model::MeteringRules& metering,
-                                                          model::Diagnostics& diags) {
-  return build(scenario, design, metering, diags, false);
+  const auto* parsed = std::get_if<model::StepFunctionsDesign>(&design.design);
+  if (!parsed) throw model::InternalError("design \"" + design.name + "\" is not a step_functions design");
+  if (model::has_errors(design)) return nullptr;  // reported by load_scenario
+  return make_simulator(scenario, *parsed, metering, diags);
 }
 
 }  // namespace flowcost::sim::sfn

@@ -15,28 +15,35 @@ Scenario load(const std::string& file) {
   return s;
 }
 
-std::vector<std::string> problems(const Scenario& s, const std::string& design) {
+// The problems load_scenario reported for one design of the file (kept with the design).
+std::vector<std::string> problems(const std::string& file, const std::string& design) {
+  Diagnostics all;
+  Scenario s = load_scenario(std::string(FLOWCOST_TEST_DATA) + "/iot/" + file, {}, all);
   Diagnostics d;
   for (const auto& e : s.designs)
-    if (e.name == design) parse_iot_rules_design(s, e, d);
+    if (e.name == design)
+      for (const auto& item : e.diagnostics) d.add(item);
   d.sort();
   std::vector<std::string> out;
   for (const auto& item : d.items()) {
     std::string h = diagnostic_headline(item);
-    out.push_back(h.substr(h.find("bad_designs.yaml")));
+    out.push_back(h.substr(h.find(file)));
   }
   return out;
+}
+
+const IotRulesDesign& design_of(const Scenario& s, const std::string& name) {
+  for (const auto& e : s.designs)
+    if (e.name == name) return std::get<IotRulesDesign>(e.design);
+  FAIL("no design " << name);
+  throw 0;
 }
 
 }  // namespace
 
 TEST_CASE("iot design: a well-formed design is read in full") {
   Scenario s = load("closed_form.yaml");
-  Diagnostics d;
-  IotRulesDesign units;
-  for (const auto& e : s.designs)
-    if (e.name == "units") units = parse_iot_rules_design(s, e, d);
-  REQUIRE(d.empty());
+  const IotRulesDesign& units = design_of(s, "units");
   CHECK(units.ingest == IotIngest::broker);
   CHECK(units.topic_bytes.number == 300.0);
   CHECK(units.payload_bytes.kind == ValueSpec::Kind::expression);
@@ -50,26 +57,17 @@ TEST_CASE("iot design: a well-formed design is read in full") {
   CHECK(actions[5].size_bytes->number == 30 * 1024.0);
   CHECK_FALSE(actions[1].size_bytes);  // dynamodbv2 writes the message payload
 
-  IotRulesDesign twice;
-  for (const auto& e : s.designs)
-    if (e.name == "error-action") twice = parse_iot_rules_design(s, e, d);
-  REQUIRE(d.empty());
+  const IotRulesDesign& twice = design_of(s, "error-action");
   CHECK(twice.rules[0].actions[0].label == "store/s3");
   CHECK(twice.rules[0].actions[2].label == "store/s3#2");
 
-  IotRulesDesign http;
-  for (const auto& e : s.designs)
-    if (e.name == "http-tries") http = parse_iot_rules_design(s, e, d);
-  REQUIRE(d.empty());
+  const IotRulesDesign& http = design_of(s, "http-tries");
   CHECK(http.rules[0].actions[0].tries == 0);  // not set: the price table's metering.iot.http_tries (3)
   CHECK(http.rules[1].actions[0].tries == 2);
   REQUIRE(http.rules[1].error_action);
   CHECK(http.rules[1].error_action->label == "caught/error_action/sqs");
 
-  IotRulesDesign lambda;
-  for (const auto& e : s.designs)
-    if (e.name == "lambda-cold") lambda = parse_iot_rules_design(s, e, d);
-  REQUIRE(d.empty());
+  const IotRulesDesign& lambda = design_of(s, "lambda-cold");
   const auto& l = lambda.rules[0].actions[0].lambda;
   CHECK(l.memory_mb == 256);
   CHECK_FALSE(l.arm64);
@@ -80,8 +78,7 @@ TEST_CASE("iot design: a well-formed design is read in full") {
 }
 
 TEST_CASE("iot design: typos and bad values are all reported, with did-you-mean") {
-  Scenario s = load("bad_designs.yaml");
-  CHECK(problems(s, "typos") == std::vector<std::string>{
+  CHECK(problems("bad_designs.yaml", "typos") == std::vector<std::string>{
       "bad_designs.yaml:13:13: error: unknown ingest \"brokr\"; did you mean \"broker\"?",
       "bad_designs.yaml:14:14: error: unknown name \"paylod_bytes\"; did you mean \"payload_bytes\"? (names are "
       "scenario inputs, workload items or the design's fields)",
@@ -99,8 +96,7 @@ TEST_CASE("iot design: typos and bad values are all reported, with did-you-mean"
 }
 
 TEST_CASE("iot design: SQL fields, string values and syntax are checked at their column") {
-  Scenario s = load("bad_designs.yaml");
-  CHECK(problems(s, "sql") == std::vector<std::string>{
+  CHECK(problems("bad_designs.yaml", "sql") == std::vector<std::string>{
       "bad_designs.yaml:36:61: error: unknown value of status \"alarn\"; did you mean \"alarm\"?",
       "bad_designs.yaml:37:60: error: 'high' is a string but level is a number (only a discrete distribution over "
       "strings has string values)",
@@ -111,13 +107,11 @@ TEST_CASE("iot design: SQL fields, string values and syntax are checked at their
 }
 
 TEST_CASE("iot design: missing payload, per-message connection and rules without match") {
-  Scenario s = load("bad_designs.yaml");
-  CHECK(problems(s, "missing") ==
-        std::vector<std::string>{
-            "bad_designs.yaml:41:5: error: iot_rules design \"missing\" needs payload (bytes per message: a workload "
-            "item, a number or a distribution)",
-            "bad_designs.yaml:43:27: error: connection.devices must be the same for every event of a draw: "
-            "\"payload_bytes\" is a per-event workload distribution",
-            "bad_designs.yaml:45:9: error: rule \"x\" needs match (a fraction) or sql",
-        });
+  CHECK(problems("bad_designs.yaml", "missing") == std::vector<std::string>{
+      "bad_designs.yaml:41:5: error: iot_rules design \"missing\" needs payload (bytes per message: a workload "
+      "item, a number or a distribution)",
+      "bad_designs.yaml:43:27: error: connection.devices must be the same for every event of a draw: "
+      "\"payload_bytes\" is a per-event workload distribution",
+      "bad_designs.yaml:45:9: error: rule \"x\" needs match (a fraction) or sql",
+  });
 }

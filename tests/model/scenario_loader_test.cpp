@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/scenario/scenario.h"
+#include "model/source_file.h"
 
 using namespace flowcost::model;
 
@@ -47,12 +48,16 @@ TEST_CASE("a valid scenario loads every common section") {
   CHECK(s.designs[0].name == "step-functions");
   CHECK(s.designs[0].kind == "step_functions");
   CHECK(s.designs[0].loc.line == 18);
-  CHECK(s.designs[0].node.find("workflow")->text == "standard");
+  const auto& sfn = std::get<StepFunctionsDesign>(s.designs[0].design);
+  CHECK(sfn.workflow == SfnWorkflow::standard);
+  CHECK(sfn.machine.start_at.value == "Start");
   CHECK(s.designs[1].kind == "iot_rules");
+  CHECK(std::get<IotRulesDesign>(s.designs[1].design).rules.size() == 1);
   CHECK(s.directory == std::string(FLOWCOST_TEST_DATA) + "/scenario");
   CHECK(s.sha256.size() == 64);
-  REQUIRE(s.input_file_hashes.size() == 2);
+  REQUIRE(s.input_file_hashes.size() == 3);  // the scenario, its definition, samples.csv (read twice)
   CHECK(s.input_file_hashes.count(data("samples.csv")) == 1);
+  CHECK(s.input_file_hashes.count(data("chain.asl.json")) == 1);
 
   CHECK(scalar_names(s) == std::vector<std::string>{"devices", "messages_per_device_per_day", "alarm_fraction",
                                                     "daily", "latency_budget", "events_per_month",
@@ -167,4 +172,39 @@ TEST_CASE("design loaders check the names of their expressions") {
         Lines{"design.yaml:2:4: error: \"payload_bytes\" is a per-event workload distribution; it cannot be used in "
               "an expression here",
               "design.yaml:3:4: error: unknown name \"devicez\"; did you mean \"devices\"?"});
+}
+
+TEST_CASE("a scenario lists every file it and its designs read, with their SHA-256") {
+  Diagnostics d;
+  Scenario s = load_scenario(data("files/files.yaml"), {}, d);
+  INFO((headlines(d).empty() ? std::string() : headlines(d)[0]));
+  REQUIRE(d.empty());
+  const auto file = [](const std::string& name) { return data("files/" + name); };
+  const InputFiles& workflow = files_of(s.designs[0]);
+  CHECK(workflow.size() == 5);
+  for (const char* name : {"parent.asl.json", "payloads.csv", "child.asl.json", "child_durations.csv", "mock.json"})
+    CHECK(workflow.count(file(name)) == 1);
+  const InputFiles& rules = files_of(s.designs[1]);
+  CHECK(rules.size() == 1);
+  CHECK(rules.count(file("levels.csv")) == 1);
+  REQUIRE(s.input_file_hashes.size() == 8);  // the scenario, devices.csv and the designs' six
+  CHECK(s.input_file_hashes.at(file("files.yaml")) == s.sha256);
+  CHECK(s.input_file_hashes.count(file("devices.csv")) == 1);
+  for (const auto& [path, sha] : workflow) CHECK(s.input_file_hashes.at(path) == sha);
+  // printf 'duration\n20ms\n30ms\n45ms\n' | sha256sum
+  CHECK(workflow.at(file("child_durations.csv")) == sha256_hex("duration\n20ms\n30ms\n45ms\n"));
+}
+
+TEST_CASE("design problems are reported at load, and kept with their design") {
+  Diagnostics d;
+  Scenario s = load_scenario(data("design_errors.yaml"), {}, d);
+  CHECK(headlines(d) == Lines{
+      data("design_errors.yaml") + ":7:5: error: a step_functions design needs a definition (an ASL file)",
+      data("design_errors.yaml") + ":8:5: error: iot_rules design \"rules\" needs payload (bytes per message: a "
+          "workload item, a number or a distribution)",
+  });
+  REQUIRE(s.designs.size() == 2);
+  CHECK(s.designs[0].diagnostics.size() == 1);
+  CHECK(has_errors(s.designs[0]));
+  CHECK(s.designs[1].diagnostics.size() == 1);
 }

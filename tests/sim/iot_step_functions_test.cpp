@@ -42,10 +42,10 @@ TEST_CASE("iot: a step_functions action runs the started design once per message
   auto s = load("sfn_action.yaml");
   int built = 0;
   bool had_trigger = true;
-  flowcost::sim::iot::SubdesignFactory factory = [&](const flowcost::model::DesignEntry& e,
+  flowcost::sim::iot::SubdesignFactory factory = [&](const flowcost::model::StepFunctionsDesign& e,
                                                      flowcost::model::Diagnostics&) {
     ++built;
-    had_trigger = e.node.find("trigger") != nullptr;
+    had_trigger = e.trigger.loc.known() || e.trigger.iot_rule || e.trigger.lambda;
     CHECK(e.name == "workflow");
     return std::unique_ptr<flowcost::sim::DesignSimulator>(new FakeWorkflow);
   };

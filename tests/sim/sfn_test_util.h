@@ -2,6 +2,7 @@
 // Helpers for the Step Functions tests: load a scenario, build one design's simulator, simulate samples.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -27,8 +28,17 @@ inline std::string data(const std::string& name) { return std::string(FLOWCOST_T
 
 inline std::unique_ptr<Loaded> load(const std::string& path, const std::string& design,
                                     const model::MeteringRules& metering = {}) {
+  // The problems of the common sections and of `design`, not those of the file's other designs (a test
+  // file holds many designs, some of them wrong on purpose).
   auto l = std::make_unique<Loaded>();
-  l->scenario = model::load_scenario(path, {}, l->diags);
+  model::Diagnostics all;
+  l->scenario = model::load_scenario(path, {}, all);
+  std::vector<std::string> others;
+  for (const auto& d : l->scenario.designs)
+    if (d.name != design)
+      for (const auto& item : d.diagnostics) others.push_back(model::diagnostic_headline(item));
+  for (const auto& item : all.items())
+    if (std::find(others.begin(), others.end(), model::diagnostic_headline(item)) == others.end()) l->diags.add(item);
   for (const auto& d : l->scenario.designs)
     if (d.name == design) l->sim = sim::sfn::make_simulator(l->scenario, d, metering, l->diags);
   return l;
