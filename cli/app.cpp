@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/output.h"
 #include "model/errors.h"
 
 namespace flowcost::cli {
@@ -31,6 +32,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
+    finish_standard_output(out);  // a report that did not reach standard output is a failure (exit 1)
   } catch (const CLI::CallForHelp&) {
     out << app.help();
     return 0;

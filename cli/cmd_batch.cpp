@@ -4,6 +4,7 @@
 #include "cli/command.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
+#include "cli/scenario_inputs.h"
 #include "cli/progress_bar.h"
 #include "cli/run_options.h"
 #include "engine/run_pipeline.h"
@@ -31,13 +32,17 @@ void add_batch_command(CLI::App& app, Context& ctx) {
   add_run_options(*cmd, state->options);
   cmd->add_option("-o,--output", state->output, "the CSV file to write atomically (default: standard output)");
   cmd->callback([&ctx, state] {
-    check_output(state->output, state->scenarios);
+    // Every scenario's files are known before anything runs or is written.
+    std::vector<std::string> inputs;
+    for (const auto& path : state->scenarios) {
+      std::vector<std::string> files = scenario_input_paths(path, state->options);
+      inputs.insert(inputs.end(), files.begin(), files.end());
+    }
+    check_output(state->output, inputs);
     std::ostringstream csv;
     reports::write_run_csv_header(csv);
-    std::vector<std::string> inputs;
     std::size_t failed = 0;
     for (const auto& path : state->scenarios) {
-      inputs.push_back(path);
       try {
         ProgressBar bar(ctx.err, ctx.err_is_terminal, path);
         engine::ScenarioRun run = engine::run_scenario(path, run_settings(state->options),

@@ -36,7 +36,7 @@ void run_explain(const ExplainOptions& o, Context& ctx) {
   if (o.format == "json") reports::write_explain_json(run.report, text);
   else if (o.format == "csv") reports::write_explain_csv(run.report, text);
   else reports::write_explain_table(run.report, text);
-  write_output(o.output_path, text.str(), ctx.out, {o.scenario_path, run.table_path});
+  write_output(o.output_path, text.str(), ctx.out, run.input_paths);
 }
 
 }  // namespace

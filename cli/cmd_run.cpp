@@ -4,6 +4,7 @@
 #include "cli/command.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
+#include "cli/scenario_inputs.h"
 #include "cli/progress_bar.h"
 #include "cli/run_options.h"
 #include "engine/run_pipeline.h"
@@ -44,7 +45,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
   cmd->callback([&ctx, state] {
-    check_output(state->output, {state->scenario});
+    check_output(state->output, scenario_input_paths(state->scenario, state->options));
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run");
     engine::ScenarioRun run = engine::run_scenario(state->scenario, run_settings(state->options),
                                                    progress_for(bar, ctx.err_is_terminal));

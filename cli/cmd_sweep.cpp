@@ -5,6 +5,7 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
 #include "cli/run_options.h"
+#include "cli/scenario_inputs.h"
 #include "cli/vary_option.h"
 #include "engine/sweep.h"
 #include "reports/whatif_writers.h"
@@ -41,7 +42,7 @@ void add_sweep_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", state->format, "output format")->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
   cmd->callback([&ctx, state] {
-    check_output(state->output, {state->scenario});
+    check_output(state->output, scenario_input_paths(state->scenario, state->options));
     const engine::VarySpec vary = parse_vary(state->vary);
     engine::WhatIfRun<engine::SweepReport> run = engine::run_sweep(state->scenario, run_settings(state->options), vary);
     print_diagnostics(ctx.err, run.warnings);

@@ -5,6 +5,7 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
 #include "cli/run_options.h"
+#include "cli/scenario_inputs.h"
 #include "engine/tornado.h"
 #include "reports/whatif_writers.h"
 
@@ -37,7 +38,7 @@ void add_tornado_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", state->format, "output format")->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
   cmd->callback([&ctx, state] {
-    check_output(state->output, {state->scenario});
+    check_output(state->output, scenario_input_paths(state->scenario, state->options));
     engine::WhatIfRun<engine::TornadoReport> run = engine::run_tornado(state->scenario, run_settings(state->options));
     print_diagnostics(ctx.err, run.warnings);
     std::vector<std::string> inputs = run.input_paths;

@@ -1,10 +1,12 @@
 #include "cli/output.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdio>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 
 #include "model/errors.h"
@@ -15,59 +17,134 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The temporary file next to `path` that write_output renames into place; checks of `path` first.
-fs::path temporary_for(const std::string& path, const std::vector<std::string>& inputs) {
-  std::error_code ec;
-  for (const auto& input : inputs) {
-    if (fs::exists(path, ec) && fs::equivalent(path, input, ec))
-      throw model::InputError({path, 0, 0}, "refusing to overwrite input file " + input);
+model::SourceLocation at(const std::string& path) { return {path, 0, 0}; }
+
+std::string reason(int error) { return std::strerror(error); }
+
+// What `-o PATH` names, once checked against the inputs.
+struct Target {
+  enum class Kind { file, in_place } kind = Kind::file;
+  std::string path;  // file: the regular file to create or replace (symbolic links resolved); in_place: PATH
+};
+
+bool same_file(const struct stat& a, const struct stat& b) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino; }
+
+Target inspect(const std::string& path, const std::vector<std::string>& inputs) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    for (const auto& input : inputs) {
+      struct stat in {};
+      if (::stat(input.c_str(), &in) == 0 && same_file(st, in))
+        throw model::InputError(at(path), "refusing to overwrite input file " + input);
+    }
+    if (S_ISDIR(st.st_mode)) throw model::InputError(at(path), "output path is a folder");
+    if (!S_ISREG(st.st_mode)) return {Target::Kind::in_place, path};  // device, FIFO, socket: write through
+    std::error_code ec;
+    const fs::path real = fs::canonical(path, ec);  // through symbolic links, to the file they name
+    if (ec) throw model::InputError(at(path), "cannot resolve the output path: " + ec.message());
+    return {Target::Kind::file, real.string()};
   }
-  fs::path target(path);
-  if (fs::is_directory(target, ec)) throw model::InputError({path, 0, 0}, "output path is a directory");
-  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  if (!fs::is_directory(dir, ec)) throw model::InputError({path, 0, 0}, "output folder does not exist");
-  return dir / ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()));
+  const int error = errno;
+  struct stat link {};
+  if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
+    throw model::InputError(at(path), "output path is a symbolic link to a file that does not exist");
+  if (error != ENOENT) throw model::InputError(at(path), "cannot write output file: " + reason(error));
+  return {Target::Kind::file, path};
+}
+
+fs::path folder_of(const std::string& path) {
+  const fs::path parent = fs::path(path).parent_path();
+  return parent.empty() ? fs::path(".") : parent;
+}
+
+fs::path temporary_next_to(const std::string& display, const std::string& path) {
+  const fs::path folder = folder_of(path);
+  struct stat st {};
+  if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+    throw model::InputError(at(display), "output folder does not exist");
+  return folder / ("." + fs::path(path).filename().string() + ".tmp" + std::to_string(::getpid()));
+}
+
+// Writes every byte of `content` to `fd`; the errno of the failure otherwise.
+int write_all(int fd, const std::string& content) {
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
+int open_new(const fs::path& tmp) {
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0 && errno == EEXIST) {  // left behind by a killed run of the same process id
+    ::unlink(tmp.c_str());
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  }
+  return fd;
+}
+
+void replace_atomically(const std::string& display, const std::string& path, const std::string& content) {
+  const fs::path tmp = temporary_next_to(display, path);
+  const int fd = open_new(tmp);
+  if (fd < 0) throw model::InputError(at(display), "cannot write output file: " + reason(errno));
+  int error = write_all(fd, content);
+  if (error == 0 && ::fsync(fd) != 0 && errno != EINVAL) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0 && ::rename(tmp.c_str(), path.c_str()) != 0) error = errno;
+  if (error != 0) {
+    ::unlink(tmp.c_str());
+    throw model::InputError(at(display), "cannot write output file: " + reason(error));
+  }
+}
+
+void write_in_place(const std::string& path, const std::string& content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) throw model::InputError(at(path), "cannot write output file: " + reason(errno));
+  int error = write_all(fd, content);
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) throw model::InputError(at(path), "cannot write output file: " + reason(error));
 }
 
 }  // namespace
 
 void check_output(const std::string& path, const std::vector<std::string>& inputs) {
   if (path.empty() || path == "-") return;
-  const fs::path tmp = temporary_for(path, inputs);
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw model::InputError({path, 0, 0}, "cannot write output file");
+  const Target target = inspect(path, inputs);
+  if (target.kind == Target::Kind::in_place) {
+    if (::access(path.c_str(), W_OK) != 0) throw model::InputError(at(path), "cannot write output file: " + reason(errno));
+    return;
   }
-  std::error_code ec;
-  fs::remove(tmp, ec);
+  const fs::path tmp = temporary_next_to(path, target.path);
+  const int fd = open_new(tmp);
+  if (fd < 0) throw model::InputError(at(path), "cannot write output file: " + reason(errno));
+  ::close(fd);
+  ::unlink(tmp.c_str());
 }
 
 void write_output(const std::string& path, const std::string& content, std::ostream& out,
                   const std::vector<std::string>& inputs) {
   if (path.empty() || path == "-") {
     out << content;
-    out.flush();
+    finish_standard_output(out);
     return;
   }
-  std::error_code ec;
-  const fs::path target(path);
-  const fs::path tmp = temporary_for(path, inputs);
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw model::InputError({path, 0, 0}, "cannot write output file");
-    f << content;
-    f.flush();
-    if (!f) {
-      f.close();
-      fs::remove(tmp, ec);
-      throw model::InputError({path, 0, 0}, "cannot write output file");
-    }
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw model::InputError({path, 0, 0}, "cannot write output file");
-  }
+  const Target target = inspect(path, inputs);
+  if (target.kind == Target::Kind::in_place) write_in_place(path, content);
+  else replace_atomically(path, target.path, content);
+}
+
+void append_paths(const model::InputFiles& files, std::vector<std::string>& out) {
+  for (const auto& [path, sha256] : files) out.push_back(path);
+}
+
+void finish_standard_output(std::ostream& out) {
+  out.flush();
+  if (!out) throw model::InputError(at("standard output"), "cannot write the output (closed, or the disk is full)");
 }
 
 }  // namespace flowcost::cli

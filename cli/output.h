@@ -1,18 +1,39 @@
 #pragma once
-// Writing results: to standard output, or atomically to a file (a temporary file in the same folder,
-// then a rename), never over one of the inputs.
+// Writing results (docs/cli.md "Output files"): to standard output, or to a file named by `-o`, never
+// over one of the files the command reads.
+//
+// - An input is recognised by identity (same device and inode), not by spelling: `./a.csv`, a hard link
+//   or a symbolic link to an input are all refused.
+// - A regular file (or a new one) is written atomically: a temporary file in the same folder, then a
+//   rename over the target.
+// - A symbolic link is followed: the file it points to is replaced atomically, the link stays. A link
+//   that points nowhere is refused.
+// - A device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout`, a named pipe) is opened and written in
+//   place, never replaced.
+// - A folder is refused.
+// A write that fails (disk full, closed standard output) is an error (exit 1), never a silent success.
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+#include "model/input_files.h"
+
 namespace flowcost::cli {
 
-// `path` empty or "-": write to `out`. Otherwise write the whole `content` atomically to `path`.
-// Throws model::InputError when `path` is one of `inputs` or cannot be written.
+// `path` empty or "-": write to `out` and flush it (throws model::InputError when the stream fails).
+// Otherwise write the whole `content` to `path` as described above. Throws model::InputError when `path`
+// is one of `inputs` or cannot be written; nothing is written then.
 void write_output(const std::string& path, const std::string& content, std::ostream& out,
                   const std::vector<std::string>& inputs);
-// The same checks before any work (a long batch or run should not end in "cannot write"), and a trial
-// file in the target folder, removed again. Nothing is written to `path` itself.
+
+// The same checks before any work (a long batch or run should not end in "cannot write"): `path` is not
+// an input, its folder exists and is writable (a trial file, removed again). Nothing is written to `path`.
 void check_output(const std::string& path, const std::vector<std::string>& inputs);
+
+// The paths of `files`, appended to `out`.
+void append_paths(const model::InputFiles& files, std::vector<std::string>& out);
+
+// Flushes `out`; throws model::InputError naming standard output when the stream has failed.
+void finish_standard_output(std::ostream& out);
 
 }  // namespace flowcost::cli

@@ -88,6 +88,8 @@ ExplainRun explain_scenario(const ExplainRequest& request) {
   ExplainRun out;
   const pricing::PriceTable table = load_scenario_price_table(scenario, request.prices);
   out.table_path = table.path;
+  out.input_paths.push_back(table.path);
+  for (const auto& [path, sha256] : scenario.input_file_hashes) out.input_paths.push_back(path);
 
   std::vector<std::string> names;
   for (const auto& d : scenario.designs) names.push_back(d.name);

@@ -21,7 +21,8 @@ struct ExplainRequest {
 
 struct ExplainRun {
   ExplainReport report;
-  std::string table_path;  // the price table read (never to be overwritten)
+  std::string table_path;  // the price table read
+  std::vector<std::string> input_paths;  // every file read: the scenario's files and the table (never -o)
   // For standard error, sorted, each once: the explained designs' warnings (their definitions') and one per
   // design that makes calls flowcost does not price.
   std::vector<model::Diagnostic> warnings;

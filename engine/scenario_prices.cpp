@@ -7,20 +7,9 @@
 
 namespace flowcost::engine {
 
-namespace {
-
-bool is_table_path(const std::string& name_or_path) {
-  return name_or_path.find('/') != std::string::npos ||
-         (name_or_path.size() > 5 && name_or_path.compare(name_or_path.size() - 5, 5, ".yaml") == 0);
-}
-
-}  // namespace
-
 pricing::PriceTable load_scenario_price_table(const model::Scenario& scenario, const std::optional<std::string>& prices) {
   if (prices) return pricing::load_price_table(*prices);
-  std::string name = scenario.prices;
-  if (is_table_path(name) && name.front() != '/' && !scenario.directory.empty())
-    name = scenario.directory + "/" + name;
+  const std::string name = pricing::scenario_price_table(scenario.prices, scenario.directory);
   try {
     return pricing::load_price_table(name);
   } catch (const model::InputError& e) {

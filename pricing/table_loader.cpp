@@ -167,6 +167,12 @@ std::string resolve_price_table_path(const std::string& name_or_path) {
   throw model::InputError(model::SourceLocation{"flowcost", 0, 0}, message);
 }
 
+std::string scenario_price_table(const std::string& prices, const std::string& scenario_directory) {
+  const bool is_path = prices.find('/') != std::string::npos || (prices.size() > 5 && prices.ends_with(".yaml"));
+  if (!is_path || prices.empty() || prices.front() == '/' || scenario_directory.empty()) return prices;
+  return scenario_directory + "/" + prices;
+}
+
 PriceTable load_price_table(const std::string& name_or_path) {
   std::string path = resolve_price_table_path(name_or_path);
   model::SourceFile file = model::read_source_file(path);

@@ -18,6 +18,10 @@ PriceTable load_price_table(const std::string& name_or_path);
 // name is not a shipped table, with the closest shipped name.
 std::string resolve_price_table_path(const std::string& name_or_path);
 
+// What a scenario's `prices:` designates, as load_price_table takes it: a path (it has a slash or ends in
+// .yaml) relative to the scenario's folder unless absolute, else a shipped table name (unchanged).
+std::string scenario_price_table(const std::string& prices, const std::string& scenario_directory);
+
 // Names of the shipped tables (file names without .yaml), sorted.
 std::vector<std::string> shipped_table_names();
 
