@@ -4,7 +4,7 @@
 #include <cmath>
 #include <map>
 
-#include "pricing/csv_reader.h"
+#include "model/csv_reader.h"
 #include "pricing/offer_formats.h"
 
 namespace flowcost::pricing {
@@ -38,7 +38,7 @@ Offer parse_offer_csv(const model::SourceFile& file, model::Diagnostics& diags) 
   Offer offer;
   offer.path = file.path;
   offer.format = "csv";
-  auto records = parse_csv(file.text, file.path, diags);
+  auto records = model::parse_csv(file.text, file.path, diags);
   // The metadata lines: "Key","Value" until the header row (the first record with "SKU").
   std::size_t header = 0;
   for (; header < records.size(); ++header) {
@@ -77,12 +77,12 @@ Offer parse_offer_csv(const model::SourceFile& file, model::Diagnostics& diags) 
   auto c_region = optional_column("Region Code"), c_location = optional_column("Location"),
        c_sku = optional_column("SKU"), c_desc = optional_column("PriceDescription"),
        c_currency = optional_column("Currency");
-  auto get = [](const CsvRecord& r, std::optional<std::size_t> c) -> std::string {
+  auto get = [](const model::CsvRecord& r, std::optional<std::size_t> c) -> std::string {
     return c && *c < r.fields.size() ? r.fields[*c] : std::string();
   };
 
   for (std::size_t i = header + 1; i < records.size(); ++i) {
-    const CsvRecord& r = records[i];
+    const model::CsvRecord& r = records[i];
     if (r.fields.size() != names.size()) {
       diags.error({file.path, r.line, 1}, "row has " + std::to_string(r.fields.size()) + " fields, the header has " +
                                               std::to_string(names.size()));

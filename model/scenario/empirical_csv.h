@@ -1,8 +1,9 @@
 #pragma once
 // Samples of an `empirical` distribution, read from one column of a CSV file. The path is relative to
 // the folder of the file that names it. The first row is a header when any of its fields is not a
-// quantity; the column is a header name or a 1-based number (default: the first column). Fields may be
-// quoted ("..."); empty lines are skipped; every value is a quantity of the field's dimension.
+// quantity; the column is a header name or a 1-based number (default: the first column). The file is
+// read by model/csv_reader.h (RFC 4180: quoted fields, "" inside quotes, line breaks inside quotes, CRLF);
+// blank lines are skipped; every value is a quantity of the field's dimension.
 #include <optional>
 #include <string>
 #include <vector>

@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include "pricing/cost.h"
-#include "pricing/csv_reader.h"
 #include "pricing/number_format.h"
 #include "pricing/table_loader.h"
 
@@ -99,19 +98,3 @@ TEST_CASE("money rounds to cents with halves away from zero, as written in decim
   CHECK(pricing::format_cents(48297) == "482.97");
 }
 
-TEST_CASE("CSV: quoted fields with commas, doubled quotes and line breaks; CRLF and LF records") {
-  model::Diagnostics diags;
-  auto records = pricing::parse_csv("a,\"b, c\",\"say \"\"hi\"\"\"\r\n\r\n\"multi\nline\",,x\nlast", "t.csv", diags);
-  CHECK(diags.empty());
-  REQUIRE(records.size() == 3);
-  CHECK(records[0].fields == std::vector<std::string>{"a", "b, c", "say \"hi\""});
-  CHECK(records[0].line == 1);
-  CHECK(records[1].fields == std::vector<std::string>{"multi\nline", "", "x"});
-  CHECK(records[1].line == 3);
-  CHECK(records[2].fields == std::vector<std::string>{"last"});
-  CHECK(records[2].line == 5);
-  model::Diagnostics bad;
-  pricing::parse_csv("a,b\nc,\"open", "t.csv", bad);
-  REQUIRE(bad.items().size() == 1);
-  CHECK(model::diagnostic_headline(bad.items()[0]) == "t.csv:2:3: error: unterminated quoted field");
-}

@@ -1,16 +1,18 @@
-#include "pricing/csv_reader.h"
+#include "model/csv_reader.h"
 
-namespace flowcost::pricing {
+namespace flowcost::model {
 
-std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& path, model::Diagnostics& diags) {
+std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& path, Diagnostics& diags) {
   std::vector<CsvRecord> records;
   CsvRecord current;
   std::string field;
   bool in_quotes = false, field_started = false;
   int line = 1, column = 1, quote_line = 0, quote_column = 0;
+  CsvPosition start{1, 1};
   current.line = 1;
   auto end_field = [&] {
     current.fields.push_back(std::move(field));
+    current.positions.push_back(start);
     field.clear();
     field_started = false;
   };
@@ -44,12 +46,14 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& path,
       quote_column = column;
     } else if (c == ',') {
       end_field();
+      start = {line, column + 1};
     } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
       continue;  // the '\n' ends the record
     } else if (c == '\n') {
       end_record();
       ++line;
       column = 0;
+      start = {line, 1};
     } else {
       field += c;
       field_started = true;
@@ -63,4 +67,4 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& path,
   return records;
 }
 
-}  // namespace flowcost::pricing
+}  // namespace flowcost::model
