@@ -119,13 +119,17 @@ TEST_CASE("output files: every verb refuses to write over a file it reads") {
   const std::string child = (dir / "child.asl.json").string();
   const std::string mock = (dir / "mock.json").string();
   const std::string levels = (dir / "levels.csv").string();
-  check_refused({"explain", scenario, "-o", definition}, dir, definition, definition);
-  check_refused({"explain", scenario, "-o", child}, dir, child, child);
+  // explain: its scenario's definition (explain -o DEF.asl.json used to replace it).
+  fs::copy(std::string(FLOWCOST_TEST_DATA) + "/run/tiny.yaml", dir / "tiny.yaml");
+  fs::copy(std::string(FLOWCOST_TEST_DATA) + "/run/tiny.asl.json", dir / "tiny.asl.json");
+  const std::string tiny_definition = (dir / "tiny.asl.json").string();
+  check_refused({"explain", (dir / "tiny.yaml").string(), "-o", tiny_definition}, dir, tiny_definition,
+                tiny_definition);
+  check_refused(args({"run", scenario, "-o", definition}), dir, definition, definition);
+  check_refused(args({"run", scenario, "-o", child}), dir, child, child);
   check_refused(args({"sweep", scenario, "--vary", "devices=100..200:2", "-o", mock}), dir, mock, mock);
   check_refused(args({"tornado", scenario, "-o", levels}), dir, levels, levels);
   // batch knows every scenario's files before it runs or writes anything.
-  fs::copy(std::string(FLOWCOST_TEST_DATA) + "/run/tiny.yaml", dir / "tiny.yaml");
-  fs::copy(std::string(FLOWCOST_TEST_DATA) + "/run/tiny.asl.json", dir / "tiny.asl.json");
   check_refused(args({"batch", (dir / "tiny.yaml").string(), scenario, "-o", mock}), dir, mock, mock);
   // The price table, given with --prices, is an input of run too.
   fs::copy(std::string(FLOWCOST_SOURCE_DIR) + "/pricing/tables/aws-us-east-1.yaml", dir / "table.yaml");
