@@ -50,7 +50,7 @@ TEST_CASE("a valid scenario loads every common section") {
   CHECK(s.designs[0].loc.line == 18);
   const auto& sfn = std::get<StepFunctionsDesign>(s.designs[0].design);
   CHECK(sfn.workflow == SfnWorkflow::standard);
-  CHECK(sfn.machine.start_at.value == "Start");
+  CHECK(sfn.machine.top.start_at.value == "Start");
   CHECK(s.designs[1].kind == "iot_rules");
   CHECK(std::get<IotRulesDesign>(s.designs[1].design).rules.size() == 1);
   CHECK(s.directory == std::string(FLOWCOST_TEST_DATA) + "/scenario");
