@@ -37,7 +37,7 @@ void validate_scenario_file(const std::string& path, model::Diagnostics& diags) 
   model::Scenario scenario = model::load_scenario(path, {}, diags);
   if (diags.has_errors()) return;  // designs refer to inputs that did not load
   auto simulators = sim::make_design_simulators(scenario, model::MeteringRules{}, diags);
-  model::remove_repeats(diags);  // a design that another design starts is loaded twice
+  model::remove_repeats(diags);  // a design that another design starts is compiled twice
   if (!diags.has_errors()) sim::add_design_diagnostics(scenario, simulators, false, diags);
 }
 

@@ -90,7 +90,7 @@ void ScenarioSession::fix_inputs(const FixedInputs& fixed) {
   table_ = loaders_.load_table(*scenario_, prices_);
   simulators_ = loaders_.compile_designs(*scenario_, table_->metering, diags);
   diags.sort();
-  model::remove_repeats(diags);  // a design that another design starts is loaded twice
+  model::remove_repeats(diags);  // a design that another design starts is compiled twice
   // The report lists the warnings of the scenario and the files it reads; a design's own are in its section.
   for (const auto& d : diags.items())
     if (d.severity == model::Severity::warning) file_warnings_.push_back(model::diagnostic_text(d));
