@@ -8,8 +8,8 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
 #include "cli/run_options.h"
+#include "cli/scenario_inputs.h"
 #include "engine/advise.h"
-#include "engine/design_files.h"
 #include "engine/scenario_prices.h"
 #include "model/errors.h"
 #include "model/scenario/scenario.h"
@@ -35,7 +35,7 @@ std::string render(const engine::AdviceReport& report, const std::string& format
 }
 
 void run_advise(const AdviseCommand& c, Context& ctx) {
-  check_output(c.output, {c.scenario});
+  check_output(c.output, scenario_input_paths(c.scenario, c.options));
   const engine::RunSettings settings = run_settings(c.options);
   if (settings.rel_error || settings.max_draws)
     throw model::InputError(model::SourceLocation{"command line", 0, 0},
@@ -47,8 +47,7 @@ void run_advise(const AdviseCommand& c, Context& ctx) {
   const pricing::PriceTable table = engine::load_scenario_price_table(scenario, settings.prices);
   const engine::AdviceReport report = engine::advise(scenario, table, settings);
   std::vector<std::string> inputs{c.scenario, table.path};
-  for (const auto& [path, sha] : scenario.input_file_hashes) inputs.push_back(path);
-  for (const auto& [path, sha] : engine::design_input_files(scenario)) inputs.push_back(path);
+  append_paths(scenario.input_file_hashes, inputs);  // every design's files included
   write_output(c.output, render(report, c.format), ctx.out, inputs);
 }
 

@@ -8,6 +8,7 @@
 
 #include "engine/advise.h"
 #include "model/asl/resource.h"
+#include "model/errors.h"
 #include "model/asl/validator.h"
 
 namespace flowcost::engine {
@@ -208,11 +209,10 @@ const char* to_string(AlternativeKind kind) {
 
 model::StepFunctionsDesign parsed_design(const model::Scenario& scenario, std::size_t index) {
   const model::DesignEntry& entry = scenario.designs.at(index);
-  model::Diagnostics diags;
-  StepFunctionsDesign d = model::parse_step_functions_design(entry.node, scenario, scenario.directory, diags);
-  diags.throw_if_errors();
-  d.name = entry.name;
-  return d;
+  const auto* d = std::get_if<StepFunctionsDesign>(&entry.design);
+  if (!d) throw model::InternalError("design \"" + entry.name + "\" is not a step_functions design");
+  if (model::has_errors(entry)) throw model::InputError(entry.diagnostics);
+  return *d;
 }
 
 std::vector<DerivedAlternative> derive_alternatives(const model::Scenario& scenario, const StepFunctionsDesign& d) {

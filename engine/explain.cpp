@@ -49,6 +49,7 @@ ExplainDesign explain_design(const model::Scenario& scenario, const model::Desig
     return out;
   }
   model::Diagnostics diags;
+  for (const auto& d : entry.diagnostics) diags.add(d);  // its loader's warnings (errors stopped the load)
   const sim::markov::AnalyticResult r = sim::markov::analyze_design(scenario, entry, table.metering, diags);
   model::report_unpriced(entry.name, entry.loc, r.unpriced, strict, diags);
   diags.throw_if_errors();

@@ -290,7 +290,8 @@ std::uint32_t Compiler::compile_map(const model::asl::State& s, std::uint32_t de
   if (auto v = literal(ms.max_concurrency)) pm.max_concurrency = *v;
   if (auto v = literal(ms.tolerated_failure_count)) pm.tolerated_count = *v;
   if (auto v = literal(ms.tolerated_failure_percentage)) pm.tolerated_percentage = *v;
-  if (auto v = node_number(ms.item_batcher, "MaxItemsPerBatch")) pm.batch_size = std::max(1.0, *v);
+  if (ms.batcher)
+    if (auto v = literal(ms.batcher->max_items_per_batch)) pm.batch_size = std::max(1.0, *v);
   if (pm.distributed && ms.reader && ms.reader->resource.service == "s3") {
     pm.reader_list = one_of(ms.reader->resource.action, {"listObjectsV2", "listObjects"});
     pm.reader_get = !pm.reader_list;

@@ -21,10 +21,8 @@ Scenario shipped(const std::string& name) {
 StepFunctionsDesign design_named(const Scenario& s, const std::string& name) {
   for (const auto& d : s.designs) {
     if (d.name != name) continue;
-    Diagnostics diags;
-    StepFunctionsDesign out = parse_step_functions_design(d.node, s, s.directory, diags);
-    REQUIRE_FALSE(diags.has_errors());
-    return out;
+    REQUIRE_FALSE(has_errors(d));
+    return std::get<StepFunctionsDesign>(d.design);
   }
   FAIL("no design " << name);
   throw;
