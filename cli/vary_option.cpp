@@ -4,6 +4,7 @@
 
 #include "model/diagnostics.h"
 #include "model/errors.h"
+#include "model/number_format.h"
 #include "model/units.h"
 
 namespace flowcost::cli {
@@ -70,10 +71,10 @@ engine::VarySpec parse_vary(const std::string& text) {
     spec.from = *from;
     spec.to = *to;
     if (!(spec.from < spec.to))
-      diags.error(kVary, "FROM (" + model::format_number(spec.from) + ") must be less than TO (" +
-                             model::format_number(spec.to) + ")");
+      diags.error(kVary, "FROM (" + model::format_shortest(spec.from) + ") must be less than TO (" +
+                             model::format_shortest(spec.to) + ")");
     else if (spec.scale == sim::GridScale::log && spec.from <= 0)
-      diags.error(kVary, "a :log range needs FROM > 0, got " + model::format_number(spec.from));
+      diags.error(kVary, "a :log range needs FROM > 0, got " + model::format_shortest(spec.from));
   }
   diags.throw_if_errors();
   return spec;

@@ -10,7 +10,7 @@
 #include "engine/draw_pricing.h"
 #include "engine/scenario_prices.h"
 #include "model/errors.h"
-#include "pricing/number_format.h"
+#include "model/number_format.h"
 #include "sim/design_factory.h"
 #include "sim/replication.h"
 #include "sim/sfn/factory.h"
@@ -25,7 +25,7 @@ CostStats stats_of(const std::vector<double>& per_draw) {
 }
 
 std::string percent(std::uint64_t part, std::uint64_t whole) {
-  return pricing::format_fixed(whole == 0 ? 0.0 : 100.0 * double(part) / double(whole), 2) + "%";
+  return model::format_fixed(whole == 0 ? 0.0 : 100.0 * double(part) / double(whole), 2) + "%";
 }
 
 // The error the alternative fails with most often beyond the design's own failures.
@@ -51,7 +51,7 @@ void check_priced(const sim::DesignResult& result, const std::string& design_nam
 
 // "$1,234.56", "-$2.62"; no sign on an amount that shows as $0.00.
 std::string money(double usd) {
-  const std::string digits = pricing::format_grouped(std::fabs(usd), 2);
+  const std::string digits = model::format_grouped(std::fabs(usd), 2);
   return (usd < 0 && digits != "0.00" ? "-$" : "$") + digits;
 }
 

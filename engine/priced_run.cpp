@@ -6,7 +6,7 @@
 #include "engine/assumptions.h"
 #include "model/diagnostic_text.h"
 #include "model/errors.h"
-#include "pricing/number_format.h"
+#include "model/number_format.h"
 #include "sim/statistics.h"
 
 namespace flowcost::engine {
@@ -132,9 +132,9 @@ RunReport build_run_report(const PricedRunInputs& in) {
   r.converged = !in.rel_error_target || run_converged(in.priced, *in.rel_error_target);
   if (!r.converged) {
     r.warnings.push_back("the stop rule did not converge: the 95% half-width of the mean monthly cost is " +
-                         pricing::format_fixed(r.relative_error * 100, 2) + "% of the mean after " +
+                         model::format_fixed(r.relative_error * 100, 2) + "% of the mean after " +
                          std::to_string(r.draws) + " draws (target " +
-                         pricing::format_shortest(*in.rel_error_target * 100) + "%); raise --max-draws or --executions");
+                         model::format_shortest(*in.rel_error_target * 100) + "%); raise --max-draws or --executions");
   }
   for (const auto& w : in.table.warnings) r.warnings.push_back("price table: " + model::diagnostic_text(w));
   r.performance = {in.run.simulated_executions, in.run.simulated_transitions, in.run.wall_seconds};

@@ -8,6 +8,7 @@
 #include "engine/scenario_prices.h"
 #include "model/diagnostic_text.h"
 #include "model/errors.h"
+#include "model/number_format.h"
 #include "model/scenario/scenario_checks.h"
 #include "model/units.h"
 #include "sim/design_factory.h"
@@ -47,11 +48,11 @@ void check_priced_meters(const model::Scenario& scenario, const sim::RunResult& 
   diags.throw_if_errors();
 }
 
-// The `--set NAME=VALUE` overrides that fix `fixed`: the value written as model::format_number writes it
+// The `--set NAME=VALUE` overrides that fix `fixed`: the value written as model::format_shortest writes it
 // (the shortest text that reads back as the same double).
 std::vector<std::pair<std::string, std::string>> as_overrides(const FixedInputs& fixed) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& [name, value] : fixed) out.emplace_back(name, model::format_number(value));
+  for (const auto& [name, value] : fixed) out.emplace_back(name, model::format_shortest(value));
   return out;
 }
 

@@ -9,7 +9,7 @@
 // before the designs are compiled (fix_inputs). A run then gives each of them its value in the scenario's
 // input values only: sim::Replicator compiles those per run (sim/scenario_values.h) and the compiled designs
 // read every per-draw value from the draw's inputs. A run gives exactly what loading the scenario with the
-// same `--set NAME=VALUE` overrides (the value written with model::format_number) and running it gives.
+// same `--set NAME=VALUE` overrides (the value written with model::format_shortest) and running it gives.
 #include <cstdint>
 #include <functional>
 #include <map>

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "model/metering_loader.h"
+#include "model/number_format.h"
 #include "model/suggest.h"
 #include "model/units.h"
 
@@ -28,7 +29,7 @@ using T = RuleKey::Type;
 
 std::string text(bool b) { return b ? "true" : "false"; }
 std::string text(std::int64_t i) { return std::to_string(i); }
-std::string text(double d) { return format_number(d); }
+std::string text(double d) { return format_shortest(d); }
 // A list of names as the section writes it in flow style: [A, B].
 std::string text(const std::vector<std::string>& names) {
   std::string out = "[";

@@ -151,13 +151,6 @@ std::optional<double> parse_quantity(std::string_view text, Dimension d, std::st
   return value * info->factor;
 }
 
-std::string format_number(double value) {
-  char buf[64];
-  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  if (ec != std::errc()) return "?";
-  return std::string(buf, p);
-}
-
 Dimension quantity_dimension(std::string_view text) {
   std::string_view s = trim(text);
   if (!s.empty() && s.front() == '$') return Dimension::usd;

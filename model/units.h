@@ -34,7 +34,5 @@ Dimension quantity_dimension(std::string_view text);
 // there is no number) and the value.
 std::size_t scan_number(std::string_view text, double& value);
 
-// Shortest text that reads back as the same double ("0.1", "1e+20", "-3"): for messages.
-std::string format_number(double value);
 
 }  // namespace flowcost::model

@@ -6,7 +6,8 @@
 #include <numeric>
 
 #include "model/errors.h"
-#include "pricing/number_format.h"
+#include "model/number_format.h"
+#include "pricing/cents.h"
 
 namespace flowcost::pricing {
 
@@ -19,7 +20,7 @@ void check_totals(const model::MeterTotals& totals, const PriceTable& table) {
   for (const auto& [meter, quantity] : totals) {
     if (!std::isfinite(quantity) || quantity < 0) {
       problems.push_back({model::Severity::error, kNoFile,
-                          "meter \"" + meter + "\" has quantity " + format_shortest(quantity) +
+                          "meter \"" + meter + "\" has quantity " + model::format_shortest(quantity) +
                               "; quantities must be finite and not negative"});
       continue;
     }
@@ -95,8 +96,8 @@ CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const
     result.lines.push_back(bill_line(line, quantity, free_units));
     total += result.lines.back().cost_usd;
     if (!(result.lines.back().cost_usd <= kMaxCostUsd) || !(total <= kMaxCostUsd)) {
-      throw model::InputError(kNoFile, "meter \"" + line.meter + "\" with quantity " + format_shortest(quantity) +
-                                           " brings the monthly cost above $" + format_shortest(kMaxCostUsd) +
+      throw model::InputError(kNoFile, "meter \"" + line.meter + "\" with quantity " + model::format_shortest(quantity) +
+                                           " brings the monthly cost above $" + model::format_shortest(kMaxCostUsd) +
                                            ", the largest amount flowcost prices; check the quantity");
     }
   }

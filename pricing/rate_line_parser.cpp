@@ -2,8 +2,8 @@
 
 #include <cmath>
 
+#include "model/number_format.h"
 #include "model/suggest.h"
-#include "pricing/number_format.h"
 
 namespace flowcost::pricing {
 
@@ -78,25 +78,25 @@ void check_tier_chain(const std::vector<Tier>& tiers, const std::vector<const mo
     const Tier& t = tiers[i];
     const bool last = i + 1 == tiers.size();
     if (i == 0 && t.from != 0) {
-      diags.error(t.where, "the first tier must start at 0, not " + format_shortest(t.from));
+      diags.error(t.where, "the first tier must start at 0, not " + model::format_shortest(t.from));
     }
     if (i > 0 && tiers[i - 1].to) {
       double prev_to = *tiers[i - 1].to;
       if (t.from > prev_to)
-        diags.error(t.where, "tier starts at " + format_shortest(t.from) + " but the previous tier ends at " +
-                                 format_shortest(prev_to) + " (a gap)");
+        diags.error(t.where, "tier starts at " + model::format_shortest(t.from) + " but the previous tier ends at " +
+                                 model::format_shortest(prev_to) + " (a gap)");
       else if (t.from < prev_to)
-        diags.error(t.where, "tier starts at " + format_shortest(t.from) + " but the previous tier ends at " +
-                                 format_shortest(prev_to) + " (an overlap)");
+        diags.error(t.where, "tier starts at " + model::format_shortest(t.from) + " but the previous tier ends at " +
+                                 model::format_shortest(prev_to) + " (an overlap)");
     }
     if (t.to && *t.to <= t.from)
       diags.error(nodes[i]->find("to")->loc,
-                  "tier ends at " + format_shortest(*t.to) + ", not after its start " + format_shortest(t.from));
+                  "tier ends at " + model::format_shortest(*t.to) + ", not after its start " + model::format_shortest(t.from));
     if (!last && !t.to)
       diags.error(t.where, "only the last tier may be open-ended; this tier needs a \"to\"");
     if (last && t.to)
       diags.error(nodes[i]->find("to")->loc, "the last tier must be open-ended (no \"to\"); quantities above " +
-                                                 format_shortest(*t.to) + " would have no price");
+                                                 model::format_shortest(*t.to) + " would have no price");
   }
 }
 

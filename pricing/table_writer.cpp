@@ -4,7 +4,7 @@
 
 #include "model/metering.h"
 #include "model/meters.h"
-#include "pricing/number_format.h"
+#include "model/number_format.h"
 
 namespace flowcost::pricing {
 
@@ -47,11 +47,11 @@ namespace {
 void write_metering(std::ostream& out) {
   const model::MeteringRules m;  // the AWS defaults (docs/billing-rules.md)
   out << "metering:\n";
-  out << "  lambda: {duration_granularity_ms: " << format_shortest(m.lambda_duration_granularity_ms)
+  out << "  lambda: {duration_granularity_ms: " << model::format_shortest(m.lambda_duration_granularity_ms)
       << ", init_billed: " << (m.lambda_init_billed ? "true" : "false") << "}\n";
-  out << "  express: {duration_granularity_ms: " << format_shortest(m.express_duration_granularity_ms)
-      << ", memory_chunk_mb: " << format_shortest(m.express_memory_chunk_mb)
-      << ", base_memory_mb: " << format_shortest(m.express_base_memory_mb) << "}\n";
+  out << "  express: {duration_granularity_ms: " << model::format_shortest(m.express_duration_granularity_ms)
+      << ", memory_chunk_mb: " << model::format_shortest(m.express_memory_chunk_mb)
+      << ", base_memory_mb: " << model::format_shortest(m.express_base_memory_mb) << "}\n";
   out << "  standard: {transitions_per_execution: " << std::to_string(m.standard_transitions_per_execution) << "}\n";
   out << "  iot: {message_unit_bytes: " << std::to_string(m.iot_message_unit_bytes) << "}\n";
   out << "  dynamodb: {write_unit_bytes: " << std::to_string(m.dynamodb_write_unit_bytes)
@@ -90,14 +90,14 @@ std::string write_imported_table(const ImportedTable& table) {
     out << "    unit: " << yaml_quote(std::string(info->unit)) << "\n";
     out << "    tiers:\n";
     for (const auto& t : line.tiers) {
-      out << "      - {from: " << format_shortest(t.from);
-      if (t.to) out << ", to: " << format_shortest(*t.to);
+      out << "      - {from: " << model::format_shortest(t.from);
+      if (t.to) out << ", to: " << model::format_shortest(*t.to);
       out << ", price: " << t.price_text << "}\n";
     }
     if (line.free_quantity > 0) {
       out << "    free_tier: ";
-      if (line.free_pool.empty()) out << format_shortest(line.free_quantity) << "\n";
-      else out << "{quantity: " << format_shortest(line.free_quantity) << ", shared: " << line.free_pool << "}\n";
+      if (line.free_pool.empty()) out << model::format_shortest(line.free_quantity) << "\n";
+      else out << "{quantity: " << model::format_shortest(line.free_quantity) << ", shared: " << line.free_pool << "}\n";
     }
     out << "    source: {url: " << yaml_quote(offer.path) << ", date: " << yaml_quote(offer.publication_date)
         << ", ref: " << yaml_quote(offer.offer_code + " " + offer.version + ", usage type " + line.usage_type +

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "pricing/number_format.h"
+#include "model/number_format.h"
 #include "reports/text_table.h"
 
 namespace flowcost::reports {
@@ -15,11 +15,11 @@ using Json = nlohmann::ordered_json;
 
 // "$1,234.56", "-$2.62"; no sign on an amount that shows as $0.00.
 std::string money(double usd) {
-  const std::string digits = pricing::format_grouped(std::fabs(usd), 2);
+  const std::string digits = model::format_grouped(std::fabs(usd), 2);
   return (usd < 0 && digits != "0.00" ? "-$" : "$") + digits;
 }
 
-std::string percent(double p) { return pricing::format_fixed(100 * p, 1) + "%"; }
+std::string percent(double p) { return model::format_fixed(100 * p, 1) + "%"; }
 
 struct NamedFinding {
   const char* label;

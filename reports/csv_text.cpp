@@ -1,10 +1,8 @@
 #include "reports/csv_text.h"
 
-#include <array>
-#include <charconv>
-#include <cmath>
 #include <ostream>
 
+#include "model/number_format.h"
 
 namespace flowcost::reports {
 
@@ -22,17 +20,7 @@ std::string csv_field(std::string_view text) {
 }
 
 std::string csv_number(std::optional<double> value) {
-  if (!value) return "";
-  const double v = *value;
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  std::array<char, 64> buf{};
-  std::to_chars_result r{};
-  if (v == std::trunc(v) && std::fabs(v) < 1e15)  // whole numbers without exponent: 400000000
-    r = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed);
-  else  // shortest text that reads back to the same double: 2500.5, 2e-05
-    r = std::to_chars(buf.data(), buf.data() + buf.size(), v);
-  return std::string(buf.data(), r.ptr);
+  return value ? model::format_shortest(*value) : "";
 }
 
 void write_csv_record(std::ostream& out, std::initializer_list<std::string> fields) {

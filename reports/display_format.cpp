@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "pricing/number_format.h"
+#include "model/number_format.h"
 
 namespace flowcost::reports {
 
@@ -19,8 +19,8 @@ int significant_decimals(double value, int min_decimals) {
 
 // "120", "46.3", "1.20", "0.500"; whole thousands separated from 100 up ("1,204").
 std::string three_significant(double value) {
-  if (std::fabs(value) >= 99.95) return pricing::format_grouped(value, 0);
-  return pricing::format_fixed(value, significant_decimals(value, 0));
+  if (std::fabs(value) >= 99.95) return model::format_grouped(value, 0);
+  return model::format_fixed(value, significant_decimals(value, 0));
 }
 
 std::string signed_usd(double usd, const std::string& magnitude_text) {
@@ -30,50 +30,50 @@ std::string signed_usd(double usd, const std::string& magnitude_text) {
 }  // namespace
 
 std::string display_usd(double usd) {
-  if (!std::isfinite(usd)) return pricing::format_shortest(usd);
+  if (!std::isfinite(usd)) return model::format_shortest(usd);
   double magnitude = std::fabs(usd);
   if (magnitude == 0) return "$0";
-  if (magnitude >= 99.995) return signed_usd(usd, pricing::format_grouped(magnitude, 0));
-  if (magnitude >= 0.005) return signed_usd(usd, pricing::format_fixed(magnitude, 2));
-  return signed_usd(usd, pricing::format_fixed(magnitude, significant_decimals(magnitude, 2)));
+  if (magnitude >= 99.995) return signed_usd(usd, model::format_grouped(magnitude, 0));
+  if (magnitude >= 0.005) return signed_usd(usd, model::format_fixed(magnitude, 2));
+  return signed_usd(usd, model::format_fixed(magnitude, significant_decimals(magnitude, 2)));
 }
 
 std::string display_usd_small(double usd) {
-  if (!std::isfinite(usd)) return pricing::format_shortest(usd);
+  if (!std::isfinite(usd)) return model::format_shortest(usd);
   double magnitude = std::fabs(usd);
   if (magnitude == 0 || magnitude >= 1) return display_usd(usd);
-  return signed_usd(usd, pricing::format_fixed(magnitude, significant_decimals(magnitude, 2)));
+  return signed_usd(usd, model::format_fixed(magnitude, significant_decimals(magnitude, 2)));
 }
 
 std::string display_usd_cents(double usd) {
-  if (!std::isfinite(usd)) return pricing::format_shortest(usd);
+  if (!std::isfinite(usd)) return model::format_shortest(usd);
   double magnitude = std::fabs(usd);
   if (magnitude == 0) return "$0.00";
-  if (magnitude >= 0.005) return signed_usd(usd, pricing::format_grouped(magnitude, 2));
-  return signed_usd(usd, pricing::format_fixed(magnitude, significant_decimals(magnitude, 2)));
+  if (magnitude >= 0.005) return signed_usd(usd, model::format_grouped(magnitude, 2));
+  return signed_usd(usd, model::format_fixed(magnitude, significant_decimals(magnitude, 2)));
 }
 
 std::string display_quantity(double value) {
-  if (!std::isfinite(value)) return pricing::format_shortest(value);
+  if (!std::isfinite(value)) return model::format_shortest(value);
   if (value == 0) return "0";
-  if (std::fabs(value) >= 99.5 || value == std::trunc(value)) return pricing::format_grouped(value, 0);
-  return pricing::format_fixed(value, significant_decimals(value, 0));
+  if (std::fabs(value) >= 99.5 || value == std::trunc(value)) return model::format_grouped(value, 0);
+  return model::format_fixed(value, significant_decimals(value, 0));
 }
 
 std::string display_percent(double fraction) {
-  if (!std::isfinite(fraction)) return pricing::format_shortest(fraction);
+  if (!std::isfinite(fraction)) return model::format_shortest(fraction);
   double percent = fraction * 100;
   double magnitude = std::fabs(percent);
   std::string sign = percent < 0 ? "-" : "";
   if (magnitude == 0) return "0%";
   if (magnitude < 0.05) return "<" + sign + "0.1%";
   if (magnitude > 99.95 && magnitude < 100) return ">" + sign + "99.9%";
-  if (magnitude >= 9.95) return sign + pricing::format_fixed(magnitude, 0) + "%";
-  return sign + pricing::format_fixed(magnitude, 1) + "%";
+  if (magnitude >= 9.95) return sign + model::format_fixed(magnitude, 0) + "%";
+  return sign + model::format_fixed(magnitude, 1) + "%";
 }
 
 std::string display_duration(double ms) {
-  if (!std::isfinite(ms)) return pricing::format_shortest(ms);
+  if (!std::isfinite(ms)) return model::format_shortest(ms);
   if (ms == 0) return "0 ms";
   struct Unit {
     double ms;

@@ -1,9 +1,9 @@
 #include "reports/explain_writers.h"
 
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "model/number_format.h"
 #include "reports/csv_text.h"
 #include "reports/text_table.h"
 
@@ -13,33 +13,16 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string fixed(double value, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, value);
-  return buf;
-}
+std::string fixed(double value, int digits) { return model::format_fixed(value, digits); }
 
 // Per-execution amounts are small: 8 decimals below $1; monthly amounts in cents.
-std::string usd(double value) {
-  char buf[64];
-  if (value != 0 && value < 1) std::snprintf(buf, sizeof buf, "$%.8f", value);
-  else std::snprintf(buf, sizeof buf, "$%.2f", value);
-  return buf;
-}
+std::string usd(double value) { return "$" + fixed(value, value != 0 && value < 1 ? 8 : 2); }
 
-std::string cents(double value) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "$%.2f", value);
-  return buf;
-}
+std::string cents(double value) { return "$" + fixed(value, 2); }
 
 // 4 decimals, or 3 significant digits for a probability below 0.0001 that is not 0.
 std::string probability(double p) {
-  if (p > 0 && p < 1e-4) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.3g", p);
-    return buf;
-  }
+  if (p > 0 && p < 1e-4) return model::format_significant(p, 3);
   return fixed(p, 4);
 }
 

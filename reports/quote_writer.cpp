@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
-#include "pricing/number_format.h"
+#include "model/number_format.h"
 
 namespace flowcost::reports {
 
 namespace {
 
-using pricing::format_grouped;
-using pricing::format_shortest;
+using model::format_grouped;
+using model::format_shortest;
 
 // Whole quantities without decimals; fractional ones with up to 3 decimals.
 std::string format_quantity(double q) {
@@ -39,7 +39,7 @@ std::string tier_bound(double v) { return std::isinf(v) ? "inf" : format_shortes
 
 // "0.2 per 1000000" / "0.0000166667 per 1"
 std::string price_text(double price_usd, double per) {
-  return pricing::format_decimal(price_usd) + " per " + format_shortest(per);
+  return model::format_decimal(price_usd) + " per " + format_shortest(per);
 }
 
 // "0-6000000000: 0.0000166667 per 1; 6000000000-15000000000: 0.000015 per 1"
@@ -93,8 +93,8 @@ void write_quote_table(const pricing::CostResult& result, const pricing::PriceTa
     for (const auto& t : l.tiers) {
       std::string range = format_quantity(t.from) + " to " + (std::isinf(t.to) ? std::string("above") : format_quantity(t.to));
       out << pad_right("", w_meter) << "  tier " << range << ": " << format_quantity(t.quantity) << " " << l.unit
-          << " at " << pricing::format_decimal(t.price_usd) << " per " << format_grouped(t.per, 0) << " = "
-          << pricing::format_fixed(t.cost_usd, 4) << "\n";
+          << " at " << model::format_decimal(t.price_usd) << " per " << format_grouped(t.per, 0) << " = "
+          << model::format_fixed(t.cost_usd, 4) << "\n";
     }
   }
   out << pad_right("total", w_meter + w_line + 18 + 2 + 12 + 14) << pad_left(grouped_cents(cents.total_cents), 14)
@@ -108,9 +108,9 @@ void write_quote_csv(const pricing::CostResult& result, std::ostream& out) {
     for (const auto& t : l.tiers) billed += t.quantity;
     out << csv_field(l.meter) << ',' << csv_field(l.line) << ',' << csv_field(l.unit) << ','
         << format_shortest(l.quantity) << ',' << format_shortest(l.free_quantity) << ',' << format_shortest(billed)
-        << ',' << csv_field(tiers_text(l)) << ',' << pricing::format_decimal(l.cost_usd) << "\r\n";
+        << ',' << csv_field(tiers_text(l)) << ',' << model::format_decimal(l.cost_usd) << "\r\n";
   }
-  out << "total,,,,,,," << pricing::format_decimal(result.total_usd) << "\r\n";
+  out << "total,,,,,,," << model::format_decimal(result.total_usd) << "\r\n";
 }
 
 void write_quote_json(const pricing::CostResult& result, const pricing::PriceTable& table,
@@ -163,7 +163,7 @@ void write_price_table_listing(const pricing::PriceTable& table, std::ostream& o
     out << "\n" << line.meter << "  (" << line.label << ", prices USD " << price_basis(line) << ")\n";
     for (const auto& t : line.tiers) {
       std::string range = format_quantity(t.from) + " to " + (t.to ? format_quantity(*t.to) : std::string("above"));
-      out << "    " << pad_right(range, 40) << pricing::format_decimal(t.price_usd) << "\n";
+      out << "    " << pad_right(range, 40) << model::format_decimal(t.price_usd) << "\n";
     }
     if (line.free_tier) {
       out << "    free tier: " << format_quantity(line.free_tier->quantity) << " " << line.unit << " per month";

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "model/number_format.h"
 #include "model/units.h"
 #include "reports/csv_text.h"
 #include "reports/display_format.h"
@@ -19,7 +20,7 @@ Json cost_json(const engine::CostSummary& c) {
   return {{"name", c.design}, {"monthly_cost_usd", {{"mean", c.mean_usd}, {"p05", c.p05_usd}, {"p95", c.p95_usd}}}};
 }
 
-std::string value_text(double v) { return model::format_number(v); }
+std::string value_text(double v) { return model::format_shortest(v); }
 
 }  // namespace
 

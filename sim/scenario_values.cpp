@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "model/errors.h"
+#include "model/number_format.h"
 #include "model/units.h"
 
 namespace flowcost::sim {
@@ -27,7 +28,7 @@ double evaluate(const model::ValueSpec& v, const DrawInputs& values) {
 void check_finite(double x, const std::string& name, const model::ValueSpec& v, std::uint64_t draw) {
   if (std::isfinite(x)) return;
   throw model::InputError(v.loc, "\"" + name + "\" is not a finite number in draw " + std::to_string(draw) +
-                                     " (got " + model::format_number(x) + ")");
+                                     " (got " + model::format_shortest(x) + ")");
 }
 
 }  // namespace
@@ -67,7 +68,7 @@ DrawInputs CompiledScenarioValues::draw_inputs(std::uint64_t seed, std::uint64_t
   if (events < 0)
     throw model::InputError(events_per_month_.loc, "events_per_month is negative in draw " +
                                                         std::to_string(draw) + " (got " +
-                                                        model::format_number(events) + ")");
+                                                        model::format_shortest(events) + ")");
   out.values["events_per_month"] = events;
   for (const auto& item : draw_items_) {
     double x = evaluate(item.value, out);

@@ -1,20 +1,16 @@
 #include "sim/value_compiler.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "model/errors.h"
+#include "model/number_format.h"
 
 namespace flowcost::sim {
 
 namespace {
 
 // Six significant digits, as messages show numbers.
-std::string six_digits(double x) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6g", x);
-  return buf;
-}
+std::string six_digits(double x) { return model::format_significant(x, 6); }
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 
+#include "model/number_format.h"
 #include "model/scenario/empirical_csv.h"
 #include "model/scenario/values.h"
 #include "model/suggest.h"
@@ -134,13 +135,13 @@ bool check_not_negative(const std::string& kind, const std::string& name, const 
                         Diagnostics& diags) {
   if (!nonnegative_dimension(d) || p.value >= 0) return true;
   diags.error(p.loc, kind + ": " + name + " must not be negative for a " + dimension_name(d) + " (got " +
-                         format_number(p.value) + ")");
+                         format_shortest(p.value) + ")");
   return false;
 }
 
 bool check_positive(const std::string& kind, const std::string& name, const Param& p, Diagnostics& diags) {
   return require(p.value > 0, p.loc,
-                 kind + ": " + name + " must be greater than 0 (got " + format_number(p.value) + ")", diags);
+                 kind + ": " + name + " must be greater than 0 (got " + format_shortest(p.value) + ")", diags);
 }
 
 // [min, max] for uniform, [min, mode, max] for triangular and PERT.
@@ -156,19 +157,19 @@ void parse_range(DistributionSpec& s, const std::string& kind, ParamReader& r, D
   if (!with_mode) {
     s.b = hi.value;
     require(lo.value <= hi.value, hi.loc,
-            kind + ": min " + format_number(lo.value) + " is greater than max " + format_number(hi.value), diags);
+            kind + ": min " + format_shortest(lo.value) + " is greater than max " + format_shortest(hi.value), diags);
     return;
   }
   const Param& mode = r["mode"];
   s.b = mode.value;
   s.c = hi.value;
   if (!require(lo.value < hi.value, hi.loc,
-               kind + ": min " + format_number(lo.value) + " must be less than max " + format_number(hi.value),
+               kind + ": min " + format_shortest(lo.value) + " must be less than max " + format_shortest(hi.value),
                diags))
     return;
   require(lo.value <= mode.value && mode.value <= hi.value, mode.loc,
-          kind + ": mode " + format_number(mode.value) + " is outside [" + format_number(lo.value) + ", " +
-              format_number(hi.value) + "]",
+          kind + ": mode " + format_shortest(mode.value) + " is outside [" + format_shortest(lo.value) + ", " +
+              format_shortest(hi.value) + "]",
           diags);
 }
 
@@ -176,15 +177,15 @@ void parse_normal(DistributionSpec& s, ParamReader& r, Dimension d, Diagnostics&
   if (!r.read({"mean", "sd"}, {false, false}, {"min", "max"})) return;
   s.a = r["mean"].value;
   s.b = r["sd"].value;
-  require(s.b >= 0, r["sd"].loc, "normal: sd must not be negative (got " + format_number(s.b) + ")", diags);
+  require(s.b >= 0, r["sd"].loc, "normal: sd must not be negative (got " + format_shortest(s.b) + ")", diags);
   if (r.has("min")) s.lower = r["min"].value;
   else if (nonnegative_dimension(d) || d == Dimension::probability) s.lower = 0.0;
   if (r.has("max")) s.upper = r["max"].value;
   else if (d == Dimension::probability) s.upper = 1.0;
   if (r.has("min")) check_not_negative("normal", "min", r["min"], d, diags);
   if (s.lower && s.upper && *s.lower > *s.upper) {
-    diags.error(r["max"].loc, "normal: min " + format_number(*s.lower) + " is greater than max " +
-                                  format_number(*s.upper));
+    diags.error(r["max"].loc, "normal: min " + format_shortest(*s.lower) + " is greater than max " +
+                                  format_shortest(*s.upper));
     return;
   }
   if (s.b == 0) {
@@ -205,7 +206,7 @@ void parse_lognormal(DistributionSpec& s, const Node& params, ParamReader& r, Di
     if (!r.read({"mu", "sigma"}, {true, true})) return;
     s.a = r["mu"].value;
     s.b = r["sigma"].value;
-    require(s.b >= 0, r["sigma"].loc, "lognormal: sigma must not be negative (got " + format_number(s.b) + ")",
+    require(s.b >= 0, r["sigma"].loc, "lognormal: sigma must not be negative (got " + format_shortest(s.b) + ")",
             diags);
     return;
   }
@@ -218,8 +219,8 @@ void parse_lognormal(DistributionSpec& s, const Node& params, ParamReader& r, Di
   const Param& p95 = r["p95"];
   if (!check_positive("lognormal", "median", median, diags)) return;
   if (!require(median.value < p95.value, p95.loc,
-               "lognormal: median " + format_number(median.value) + " must be less than p95 " +
-                   format_number(p95.value),
+               "lognormal: median " + format_shortest(median.value) + " must be less than p95 " +
+                   format_shortest(p95.value),
                diags))
     return;
   (void)d;
@@ -242,7 +243,7 @@ void parse_discrete(DistributionSpec& s, const Node& params, Dimension d, Diagno
     auto w = m.value.number();
     if (!w || !std::isfinite(*w) || *w < 0 || *w > 1) {
       diags.error(m.value.loc, "discrete: weight of \"" + m.key + "\" must be a number in [0, 1], got " +
-                                   (w ? format_number(*w) : m.value.type_name()));
+                                   (w ? format_shortest(*w) : m.value.type_name()));
       ok = false;
       continue;
     }
@@ -252,7 +253,7 @@ void parse_discrete(DistributionSpec& s, const Node& params, Dimension d, Diagno
       double v = *parse_quantity(m.key, d);
       if (nonnegative_dimension(d) && v < 0) {
         diags.error(m.key_loc, std::string("discrete: a ") + dimension_name(d) + " must not be negative (got " +
-                                   format_number(v) + ")");
+                                   format_shortest(v) + ")");
         ok = false;
       }
       s.values.push_back(v);
@@ -262,7 +263,7 @@ void parse_discrete(DistributionSpec& s, const Node& params, Dimension d, Diagno
     }
   }
   if (ok && std::fabs(sum - 1.0) > 1e-9)
-    diags.error(params.loc, "discrete: weights sum to " + format_number(sum) + ", not 1");
+    diags.error(params.loc, "discrete: weights sum to " + format_shortest(sum) + ", not 1");
 }
 
 void parse_empirical(DistributionSpec& s, const Node& params, Dimension d, Diagnostics& diags) {
@@ -307,7 +308,7 @@ DistributionSpec parse_distribution(const Node& node, Dimension d, Diagnostics& 
     }
     if (nonnegative_dimension(d) && *v < 0)
       diags.error(node.loc, std::string("a ") + dimension_name(d) + " must not be negative (got " +
-                                format_number(*v) + ")");
+                                format_shortest(*v) + ")");
     return DistributionSpec::constant_value(*v, d);
   }
   if (!node.is_mapping() || node.members.empty()) {
@@ -362,7 +363,7 @@ DistributionSpec parse_distribution(const Node& node, Dimension d, Diagnostics& 
     case DistributionKind::bernoulli:
       if (params.is_scalar() ? r.take("p", params, true) : r.read({"p"}, {true})) {
         s.a = r["p"].value;
-        require(s.a >= 0 && s.a <= 1, r["p"].loc, "probability " + format_number(s.a) + " is outside [0, 1]",
+        require(s.a >= 0 && s.a <= 1, r["p"].loc, "probability " + format_shortest(s.a) + " is outside [0, 1]",
                 diags);
       }
       break;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "model/errors.h"
+#include "model/number_format.h"
 #include "model/scenario/scenario.h"
 #include "model/scenario/scenario_checks.h"
 #include "model/source_file.h"
@@ -38,7 +39,7 @@ std::optional<std::uint64_t> read_whole(const Node& node, std::string_view what,
       *v > static_cast<double>(max_value)) {
     diags.error(node.loc, std::string(what) + " must be a whole number in [" + std::to_string(min_value) + ", " +
                               std::to_string(max_value) + "], got " +
-                              (v ? format_number(*v) : node.type_name()));
+                              (v ? format_shortest(*v) : node.type_name()));
     return std::nullopt;
   }
   return static_cast<std::uint64_t>(*v);
@@ -64,7 +65,7 @@ void parse_run(const Node& node, RunSettings& run, Diagnostics& diags) {
     auto v = n->number();
     if (!v || !(*v > 0 && *v < 1))
       diags.error(n->loc, "run.rel_error must be a number in (0, 1) such as 0.01, got " +
-                              (v ? format_number(*v) : n->type_name()));
+                              (v ? format_shortest(*v) : n->type_name()));
     else
       run.rel_error = *v;
   }
@@ -134,7 +135,7 @@ void parse_workload(const Node* node, const SourceLocation& root_loc, Scenario& 
       else if (s.workload.events_per_month.kind == ValueSpec::Kind::number &&
                s.workload.events_per_month.number < 0)
         diags.error(s.workload.events_per_month.loc, "events_per_month must not be negative (got " +
-                                                         format_number(s.workload.events_per_month.number) + ")");
+                                                         format_shortest(s.workload.events_per_month.number) + ")");
     } else {
       s.workload.items.push_back(std::move(item));
     }

@@ -2,8 +2,8 @@
 // (docs/scenario-format.md "Step Functions designs").
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
+#include "model/number_format.h"
 #include "model/scenario/sfn_parse_util.h"
 #include "model/scenario/step_functions_design.h"
 #include "model/suggest.h"
@@ -131,9 +131,7 @@ void parse_task_entry(const Context& ctx, const Member& m, TaskBehaviour& t) {
     bool all_static = false;
     double sum = static_sum(t.errors, all_static);
     if (sum > 1 + 1e-9) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.6g", sum);
-      ctx.diags.error(v->loc, "error probabilities of Task \"" + m.key + "\" sum to " + buf +
+      ctx.diags.error(v->loc, "error probabilities of Task \"" + m.key + "\" sum to " + model::format_significant(sum, 6) +
                                   "; they must sum to at most 1");
     }
   }
@@ -262,8 +260,7 @@ void parse_choices(const Context& ctx, const Node& node, std::vector<ChoiceWeigh
       cw.weights.push_back(std::move(cwt));
     }
     if (rests > 1) ctx.diags.error(m.key_loc, "only one weight of Choice \"" + m.key + "\" may be `rest`");
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.6g", sum);
+    const std::string buf = model::format_significant(sum, 6);
     if (all_static && rests == 0 && std::fabs(sum - 1) > 1e-9)
       ctx.diags.error(m.key_loc, "weights of Choice \"" + m.key + "\" sum to " + buf + "; they must sum to 1");
     if (all_static && rests == 1 && sum > 1 + 1e-9)

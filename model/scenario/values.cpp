@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "model/number_format.h"
 #include "model/units.h"
 
 namespace flowcost::model {
@@ -40,15 +41,15 @@ bool check_range(double v, Dimension d, const SourceLocation& loc, Diagnostics& 
     return false;
   }
   if (nonnegative_dimension(d) && v < 0) {
-    diags.error(loc, std::string("a ") + dimension_name(d) + " must not be negative (got " + format_number(v) + ")");
+    diags.error(loc, std::string("a ") + dimension_name(d) + " must not be negative (got " + format_shortest(v) + ")");
     return false;
   }
   if (d == Dimension::probability && (v < 0 || v > 1)) {
-    diags.error(loc, "probability " + format_number(v) + " is outside [0, 1]");
+    diags.error(loc, "probability " + format_shortest(v) + " is outside [0, 1]");
     return false;
   }
   if (d == Dimension::count && v < 0) {
-    diags.error(loc, "a count must not be negative (got " + format_number(v) + ")");
+    diags.error(loc, "a count must not be negative (got " + format_shortest(v) + ")");
     return false;
   }
   return true;

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "model/errors.h"
+#include "model/number_format.h"
 #include "sim/random.h"
 #include "sim/sfn/call_meters.h"
 #include "sim/sfn/slots.h"
@@ -53,9 +53,7 @@ Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawV
                                         ? plan.choice_weights[c.weights_first + (c.weights_count > 1 ? 1 : 0)].weight
                                         : plan.choice_weights[c.weights_first].weight];
     if (sum > 1 + 1e-9 || (!rest && std::fabs(sum - 1) > 1e-9)) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.6g", sum);
-      throw model::InputError(first.loc, std::string("Choice weights sum to ") + buf + " in draw " +
+      throw model::InputError(first.loc, "Choice weights sum to " + model::format_significant(sum, 6) + " in draw " +
                                              std::to_string(values.draw()) + (rest ? "; `rest` would be negative"
                                                                                    : "; they must sum to 1"));
     }
@@ -81,10 +79,8 @@ Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawV
       error_cumulative_[t.errors_first + i] = acc;
     }
     if (acc > 1 + 1e-9) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.6g", acc);
       throw model::InputError(plan.values[plan.task_errors[t.errors_first].probability].loc,
-                              std::string("error probabilities sum to ") + buf + " in draw " +
+                              "error probabilities sum to " + model::format_significant(acc, 6) + " in draw " +
                                   std::to_string(values.draw()) + "; they must sum to at most 1");
     }
   }

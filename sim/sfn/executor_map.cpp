@@ -1,12 +1,12 @@
 // Parallel and Map (inline and distributed) on the virtual clock (docs/sources.md#asl-states, #asl-billing).
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <functional>
 #include <string>
 
 #include "model/errors.h"
 #include "model/event_meters.h"
+#include "model/number_format.h"
 #include "model/scenario/step_functions_design.h"
 
 #include "sim/random.h"
@@ -22,11 +22,9 @@ namespace {
 constexpr double kMaxMapItems = model::kMaxMapItems;
 
 [[noreturn]] void throw_too_many_items(const Plan& plan, const PlanMap& m, double items) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", items);
   throw model::InputError(plan.values[m.items].loc,
-                          std::string("a Map visit drew ") + buf + " items; items must be a number from 0 to " +
-                              "1000000000 (flowcost simulates every item)");
+                          "a Map visit drew " + model::format_shortest(items) + " items; items must be a number from 0 to " +
+                              model::format_shortest(kMaxMapItems) + " (flowcost simulates every item)");
 }
 
 // Start time of the next item: now while a concurrency slot is free, else when the earliest slot frees.

@@ -9,6 +9,7 @@
 #include "engine/sweep.h"
 #include "engine/tornado.h"
 #include "model/errors.h"
+#include "model/number_format.h"
 #include "model/units.h"
 
 using namespace flowcost;
@@ -29,7 +30,7 @@ engine::RunSettings small_run(std::uint64_t draws, std::uint64_t executions) {
 
 // The old way: the scenario read again with NAME=VALUE overrides after the user's own.
 engine::RunReport run_with_set(const std::string& path, engine::RunSettings settings, const engine::FixedInputs& fixed) {
-  for (const auto& [name, value] : fixed) settings.set.emplace_back(name, model::format_number(value));
+  for (const auto& [name, value] : fixed) settings.set.emplace_back(name, model::format_shortest(value));
   return engine::run_scenario(path, settings, {}).report;
 }
 

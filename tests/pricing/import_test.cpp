@@ -4,9 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include "model/errors.h"
+#include "model/number_format.h"
 #include "model/source_file.h"
+#include "pricing/cents.h"
 #include "pricing/cost.h"
-#include "pricing/number_format.h"
 #include "pricing/offer.h"
 #include "pricing/table_import.h"
 #include "pricing/table_loader.h"

@@ -1,9 +1,9 @@
-// Metering rules read from a table, several rate lines for one meter, number formatting and cents
-// rounding, and the RFC 4180 CSV reader used by the offer importer.
+// Metering rules read from a table, several rate lines for one meter, cents rounding, and the RFC 4180 CSV reader used by the offer importer.
 #include <catch2/catch.hpp>
 
+#include "model/number_format.h"
+#include "pricing/cents.h"
 #include "pricing/cost.h"
-#include "pricing/number_format.h"
 #include "pricing/table_loader.h"
 
 using namespace flowcost;
@@ -66,23 +66,6 @@ TEST_CASE("a table's metering section sets every rule; several lines can bill on
   CHECK(r.lines[1].line == "support surcharge");
   CHECK(r.lines[1].cost_usd == Approx(0.04).epsilon(1e-12));
   CHECK(r.total_usd == Approx(1.04).epsilon(1e-12));
-}
-
-TEST_CASE("numbers are written with '.' and without exponent in the usual range") {
-  CHECK(pricing::format_shortest(0.025) == "0.025");
-  CHECK(pricing::format_shortest(0.00002) == "2e-05");
-  CHECK(pricing::format_decimal(0.0000133334) == "0.0000133334");
-  CHECK(pricing::format_decimal(0.025) == "0.025");
-  CHECK(pricing::format_decimal(1e-13) == "1e-13");
-  CHECK(pricing::format_shortest(6e9) == "6000000000");
-  CHECK(pricing::format_shortest(0) == "0");
-  CHECK(pricing::format_shortest(1.5e20) == "1.5e+20");
-  CHECK(pricing::format_shortest(pricing::kUnbounded) == "inf");
-  CHECK(pricing::format_fixed(18.33337, 2) == "18.33");
-  CHECK(pricing::format_fixed(-0.001, 2) == "0.00");
-  CHECK(pricing::format_grouped(1234567.891, 2) == "1,234,567.89");
-  CHECK(pricing::format_grouped(-1234.5, 0) == "-1,234");
-  CHECK(pricing::format_grouped(999, 0) == "999");
 }
 
 TEST_CASE("money rounds to cents with halves away from zero, as written in decimal") {

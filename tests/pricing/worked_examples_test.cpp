@@ -2,8 +2,9 @@
 // The sources and their arithmetic are in the comments (docs/billing-rules.md lists them too).
 #include <catch2/catch.hpp>
 
+#include "model/number_format.h"
+#include "pricing/cents.h"
 #include "pricing/cost.h"
-#include "pricing/number_format.h"
 #include "pricing/table_loader.h"
 
 using namespace flowcost;

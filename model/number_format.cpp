@@ -1,11 +1,10 @@
-#include "pricing/number_format.h"
+#include "model/number_format.h"
 
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 
-namespace flowcost::pricing {
+namespace flowcost::model {
 
 std::string format_shortest(double value) {
   if (std::isnan(value)) return "nan";
@@ -53,18 +52,11 @@ std::string format_grouped(double value, int decimals) {
   return out;
 }
 
-std::int64_t round_to_cents(double usd) {
-  long double cents = static_cast<long double>(usd) * 100.0L;
-  long double nudge = 1e-7L;  // cents, i.e. 1e-9 USD
-  return static_cast<std::int64_t>(cents >= 0 ? std::floor(cents + 0.5L + nudge) : -std::floor(-cents + 0.5L + nudge));
+std::string format_significant(double value, int digits) {
+  if (!std::isfinite(value)) return format_shortest(value);
+  std::array<char, 64> buf{};
+  auto r = std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::general, digits < 1 ? 1 : digits);
+  return std::string(buf.data(), r.ptr);
 }
 
-std::string format_cents(std::int64_t cents) {
-  std::int64_t whole = std::llabs(cents) / 100;
-  std::int64_t frac = std::llabs(cents) % 100;
-  std::string out = cents < 0 ? "-" : "";
-  out += std::to_string(whole) + "." + (frac < 10 ? "0" : "") + std::to_string(frac);
-  return out;
-}
-
-}  // namespace flowcost::pricing
+}  // namespace flowcost::model

@@ -1,10 +1,10 @@
 #pragma once
-// Locale-independent number text ('.' decimal point, always) built on std::to_chars, for tables, CSV,
-// JSON-adjacent text and the YAML that `prices import` writes; and rounding money to cents.
-#include <cstdint>
+// The project's one number formatter: locale-independent text ('.' decimal point, always) built on
+// std::to_chars, for messages, tables, CSV, JSON-adjacent text and the YAML that `prices import` writes.
+// Money rounded to cents is pricing/cents.h.
 #include <string>
 
-namespace flowcost::pricing {
+namespace flowcost::model {
 
 // Shortest text that reads back to the same double: 0.025, 2e-05, 6000000000, 1.5e+20, inf, nan.
 // Whole numbers below 1e15 are written without exponent.
@@ -20,11 +20,8 @@ std::string format_fixed(double value, int decimals);
 // Like format_fixed, with a thousands separator ',' in the integer part: "3,000,000.00".
 std::string format_grouped(double value, int decimals);
 
-// Money rounded to whole cents, halves away from zero. A value within 1e-9 USD of a half cent counts
-// as the half (so 0.125 written in decimal becomes 0.13 even when its double is 0.12499999...).
-std::int64_t round_to_cents(double usd);
+// `digits` significant digits, as printf's "%.<digits>g" in the C locale: format_significant(0.30000001, 6)
+// == "0.3", format_significant(1234567, 6) == "1.23457e+06".
+std::string format_significant(double value, int digits);
 
-// "18.34" from 1834 cents; "-0.05" from -5.
-std::string format_cents(std::int64_t cents);
-
-}  // namespace flowcost::pricing
+}  // namespace flowcost::model
