@@ -28,6 +28,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_sweep_command(app, ctx);
   add_tornado_command(app, ctx);
   add_advise_command(app, ctx);
+  add_fit_command(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

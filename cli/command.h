@@ -24,5 +24,6 @@ void add_tornado_command(CLI::App& app, Context& ctx);
 void add_batch_command(CLI::App& app, Context& ctx);
 void add_explain_command(CLI::App& app, Context& ctx);
 void add_advise_command(CLI::App& app, Context& ctx);
+void add_fit_command(CLI::App& app, Context& ctx);
 
 }  // namespace flowcost::cli

@@ -1,0 +1,57 @@
+#pragma once
+// Lambda invocation records read from production logs (`flowcost fit`, docs/cli.md "fit"): the REPORT lines
+// of a CloudWatch Logs export, or a CloudWatch Logs Insights CSV export of their fields.
+//
+// A text export is one line per log event. A REPORT line reads, optionally after a leading timestamp:
+//   REPORT RequestId: ID Duration: 12.34 ms Billed Duration: 13 ms Memory Size: 128 MB Max Memory Used:
+//   70 MB Init Duration: 150.20 ms Status: error Error Type: Runtime.ExitError
+// (`Init Duration` only on cold starts; `Status` and `Error Type` only on failed invocations). The platform
+// lines START, END, INIT_START, INIT_REPORT, RESTORE_START, RESTORE_REPORT, EXTENSION and TELEMETRY are
+// ignored; any other line (the function's own output) is counted as skipped.
+//
+// A Logs Insights CSV has a header row naming its columns: `@duration` (required), `@billedDuration`,
+// `@memorySize`, `@maxMemoryUsed` (bytes, as Logs Insights gives them), `@initDuration`, `@status`,
+// `@errorType`, and `@log` (`ACCOUNT:/aws/lambda/FUNCTION`, which names the function). `@message` alone
+// (the raw REPORT line) works too.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostics.h"
+#include "model/source_file.h"
+
+namespace flowcost::model::production {
+
+struct LambdaInvocation {
+  double duration_ms = 0;
+  std::optional<double> billed_duration_ms;
+  std::optional<double> memory_mb;
+  std::optional<double> init_duration_ms;  // present on cold starts
+  std::optional<std::string> error;         // the error name of a failed invocation
+  int line = 0;                             // where the record is
+};
+
+struct LambdaLog {
+  std::string path;
+  // Invocations per function name, in file order. A text export names no function: its records are
+  // under `default_function`.
+  std::map<std::string, std::vector<LambdaInvocation>> functions;
+  std::size_t skipped_lines = 0;  // non-empty lines that are neither REPORT records nor platform lines
+};
+
+// The name under which a failed invocation without an `Error Type` is counted (a timeout or a status
+// `error`): the error Step Functions' Lambda integration reports for it, as the simulator does.
+inline constexpr const char* kUnnamedLambdaError = "Lambda.Unknown";
+
+// Reads `file` (a Logs Insights CSV when its first line starts with a header naming `@duration` or
+// `@message`, else a text export). Malformed REPORT lines and fields are errors at their line and
+// column in `diags`; a file with no REPORT record is an error at 1:1.
+LambdaLog read_lambda_log(const SourceFile& file, const std::string& default_function, Diagnostics& diags);
+
+// Parses one REPORT line (after an optional timestamp). std::nullopt when the line is not a REPORT line;
+// errors in a REPORT line go to `diags` at `line` (columns 1-based in `text`).
+std::optional<LambdaInvocation> parse_report_line(std::string_view text, const std::string& path, int line,
+                                                  Diagnostics& diags);
+
+}  // namespace flowcost::model::production
