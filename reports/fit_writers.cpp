@@ -206,11 +206,12 @@ void write_fit_yaml(const FitDocument& doc, std::ostream& out) {
         continue;
       }
       out << "  " << key(t.state) << ":\n";
-      out << "    # " << t.visits << " visits, " << t.attempts << " attempts (" << t.retries << " retries)\n";
+      out << "    # visits: " << t.visits << ", attempts: " << t.attempts << ", retries: " << t.retries << "\n";
       if (!t.duration.samples.empty()) {
-        fit_comment(out, "    ", "duration per attempt", t.duration);
-        out << "    duration: " << duration_value(t.duration, empirical_csv_name(doc.csv_prefix, t.state, "duration"))
-            << "\n";
+        fit_comment(out, "    ", t.callback ? "time until the callback, per attempt" : "duration per attempt", t.duration);
+        const std::string value = duration_value(t.duration, empirical_csv_name(doc.csv_prefix, t.state, "duration"));
+        if (t.callback) out << "    callback: {wait: " << value << "}\n";
+        else out << "    duration: " << value << "\n";
       }
       for (const auto& to : t.timeouts)
         out << "    # " << to.name << ": " << to.count << " attempts; the simulator raises it from the durations and "
@@ -301,6 +302,7 @@ void write_fit_json(const FitDocument& doc, std::ostream& out) {
     hj["tasks"] = Json::array();
     for (const auto& t : h.tasks)
       hj["tasks"].push_back({{"state", t.state}, {"visits", t.visits}, {"attempts", t.attempts}, {"retries", t.retries},
+                             {"callback", t.callback},
                              {"duration_ms", fit_json(t.duration, empirical_csv_name(doc.csv_prefix, t.state, "duration"))},
                              {"errors", counts_json(t.errors)}, {"timeouts", counts_json(t.timeouts)}});
     hj["choices"] = Json::array();

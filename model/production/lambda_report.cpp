@@ -174,7 +174,12 @@ void read_insights_csv(const std::vector<CsvRecord>& records, const std::string&
       x.line = r.line;
       x.duration_ms = numeric(duration, "@duration").value_or(0);
       x.billed_duration_ms = numeric(billed, "@billedDuration");
-      if (auto m = numeric(memory, "@memorySize")) x.memory_mb = *m / 1e6;  // Logs Insights: MB x 10^6
+      if (auto m = numeric(memory, "@memorySize")) {
+        // Logs Insights gives the memory size in bytes, 128 MB as 128000000 (AWS Lambda Operator Guide's
+        // queries divide by 1000 / 1000); a value that is a whole number of MiB only is read as MiB.
+        const bool mib = std::fmod(*m, 1e6) != 0 && std::fmod(*m, 1048576.0) == 0;
+        x.memory_mb = *m / (mib ? 1048576.0 : 1e6);
+      }
       x.init_duration_ms = numeric(init, "@initDuration");
       if (diags.error_count() != errors_before) continue;
       if (auto msg = field(message)) {  // the raw line tells a failed invocation's status

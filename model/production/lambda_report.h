@@ -10,9 +10,9 @@
 // ignored; any other line (the function's own output) is counted as skipped.
 //
 // A Logs Insights CSV has a header row naming its columns: `@duration` (required), `@billedDuration`,
-// `@memorySize`, `@maxMemoryUsed` (bytes, as Logs Insights gives them), `@initDuration`, `@status`,
-// `@errorType`, and `@log` (`ACCOUNT:/aws/lambda/FUNCTION`, which names the function). `@message` alone
-// (the raw REPORT line) works too.
+// `@memorySize` (bytes: 128 MB is 128000000; a whole number of MiB such as 134217728 is read as MiB),
+// `@initDuration`, `@log` (`ACCOUNT:/aws/lambda/FUNCTION`, which names the function) and `@message` (the raw
+// REPORT line, which tells a failed invocation's `Status` and `Error Type`). `@message` alone works too.
 #include <map>
 #include <optional>
 #include <string>

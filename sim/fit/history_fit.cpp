@@ -78,6 +78,8 @@ HistoryFitReport fit_histories(const std::vector<model::production::ExecutionRec
     if (auto t = tasks.find(name); t != tasks.end()) {
       TaskFit f;
       f.state = name;
+      if (const auto* task = std::get_if<model::asl::TaskState>(&s->body))
+        f.callback = task->resource.pattern == model::asl::IntegrationPattern::wait_for_task_token;
       f.visits = t->second.visits;
       f.attempts = t->second.attempts;
       f.retries = t->second.retries;

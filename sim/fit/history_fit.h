@@ -17,6 +17,7 @@ namespace flowcost::sim::fit {
 
 struct TaskFit {
   std::string state;
+  bool callback = false;            // a .waitForTaskToken Task: its time is the callback's wait
   std::size_t visits = 0;
   std::size_t attempts = 0;
   std::size_t retries = 0;          // attempts after the first of a visit

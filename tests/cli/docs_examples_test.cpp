@@ -2,6 +2,7 @@
 // validate, and its scenario runs and compares the two designs the way docs/walkthrough.md describes.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -33,4 +34,24 @@ TEST_CASE("docs: the walkthrough's scenario prices both designs and compares the
   CHECK(r.out.find("cheaper in 0% of draws") != std::string::npos);
   // Declines are caught by the Catch and end in the Fail state.
   CHECK(r.out.find("failed (CardDeclined") != std::string::npos);
+}
+
+TEST_CASE("docs: the walkthrough's fitted scenario validates, and fit reproduces its fragment's values") {
+  const std::string prod = kDir + "production/";
+  const auto dir = flowcost::testing::scratch_folder("docs_fit");
+  auto v = run_flowcost({"validate", prod + "orders-fitted.yaml"});
+  CHECK(v.code == 0);
+  CHECK(v.out == prod + "orders-fitted.yaml: valid\n");
+  auto f = run_flowcost({"fit", prod + "charge.log", "--function", "Charge", prod + "histories", "--definition",
+                         kDir + "orders.asl.json", "--format", "json", "-o", (dir / "fit.json").string()});
+  REQUIRE(f.code == 0);
+  std::ifstream in(dir / "fit.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  f.out = text.str();
+  // The values docs/walkthrough.md shows and orders-fitted.yaml holds.
+  CHECK(f.out.find("\"chosen\": \"lognormal\"") != std::string::npos);
+  CHECK(f.out.find("\"mu\": 5.9572572083359026") != std::string::npos);
+  CHECK(f.out.find("\"sigma\": 0.566159086231866") != std::string::npos);
+  CHECK(f.out.find("\"cold_start_probability\": 0.025") != std::string::npos);
 }
