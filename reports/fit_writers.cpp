@@ -1,10 +1,11 @@
 #include "reports/fit_writers.h"
 
 #include <algorithm>
-#include <charconv>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <set>
+
+#include "model/number_format.h"
 
 namespace flowcost::reports {
 
@@ -15,11 +16,7 @@ using sim::fit::DurationFit;
 using sim::fit::FitCandidate;
 
 // The shortest text that reads back as the same double.
-std::string num(double v) {
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
+std::string num(double v) { return model::format_shortest(v); }
 
 std::string key(const std::string& name) {
   const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
@@ -60,9 +57,8 @@ void fit_comment(std::ostream& out, const std::string& indent, const std::string
   else if (all_equal(f.samples)) out << "every sample is " << num(f.samples.front()) << " ms\n";
   else out << "empirical, because " << f.reason << "\n";
   for (const auto& c : f.candidates) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "AIC %.1f, KS D = %.4f, p = %.3g", c.aic, c.ks_statistic, c.ks_p_value);
-    out << indent << "#   " << kind(c) << " " << params(c) << ": " << buf << "\n";
+    out << indent << "#   " << kind(c) << " " << params(c) << ": AIC " << model::format_fixed(c.aic, 1) << ", KS D = "
+        << model::format_fixed(c.ks_statistic, 4) << ", p = " << model::format_significant(c.ks_p_value, 3) << "\n";
   }
 }
 

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "model/number_format.h"
+
 namespace flowcost::sim::fit {
 
 namespace {
@@ -200,16 +202,17 @@ DurationFit fit_duration(std::vector<double> samples) {
     if (fit.candidates[i].aic < fit.candidates[best].aic) best = i;
   }
   const FitCandidate& b = fit.candidates[best];
-  char buf[256];
+  using model::format_fixed;
+  using model::format_significant;
+  const std::string ks = "D = " + format_fixed(b.ks_statistic, 4) + ", p = " + format_significant(b.ks_p_value, 3);
   if (b.ks_p_value >= kMinKsPValue) {
     fit.chosen = best;
-    std::snprintf(buf, sizeof buf, "lowest AIC of the three (%.1f), and the Kolmogorov-Smirnov test does not reject it (D = %.4f, p = %.3g)",
-                  b.aic, b.ks_statistic, b.ks_p_value);
+    fit.reason = "lowest AIC of the three (" + format_fixed(b.aic, 1) +
+                 "), and the Kolmogorov-Smirnov test does not reject it (" + ks + ")";
   } else {
-    std::snprintf(buf, sizeof buf, "the best fit, %s (lowest AIC, %.1f), is rejected by the Kolmogorov-Smirnov test (D = %.4f, p = %.3g < %g)",
-                  kind_name(b.kind), b.aic, b.ks_statistic, b.ks_p_value, kMinKsPValue);
+    fit.reason = std::string("the best fit, ") + kind_name(b.kind) + " (lowest AIC, " + format_fixed(b.aic, 1) +
+                 "), is rejected by the Kolmogorov-Smirnov test (" + ks + " < " + format_significant(kMinKsPValue, 6) + ")";
   }
-  fit.reason = buf;
   return fit;
 }
 
