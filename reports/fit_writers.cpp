@@ -203,6 +203,9 @@ void write_fit_yaml(const FitDocument& doc, std::ostream& out) {
       }
       out << "  " << key(t.state) << ":\n";
       out << "    # visits: " << t.visits << ", attempts: " << t.attempts << ", retries: " << t.retries << "\n";
+      if (t.starts_execution)
+        out << "    # a states:startExecution Task also needs `execution:` (the child state machine), which fit does "
+               "not write\n";
       if (!t.duration.samples.empty()) {
         fit_comment(out, "    ", t.callback ? "time until the callback, per attempt" : "duration per attempt", t.duration);
         const std::string value = duration_value(t.duration, empirical_csv_name(doc.csv_prefix, t.state, "duration"));

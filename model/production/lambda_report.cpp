@@ -75,11 +75,13 @@ std::optional<LambdaInvocation> parse_report_line(std::string_view text, const s
   std::vector<Field> fields;
   std::size_t pos = at + kReport.size();
   while (pos < text.size() && space(text[pos])) ++pos;
+  const std::size_t id_start = pos;
   while (pos < text.size() && !space(text[pos])) ++pos;  // the request id
   const std::size_t errors_before = diags.error_count();
   if (!read_fields(text, pos, path, line, fields, diags)) return std::nullopt;
   LambdaInvocation inv;
   inv.line = line;
+  inv.request_id = std::string(text.substr(id_start, pos - id_start));
   bool has_duration = false;
   std::optional<std::string> status;
   for (const Field& f : fields) {
@@ -211,8 +213,19 @@ bool is_platform_line(std::string_view row) {
   return false;
 }
 
+// "TIMESTAMP REQUESTID Task timed out after 3.00 seconds": the request id, or empty.
+std::string timed_out_request(std::string_view row) {
+  constexpr std::string_view marker = " Task timed out after ";
+  std::size_t at = row.find(marker);
+  if (at == std::string_view::npos) return {};
+  std::size_t start = at;
+  while (start > 0 && !space(row[start - 1])) --start;
+  return std::string(row.substr(start, at - start));
+}
+
 void read_text_export(std::string_view text, const std::string& path, const std::string& default_function,
                       LambdaLog& out, Diagnostics& diags) {
+  std::vector<std::string> timed_out;
   int line = 0;
   std::size_t pos = 0;
   while (pos <= text.size()) {
@@ -227,8 +240,16 @@ void read_text_export(std::string_view text, const std::string& path, const std:
     }
     const std::size_t errors_before = diags.error_count();
     if (auto inv = parse_report_line(row, path, line, diags)) out.functions[default_function].push_back(*inv);
+    else if (std::string id = timed_out_request(row); !id.empty()) timed_out.push_back(id);
     else if (diags.error_count() == errors_before && !is_platform_line(row)) ++out.skipped_lines;
     if (end == text.size()) break;
+  }
+  std::sort(timed_out.begin(), timed_out.end());
+  for (auto& [function, invocations] : out.functions) {
+    for (auto& inv : invocations) {
+      if (!inv.error && std::binary_search(timed_out.begin(), timed_out.end(), inv.request_id))
+        inv.error = kUnnamedLambdaError;
+    }
   }
 }
 

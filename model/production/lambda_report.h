@@ -7,7 +7,9 @@
 //   70 MB Init Duration: 150.20 ms Status: error Error Type: Runtime.ExitError
 // (`Init Duration` only on cold starts; `Status` and `Error Type` only on failed invocations). The platform
 // lines START, END, INIT_START, INIT_REPORT, RESTORE_START, RESTORE_REPORT, EXTENSION and TELEMETRY are
-// ignored; any other line (the function's own output) is counted as skipped.
+// ignored; any other line (the function's own output) is counted as skipped, except the runtime's
+// `REQUESTID Task timed out after N seconds` line: it marks that request's REPORT record as a timeout (older
+// runtimes write no `Status` in REPORT lines).
 //
 // A Logs Insights CSV has a header row naming its columns: `@duration` (required), `@billedDuration`,
 // `@memorySize` (bytes: 128 MB is 128000000; a whole number of MiB such as 134217728 is read as MiB),
@@ -29,6 +31,7 @@ struct LambdaInvocation {
   std::optional<double> memory_mb;
   std::optional<double> init_duration_ms;  // present on cold starts
   std::optional<std::string> error;         // the error name of a failed invocation
+  std::string request_id;
   int line = 0;                             // where the record is
 };
 

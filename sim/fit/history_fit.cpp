@@ -79,7 +79,10 @@ HistoryFitReport fit_histories(const std::vector<model::production::ExecutionRec
       TaskFit f;
       f.state = name;
       if (const auto* task = std::get_if<model::asl::TaskState>(&s->body))
+      {
         f.callback = task->resource.pattern == model::asl::IntegrationPattern::wait_for_task_token;
+        f.starts_execution = task->resource.service == "states" && task->resource.action.starts_with("startExecution");
+      }
       f.visits = t->second.visits;
       f.attempts = t->second.attempts;
       f.retries = t->second.retries;

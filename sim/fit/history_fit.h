@@ -18,6 +18,7 @@ namespace flowcost::sim::fit {
 struct TaskFit {
   std::string state;
   bool callback = false;            // a .waitForTaskToken Task: its time is the callback's wait
+  bool starts_execution = false;    // a states:startExecution Task: the scenario needs its `execution:` too
   std::size_t visits = 0;
   std::size_t attempts = 0;
   std::size_t retries = 0;          // attempts after the first of a visit

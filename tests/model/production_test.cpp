@@ -50,6 +50,22 @@ TEST_CASE("a CloudWatch Logs export: REPORT records, cold starts, errors, platfo
   CHECK(log.skipped_lines == 1);  // the function's own "INFO order accepted"; START, END, INIT_START are not counted
 }
 
+TEST_CASE("an older runtime's timeout line marks its request's REPORT record as failed") {
+  Diagnostics diags;
+  LambdaLog log = read_text("2024-05-01T10:00:03.000Z END RequestId: r2\n"
+                            "2024-05-01T10:00:03.000Z REPORT RequestId: r2\tDuration: 3000.00 ms\tBilled Duration: 3000 ms\n"
+                            "2024-05-01T10:00:03.000Z r2 Task timed out after 3.00 seconds\n"
+                            "REPORT RequestId: r3\tDuration: 12.00 ms\n",
+                            diags);
+  CHECK(diags.empty());
+  const auto& inv = log.functions.at("fn");
+  REQUIRE(inv.size() == 2);
+  CHECK(inv[0].request_id == "r2");
+  CHECK(inv[0].error == std::string("Lambda.Unknown"));
+  CHECK_FALSE(inv[1].error);
+  CHECK(log.skipped_lines == 0);
+}
+
 TEST_CASE("a Logs Insights CSV: functions named by @log, memory from bytes x 10^6") {
   Diagnostics diags;
   LambdaLog log = read_lambda_log(read_source_file(data("insights.csv")), "unused", diags);
