@@ -25,6 +25,9 @@ void add_run_options(CLI::App& cmd, RunOptions& options) {
   cmd.add_option("--prices", o.prices, "price table: a shipped name (aws-us-east-1) or a YAML file");
   cmd.add_flag("--free-tier", o.free_tier, "apply the account-wide free tiers");
   cmd.add_flag("--strict", o.strict, "fail (exit 1, nothing written) when a design makes a call flowcost does not price");
+  cmd.add_option("--max-states", o.max_states,
+                 "refuse a run estimated to enter more states than this (default 1e11: about an hour on one core)")
+      ->check(CLI::Range(1.0, 1e18));
 }
 
 std::vector<std::pair<std::string, std::string>> parse_set_options(const std::vector<std::string>& items) {

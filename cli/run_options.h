@@ -16,7 +16,8 @@ struct RunOptions {
   std::vector<std::string> set;  // NAME=VALUE overrides of scenario inputs, as typed
 };
 
-// Adds --seed, --executions, --draws, --threads, --set, --rel-error, --max-draws, --prices, --free-tier, --strict.
+// Adds --seed, --executions, --draws, --threads, --set, --rel-error, --max-draws, --prices, --free-tier, --strict,
+// --max-states.
 void add_run_options(CLI::App& cmd, RunOptions& options);
 
 // "NAME=VALUE" pairs; throws model::InputError for an item without '=' or with an empty name.

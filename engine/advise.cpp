@@ -9,6 +9,7 @@
 
 #include "engine/draw_pricing.h"
 #include "engine/scenario_prices.h"
+#include "engine/work_bound.h"
 #include "model/errors.h"
 #include "model/number_format.h"
 #include "sim/design_factory.h"
@@ -104,6 +105,7 @@ std::vector<DesignAdvice> price_alternatives(
   const std::uint64_t seed = settings.seed.value_or(scenario.run.seed);
   const std::uint64_t executions = settings.executions.value_or(scenario.run.executions);
   const std::uint64_t draws = settings.draws.value_or(scenario.run.draws);
+  check_work_bound(scenario, pointers, {seed, draws, executions, settings.max_states.value_or(kDefaultMaxStates)});
   sim::Replicator replicator(scenario, pointers, {seed, executions, settings.threads.value_or(0)});
   sim::RunResult run;
   replicator.run_draws(0, draws, run);

@@ -6,6 +6,7 @@
 #include "engine/draw_pricing.h"
 #include "engine/priced_run.h"
 #include "engine/scenario_prices.h"
+#include "engine/work_bound.h"
 #include "model/diagnostic_text.h"
 #include "model/errors.h"
 #include "model/number_format.h"
@@ -125,6 +126,9 @@ ScenarioRun ScenarioSession::run(const RunSettings& settings, const FixedInputs&
 
   std::vector<const sim::DesignSimulator*> designs;
   for (const auto& s : simulators_) designs.push_back(s.get());
+  // With the stop rule, the bound holds for the most draws it may run (--max-draws).
+  check_work_bound(scenario, designs,
+                   {seed, rel_error ? max_draws : draws, executions, settings.max_states.value_or(kDefaultMaxStates)});
   sim::Replicator replicator(scenario, designs, {seed, executions, settings.threads.value_or(0)});
   sim::RunResult result;
   std::uint64_t done = 0;

@@ -75,6 +75,9 @@ class DesignSimulator {
   virtual model::MeterTotals monthly_fixed(const DrawInputs& /*inputs*/) const { return {}; }
   // Warnings found while compiling the design (e.g. a Task with no behaviour that defaults to 0 ms).
   virtual const std::vector<std::string>& warnings() const = 0;
+  // An estimate of the states (rule and action steps for IoT) one event enters with the draw's `inputs`:
+  // the work engine/work_bound.h multiplies by draws x executions before a run (sim/sfn/work_estimate.h).
+  virtual double states_per_event(const DrawInputs& /*inputs*/) const { return 1; }
   // The calls this design makes that no meter counts (model/unpriced_call.h); none by default.
   virtual const std::vector<model::UnpricedCall>& unpriced() const {
     static const std::vector<model::UnpricedCall> none;

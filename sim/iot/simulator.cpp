@@ -120,6 +120,21 @@ class IotDesignSimulator final : public DesignSimulator {
   const std::vector<std::string>& error_names() const override { return design_.plan.error_names; }
   const std::vector<std::string>& warnings() const override { return design_.plan.warnings; }
   const std::vector<model::UnpricedCall>& unpriced() const override { return design_.plan.unpriced; }
+  // One step per rule and per action (error actions included); a Step Functions action adds the states
+  // of the execution it starts, as if every message started it.
+  double states_per_event(const DrawInputs& inputs) const override {
+    double states = 1;
+    auto action = [&](const ActionPlan& a) {
+      states += 1;
+      if (a.subdesign >= 0) states += design_.subdesigns[static_cast<std::size_t>(a.subdesign)]->states_per_event(inputs);
+    };
+    for (const RulePlan& rule : design_.plan.rules) {
+      states += 1;
+      for (const ActionPlan& a : rule.actions) action(a);
+      if (rule.error_action) action(*rule.error_action);
+    }
+    return states;
+  }
 
   // Connection minutes: devices x minutes per device per month, each device's minutes rounded up to whole
   // minutes (docs/sources.md#iot-metering: one-minute increments).

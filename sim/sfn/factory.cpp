@@ -7,7 +7,9 @@
 #include "sim/monthly_lines.h"
 #include "sim/scenario_values.h"
 #include "sim/sfn/compile.h"
+#include "sim/random.h"
 #include "sim/sfn/executor.h"
+#include "sim/sfn/work_estimate.h"
 #include "sim/value_compiler.h"
 
 namespace flowcost::sim::sfn {
@@ -26,6 +28,8 @@ class SfnDrawSimulator : public DrawSimulator {
   Executor executor_;
 };
 
+constexpr std::uint64_t kEstimateEvents = 64;
+
 class SfnDesignSimulator : public DesignSimulator {
  public:
   SfnDesignSimulator(std::unique_ptr<model::StepFunctionsDesign> design, const model::Scenario& scenario,
@@ -43,6 +47,19 @@ class SfnDesignSimulator : public DesignSimulator {
   const std::vector<std::string>& error_names() const override { return plan_.error_names; }
   const std::vector<std::string>& warnings() const override { return warnings_; }
   const std::vector<model::UnpricedCall>& unpriced() const override { return plan_.unpriced; }
+  // Map item counts at their mean over the first kEstimateEvents events of the draw (a fixed stream).
+  double states_per_event(const DrawInputs& inputs) const override {
+    DrawValues values(plan_.values, inputs);
+    Stream stream(inputs.seed, inputs.draw, 0, site_key("work-estimate"));
+    return states_per_execution(plan_, [&](std::uint32_t value) {
+      double sum = 0;
+      for (std::uint64_t event = 0; event < kEstimateEvents; ++event) {
+        values.start_event(event);
+        sum += values.get(value, stream);
+      }
+      return sum / kEstimateEvents;
+    });
+  }
   // The connection time of the devices behind an IoT rule trigger (the same line as an iot_rules design's)
   // and the design's `fixed:` quantities.
   model::MeterTotals monthly_fixed(const DrawInputs& inputs) const override {

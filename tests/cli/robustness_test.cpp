@@ -13,6 +13,9 @@ namespace {
 using flowcost::testing::run_flowcost;
 using flowcost::testing::scratch_folder;
 
+// The first line of standard error (the excerpt of the source line follows it).
+std::string headline(const std::string& err) { return err.substr(0, err.find('\n')); }
+
 void write(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
@@ -108,4 +111,48 @@ TEST_CASE("robustness: a .json definition with a trailing comma is refused as AW
                      ":3:49: error: invalid JSON: syntax error while parsing object key - unexpected '}'; expected "
                      "string literal\n  \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true},}\n" +
                      std::string(48, ' ') + "^\n");
+}
+
+TEST_CASE("robustness: a run too large to finish is refused before any work, with the estimate") {
+  using flowcost::testing::run_data;
+  namespace fs = std::filesystem;
+  const fs::path dir = scratch_folder("work_bound");
+  const std::string out = (dir / "out.csv").string();
+  // Four nested Maps of 1,000 items: 1 + 1000 x (1 + 1000 x (1 + 1000 x (1 + 1000))) = 1,001,001,001,001
+  // states per execution, x 2 draws x 10 executions.
+  const std::string nested = run_data("nested_maps.yaml");
+  auto r = flowcost::testing::run_flowcost({"run", nested, "-o", out});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(headline(r.err) == nested + ":9:5: error: the run would enter about 2e+13 states (2 draws x 10 executions "
+                                    "x about 1e+12 states per event over all designs, Maps at their mean item counts; "
+                                    "design \"fan-out\" alone about 1e+12), above the limit of 1e+11 states "
+                                    "(--max-states); lower --executions or --draws, simulate fewer Map items, or raise "
+                                    "--max-states");
+  CHECK_FALSE(fs::exists(out));
+  // advise simulates the design with its alternatives (three more copies of the nested Maps here).
+  auto advise = flowcost::testing::run_flowcost({"advise", nested, "-o", out});
+  CHECK(advise.code == 1);
+  CHECK(headline(advise.err).rfind(nested + ":9:5: error: the run would enter about 6e+13 states", 0) == 0);
+  CHECK(advise.err.find("above the limit of 1e+11 states (--max-states)") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+  // Absurd --executions x --draws on a small scenario: tiny's workflow enters 2 states per execution and its
+  // rule design 3 steps per message (the message, its rule and the rule's action).
+  const std::string tiny = run_data("tiny.yaml");
+  auto big = flowcost::testing::run_flowcost({"run", tiny, "--executions", "1000000000", "--draws", "1000000"});
+  CHECK(big.code == 1);
+  CHECK(headline(big.err) == tiny + ":24:5: error: the run would enter about 5e+15 states (1,000,000 draws x "
+                                    "1,000,000,000 executions x about 5 states per event over all designs, Maps at their "
+                                    "mean item counts; design \"rule\" alone about 3), above the limit of 1e+11 states "
+                                    "(--max-states); lower --executions or --draws, simulate fewer Map items, or raise "
+                                    "--max-states");
+  // The limit is an option; a run under it is unchanged.
+  auto limited = flowcost::testing::run_flowcost({"run", tiny, "--max-states", "100", "--format", "csv"});
+  CHECK(limited.code == 1);
+  CHECK(limited.err.find("above the limit of 1e+02 states (--max-states)") != std::string::npos);
+  auto plain = flowcost::testing::run_flowcost({"run", tiny, "--format", "csv"});
+  auto roomy = flowcost::testing::run_flowcost({"run", tiny, "--format", "csv", "--max-states", "1e9"});
+  CHECK(plain.code == 0);
+  CHECK(roomy.out == plain.out);
+  fs::remove_all(dir);
 }
