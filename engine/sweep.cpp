@@ -74,6 +74,7 @@ WhatIfRun<SweepReport> run_sweep(const std::string& scenario_path, const RunSett
     if (out.points.empty()) {
       run.input_paths = point.input_paths;
       run.warnings = point.warnings;
+      out.basis = design_basis(point.report);
     }
     const RunReport& report = point.report;
     out.draws = report.draws;

@@ -51,6 +51,7 @@ WhatIfRun<TornadoReport> run_tornado(const std::string& scenario_path, const Run
   out.draws = base.report.draws;
   out.executions_per_draw = base.report.executions_per_draw;
   out.base = cost_summaries(base.report);
+  out.basis = design_basis(base.report);
   for (const auto& s : pair_savings(base.report)) out.pairs.push_back({s.baseline, s.candidate, s.saving_usd_mean, {}});
 
   for (auto& in : out.inputs) {

@@ -26,6 +26,12 @@ std::vector<PairSaving> pair_savings(const RunReport& report) {
   return out;
 }
 
+std::vector<DesignBasis> design_basis(const RunReport& report) {
+  std::vector<DesignBasis> out;
+  for (const auto& d : report.designs) out.push_back({d.name, d.unpriced, d.assumptions});
+  return out;
+}
+
 double saving_of(const RunReport& report, const std::string& candidate) {
   for (const auto& c : report.comparisons)
     if (c.candidate == candidate) return c.saving_usd.mean;

@@ -26,6 +26,7 @@ RunSettings whatif_settings(const model::Scenario& scenario, const RunSettings& 
 // Each design's mean, p05 and p95 monthly cost; each comparison's mean saving.
 std::vector<CostSummary> cost_summaries(const RunReport& report);
 std::vector<PairSaving> pair_savings(const RunReport& report);
+std::vector<DesignBasis> design_basis(const RunReport& report);
 double saving_of(const RunReport& report, const std::string& candidate);
 
 // A whole sweep or tornado, with the files read (never to be overwritten by -o) and the warnings of the

@@ -7,7 +7,19 @@
 #include <string>
 #include <vector>
 
+#include "engine/assumptions.h"
+#include "model/unpriced_call.h"
+
 namespace flowcost::engine {
+
+// What a what-if report's numbers rest on, per design, as its run report lists them (the first run of the
+// sweep or tornado: the calls and settings do not depend on input values): the calls flowcost cannot
+// price (in no total) and the settings that decided the numbers.
+struct DesignBasis {
+  std::string design;
+  std::vector<model::UnpricedCall> unpriced;
+  std::vector<Assumption> assumptions;
+};
 
 struct CostSummary {
   std::string design;
@@ -50,6 +62,7 @@ struct SweepReport {
   std::vector<SweepPoint> points;
   std::vector<BreakEven> break_even;         // every crossing found, by candidate then value
   std::vector<PairSaving> without_break_even;  // candidates whose saving keeps its sign (mean at `from`)
+  std::vector<DesignBasis> basis;
 };
 
 // One uncertain input of a tornado: its 5th, 50th and 95th percentiles and each design's cost with the
@@ -89,6 +102,7 @@ struct TornadoReport {
   std::vector<CostSummary> base;  // every input at its median
   std::vector<TornadoInput> inputs;
   std::vector<TornadoPair> pairs;
+  std::vector<DesignBasis> basis;
 };
 
 }  // namespace flowcost::engine

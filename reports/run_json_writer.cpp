@@ -1,8 +1,9 @@
 #include "reports/run_json_writer.h"
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
+
+#include "reports/basis_json.h"
 
 namespace flowcost::reports {
 
@@ -35,31 +36,8 @@ Json design_json(const engine::DesignReport& d) {
                      {"per_execution_cost_usd_mean", l.per_execution_cost_usd_mean}});
   }
   j["lines"] = std::move(lines);
-  Json unpriced = Json::array();
-  for (const auto& u : d.unpriced)
-    unpriced.push_back({{"state", u.state}, {"service", u.service}, {"action", u.action}, {"reason", u.reason}});
-  j["unpriced"] = std::move(unpriced);
-  // A number or true/false as such, a list of names ("[A, B]", as the metering: section writes it) as an
-  // array of strings, anything else as text.
-  Json assumptions = Json::object();
-  for (const auto& a : d.assumptions) {
-    Json value = Json::parse(a.value, nullptr, false);
-    if (value.is_number() || value.is_boolean()) {
-      assumptions[a.name] = value;
-    } else if (a.value.size() >= 2 && a.value.front() == '[' && a.value.back() == ']') {
-      Json names = Json::array();
-      const std::string inner = a.value.substr(1, a.value.size() - 2);
-      for (std::size_t start = 0; !inner.empty() && start <= inner.size();) {
-        const std::size_t comma = std::min(inner.find(", ", start), inner.size());
-        names.push_back(inner.substr(start, comma - start));
-        start = comma + 2;
-      }
-      assumptions[a.name] = std::move(names);
-    } else {
-      assumptions[a.name] = a.value;
-    }
-  }
-  j["assumptions"] = std::move(assumptions);
+  j["unpriced"] = unpriced_json(d.unpriced);
+  j["assumptions"] = assumptions_json(d.assumptions);
   j["latency_ms"] = {{"p50", d.latency.p50_ms}, {"p95", d.latency.p95_ms}, {"p99", d.latency.p99_ms}};
   const auto& o = d.outcomes;
   Json by_error = Json::object();

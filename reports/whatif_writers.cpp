@@ -6,8 +6,11 @@
 
 #include "model/number_format.h"
 #include "model/units.h"
+#include "model/unpriced_call.h"
+#include "reports/basis_json.h"
 #include "reports/csv_text.h"
 #include "reports/display_format.h"
+#include "reports/run_report_text.h"
 #include "reports/text_table.h"
 
 namespace flowcost::reports {
@@ -21,6 +24,22 @@ Json cost_json(const engine::CostSummary& c) {
 }
 
 std::string value_text(double v) { return model::format_shortest(v); }
+
+// The calls no total includes and the settings behind the numbers, per design (as run's report lists them).
+void write_basis_table(const std::vector<engine::DesignBasis>& basis, std::ostream& out) {
+  bool any_unpriced = false;
+  for (const auto& b : basis) any_unpriced = any_unpriced || !b.unpriced.empty();
+  if (any_unpriced) {
+    out << "\nNot priced (in no cost above):\n";
+    for (const auto& b : basis)
+      for (const auto& u : b.unpriced) out << "  " << b.design << ": " << model::describe(u) << "\n";
+  }
+  if (basis.empty()) return;
+  out << "\nAssumptions:\n";
+  for (const auto& b : basis)
+    for (const auto& [source, settings] : assumptions_by_source(b.assumptions))
+      out << "  " << b.design << " (" << source << "): " << settings << "\n";
+}
 
 }  // namespace
 
@@ -57,6 +76,7 @@ void write_sweep_table(const engine::SweepReport& r, std::ostream& out) {
         << (c.saving_usd_mean > 0 ? " is cheaper" : c.saving_usd_mean < 0 ? " costs more" : " costs the same")
         << " throughout)\n";
   }
+  write_basis_table(r.basis, out);
 }
 
 void write_sweep_csv(const engine::SweepReport& r, std::ostream& out) {
@@ -105,6 +125,7 @@ void write_sweep_json(const engine::SweepReport& r, std::ostream& out) {
   Json none = Json::array();
   for (const auto& c : r.without_break_even) none.push_back({{"baseline", c.baseline}, {"candidate", c.candidate}});
   j["no_break_even"] = none;
+  j["designs"] = basis_json(r.basis);
   out << j.dump(2) << "\n";
 }
 
@@ -139,6 +160,7 @@ void write_tornado_table(const engine::TornadoReport& r, std::ostream& out) {
     bars.write(out, "  ");
     out << "  " << tornado_sentence(pair) << "\n";
   }
+  write_basis_table(r.basis, out);
 }
 
 void write_tornado_csv(const engine::TornadoReport& r, std::ostream& out) {
@@ -196,6 +218,7 @@ void write_tornado_json(const engine::TornadoReport& r, std::ostream& out) {
                      {"summary", tornado_sentence(pair)}});
   }
   j["comparisons"] = pairs;
+  j["designs"] = basis_json(r.basis);
   out << j.dump(2) << "\n";
 }
 

@@ -172,3 +172,36 @@ TEST_CASE("unpriced: explain warns on stderr too, once per design") {
   // The definition's warning and the workflow's unpriced calls (explain covers Step Functions designs).
   CHECK(headlines(r.err) == std::vector<std::string>{all[0], all[2]});
 }
+
+TEST_CASE("unpriced: sweep and tornado list the unpriced calls and the assumptions per design (JSON and table)") {
+  const std::vector<std::string> quick = {"--draws", "2", "--executions", "40"};
+  auto with = [&](std::vector<std::string> args) {
+    args.insert(args.end(), quick.begin(), quick.end());
+    return run_flowcost(args);
+  };
+  CliResult sweep = with({"sweep", scenario(), "--vary", "events_per_month=1000..2000:2", "--format", "json"});
+  REQUIRE(sweep.code == 0);
+  auto j = nlohmann::json::parse(sweep.out);
+  REQUIRE(j["designs"].size() == 2);
+  CHECK(j["designs"][0]["name"] == "workflow");
+  CHECK(j["designs"][0]["unpriced"] ==
+        nlohmann::json::array({{{"state", "Notify"}, {"service", "http"}, {"action", "invoke"}, {"reason", kHttpReason}},
+                               {{"state", "Archive"}, {"service", ""}, {"action", ""}, {"reason", kArchiveReason}}}));
+  CHECK(j["designs"][1]["unpriced"].size() == 2);
+  CHECK(j["designs"][0]["assumptions"]["free_tier"] == false);
+  CHECK(j["designs"][0]["assumptions"]["lambda.unbilled_errors"] == nlohmann::json::array({"Lambda.TooManyRequestsException"}));
+  // The same lists as run's report.
+  CliResult run = with({"run", scenario(), "--format", "json"});
+  REQUIRE(run.code == 0);
+  auto rj = nlohmann::json::parse(run.out);
+  CHECK(j["designs"][1]["unpriced"] == rj["designs"][1]["unpriced"]);
+  CHECK(j["designs"][1]["assumptions"] == rj["designs"][1]["assumptions"]);
+
+  CliResult table = with({"tornado", scenario()});
+  REQUIRE(table.code == 0);
+  CHECK(table.out.find("\nNot priced (in no cost above):\n  workflow: Task \"Notify\" (http:invoke): " + kHttpReason +
+                       "\n") != std::string::npos);
+  CHECK(table.out.find("\nAssumptions:\n  workflow (price table aws-us-east-1, metering:): lambda.duration_granularity_ms=1,") !=
+        std::string::npos);
+  CHECK(table.out.find("  rule (scenario free_tier: or --free-tier): free_tier=false\n") != std::string::npos);
+}
