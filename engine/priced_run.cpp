@@ -57,7 +57,8 @@ DesignReport design_report(const sim::DesignResult& dr, const PricedDesign& pd) 
   }
   std::vector<double> latencies = dr.latency_sample_ms;
   std::sort(latencies.begin(), latencies.end());
-  out.latency = {latency_quantile(latencies, 0.50), latency_quantile(latencies, 0.95),
+  out.latency = {latencies.empty() ? 0.0 : mean_of(latencies), latency_quantile(latencies, 0.50),
+                 latency_quantile(latencies, 0.90), latency_quantile(latencies, 0.95),
                  latency_quantile(latencies, 0.99)};
   out.outcomes = {dr.outcomes.succeeded, dr.outcomes.failed, dr.outcomes.lost, dr.outcomes.caught,
                   dr.outcomes.failed_by_error};

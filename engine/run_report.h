@@ -46,8 +46,12 @@ struct MeterReport {
   double per_execution_mean = 0;  // per simulated execution
 };
 
+// End-to-end latency of one event (trigger, execution with its orchestration latency, or message through
+// the rules): the mean and type-7 quantiles (sim/statistics.h) of the pooled latency sample.
 struct LatencyReport {
+  double mean_ms = 0;
   double p50_ms = 0;
+  double p90_ms = 0;
   double p95_ms = 0;
   double p99_ms = 0;
 };

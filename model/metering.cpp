@@ -23,6 +23,7 @@ struct RuleKey {
 struct RuleGroup {
   const char* name;
   std::vector<RuleKey> keys;
+  const char* meter_prefix = nullptr;  // the meters it decides; nullptr: "<name>."
 };
 
 using T = RuleKey::Type;
@@ -35,6 +36,16 @@ std::string text(const std::vector<std::string>& names) {
   std::string out = "[";
   for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
   return out + "]";
+}
+
+// The keys of an orchestration latency group: one non-negative number of ms per LatencyKind.
+std::vector<RuleKey> latency_keys(LatencyMs MeteringRules::*field) {
+  std::vector<RuleKey> keys;
+  for (unsigned k = 0; k < kLatencyKinds; ++k)
+    keys.push_back({kLatencyKeys[k], RuleKey::Type::non_negative_number,
+                    [field, k](MeteringRules& r, const Node& n) { (r.*field)[k] = *n.number(); },
+                    [field, k](const MeteringRules& r) { return text((r.*field)[k]); }});
+  return keys;
 }
 
 const std::vector<RuleGroup>& rule_groups() {
@@ -77,6 +88,8 @@ const std::vector<RuleGroup>& rule_groups() {
        {{"transitions_per_execution", T::non_negative_integer,
          [](MeteringRules& r, const Node& n) { r.standard_transitions_per_execution = *n.integer(); },
          [](const MeteringRules& r) { return text(r.standard_transitions_per_execution); }}}},
+      {"express_latency", latency_keys(&MeteringRules::express_latency_ms), "sfn.express."},
+      {"standard_latency", latency_keys(&MeteringRules::standard_latency_ms), "sfn.standard."},
       {"iot",
        {{"message_unit_bytes", T::positive_integer,
          [](MeteringRules& r, const Node& n) { r.iot_message_unit_bytes = *n.integer(); },
@@ -92,6 +105,14 @@ const std::vector<RuleGroup>& rule_groups() {
          [](const MeteringRules& r) { return text(r.iot_where_false_triggers); }},
         {"http_tries", T::positive_integer, [](MeteringRules& r, const Node& n) { r.iot_http_tries = *n.integer(); },
          [](const MeteringRules& r) { return text(r.iot_http_tries); }}}},
+      {"iot_latency",
+       {{"rule_evaluation_ms", T::non_negative_number,
+         [](MeteringRules& r, const Node& n) { r.iot_rule_evaluation_ms = *n.number(); },
+         [](const MeteringRules& r) { return text(r.iot_rule_evaluation_ms); }},
+        {"action_dispatch_ms", T::non_negative_number,
+         [](MeteringRules& r, const Node& n) { r.iot_action_dispatch_ms = *n.number(); },
+         [](const MeteringRules& r) { return text(r.iot_action_dispatch_ms); }}},
+       "iot."},
       {"dynamodb",
        {{"write_unit_bytes", T::positive_integer,
          [](MeteringRules& r, const Node& n) { r.dynamodb_write_unit_bytes = *n.integer(); },
@@ -170,7 +191,9 @@ std::vector<MeteringSetting> metering_settings(const MeteringRules& rules) {
   for (const auto& g : rule_groups()) {
     const std::string group = g.name;
     // Step Functions' groups are named by workflow type; the others by the service of their meters.
-    const std::string prefix = group == "express" || group == "standard" ? "sfn." + group + "." : group + ".";
+    const std::string prefix = g.meter_prefix                                   ? std::string(g.meter_prefix)
+                               : group == "express" || group == "standard" ? "sfn." + group + "."
+                                                                           : group + ".";
     for (const auto& k : g.keys) out.push_back({group, group + "." + k.name, k.show(rules), prefix});
   }
   return out;

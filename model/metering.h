@@ -2,7 +2,9 @@
 // Metering rules: how AWS counts billable units per event, before any price applies. They live in the
 // `metering:` section of a price table (so a user can model another billing rule) and the simulator
 // applies them per simulated event. sim/ reads this struct; it never sees a price.
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +13,28 @@
 #include "model/source_location.h"
 
 namespace flowcost::model {
+
+// Orchestration latency: the time Step Functions itself adds to an execution, by where it is added
+// (docs/billing-rules.md "Orchestration latency"). It adds wall time (latency, Express duration), never
+// Lambda duration.
+enum LatencyKind : unsigned {
+  kLatencyExecutionStart,  // once per execution, before its first state
+  kLatencyStateEntered,    // before every state entered
+  kLatencyTaskDispatch,    // before every Task attempt (the invocation of its Lambda or service)
+  kLatencyChoice,          // a Choice state's own, after the state-entered latency
+  kLatencyWait,            // a Wait state's own, after the state-entered latency and the wait
+  kLatencyBranchStart,     // before every Parallel branch and Inline Map iteration starts
+  kLatencyKinds
+};
+// The keys of the metering groups `express_latency` and `standard_latency` and of a design's
+// `orchestration:` section, in LatencyKind order.
+inline constexpr std::array<const char*, kLatencyKinds> kLatencyKeys = {
+    "execution_start_ms", "state_entered_ms", "task_dispatch_ms", "choice_ms", "wait_ms", "branch_start_ms"};
+using LatencyMs = std::array<double, kLatencyKinds>;
+// Express, measured (docs/sources.md#sfn-orchestration-latency): 7.9 ms per execution and 14.9 ms per
+// Lambda invocation (the published means); the state, Choice and branch figures are the decomposition
+// that reproduces the measured Sequence, Parallel and Choice apps exactly (docs/billing-rules.md).
+inline constexpr LatencyMs kExpressLatencyMs = {7.9, 5.125, 14.9, 10.925, 0, 4.925};
 
 struct MeteringRules {
   // Lambda: billed duration = (billed INIT + duration) rounded up to this many ms; memory as configured.
@@ -31,6 +55,10 @@ struct MeteringRules {
   // Step Functions Standard: transitions added per execution for start/end (docs/sources.md#sfn-transitions:
   // unsettled).
   std::int64_t standard_transitions_per_execution = 0;
+  // Orchestration latency per workflow type (LatencyKind order). Standard has no public measurement: it
+  // takes the Express figures as its default (docs/billing-rules.md "Orchestration latency").
+  LatencyMs express_latency_ms = kExpressLatencyMs;
+  LatencyMs standard_latency_ms = kExpressLatencyMs;
   // Express memory: payload x the Map/Parallel steps executed. Each Inline Map iteration is a step; a
   // Parallel state counts each branch run (true) or once per run of the state (false): AWS does not
   // publish the Parallel rule.
@@ -43,6 +71,10 @@ struct MeteringRules {
   bool iot_where_false_triggers = false;   // a rule whose WHERE (or match) is false still counts as triggered
   // The HTTP rule action's tries when a design does not say (one try and at most two retries).
   std::int64_t iot_http_tries = 3;
+  // IoT rules latency (no published figure: 0 by default, docs/billing-rules.md "Orchestration latency"):
+  // before each matching rule's actions start, and before each action (and error action) is dispatched.
+  double iot_rule_evaluation_ms = 0;
+  double iot_action_dispatch_ms = 0;
   // DynamoDB: 1 KB per write request unit, 4 KB per strongly consistent read unit.
   std::int64_t dynamodb_write_unit_bytes = 1024;
   std::int64_t dynamodb_read_unit_bytes = 4 * 1024;

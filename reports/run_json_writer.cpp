@@ -38,7 +38,8 @@ Json design_json(const engine::DesignReport& d) {
   j["lines"] = std::move(lines);
   j["unpriced"] = unpriced_json(d.unpriced);
   j["assumptions"] = assumptions_json(d.assumptions);
-  j["latency_ms"] = {{"p50", d.latency.p50_ms}, {"p95", d.latency.p95_ms}, {"p99", d.latency.p99_ms}};
+  j["latency_ms"] = {{"mean", d.latency.mean_ms}, {"p50", d.latency.p50_ms}, {"p90", d.latency.p90_ms},
+                     {"p95", d.latency.p95_ms}, {"p99", d.latency.p99_ms}};
   const auto& o = d.outcomes;
   Json by_error = Json::object();
   for (const auto& [error, n] : o.failed_by_error) by_error[error] = n;

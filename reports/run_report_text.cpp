@@ -33,8 +33,8 @@ std::string run_settings_text(const engine::RunReport& report) {
 }
 
 std::string latency_text(const engine::LatencyReport& l) {
-  return "p50 " + display_duration(l.p50_ms) + ", p95 " + display_duration(l.p95_ms) + ", p99 " +
-         display_duration(l.p99_ms);
+  return "mean " + display_duration(l.mean_ms) + ", p50 " + display_duration(l.p50_ms) + ", p90 " +
+         display_duration(l.p90_ms) + ", p95 " + display_duration(l.p95_ms) + ", p99 " + display_duration(l.p99_ms);
 }
 
 std::string outcomes_text(const engine::OutcomeReport& o, std::uint64_t executions) {

@@ -205,7 +205,7 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
 
   std::vector<std::string> keys = {"workflow", "definition", "payload", "start_time", "input",
                                    "tasks",    "choices",    "maps",    "waits",      "mock_config",
-                                   "task_failed_matches", "logging"};
+                                   "task_failed_matches", "logging", "orchestration"};
   if (!child) {
     keys.insert(keys.end(), {"name", "kind", "trigger", "fixed"});
     if (const Node* n = node.find("name")) d.name = n->text;
@@ -265,6 +265,12 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
     if (const Node* b = n->find("event_bytes")) l.event_bytes = sfn_parse::value(ctx, *b, Dimension::size_bytes);
     else diags.error(n->loc, "logging needs event_bytes (the size of one log event)");
     d.logging = std::move(l);
+  }
+  if (const Node* n = node.find("orchestration"); n && sfn_parse::expect_mapping(*n, "orchestration", diags)) {
+    check_known_keys(*n, std::vector<std::string>(kLatencyKeys.begin(), kLatencyKeys.end()), diags,
+                     "orchestration field");
+    for (unsigned k = 0; k < kLatencyKinds; ++k)
+      if (const Node* v = n->find(kLatencyKeys[k])) d.orchestration_ms[k] = sfn_parse::value(ctx, *v, Dimension::duration_ms);
   }
   if (const Node* n = node.find("input")) parse_input(ctx, *n, d.input);
   if (const Node* n = node.find("tasks")) sfn_parse::parse_tasks(ctx, *n, d.tasks);

@@ -3,6 +3,7 @@
 // definition, the workflow type, what triggers each execution, the sampled execution input, and the
 // behaviour of every Task, Choice, Map and Wait state that the definition alone cannot tell. Parsed and
 // checked against the loaded definition here; compiled into a flat plan by sim/sfn.
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "model/asl/state_machine.h"
 #include "model/diagnostics.h"
 #include "model/document.h"
+#include "model/metering.h"
 #include "model/input_files.h"
 #include "model/scenario/monthly_lines.h"
 #include "model/scenario/values.h"
@@ -175,6 +177,10 @@ struct StepFunctionsDesign {
   std::optional<LoggingSpec> logging;        // CloudWatch Logs ingestion (absent: no logging)
   std::vector<MonthlyQuantity> fixed;        // monthly quantities (`fixed:`)
   TaskFailedMatching task_failed = TaskFailedMatching::all_but_timeouts;
+  // `orchestration:` (docs/scenario-format.md "Orchestration latency"): the time Step Functions adds, in
+  // LatencyKind order, replacing the price table's setting for every execution of this design; absent
+  // entries keep the table's setting for the execution's workflow type.
+  std::array<std::optional<ValueSpec>, kLatencyKinds> orchestration_ms;
   std::vector<InputField> input;
   std::vector<TaskBehaviour> tasks;
   std::vector<ChoiceWeights> choices;

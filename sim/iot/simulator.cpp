@@ -51,7 +51,7 @@ class IotDrawSimulator final : public DrawSimulator {
       for (const ActionPlan& action : rule.actions) {
         ActionOutcome o = run_action(action, ctx, out);
         executed += o.executions;
-        rule_ms = std::max(rule_ms, o.completed_ms);
+        rule_ms = std::max(rule_ms, metering_.iot_action_dispatch_ms + o.completed_ms);
         switch (o.status) {
           case ActionOutcome::Status::ok: break;
           case ActionOutcome::Status::failed:
@@ -66,7 +66,7 @@ class IotDrawSimulator final : public DrawSimulator {
         if (rule.error_action) {
           ActionOutcome e = run_action(*rule.error_action, ctx, out);
           if (metering_.iot_error_action_billed) executed += e.executions;
-          rule_ms += e.completed_ms;
+          rule_ms += metering_.iot_action_dispatch_ms + e.completed_ms;
           if (e.status == ActionOutcome::Status::ok) ++out.caught_errors;
           else note(lost, first_failure, out);
         } else {
@@ -75,7 +75,8 @@ class IotDrawSimulator final : public DrawSimulator {
       }
       // The rules engine meters at least one action per triggered rule.
       out.meters.add(Meter::iot_actions_executed, std::max<std::int64_t>(1, executed));
-      out.latency_ms = std::max(out.latency_ms, rule_ms);
+      // metering.iot_latency: the rule's evaluation, then each action's dispatch (0 by default).
+      out.latency_ms = std::max(out.latency_ms, metering_.iot_rule_evaluation_ms + rule_ms);
     }
     if (lost) out.outcome = Outcome::lost;
     else if (failed) out.outcome = Outcome::failed;

@@ -126,6 +126,10 @@ std::uint32_t Compiler::compile_machine(const model::StepFunctionsDesign& d) {
                          : pm.payload;
   }
   if (d.machine.timeout_seconds) pm.timeout_ms = *d.machine.timeout_seconds * 1000;
+  for (unsigned k = 0; k < model::kLatencyKinds; ++k)
+    if (d.orchestration_ms[k])
+      pm.latency[k] = values.add(*d.orchestration_ms[k],
+                                 {std::string("orchestration ") + model::kLatencyKeys[k], ValueCheck::nonnegative});
   pm.inputs_first = static_cast<std::uint32_t>(plan.inputs.size());
   for (const auto& f : d.input) {
     PlanInputField pf;

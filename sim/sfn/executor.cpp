@@ -69,6 +69,21 @@ Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawV
     if (t.cold_probability != kNone && values.fixed_for_draw(t.cold_probability))
       cold_probability_[t.index] = values.resolved(t.cold_probability);
   }
+  // Orchestration latency of this draw: the design's `orchestration:` value, else the table's setting.
+  latency_.resize(plan.machines.size());
+  for (std::size_t mi = 0; mi < plan.machines.size(); ++mi) {
+    for (int express = 0; express < 2; ++express) {
+      LatencySet& l = latency_[mi][express];
+      const model::LatencyMs& table = express ? metering.express_latency_ms : metering.standard_latency_ms;
+      for (unsigned k = 0; k < model::kLatencyKinds; ++k) {
+        const std::uint32_t v = plan.machines[mi].latency[k];
+        if (v == kNone) l.ms[k] = table[k];
+        else if (values.fixed_for_draw(v)) l.ms[k] = values.resolved(v);
+        else l.drawn[k] = v;
+        l.any = l.any || l.ms[k] != 0 || l.drawn[k] != kNone;
+      }
+    }
+  }
   // Error probabilities of this draw (per attempt), cumulative per task.
   error_cumulative_.assign(plan.task_errors.size(), 0);
   for (const auto& t : plan.tasks) {
@@ -163,13 +178,16 @@ Executor::Result Executor::run_execution_scope(std::uint32_t scope, bool express
   frame_ = ExecutionFrame{};
   frame_.express = express;
   frame_.machine = machine;
+  frame_.latency = &latency_[machine][express ? 1 : 0];
   frame_.history_cap = express ? kExpressMaxHistoryEvents : kStandardMaxHistoryEvents;
   frame_.deadline_ms = start_ms + std::min(express ? kExpressMaxDurationMs : kStandardMaxDurationMs, timeout_ms);
   count_history(2, start_ms);  // ExecutionStarted, ExecutionSucceeded/Failed
   if (!express && metering_.standard_transitions_per_execution > 0) {
     out_->meters.add(Meter::sfn_standard_transitions, metering_.standard_transitions_per_execution);
   }
-  Result r = run_scope(scope, start_ms, ctx, kForever);
+  const double first_ms =
+      frame_.latency->any ? start_ms + latency_ms(model::kLatencyExecutionStart, site_key(kExecutionSite, ctx)) : start_ms;
+  Result r = run_scope(scope, first_ms, ctx, kForever);
   if (frame_.abort_error) r = {frame_.abort_ms, frame_.abort_error};
   else if (r.end_ms > frame_.deadline_ms) r = {frame_.deadline_ms, plan_.err_timeout};
   last_steps_ = frame_.steps;
@@ -183,13 +201,6 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
   const std::uint64_t run = ++scope_runs_;  // visit numbers count from 0 again in this run of the scope
   std::uint32_t cur = sc.start;
   for (;;) {
-    if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
-    if (t >= stop_ms) return {stop_ms, 0};  // a sibling branch or iteration failed first: stopped
-    if (t > frame_.deadline_ms) {
-      frame_.abort_error = plan_.err_timeout;
-      frame_.abort_ms = frame_.deadline_ms;
-      return {frame_.abort_ms, frame_.abort_error};
-    }
     const PlanState& s = plan_.states[cur];
     Visits& v = visits_[cur];
     if (v.run != run) v = {run, 0};
@@ -198,6 +209,18 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
     // (The top level's first visits, the common case, are precomputed: Plan's PlanState::first_site.)
     const std::uint64_t occ = ctx == 0 && v.count == 0 ? s.first_site : site_key(s.site ^ ctx, v.count);
     ++v.count;
+    // The state is entered after its orchestration latency (a Choice's own too).
+    if (frame_.latency->any) {
+      t += latency_ms(model::kLatencyStateEntered, occ);
+      if (s.type == StateType::choice) t += latency_ms(model::kLatencyChoice, occ);
+    }
+    if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
+    if (t >= stop_ms) return {stop_ms, 0};  // a sibling branch or iteration failed first: stopped
+    if (t > frame_.deadline_ms) {
+      frame_.abort_error = plan_.err_timeout;
+      frame_.abort_ms = frame_.deadline_ms;
+      return {frame_.abort_ms, frame_.abort_error};
+    }
     if (s.type == StateType::task) {
       // The first attempt draws at the visit's site (attempt_site_of): start its Philox block before the
       // bookkeeping, which then runs alongside it. Retry and Catch only after a failure.
@@ -215,7 +238,10 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
       case StateType::pass: break;
       case StateType::succeed: return {t, 0};
       case StateType::fail: return {t, s.detail};
-      case StateType::wait: t += wait_ms(plan_.waits[s.detail], t, occ); break;
+      case StateType::wait:
+        t += wait_ms(plan_.waits[s.detail], t, occ);
+        if (frame_.latency->any) t += latency_ms(model::kLatencyWait, occ);
+        break;
       case StateType::choice: {
         bool no_match = false;
         const std::uint32_t next = choose(plan_.choices[s.detail], occ, no_match);
@@ -305,6 +331,13 @@ double Executor::retry_delay_ms(const PlanRetrier& r, std::int64_t retry_count, 
   delay = std::min(delay, r.max_delay_ms);
   if (r.full_jitter) delay *= values_.variates(attempt_site).uniform01(kSlotJitter);  // FULL: Uniform(0, capped delay)
   return delay;
+}
+
+double Executor::latency_ms(model::LatencyKind kind, std::uint64_t place) {
+  const LatencySet& l = *frame_.latency;
+  if (l.drawn[kind] == kNone) return l.ms[kind];
+  SiteVariates variates = values_.variates(site_key(kLatencySite, place));
+  return std::max(0.0, values_.get(l.drawn[kind], variates, kind));
 }
 
 double Executor::wait_ms(const PlanWait& w, double t, std::uint64_t occ) {

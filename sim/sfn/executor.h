@@ -4,6 +4,7 @@
 // Standard 1-year / 25,000-event and Express 5-minute limits. Meters per docs/billing-rules.md
 // "How the simulator meters Step Functions". One Executor per thread and draw (it owns scratch space).
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -30,6 +31,13 @@ inline std::uint64_t attempt_site_of(std::uint64_t visit_site, std::uint64_t att
   return attempt == 0 ? visit_site : site_key(visit_site, attempt);
 }
 
+// The orchestration latency of one machine and workflow type in one draw (model::LatencyKind order).
+struct LatencySet {
+  std::array<double, model::kLatencyKinds> ms{};  // a number fixed for the draw
+  std::array<std::uint32_t, model::kLatencyKinds> drawn = PlanMachine::filled_none();  // else: the value read per use
+  bool any = false;  // some kind is not 0
+};
+
 class Executor {
  public:
   Executor(const Plan& plan, const model::MeteringRules& metering, DrawValues& values);
@@ -53,6 +61,7 @@ class Executor {
     bool express = false;
     std::uint32_t machine = 0;
     std::uint64_t steps = 0;  // Map iterations and Parallel branches (or states) run: Express memory
+    const LatencySet* latency = nullptr;   // the execution's orchestration latency (set per execution)
   };
 
   // One execution of `machine` started at `start_ms` (child or top level); meters Express requests and
@@ -68,6 +77,13 @@ class Executor {
   // after a failure, then either the next state to enter (`cur`, with `t` its entry time; false) or the
   // scope's result in `r` (true: a failure, an abort, or the end of the scope).
   bool settle(const PlanState& s, std::uint32_t& cur, Result& r, std::uint64_t occ, double stop_ms, double& t);
+  // The orchestration latency of kind `kind` at place `place` (a number fixed for the draw, or a draw from
+  // site_key(kLatencySite, place), slot `kind`: sim/sfn/slots.h).
+  double latency_ms(model::LatencyKind kind, std::uint64_t place);
+  // Before a Parallel branch or Inline Map iteration whose context is `ctx` starts.
+  double branch_start_ms(std::uint64_t ctx) {
+    return frame_.latency->any ? latency_ms(model::kLatencyBranchStart, ctx) : 0.0;
+  }
   void enter_state(double t) {
     count_history(2, t);  // StateEntered, StateExited
     if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
@@ -184,6 +200,8 @@ class Executor {
   std::vector<double> choice_cumulative_;      // per choice weight (per draw)
   std::vector<double> error_cumulative_;       // per task error (per draw, when constant)
   std::vector<double> cold_probability_;       // per task: this draw's, or -1 when it varies per event
+  // Orchestration latency of this draw per machine and workflow type ([0] Standard, [1] Express).
+  std::vector<std::array<LatencySet, 2>> latency_;
 };
 
 }  // namespace flowcost::sim::sfn

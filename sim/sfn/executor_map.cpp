@@ -77,7 +77,8 @@ Executor::Result Executor::run_parallel(const PlanState& s, double t, std::uint6
   for (std::uint32_t b = 0; b < s.scopes_count; ++b) {
     const std::uint32_t scope = plan_.scope_lists[s.scopes_first + b];
     if (metering_.express_parallel_branches_are_steps) ++frame_.steps;
-    const Result r = run_scope(scope, t, site_key(occ, b), std::min(stop_ms, failed_at));
+    const std::uint64_t ctx = site_key(occ, b);
+    const Result r = run_scope(scope, t + branch_start_ms(ctx), ctx, std::min(stop_ms, failed_at));
     if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
     if (r.error && r.end_ms < failed_at) {
       failed_at = r.end_ms;
@@ -94,7 +95,8 @@ Executor::Result Executor::run_parallel(const PlanState& s, double t, std::uint6
     for (std::uint32_t b = 0; b < s.scopes_count; ++b) {
       const std::uint32_t scope = plan_.scope_lists[s.scopes_first + b];
       if (metering_.express_parallel_branches_are_steps) ++frame_.steps;
-      run_scope(scope, t, site_key(occ, b), b == failing ? stop_ms : std::min(stop_ms, failed_at));
+      const std::uint64_t ctx = site_key(occ, b);
+      run_scope(scope, t + branch_start_ms(ctx), ctx, b == failing ? stop_ms : std::min(stop_ms, failed_at));
       if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
     }
   }
@@ -135,7 +137,8 @@ Executor::Result Executor::run_map(const PlanState& s, double t, std::uint64_t o
       if (start >= stop) break;  // the Map already failed (or was stopped): no further iteration starts
       count_history(2, start);   // MapIterationStarted, MapIterationSucceeded/Failed
       ++frame_.steps;            // an iteration executed (Express memory)
-      const Result r = run_scope(m.processor, start, site_key(occ, i + 1), stop);
+      const std::uint64_t ctx = site_key(occ, i + 1);
+      const Result r = run_scope(m.processor, start + branch_start_ms(ctx), ctx, stop);
       if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
       if (r.error && r.end_ms < failed_at) {
         failed_at = r.end_ms;

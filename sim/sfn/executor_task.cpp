@@ -47,6 +47,8 @@ std::uint32_t Executor::mocked_error(const PlanTask& task, double t) {
 }
 
 Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_t occ, SiteVariates& variates) {
+  // The invocation starts after its dispatch latency (wall time only: no Lambda duration).
+  if (frame_.latency->any) t += latency_ms(model::kLatencyTaskDispatch, occ);
   // The work time first: its sampler (a normal and an exp for a lognormal) is the longest chain here,
   // and the checks below do not wait for it.
   const double work = task.duration != kNone ? std::max(0.0, values_.get(task.duration, variates, kSlotDuration)) : 0;

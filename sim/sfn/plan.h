@@ -3,6 +3,7 @@
 // indexed by integers (no string and no map on the hot path). Built by compile_plan (compile.h), run by
 // the Executor (executor.h). Semantics: docs/sources.md; metering: docs/billing-rules.md
 // "How the simulator meters Step Functions".
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "model/asl/state_machine.h"
 #include "model/expression.h"
+#include "model/metering.h"
 #include "model/source_location.h"
 #include "model/unpriced_call.h"
 #include "sim/value_compiler.h"
@@ -171,6 +173,14 @@ struct PlanMachine {
   bool draws_inputs = false;           // some input field is a distribution
   std::uint8_t log_level = 0;          // CloudWatch Logs: 0 off, 1 fatal, 2 error, 3 all
   std::uint32_t log_event_bytes = kNone;  // bytes per log event
+  // The design's `orchestration:` values (LatencyKind order); kNone: the price table's setting for the
+  // execution's workflow type.
+  std::array<std::uint32_t, model::kLatencyKinds> latency = filled_none();
+  static std::array<std::uint32_t, model::kLatencyKinds> filled_none() {
+    std::array<std::uint32_t, model::kLatencyKinds> a{};
+    a.fill(kNone);
+    return a;
+  }
 };
 
 struct PlanTrigger {

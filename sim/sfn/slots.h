@@ -37,4 +37,10 @@ inline constexpr unsigned kSlotPayload = 0;   // the execution's payload size
 inline constexpr unsigned kSlotItemBytes = 1; // a Distributed Map child's item size (Express memory)
 inline constexpr unsigned kSlotLogEventBytes = 2; // the size of a log event (CloudWatch Logs)
 
+// Orchestration latency (a design's `orchestration:` value that is drawn): site_key(kLatencySite, place),
+// where the place is the one the latency belongs to (the state's visit, the Task attempt, the Parallel
+// branch or Map iteration context, the execution's site), and slot = its model::LatencyKind. The places'
+// own variates are untouched.
+inline constexpr std::uint64_t kLatencySite = site_key("orchestration");
+
 }  // namespace flowcost::sim::sfn

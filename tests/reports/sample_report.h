@@ -29,7 +29,7 @@ inline engine::RunReport sample_report() {
   sfn.lines = {{"sfn.standard.transitions", "transitions", "transitions", 400000000, 2000, 1850, 1990, 2150, 0.00002},
                {"lambda.requests", "requests", "requests", 100000000, 20, 18, 20, 22, 0.0000002},
                {"lambda.gb_seconds.arm64", "duration", "GB-s", 36000.5, 480.5, 432, 480.25, 528.75, 0.000004805}};
-  sfn.latency = {120.5, 300.25, 1204};
+  sfn.latency = {180.75, 120.5, 250, 300.25, 1204};
   sfn.outcomes.succeeded = 19990000;
   sfn.outcomes.failed = 10000;
   sfn.outcomes.caught = 250;
@@ -51,7 +51,7 @@ inline engine::RunReport sample_report() {
   iot.lines = {{"iot.rules_triggered", "rules", "rules", 100000000, 15, 14.5, 15, 15.5, 0.00000015},
                {"iot.actions_executed", "actions", "actions", 110000000, 16.5, 16, 16.5, 17, 0.000000165},
                {"dynamodb.write_request_units", "writes", "WRU", 150000000, 1268.5, 1169.5, 1268, 1367.5, 0.000012685}};
-  iot.latency = {40, 95.5, 150};
+  iot.latency = {52, 40, 80, 95.5, 150};
   iot.outcomes.succeeded = 19999000;
   iot.outcomes.lost = 1000;
   iot.executions = 20000000;

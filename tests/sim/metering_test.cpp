@@ -14,6 +14,7 @@
 #include "sim/design_factory.h"
 #include "sim/execution.h"
 #include "sim/scenario_values.h"
+#include "sfn_test_util.h"
 
 namespace {
 
@@ -27,7 +28,7 @@ struct Fixture {
   Fixture() {
     model::Diagnostics diags;
     scenario = model::load_scenario(std::string(FLOWCOST_TEST_DATA) + "/sfn/metering.yaml", {}, diags);
-    if (!diags.has_errors()) designs = sim::make_design_simulators(scenario, model::MeteringRules{}, diags);
+    if (!diags.has_errors()) designs = sim::make_design_simulators(scenario, sfn_test::no_orchestration(), diags);
     std::string text;
     for (const auto& d : diags.items()) text += model::diagnostic_headline(d) + "\n";
     INFO(text);

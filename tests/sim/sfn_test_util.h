@@ -24,10 +24,20 @@ struct Loaded {
   std::unique_ptr<sim::DesignSimulator> sim;
 };
 
+// The metering rules with orchestration latency off (docs/billing-rules.md section 8): the tests of ASL
+// semantics, statistics and metering check the virtual clock against their own arithmetic; the latency
+// Step Functions adds is tested on its own (orchestration_test.cpp).
+inline model::MeteringRules no_orchestration() {
+  model::MeteringRules r;
+  r.express_latency_ms.fill(0);
+  r.standard_latency_ms.fill(0);
+  return r;
+}
+
 inline std::string data(const std::string& name) { return std::string(FLOWCOST_TEST_DATA) + "/sfn/" + name; }
 
 inline std::unique_ptr<Loaded> load(const std::string& path, const std::string& design,
-                                    const model::MeteringRules& metering = {}) {
+                                    const model::MeteringRules& metering = no_orchestration()) {
   // The problems of the common sections and of `design`, not those of the file's other designs (a test
   // file holds many designs, some of them wrong on purpose).
   auto l = std::make_unique<Loaded>();
