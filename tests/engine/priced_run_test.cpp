@@ -99,8 +99,12 @@ TEST_CASE("each draw is priced, then summarised: mean, type-7 quantiles, standar
   CHECK(a.lines[0].cost_usd_mean == 50);
   CHECK(a.meters.at("sfn.standard.transitions").monthly_mean == 2e6);
   CHECK(a.meters.at("sfn.standard.transitions").per_execution_mean == 1.0);
+  CHECK(a.latency.mean_ms == 30);
   CHECK(a.latency.p50_ms == 30);
+  CHECK(a.latency.p90_ms == Approx(46).epsilon(1e-12));  // h = 3.6: 40 + 0.6 x 10
   CHECK(a.latency.p95_ms == Approx(48).epsilon(1e-12));  // h = 3.8: 40 + 0.8 x 10
+  CHECK(a.latency.p99_ms == Approx(49.6).epsilon(1e-12));  // h = 3.96
+  CHECK(report.designs[1].latency.mean_ms == 5);
   CHECK(a.outcomes.failed_by_error.at("States.Timeout") == 10);
   CHECK(report.tool_version == FLOWCOST_VERSION);
   CHECK(report.draws == 3);

@@ -77,7 +77,9 @@ void check_same_report(const engine::RunReport& a, const engine::RunReport& b) {
       CHECK(x.lines[l].cost_usd_p05 == y.lines[l].cost_usd_p05);
       CHECK(x.lines[l].cost_usd_p95 == y.lines[l].cost_usd_p95);
     }
+    CHECK(x.latency.mean_ms == y.latency.mean_ms);
     CHECK(x.latency.p50_ms == y.latency.p50_ms);
+    CHECK(x.latency.p90_ms == y.latency.p90_ms);
     CHECK(x.latency.p95_ms == y.latency.p95_ms);
     CHECK(x.latency.p99_ms == y.latency.p99_ms);
     CHECK(x.outcomes.succeeded == y.outcomes.succeeded);

@@ -38,6 +38,11 @@ TEST_CASE("a table's metering section sets every rule; several lines can bill on
   CHECK(m.apigateway_http_request_unit_bytes == 1024);
   CHECK(m.fargate_duration_granularity_ms == 60000);
   CHECK(m.fargate_minimum_ms == 0);
+  CHECK(m.express_latency_ms == flowcost::model::LatencyMs{1, 2, 3, 4, 5, 6});
+  // Keys left out keep the defaults (the Express figures for Standard).
+  CHECK(m.standard_latency_ms == flowcost::model::LatencyMs{0, 0.5, 25, 10.925, 0, 4.925});
+  CHECK(m.iot_rule_evaluation_ms == 7);
+  CHECK(m.iot_action_dispatch_ms == 3.5);
   // Every setting as a report lists it, in the section's order, with the meters it decides.
   std::vector<std::string> listed;
   for (const auto& s : flowcost::model::metering_settings(m)) listed.push_back(s.name + "=" + s.value + " " + s.meter_prefix);
@@ -49,8 +54,17 @@ TEST_CASE("a table's metering section sets every rule; several lines can bill on
                       "express.duration_granularity_ms=1000 sfn.express.", "express.memory_chunk_mb=128 sfn.express.",
                       "express.base_memory_mb=40 sfn.express.", "express.parallel_branches_are_steps=false sfn.express.",
                       "standard.transitions_per_execution=2 sfn.standard.",
+                      "express_latency.execution_start_ms=1 sfn.express.", "express_latency.state_entered_ms=2 sfn.express.",
+                      "express_latency.task_dispatch_ms=3 sfn.express.", "express_latency.choice_ms=4 sfn.express.",
+                      "express_latency.wait_ms=5 sfn.express.", "express_latency.branch_start_ms=6 sfn.express.",
+                      "standard_latency.execution_start_ms=0 sfn.standard.",
+                      "standard_latency.state_entered_ms=0.5 sfn.standard.",
+                      "standard_latency.task_dispatch_ms=25 sfn.standard.",
+                      "standard_latency.choice_ms=10.925 sfn.standard.", "standard_latency.wait_ms=0 sfn.standard.",
+                      "standard_latency.branch_start_ms=4.925 sfn.standard.",
                       "iot.message_unit_bytes=1024 iot.", "iot.rules_in_message_units=false iot.",
                       "iot.error_action_billed=false iot.", "iot.where_false_triggers=true iot.", "iot.http_tries=5 iot.",
+                      "iot_latency.rule_evaluation_ms=7 iot.", "iot_latency.action_dispatch_ms=3.5 iot.",
                       "dynamodb.write_unit_bytes=2048 dynamodb.", "dynamodb.read_unit_bytes=8192 dynamodb.",
                       "sqs.chunk_bytes=1024 sqs.", "sns.chunk_bytes=2048 sns.", "kinesis.payload_unit_bytes=1000 kinesis.",
                       "firehose.record_unit_bytes=1 firehose.", "eventbridge.event_unit_bytes=256 eventbridge.",

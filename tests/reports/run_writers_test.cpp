@@ -99,7 +99,7 @@ TEST_CASE("run JSON: exact text and the contract's keys") {
   CHECK(d["meters"]["lambda.requests"]["mean"] == 100000000.0);
   CHECK(d["lines"][2]["meter"] == "lambda.gb_seconds.arm64");
   CHECK(d["lines"][2]["quantity_mean"] == 36000.5);
-  CHECK(d["latency_ms"]["p99"] == 1204.0);
+  CHECK(d["latency_ms"] == nlohmann::json{{"mean", 180.75}, {"p50", 120.5}, {"p90", 250.0}, {"p95", 300.25}, {"p99", 1204.0}});
   CHECK(d["outcomes"]["failed_by_error"]["States.Timeout"] == 7500);
   const auto& c = j["comparisons"][0];
   CHECK(c["baseline"] == "step-functions");

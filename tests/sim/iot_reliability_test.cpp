@@ -114,3 +114,18 @@ TEST_CASE("iot: a message is lost when its error action fails too; tries and lat
   d->simulate(0, rec);
   CHECK(design->error_names().at(rec.error_id) == "doomed/s3");
 }
+
+TEST_CASE("iot: the rules latency settings add rule evaluation and action dispatch time, and no meter") {
+  auto s = load("closed_form.yaml");
+  flowcost::model::MeteringRules rules;
+  rules.iot_rule_evaluation_ms = 7;
+  rules.iot_action_dispatch_ms = 3;
+  Totals off = run(s, *make(s, "always-fails"), 100);
+  Totals on = run(s, *make(s, "always-fails", rules), 100);
+  // Evaluation 7, then the slowest action (HTTP, three 5 ms tries) after its 3 ms dispatch, then the error
+  // action (7 ms) after its own dispatch: 7 + (3 + 15) + (3 + 7) = 35 ms.
+  CHECK(on.max_latency_ms == 35.0);
+  CHECK(off.max_latency_ms == 22.0);
+  CHECK(on.sum.v == off.sum.v);
+  CHECK(on.lost == off.lost);
+}
