@@ -24,6 +24,12 @@ TEST_CASE("assumptions: JSON lists the metering settings of the services each de
                                                           {"lambda.async_first_retry_wait_ms", 60000},
                                                           {"lambda.async_second_retry_wait_ms", 120000},
                                                           {"standard.transitions_per_execution", 0},
+                                                          {"standard_latency.execution_start_ms", 7.9},
+                                                          {"standard_latency.state_entered_ms", 5.125},
+                                                          {"standard_latency.task_dispatch_ms", 14.9},
+                                                          {"standard_latency.choice_ms", 10.925},
+                                                          {"standard_latency.wait_ms", 0},
+                                                          {"standard_latency.branch_start_ms", 4.925},
                                                           {"dynamodb.write_unit_bytes", 1024},
                                                           {"dynamodb.read_unit_bytes", 4096},
                                                           {"free_tier", false}}));
@@ -33,6 +39,8 @@ TEST_CASE("assumptions: JSON lists the metering settings of the services each de
                                                           {"iot.error_action_billed", true},
                                                           {"iot.where_false_triggers", false},
                                                           {"iot.http_tries", 3},
+                                                          {"iot_latency.rule_evaluation_ms", 0},
+                                                          {"iot_latency.action_dispatch_ms", 0},
                                                           {"dynamodb.write_unit_bytes", 1024},
                                                           {"dynamodb.read_unit_bytes", 4096},
                                                           {"free_tier", false}}));
@@ -53,7 +61,9 @@ TEST_CASE("assumptions: table, Markdown and CSV") {
       "lambda.duration_granularity_ms=1, lambda.init_billed=true, "
       "lambda.unbilled_errors=[Lambda.TooManyRequestsException], lambda.async_retries=2, "
       "lambda.async_first_retry_wait_ms=60000, lambda.async_second_retry_wait_ms=120000, "
-      "standard.transitions_per_execution=0, "
+      "standard.transitions_per_execution=0, standard_latency.execution_start_ms=7.9, "
+      "standard_latency.state_entered_ms=5.125, standard_latency.task_dispatch_ms=14.9, "
+      "standard_latency.choice_ms=10.925, standard_latency.wait_ms=0, standard_latency.branch_start_ms=4.925, "
       "dynamodb.write_unit_bytes=1024, dynamodb.read_unit_bytes=4096";
   CliResult table = run_flowcost({"run", run_data("tiny.yaml")});
   REQUIRE(table.code == 0);

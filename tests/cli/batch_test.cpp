@@ -45,7 +45,7 @@ TEST_CASE("batch: to standard output without -o; never over an input") {
   std::string tiny = run_data("tiny.yaml");
   CliResult r = run_flowcost({"batch", tiny});
   CHECK(r.code == 0);
-  CHECK(split_csv(r.out).size() == 29);  // as run --format csv: header, 15 workflow rows, 13 rule rows
+  CHECK(split_csv(r.out).size() == 37);  // as run --format csv: header, 21 workflow rows, 15 rule rows
   CliResult over = run_flowcost({"batch", tiny, "-o", tiny});
   CHECK(over.code == 1);
   CHECK(over.err.find("refusing to overwrite input file") != std::string::npos);

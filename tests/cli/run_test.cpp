@@ -83,17 +83,17 @@ TEST_CASE("run --format csv: one row per design x line item and a total row per 
   CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--format", "csv"});
   REQUIRE(r.code == 0);
   auto records = split_csv(r.out);
-  // header; workflow 4 lines + total + 10 settings; rule 4 lines + total + 8 settings
-  REQUIRE(records.size() == 1 + (4 + 1 + 10) + (4 + 1 + 8));
+  // header; workflow 4 lines + total + 16 settings; rule 4 lines + total + 10 settings
+  REQUIRE(records.size() == 1 + (4 + 1 + 16) + (4 + 1 + 10));
   CHECK(records[0][0] == "scenario");
   CHECK(records[0][13] == "detail");
   CHECK(records[5][2] == "total");
   CHECK(records[5][10] == "");  // the baseline has no comparison
   CHECK(records[6][2] == "setting:lambda.duration_granularity_ms");
   CHECK(records[6][13] == "1");
-  CHECK(records[20][1] == "rule");
-  CHECK(records[20][2] == "total");
-  CHECK(records[20][12] == "1");
+  CHECK(records[26][1] == "rule");
+  CHECK(records[26][2] == "total");
+  CHECK(records[26][12] == "1");
   CHECK(records[1][2] == "sfn.standard.transitions/transitions");
   for (const auto& record : records) CHECK(record.size() == 14);
 }
@@ -262,5 +262,5 @@ TEST_CASE("run: --set takes one value each, so it may come before the scenario")
   CHECK(nlohmann::json::parse(r.out)["designs"][0]["events_per_month"]["mean"] == 2000000.0);
   CliResult b = run_flowcost({"batch", "--set", "devices=2000", run_data("tiny.yaml"), run_data("tiny.yaml")});
   CHECK(b.code == 0);
-  CHECK(split_csv(b.out).size() == 1 + 2 * 28);  // the header, then 28 rows per run of tiny.yaml
+  CHECK(split_csv(b.out).size() == 1 + 2 * 36);  // the header, then 36 rows per run of tiny.yaml
 }

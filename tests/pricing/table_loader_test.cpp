@@ -131,9 +131,9 @@ TEST_CASE("unknown meters, missing and wrong units, bad metering rules; a missin
                 "quantities are in the meter's unit, use \"per\" for prices per 1,000 or per hour",
             f + ":18:29: error: metering.iot.message_unit_bytes must be a positive whole number",
             f + ":18:32: error: unknown metering.iot key \"message_units\"",
+            f + ":19:32: error: metering.express_latency.choice_ms must be a finite number, not negative",
+            f + ":19:45: error: metering.express_latency.wait_ms must be a number, not string",
             f + ":19:50: error: unknown metering.express_latency key \"branch_start\"; did you mean \"branch_start_ms\"?",
-            f + ":19:31: error: metering.express_latency.choice_ms must be a finite number, not negative",
-            f + ":19:44: error: metering.express_latency.wait_ms must be a number, not a string",
         });
 }
 
