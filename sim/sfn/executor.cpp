@@ -81,7 +81,10 @@ Executor::Executor(const Plan& plan, const model::MeteringRules& metering, DrawV
         else if (values.fixed_for_draw(v)) l.ms[k] = values.resolved(v);
         else l.drawn[k] = v;
         l.any = l.any || l.ms[k] != 0 || l.drawn[k] != kNone;
+        l.drawn_any = l.drawn_any || l.drawn[k] != kNone;
       }
+      l.entered_ms.fill(l.ms[model::kLatencyStateEntered]);
+      l.entered_ms[static_cast<std::size_t>(StateType::choice)] += l.ms[model::kLatencyChoice];
     }
   }
   // Error probabilities of this draw (per attempt), cumulative per task.
@@ -210,10 +213,7 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
     const std::uint64_t occ = ctx == 0 && v.count == 0 ? s.first_site : site_key(s.site ^ ctx, v.count);
     ++v.count;
     // The state is entered after its orchestration latency (a Choice's own too).
-    if (frame_.latency->any) {
-      t += latency_ms(model::kLatencyStateEntered, occ);
-      if (s.type == StateType::choice) t += latency_ms(model::kLatencyChoice, occ);
-    }
+    if (frame_.latency->any) t += entered_latency_ms(s.type, occ);
     if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
     if (t >= stop_ms) return {stop_ms, 0};  // a sibling branch or iteration failed first: stopped
     if (t > frame_.deadline_ms) {
@@ -333,7 +333,7 @@ double Executor::retry_delay_ms(const PlanRetrier& r, std::int64_t retry_count, 
   return delay;
 }
 
-double Executor::latency_ms(model::LatencyKind kind, std::uint64_t place) {
+double Executor::drawn_latency_ms(model::LatencyKind kind, std::uint64_t place) {
   const LatencySet& l = *frame_.latency;
   if (l.drawn[kind] == kNone) return l.ms[kind];
   SiteVariates variates = values_.variates(site_key(kLatencySite, place));

@@ -35,7 +35,11 @@ inline std::uint64_t attempt_site_of(std::uint64_t visit_site, std::uint64_t att
 struct LatencySet {
   std::array<double, model::kLatencyKinds> ms{};  // a number fixed for the draw
   std::array<std::uint32_t, model::kLatencyKinds> drawn = PlanMachine::filled_none();  // else: the value read per use
-  bool any = false;  // some kind is not 0
+  bool any = false;        // some kind is not 0
+  bool drawn_any = false;  // some kind is read per use
+  // Without drawn kinds: the latency before entering a state, per model::asl::StateType (state entered, and
+  // a Choice's own), so the state loop adds one number.
+  std::array<double, 8> entered_ms{};
 };
 
 class Executor {
@@ -79,7 +83,19 @@ class Executor {
   bool settle(const PlanState& s, std::uint32_t& cur, Result& r, std::uint64_t occ, double stop_ms, double& t);
   // The orchestration latency of kind `kind` at place `place` (a number fixed for the draw, or a draw from
   // site_key(kLatencySite, place), slot `kind`: sim/sfn/slots.h).
-  double latency_ms(model::LatencyKind kind, std::uint64_t place);
+  double latency_ms(model::LatencyKind kind, std::uint64_t place) {
+    const LatencySet& l = *frame_.latency;
+    return l.drawn_any ? drawn_latency_ms(kind, place) : l.ms[kind];
+  }
+  double drawn_latency_ms(model::LatencyKind kind, std::uint64_t place);
+  // Before state `type` is entered at visit `place`: the state-entered latency, and a Choice's own.
+  double entered_latency_ms(model::asl::StateType type, std::uint64_t place) {
+    const LatencySet& l = *frame_.latency;
+    if (!l.drawn_any) return l.entered_ms[static_cast<std::size_t>(type)];
+    double d = drawn_latency_ms(model::kLatencyStateEntered, place);
+    if (type == model::asl::StateType::choice) d += drawn_latency_ms(model::kLatencyChoice, place);
+    return d;
+  }
   // Before a Parallel branch or Inline Map iteration whose context is `ctx` starts.
   double branch_start_ms(std::uint64_t ctx) {
     return frame_.latency->any ? latency_ms(model::kLatencyBranchStart, ctx) : 0.0;
