@@ -159,6 +159,36 @@ TEST_CASE("fit: bad input is an error at its position, exit 1, nothing written",
                    "the Choice states' Default targets\n") == 0);
   CHECK_FALSE(std::filesystem::exists(out));
 
+  // A history that does not match the definition: every mismatch at its event or state.
+  spit(dir / "wrong.json",
+       "{\"events\": [\n"
+       " {\"id\": 1, \"previousEventId\": 0, \"type\": \"ExecutionStarted\", \"timestamp\": 1.0},\n"
+       " {\"id\": 2, \"previousEventId\": 1, \"type\": \"PassStateEntered\", \"timestamp\": 1.1, "
+       "\"stateEnteredEventDetails\": {\"name\": \"Validate\"}},\n"
+       " {\"id\": 3, \"previousEventId\": 2, \"type\": \"PassStateExited\", \"timestamp\": 1.2, "
+       "\"stateExitedEventDetails\": {\"name\": \"Validate\"}},\n"
+       " {\"id\": 4, \"previousEventId\": 3, \"type\": \"ChoiceStateEntered\", \"timestamp\": 1.3, "
+       "\"stateEnteredEventDetails\": {\"name\": \"IsLarge\"}},\n"
+       " {\"id\": 5, \"previousEventId\": 4, \"type\": \"ChoiceStateExited\", \"timestamp\": 1.4, "
+       "\"stateExitedEventDetails\": {\"name\": \"IsLarge\"}},\n"
+       " {\"id\": 6, \"previousEventId\": 5, \"type\": \"SucceedStateEntered\", \"timestamp\": 1.5, "
+       "\"stateEnteredEventDetails\": {\"name\": \"Done\"}}\n"
+       "]}\n");
+  CliResult w = run_flowcost({"fit", (dir / "wrong.json").string(), "--definition", data("orders.asl.json"), "-o", out.string()});
+  CHECK(w.code == 1);
+  CHECK(w.err.find((dir / "wrong.json").string() + ":3:2: error: state \"Validate\" of the history is not a Pass state of " +
+                   data("orders.asl.json") + "\n") != std::string::npos);
+  CHECK(w.err.find(data("orders.asl.json") +
+                   ":12:5: error: the histories leave Choice \"IsLarge\" to \"Done\", which is none of its targets\n") !=
+        std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out));
+
+  spit(dir / "q.csv", "@duration,@log\n12,\"abc\n");
+  CliResult q = run_flowcost({"fit", (dir / "q.csv").string(), "-o", out.string()});
+  CHECK(q.code == 1);
+  CHECK(q.err.find((dir / "q.csv").string() + ":2:4: error: unterminated quoted field\n") == 0);
+  CHECK_FALSE(std::filesystem::exists(out));
+
   CliResult same = run_flowcost({"fit", data("checkout.log"), "-o", data("checkout.log")});
   CHECK(same.code == 1);
   CHECK(same.err.find("error: refusing to overwrite input file " + data("checkout.log")) != std::string::npos);

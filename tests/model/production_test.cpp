@@ -136,9 +136,8 @@ TEST_CASE("an execution history: visits, attempts, retries, Choice next, Map ite
 TEST_CASE("bad histories: positioned errors") {
   Diagnostics d1;
   read_history("{\"events\": [{\"id\": 1, \"type\": \"ExecutionStarted\", \"timestamp\": 1.5,}]}", d1);
-  REQUIRE(d1.items().size() == 1);
-  CHECK(diagnostic_headline(d1.items()[0]).rfind("h.json:1:", 0) == 0);
-  CHECK(d1.items()[0].message.rfind("invalid JSON", 0) == 0);
+  CHECK(headlines(d1) == std::vector<std::string>{"h.json:1:68: error: invalid JSON: syntax error while parsing object key "
+                                                  "- unexpected '}'; expected string literal"});
 
   Diagnostics d2;
   read_history("{\"events\": [\n {\"id\": 1, \"type\": \"ExecutionStarted\", \"timestamp\": 1.5},\n"
