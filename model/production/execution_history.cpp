@@ -88,6 +88,7 @@ std::optional<ExecutionRecord> read_execution_history(const SourceFile& file, Di
   std::map<std::int64_t, std::string> type_of;
   std::map<std::int64_t, std::int64_t> previous_of;
   std::map<int, double> attempt_start;      // visit index -> start of its open attempt
+  std::map<int, std::int64_t> iterations;   // Map visit index -> MapIterationStarted events
   for (const Node& e : events->items) {
     if (!e.is_mapping()) {
       diags.error(e.loc, "a history event must be an object, not " + e.type_name());
@@ -179,6 +180,15 @@ std::optional<ExecutionRecord> read_execution_history(const SourceFile& file, Di
       }
     } else if (type == "MapStateStarted" && mine >= 0) {
       if (const Node* length = details ? details->find("length") : nullptr) rec.visits[mine].map_items = length->integer();
+    } else if (type == "MapIterationStarted") {
+      // Counted per Map visit (named by the details' `name`), for histories whose MapStateStarted has no length.
+      const std::string name = string_at(details, "name").value_or("");
+      for (int i = static_cast<int>(rec.visits.size()) - 1; i >= 0; --i) {
+        if (rec.visits[i].name == name && rec.visits[i].type == "Map" && !rec.visits[i].exited_ms) {
+          ++iterations[i];
+          break;
+        }
+      }
     } else if (type == "ExecutionSucceeded") {
       rec.status = "succeeded";
     } else if (type == "ExecutionFailed") {
@@ -190,6 +200,8 @@ std::optional<ExecutionRecord> read_execution_history(const SourceFile& file, Di
     }
     owner[*id] = mine;
   }
+  for (const auto& [visit, count] : iterations)
+    if (!rec.visits[visit].map_items) rec.visits[visit].map_items = count;
   if (diags.error_count() != errors_before) return std::nullopt;
   if (rec.visits.empty()) {
     diags.error(events->loc, "the history has no state entered (no \"...StateEntered\" event)");

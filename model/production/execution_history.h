@@ -33,7 +33,7 @@ struct StateVisit {
   std::optional<double> exited_ms;
   std::vector<TaskAttempt> attempts;     // Task states
   std::optional<std::string> next;       // the state entered right after this one left (previousEventId)
-  std::optional<std::int64_t> map_items; // Map states: MapStateStarted's length
+  std::optional<std::int64_t> map_items; // Map states: MapStateStarted's length, else its MapIterationStarted events
   SourceLocation loc;                    // the `...StateEntered` event
 };
 

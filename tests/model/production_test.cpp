@@ -133,6 +133,25 @@ TEST_CASE("an execution history: visits, attempts, retries, Choice next, Map ite
   CHECK(rec->billable_transitions() == 7);
 }
 
+TEST_CASE("a Map visit without a length counts its MapIterationStarted events") {
+  Diagnostics diags;
+  auto rec = read_history(
+      "{\"events\": [\n"
+      " {\"id\": 1, \"type\": \"ExecutionStarted\", \"timestamp\": 1.0},\n"
+      " {\"id\": 2, \"previousEventId\": 1, \"type\": \"MapStateEntered\", \"timestamp\": 1.1, \"stateEnteredEventDetails\": {\"name\": \"M\"}},\n"
+      " {\"id\": 3, \"previousEventId\": 2, \"type\": \"MapStateStarted\", \"timestamp\": 1.2},\n"
+      " {\"id\": 4, \"previousEventId\": 3, \"type\": \"MapIterationStarted\", \"timestamp\": 1.3, \"mapIterationStartedEventDetails\": {\"name\": \"M\", \"index\": 0}},\n"
+      " {\"id\": 5, \"previousEventId\": 3, \"type\": \"MapIterationStarted\", \"timestamp\": 1.3, \"mapIterationStartedEventDetails\": {\"name\": \"M\", \"index\": 1}},\n"
+      " {\"id\": 6, \"previousEventId\": 5, \"type\": \"MapStateExited\", \"timestamp\": 1.4, \"stateExitedEventDetails\": {\"name\": \"M\"}}\n"
+      "]}",
+      diags);
+  CHECK(diags.empty());
+  REQUIRE(rec);
+  REQUIRE(rec->visits.size() == 1);
+  CHECK(rec->visits[0].map_items == 2);
+  CHECK(rec->billable_transitions() == 1);
+}
+
 TEST_CASE("bad histories: positioned errors") {
   Diagnostics d1;
   read_history("{\"events\": [{\"id\": 1, \"type\": \"ExecutionStarted\", \"timestamp\": 1.5,}]}", d1);
