@@ -127,3 +127,17 @@ TEST_CASE("orchestration: bad values are errors at their positions") {
         std::vector<std::string>{kFile + ":92:21: error: unknown orchestration field \"state_entry_ms\"; did you mean "
                                          "\"state_entered_ms\"?"});
 }
+
+TEST_CASE("orchestration: a Distributed Map's Express children take the Express settings, in their own duration") {
+  model::MeteringRules rules;
+  rules.standard_latency_ms = {1, 2, 3, 4, 5, 6};
+  rules.express_latency_ms = {10, 20, 30, 40, 50, 60};
+  const sim::ExecutionRecord r = one("distributed-express-children", rules);
+  // The Standard parent: start 1 + the Map state 2; each child (an execution, no branch start): start 10 +
+  // its Task state 20 + dispatch 30 + 10 ms = 70 ms, billed 100 ms x 64 MB.
+  CHECK(r.latency_ms == 73.0);
+  CHECK(meter(r, Meter::sfn_express_requests) == 2);
+  CHECK(meter(r, Meter::sfn_express_gb_seconds) == 2 * 100 * 64);
+  CHECK(meter(r, Meter::sfn_standard_transitions) == 1 + 2);
+  CHECK(meter(r, Meter::lambda_gb_seconds_x86) == 2 * 10 * 128);
+}
