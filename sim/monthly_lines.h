@@ -9,9 +9,6 @@
 
 namespace flowcost::sim {
 
-// A number, or an expression over the draw's scalar values.
-double monthly_value(const model::ValueSpec& value, const DrawInputs& inputs);
-
 // devices x ceil(minutes per device): IoT Core meters connection time in one-minute increments (negative
 // values count as 0).
 double connection_minutes(double devices, double minutes_per_device);

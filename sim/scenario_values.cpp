@@ -8,22 +8,22 @@
 
 namespace flowcost::sim {
 
-namespace {
-
-double evaluate(const model::ValueSpec& v, const DrawInputs& values) {
+double per_draw_value(const model::ValueSpec& v, const DrawInputs& values) {
   switch (v.kind) {
     case model::ValueSpec::Kind::number: return v.number;
     case model::ValueSpec::Kind::expression:
       return v.expression.evaluate([&](std::string_view name) {
         auto it = values.values.find(name);
         if (it == values.values.end())
-          throw model::InternalError("expression name \"" + std::string(name) + "\" has no value");
+          throw model::InternalError("\"" + std::string(name) + "\" is not a per-draw value");
         return it->second;
       });
     case model::ValueSpec::Kind::distribution: break;
   }
   throw model::InternalError("a distribution evaluated as a per-draw value");
 }
+
+namespace {
 
 void check_finite(double x, const std::string& name, const model::ValueSpec& v, std::uint64_t draw) {
   if (std::isfinite(x)) return;
@@ -58,12 +58,12 @@ DrawInputs CompiledScenarioValues::draw_inputs(std::uint64_t seed, std::uint64_t
       Stream stream(seed, draw, kInputSample, in.site);
       x = in.sampler->sample(stream);
     } else {
-      x = evaluate(in.value, out);
+      x = per_draw_value(in.value, out);
     }
     check_finite(x, in.name, in.value, draw);
     out.values[in.name] = x;
   }
-  double events = evaluate(events_per_month_, out);
+  double events = per_draw_value(events_per_month_, out);
   check_finite(events, "events_per_month", events_per_month_, draw);
   if (events < 0)
     throw model::InputError(events_per_month_.loc, "events_per_month is negative in draw " +
@@ -71,7 +71,7 @@ DrawInputs CompiledScenarioValues::draw_inputs(std::uint64_t seed, std::uint64_t
                                                         model::format_shortest(events) + ")");
   out.values["events_per_month"] = events;
   for (const auto& item : draw_items_) {
-    double x = evaluate(item.value, out);
+    double x = per_draw_value(item.value, out);
     check_finite(x, item.name, item.value, draw);
     out.values[item.name] = x;
   }

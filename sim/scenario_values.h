@@ -24,6 +24,10 @@
 
 namespace flowcost::sim {
 
+// A number, or an expression over the draw's scalar values (inputs, events_per_month, per-draw workload
+// items); a distribution or a name without a per-draw value is an internal error (the loader refuses them).
+double per_draw_value(const model::ValueSpec& value, const DrawInputs& inputs);
+
 // The site of per-event workload item `name`: site_key("workload:" + name).
 inline std::uint64_t workload_site(std::string_view name) { return site_key("workload:" + std::string(name)); }
 
