@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -59,6 +60,27 @@ TEST_CASE("advise: the table names the patterns, the alternatives and the verdic
   CHECK(r.out.find("\n  alternative ") != std::string::npos);
   CHECK(r.out.find("  map-children: not derivable: the definition has no Distributed Map\n") != std::string::npos);
   CHECK(r.out.find("  verdict: 1 pattern: the cheapest alternative (") != std::string::npos);
+}
+
+TEST_CASE("advise: -o never replaces a file the loaders read (the definition)", "[advise]") {
+  auto dir = testing::scratch_folder("advise_inputs");
+  const std::string data = std::string(FLOWCOST_TEST_DATA) + "/run/";
+  for (const char* name : {"tiny.yaml", "tiny.asl.json"}) {
+    std::ifstream in(data + name, std::ios::binary);
+    std::ofstream out(dir / name, std::ios::binary);
+    out << in.rdbuf();
+  }
+  const std::string definition = (dir / "tiny.asl.json").string();
+  std::string before;
+  {
+    std::ifstream in(definition, std::ios::binary);
+    before.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  CliResult r = run_flowcost({"advise", (dir / "tiny.yaml").string(), "--draws", "2", "--executions", "20", "-o", definition});
+  CHECK(r.code == 1);
+  CHECK(r.err.find(definition + ": error: refusing to overwrite input file ") != std::string::npos);
+  std::ifstream in(definition, std::ios::binary);
+  CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == before);
 }
 
 TEST_CASE("advise: -o writes the report atomically; --rel-error is refused", "[advise]") {
