@@ -258,6 +258,18 @@ void write_fit_yaml(const FitDocument& doc, std::ostream& out) {
       out << "  " << key(w.state) << ": {wait: " << duration_value(w.duration, empirical_csv_name(doc.csv_prefix, w.state, "wait"))
           << "}\n";
     }
+    // A history's Task time (TaskScheduled to its end) already holds Step Functions' dispatch of the Task,
+    // which the simulator would add again (docs/billing-rules.md section 8).
+    bool from_history = false;
+    for (const auto& t : h.tasks) from_history = from_history || (!lambda_tasks.count(t.state) && !t.duration.samples.empty());
+    if (from_history && lambda_tasks.empty()) {
+      out << "orchestration:\n";
+      out << "  # the Task times above come from execution histories and include Step Functions' dispatch\n";
+      out << "  task_dispatch_ms: 0ms\n";
+    } else if (from_history) {
+      out << "# Task times from execution histories include Step Functions' dispatch, those from REPORT records do\n"
+          << "# not: the design's orchestration task_dispatch_ms adds it to both (docs/scenario-format.md)\n";
+    }
   }
 }
 

@@ -111,6 +111,9 @@ TEST_CASE("fit: histories give exact Choice weights, error rates, Map items and 
   CHECK(y.out.find("  ForEachItem: {items: {discrete: {1: 0.3333333333333333, 2: 0.3333333333333333, 3: "
                    "0.3333333333333333}}}\n") != std::string::npos);
   CHECK(y.out.find("  Review: {wait: 60000ms}\n") != std::string::npos);
+  // History Task times include Step Functions' dispatch: the fragment turns the simulator's off.
+  CHECK(y.out.find("\norchestration:\n  # the Task times above come from execution histories and include Step "
+                   "Functions' dispatch\n  task_dispatch_ms: 0ms\n") != std::string::npos);
   spit(dir / "scenario.yaml", scenario_with(data("orders.asl.json"), y.out));
   CliResult v = run_flowcost({"validate", (dir / "scenario.yaml").string()});
   CHECK(v.out == (dir / "scenario.yaml").string() + ": valid\n");
