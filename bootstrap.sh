@@ -9,10 +9,13 @@ cd "$(dirname "$0")"
 
 packages=(g++ cmake ninja-build pkg-config libyaml-cpp-dev libcli11-dev catch2 nlohmann-json3-dev
           libeigen3-dev libboost-dev librandom123-dev libbenchmark-dev libssl-dev)
+# What only the test suite needs: a real headless browser for the HTML report's test, and a one-node Slurm
+# cluster (slurm-wlm, munge) for the scale-out test.
+test_packages=(chromium fonts-dejavu-core slurm-wlm munge)
 
 install_missing() {
   local missing=()
-  for p in "${packages[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -32,13 +35,13 @@ build() {
 
 case "${1:-}" in
   run)
-    install_missing
+    install_missing "${packages[@]}"
     build
     shift
     exec "${FLOWCOST_BUILD_DIR:-build}/flowcost" run scenarios/iot-telemetry.yaml "$@"
     ;;
   test)
-    install_missing
+    install_missing "${packages[@]}" "${test_packages[@]}"
     build
     ctest --test-dir "${FLOWCOST_BUILD_DIR:-build}" --output-on-failure -j "$(nproc)"
     ;;
