@@ -1,27 +1,20 @@
 // flowcost quote: prices monthly meter totals given on the command line (METER=QUANTITY) or in a YAML
-// usage file (--usage), like a pricing calculator. Wiring only: parsing is here, pricing in pricing/,
-// formatting in reports/.
-#include <charconv>
-#include <cmath>
+// usage file (--usage), like a pricing calculator. Wiring only: reading the usage in pricing/usage_input.h,
+// pricing in pricing/cost.h, formatting in reports/.
 #include <memory>
 #include <sstream>
 
 #include "cli/command.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
-#include "model/document.h"
-#include "model/errors.h"
-#include "model/meters.h"
 #include "pricing/cost.h"
-#include "pricing/meter_names.h"
 #include "pricing/table_loader.h"
+#include "pricing/usage_input.h"
 #include "reports/quote_writer.h"
 
 namespace flowcost::cli {
 
 namespace {
-
-const model::SourceLocation kCommandLine{"flowcost", 0, 0};
 
 struct QuoteOptions {
   std::string prices = "aws-us-east-1";
@@ -32,81 +25,9 @@ struct QuoteOptions {
   std::vector<std::string> quantities;
 };
 
-std::optional<double> parse_quantity(std::string text) {
-  std::erase(text, '_');  // 3_000_000
-  double value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-// "quantity ... must be a finite number that is not negative" problems, else empty.
-std::string quantity_problem(const std::string& meter, const std::string& text, std::optional<double> value) {
-  if (!value) return "quantity \"" + text + "\" of meter \"" + meter + "\" is not a number";
-  if (!std::isfinite(*value) || *value < 0)
-    return "quantity \"" + text + "\" of meter \"" + meter + "\" must be a finite number, not negative";
-  return "";
-}
-
-void read_usage_file(const std::string& path, model::MeterTotals& totals, model::Diagnostics& diags) {
-  auto file = model::read_source_file(path);
-  auto root = model::parse_document(file, diags);
-  if (!root) return;
-  if (!root->is_mapping()) {
-    diags.error(root->loc, "a usage file must be a mapping of meter name to monthly quantity, not " + root->type_name());
-    return;
-  }
-  for (const auto& m : root->members) {
-    if (!model::find_meter(m.key)) {
-      diags.error(m.key_loc, pricing::unknown_meter_message(m.key));
-      continue;
-    }
-    auto value = m.value.number();
-    std::string problem = quantity_problem(m.key, m.value.text, value);
-    if (!problem.empty()) {
-      diags.error(m.value.loc, problem);
-      continue;
-    }
-    totals[m.key] = *value;
-  }
-}
-
-void read_arguments(const std::vector<std::string>& args, model::MeterTotals& totals, model::Diagnostics& diags) {
-  std::map<std::string, bool> seen;
-  for (const auto& arg : args) {
-    auto eq = arg.find('=');
-    if (eq == std::string::npos) {
-      diags.error(kCommandLine, "expected METER=QUANTITY, got \"" + arg + "\"");
-      continue;
-    }
-    std::string meter = arg.substr(0, eq), text = arg.substr(eq + 1);
-    if (!model::find_meter(meter)) {
-      diags.error(kCommandLine, pricing::unknown_meter_message(meter));
-      continue;
-    }
-    if (seen[meter]) {
-      diags.error(kCommandLine, "meter \"" + meter + "\" is given twice");
-      continue;
-    }
-    seen[meter] = true;
-    auto value = parse_quantity(text);
-    std::string problem = quantity_problem(meter, text, value);
-    if (!problem.empty()) {
-      diags.error(kCommandLine, problem);
-      continue;
-    }
-    totals[meter] = *value;  // an argument overrides the usage file
-  }
-}
-
 void run_quote(const QuoteOptions& o, Context& ctx) {
-  model::MeterTotals totals;
-  model::Diagnostics diags;
-  if (!o.usage_path.empty()) read_usage_file(o.usage_path, totals, diags);
-  read_arguments(o.quantities, totals, diags);
-  if (!diags.has_errors() && totals.empty())
-    diags.error(kCommandLine, "nothing to quote: give METER=QUANTITY arguments or --usage FILE");
-  diags.throw_if_errors();
+  model::MeterTotals totals =
+      pricing::read_usage(o.usage_path.empty() ? std::nullopt : std::optional<std::string>(o.usage_path), o.quantities);
 
   pricing::PriceTable table = pricing::load_price_table(o.prices);
   print_diagnostics(ctx.err, table.warnings);
