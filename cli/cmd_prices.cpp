@@ -1,5 +1,5 @@
-// flowcost prices show|check|import: inspect shipped tables, lint a table file, and build a table from
-// an AWS Price List offer file. Wiring only: loading in pricing/, formatting in reports/.
+// flowcost prices show|check|import|merge: inspect shipped tables, lint a table file, build a table from
+// an AWS Price List offer file, and overlay tables. Wiring only: loading in pricing/, formatting in reports/.
 #include <memory>
 #include <sstream>
 
@@ -11,6 +11,7 @@
 #include "pricing/offer.h"
 #include "pricing/table_import.h"
 #include "pricing/table_loader.h"
+#include "pricing/table_merge.h"
 #include "reports/quote_writer.h"
 
 namespace flowcost::cli {
@@ -76,6 +77,21 @@ void import_table(const ImportArgs& a, Context& ctx) {
   write_output(a.output_path, result.yaml, ctx.out, {a.offer_path});
 }
 
+struct MergeArgs {
+  std::vector<std::string> tables;
+  std::string output_path, name;
+  bool force = false;
+};
+
+void merge_tables(const MergeArgs& a, Context& ctx) {
+  pricing::MergeResult result = pricing::merge_price_tables(a.tables, {a.name, a.force});
+  model::Diagnostics diags;  // the merged table must load before anything is written
+  pricing::parse_price_table(model::make_source_file("<merged>", result.yaml), diags);
+  if (diags.has_errors())
+    throw model::InternalError("the merged table does not load: " + model::diagnostic_headline(diags.items().front()));
+  write_output(a.output_path, result.yaml, ctx.out, result.inputs);
+}
+
 }  // namespace
 
 void add_prices_command(CLI::App& app, Context& ctx) {
@@ -99,6 +115,15 @@ void add_prices_command(CLI::App& app, Context& ctx) {
   import->add_option("--name", args->name, "table name (default imported-<offer>-<region>)");
   import->add_option("-o,--output", args->output_path, "write the table to FILE (atomically) instead of standard output");
   import->callback([args, &ctx] { import_table(*args, ctx); });
+
+  auto* merge = cmd->add_subcommand("merge", "Overlay price tables: each overlay's meters replace the base's whole");
+  auto margs = std::make_shared<MergeArgs>();
+  merge->add_option("TABLES", margs->tables, "the base table, then one or more overlays (names or paths)")
+      ->required();
+  merge->add_option("-o,--output", margs->output_path, "write the merged table to FILE (atomically) instead of standard output");
+  merge->add_option("--name", margs->name, "the merged table's name (default: the base's)");
+  merge->add_flag("--force", margs->force, "merge tables of different regions (the base's region is kept)");
+  merge->callback([margs, &ctx] { merge_tables(*margs, ctx); });
 }
 
 }  // namespace flowcost::cli

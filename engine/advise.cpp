@@ -46,8 +46,8 @@ std::string main_new_error(const sim::OutcomeCounts& design, const sim::OutcomeC
 
 void check_priced(const sim::DesignResult& result, const std::string& design_name, const model::SourceLocation& loc,
                   const pricing::PriceTable& table, model::Diagnostics& diags) {
-  for (const auto& meter : unpriced_meters(result, table))
-    diags.error(loc, unpriced_meter_message(design_name, meter, table));
+  if (const auto meters = unpriced_meters(result, table); !meters.empty())
+    diags.error(loc, unpriced_meters_message(design_name, meters, table));
 }
 
 // "$1,234.56", "-$2.62"; no sign on an amount that shows as $0.00.

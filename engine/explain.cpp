@@ -28,7 +28,7 @@ double first_tier_price_usd(const pricing::PriceTable& table, const std::string&
     price += line.tiers.front().price_usd / line.per;
     found = true;
   }
-  if (!found) throw model::InputError(design.loc, unpriced_meter_message(design.name, meter, table));
+  if (!found) throw model::InputError(design.loc, unpriced_meters_message(design.name, {meter}, table));
   return price;
 }
 
@@ -55,6 +55,12 @@ ExplainDesign explain_design(const model::Scenario& scenario, const model::Desig
   diags.throw_if_errors();
   warnings.append(diags);
   const std::string transitions_meter = "sfn.standard.transitions";
+  std::vector<std::string> unpriced;  // every meter the table lacks, in one message
+  model::MeterTotals used = r.meters;
+  if (!r.express) used[transitions_meter] += r.transitions;
+  for (const auto& [meter, quantity] : used)
+    if (quantity != 0 && !table.has_meter(meter)) unpriced.push_back(meter);
+  if (!unpriced.empty()) throw model::InputError(entry.loc, unpriced_meters_message(entry.name, unpriced, table));
   for (const auto& s : r.states) {
     ExplainStateRow row;
     row.name = s.name;

@@ -44,8 +44,8 @@ void check_priced_meters(const model::Scenario& scenario, const sim::RunResult& 
                          const pricing::PriceTable& table) {
   model::Diagnostics diags;
   for (std::size_t i = 0; i < result.designs.size() && i < scenario.designs.size(); ++i)
-    for (const auto& meter : unpriced_meters(result.designs[i], table))
-      diags.error(scenario.designs[i].loc, unpriced_meter_message(scenario.designs[i].name, meter, table));
+    if (const auto meters = unpriced_meters(result.designs[i], table); !meters.empty())
+      diags.error(scenario.designs[i].loc, unpriced_meters_message(scenario.designs[i].name, meters, table));
   diags.throw_if_errors();
 }
 

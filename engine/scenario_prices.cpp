@@ -22,12 +22,18 @@ pricing::PriceTable load_scenario_price_table(const model::Scenario& scenario, c
   }
 }
 
-std::string unpriced_meter_message(const std::string& design, const std::string& meter,
-                                   const pricing::PriceTable& table) {
-  std::string message = "design \"" + design + "\" uses meter \"" + meter + "\", which price table \"" + table.name +
-                        "\" (" + table.path + ") does not price";
-  auto gap = table.gaps.find(meter);
-  if (gap != table.gaps.end()) message += " (a known gap: " + gap->second + ")";
+std::string unpriced_meters_message(const std::string& design, const std::vector<std::string>& meters,
+                                    const pricing::PriceTable& table) {
+  auto gap_of = [&](const std::string& meter) {
+    auto gap = table.gaps.find(meter);
+    return gap == table.gaps.end() ? std::string() : " (a known gap: " + gap->second + ")";
+  };
+  const std::string where = "price table \"" + table.name + "\" (" + table.path + ") does not price";
+  if (meters.size() == 1)
+    return "design \"" + design + "\" uses meter \"" + meters.front() + "\", which " + where + gap_of(meters.front());
+  std::string message = "design \"" + design + "\" uses " + std::to_string(meters.size()) + " meters that " + where + ": ";
+  for (std::size_t i = 0; i < meters.size(); ++i)
+    message += (i ? ", \"" : "\"") + meters[i] + "\"" + gap_of(meters[i]);
   return message;
 }
 

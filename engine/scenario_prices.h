@@ -3,6 +3,7 @@
 // run (engine/run_pipeline.h) and explain (engine/explain.h).
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/scenario/scenario.h"
 #include "pricing/price_table.h"
@@ -14,9 +15,11 @@ namespace flowcost::engine {
 // found or read from the scenario's `prices:` is reported at that key. Throws model::InputError.
 pricing::PriceTable load_scenario_price_table(const model::Scenario& scenario, const std::optional<std::string>& prices);
 
-// 'design "NAME" uses meter "M", which price table "T" (PATH) does not price', with the table's known gap
-// for that meter when it lists one.
-std::string unpriced_meter_message(const std::string& design, const std::string& meter,
-                                   const pricing::PriceTable& table);
+// One line per design, whatever the number of meters: 'design "NAME" uses meter "M", which price table "T"
+// (PATH) does not price (a known gap: REASON)', or for several 'design "NAME" uses 3 meters that price table
+// "T" (PATH) does not price: "A" (a known gap: REASON), "B", "C"' (each with the table's gap note when it lists
+// one), in the order given.
+std::string unpriced_meters_message(const std::string& design, const std::vector<std::string>& meters,
+                                    const pricing::PriceTable& table);
 
 }  // namespace flowcost::engine

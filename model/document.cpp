@@ -5,9 +5,11 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "model/errors.h"
@@ -139,7 +141,9 @@ class TreeBuilder : public YAML::EventHandler {
     Node node;
     YAML::anchor_t anchor = 0;
     std::optional<Member> pending_key;  // mapping: key read, value not yet
+    bool pending_merge = false;         // that key is a plain `<<` (a YAML merge key)
     std::map<std::string, SourceLocation, std::less<>> seen;  // mapping keys so far
+    std::vector<std::size_t> merge_members;  // indexes of `<<` members, expanded when the mapping closes
   };
 
   SourceLocation loc(const YAML::Mark& m) const { return {path_, m.line + 1, m.column + 1}; }
@@ -187,7 +191,39 @@ class TreeBuilder : public YAML::EventHandler {
     if (failed || stack_.empty()) return;
     Frame f = std::move(stack_.back());
     stack_.pop_back();
+    if (!f.merge_members.empty()) expand_merge_keys(f);
     add(std::move(f.node), f.anchor);
+  }
+
+  // YAML merge keys (`<<: *base`, `<<: [*a, *b]`): the members of the merged mappings take the place of the
+  // `<<` member, except keys the mapping itself has (they win), and among several mappings the earlier wins.
+  // Merged members keep the positions of their own text (the anchored mapping's).
+  void expand_merge_keys(Frame& f) {
+    std::set<std::string, std::less<>> taken;
+    for (std::size_t i = 0; i < f.node.members.size(); ++i)
+      if (std::find(f.merge_members.begin(), f.merge_members.end(), i) == f.merge_members.end())
+        taken.insert(f.node.members[i].key);
+    std::vector<Member> out;
+    for (std::size_t i = 0; i < f.node.members.size(); ++i) {
+      Member& m = f.node.members[i];
+      if (std::find(f.merge_members.begin(), f.merge_members.end(), i) == f.merge_members.end()) {
+        out.push_back(std::move(m));
+        continue;
+      }
+      std::vector<Node*> sources;
+      if (m.value.is_mapping()) sources.push_back(&m.value);
+      if (m.value.is_sequence())
+        for (auto& item : m.value.items) sources.push_back(item.is_mapping() ? &item : nullptr);
+      if (sources.empty() || std::find(sources.begin(), sources.end(), nullptr) != sources.end()) {
+        diags_.error(m.value.loc, "a merge key (<<) takes a mapping or a list of mappings (for example *base or "
+                                  "[*a, *b]), got " + m.value.type_name());
+        continue;
+      }
+      for (Node* source : sources)
+        for (auto& merged : source->members)
+          if (taken.insert(merged.key).second) out.push_back(std::move(merged));
+    }
+    f.node.members = std::move(out);
   }
 
   // `counted`: what `n` adds, when it is an alias's copy (its nodes were counted when first built).
@@ -220,11 +256,14 @@ class TreeBuilder : public YAML::EventHandler {
       Member m;
       m.key = n.kind == Node::Kind::null && n.text.empty() && !n.quoted ? std::string() : n.text;
       m.key_loc = n.loc;
+      top.pending_merge = n.kind == Node::Kind::scalar && !n.quoted && n.text == "<<";
       top.pending_key = std::move(m);
       return;
     }
     Member m = std::move(*top.pending_key);
     top.pending_key.reset();
+    const bool merge = top.pending_merge;
+    top.pending_merge = false;
     auto [it, inserted] = top.seen.emplace(m.key, m.key_loc);
     if (!inserted) {
       diags_.error(m.key_loc, "duplicate key \"" + m.key + "\" (first defined at line " +
@@ -232,6 +271,7 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     m.value = std::move(n);
+    if (merge) top.merge_members.push_back(top.node.members.size());
     top.node.members.push_back(std::move(m));
   }
 

@@ -64,6 +64,18 @@ std::string build_tiers(std::vector<const OfferRow*> rows, ImportedLine& line) {
   return "its last range is not open-ended (Inf)";
 }
 
+// Bounds and free quantity from the offer's unit to the meter's (an hour-priced Fargate rate: x 3600 seconds);
+// the prices stay as written, per `per` meter units.
+void in_meter_units(ImportedLine& line, double per) {
+  if (per == 1) return;
+  line.per = per;
+  line.free_quantity *= per;
+  for (auto& t : line.tiers) {
+    t.from *= per;
+    if (t.to) *t.to *= per;
+  }
+}
+
 bool same_prices(const ImportedLine& a, const ImportedLine& b) {
   if (a.tiers.size() != b.tiers.size() || a.free_quantity != b.free_quantity) return false;
   for (std::size_t i = 0; i < a.tiers.size(); ++i) {
@@ -120,7 +132,7 @@ ImportResult import_offer(const Offer& offer, const ImportOptions& options) {
       double allowance = 0;
       for (const OfferRow* r : rows)
         if (r->price_usd == 0 && r->end_range) allowance = std::max(allowance, *r->end_range);
-      for (const auto& meter : m.meters) free_from_global[meter] = {allowance, m.shared_pool};
+      for (const auto& meter : m.meters) free_from_global[meter] = {allowance * m.per, m.shared_pool};
       result.mapped.push_back(usage + " -> free tier of " + m.meters.front() + (m.meters.size() > 1 ? " and others" : ""));
       continue;
     }
@@ -128,6 +140,7 @@ ImportResult import_offer(const Offer& offer, const ImportOptions& options) {
     if (lines.count(meter)) {
       ImportedLine other;
       build_tiers(rows, other);
+      in_meter_units(other, m.per);
       const bool same = same_prices(other, lines.at(meter));
       result.skipped.push_back(usage + " (SKU " + rows.front()->sku + "): " + meter + " is already priced by " +
                                lines.at(meter).usage_type + (same ? " (same prices)" : " (different prices, not used)"));
@@ -143,6 +156,7 @@ ImportResult import_offer(const Offer& offer, const ImportOptions& options) {
       result.skipped.push_back(usage + " (SKU " + line.sku + "): " + problem);
       continue;
     }
+    in_meter_units(line, m.per);
     result.mapped.push_back(usage + " -> " + meter);
     lines.emplace(meter, std::move(line));
   }

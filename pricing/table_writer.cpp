@@ -88,6 +88,7 @@ std::string write_imported_table(const ImportedTable& table) {
     out << "  " << line.meter << ":\n";
     out << "    line: " << yaml_quote(line.usage_type) << "\n";
     out << "    unit: " << yaml_quote(std::string(info->unit)) << "\n";
+    if (line.per != 1) out << "    per: " << model::format_shortest(line.per) << "\n";
     out << "    tiers:\n";
     for (const auto& t : line.tiers) {
       out << "      - {from: " << model::format_shortest(t.from);

@@ -21,6 +21,7 @@ struct ImportedLine {
   std::string usage_type;
   std::string sku;
   std::string description;
+  double per = 1;  // prices are USD per this many meter units (the offer's unit, e.g. 3600 vCPU-s = 1 vCPU-hour)
   std::vector<ImportedTier> tiers;
   double free_quantity = 0;
   std::string free_pool;

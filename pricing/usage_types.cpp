@@ -12,10 +12,12 @@ struct Mapping {
   const char* usage_type;  // without region prefix
   std::vector<std::string> meters;
   const char* free_pool;   // shared pool for a Global- free tier over several meters
+  double per = 1;          // meter units in one unit of the offer (3600 vCPU-s in a vCPU-hour)
 };
 
-// docs/sources.md#price-list-usage-types (and #sfn-price-list-ids, #lambda-prices). Usage types not listed here are
-// reported as unmapped.
+// The one mapping table of `prices import`: AWS offer code and usage type (without region prefix) to the
+// flowcost meter, with the source of each name in docs/sources.md#price-list-service-usage-types (and
+// #price-list-usage-types, #sfn-price-list-ids, #lambda-prices). Usage types not listed are reported as unmapped.
 const std::vector<Mapping>& mappings() {
   static const std::vector<Mapping> table = {
       {"AmazonStates", "StateTransition", {"sfn.standard.transitions"}, ""},
@@ -29,19 +31,30 @@ const std::vector<Mapping>& mappings() {
       {"AmazonDynamoDB", "ReadRequestUnits", {"dynamodb.read_request_units"}, ""},
       {"AmazonS3", "Requests-Tier1", {"s3.put_requests"}, ""},
       {"AmazonS3", "Requests-Tier2", {"s3.get_requests"}, ""},
+      {"AmazonS3", "TimedStorage-ByteHrs", {"s3.storage_gb_months"}, ""},
       {"AWSQueueService", "Requests-RBP", {"sqs.requests"}, ""},
+      {"AWSQueueService", "Requests-Tier1", {"sqs.requests"}, ""},
+      {"AmazonSNS", "Requests-Tier1", {"sns.publishes"}, ""},
       {"AmazonKinesis", "PutRequestPayloadUnits", {"kinesis.put_payload_units"}, ""},
+      {"AmazonCloudWatch", "DataProcessing-Bytes", {"cloudwatch.logs_gb"}, ""},
+      {"AmazonCloudWatch", "CW:Requests", {"cloudwatch.metrics"}, ""},
+      {"AmazonApiGateway", "ApiGatewayRequest", {"apigateway.rest_requests"}, ""},
+      {"AmazonApiGateway", "ApiGatewayHttpRequest", {"apigateway.http_requests"}, ""},
+      {"AWSEvents", "Event-64K-Chunks", {"eventbridge.events"}, ""},
+      {"AmazonECS", "Fargate-vCPU-Hours:perCPU", {"fargate.vcpu_seconds"}, "", 3600},
+      {"AmazonECS", "Fargate-GB-Hours", {"fargate.gb_seconds"}, "", 3600},
   };
   return table;
 }
 
 // Global free-tier rows: Global-<usage type> (docs/sources.md#price-list-usage-types "Global-Request,
-// Global-Lambda-GB-Second").
+// Global-Lambda-GB-Second"; SQS "Global-Requests", #regional-prices IRL-SNAP).
 const std::vector<Mapping>& global_mappings() {
   static const std::vector<Mapping> table = {
       {"AWSLambda", "Request", {"lambda.requests"}, ""},
       {"AWSLambda", "Lambda-GB-Second", {"lambda.gb_seconds.x86", "lambda.gb_seconds.arm64"}, "lambda-gb-seconds"},
       {"AmazonStates", "StateTransition", {"sfn.standard.transitions"}, ""},
+      {"AWSQueueService", "Requests", {"sqs.requests"}, ""},
   };
   return table;
 }
@@ -90,16 +103,17 @@ std::string region_of_prefix(const std::string& prefix) {
 
 std::optional<UsageTypeMatch> match_usage_type(const std::string& offer_code, const std::string& usage_type) {
   if (const Mapping* m = find(mappings(), offer_code, usage_type))
-    return UsageTypeMatch{m->meters, m->usage_type, "", false, ""};
+    return UsageTypeMatch{m->meters, m->usage_type, "", false, "", m->per};
   std::string prefix = region_prefix(usage_type);
   if (prefix.empty()) return std::nullopt;
   std::string rest = usage_type.substr(prefix.size() + 1);
   if (iequals(prefix, "global")) {
     if (const Mapping* m = find(global_mappings(), offer_code, rest))
-      return UsageTypeMatch{m->meters, m->usage_type, prefix, true, m->free_pool};
+      return UsageTypeMatch{m->meters, m->usage_type, prefix, true, m->free_pool, m->per};
     return std::nullopt;
   }
-  if (const Mapping* m = find(mappings(), offer_code, rest)) return UsageTypeMatch{m->meters, m->usage_type, prefix, false, ""};
+  if (const Mapping* m = find(mappings(), offer_code, rest))
+    return UsageTypeMatch{m->meters, m->usage_type, prefix, false, "", m->per};
   return std::nullopt;
 }
 

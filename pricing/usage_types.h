@@ -14,6 +14,7 @@ struct UsageTypeMatch {
   std::string prefix;               // "USE1", "EU", "Global", or empty
   bool free_tier_row = false;       // a Global- row: its $0 band is a free-tier allowance
   std::string shared_pool;          // for a free tier covering several meters
+  double per = 1;                   // meter units in one unit of the offer (3600 for an hourly Fargate rate)
 };
 
 // The meters that `usage_type` of offer `offer_code` prices, or empty when flowcost has no meter for it.

@@ -2,10 +2,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <deque>
 #include <map>
 
 #include "model/errors.h"
 #include "model/number_format.h"
+#include "model/scenario/design_extends.h"
 #include "model/scenario/scenario.h"
 #include "model/scenario/scenario_checks.h"
 #include "model/source_file.h"
@@ -144,8 +146,10 @@ void parse_workload(const Node* node, const SourceLocation& root_loc, Scenario& 
 }
 
 // The design entries (name, kind); `nodes` gets each entry's mapping, parsed by load_designs.
+// An entry with `extends:` is first merged with its base (model/scenario/design_extends.h); the merged
+// mappings live in `storage`.
 void parse_designs(const Node* node, const SourceLocation& root_loc, Scenario& s, std::vector<const Node*>& nodes,
-                   Diagnostics& diags) {
+                   std::deque<Node>& storage, Diagnostics& diags) {
   if (!node) {
     diags.error(root_loc, "missing \"designs\" (a list of designs, each with name and kind)");
     return;
@@ -155,12 +159,18 @@ void parse_designs(const Node* node, const SourceLocation& root_loc, Scenario& s
                                (node->is_sequence() ? std::string("an empty list") : node->type_name()));
     return;
   }
-  std::map<std::string, int> seen;  // design name -> line
+  std::vector<const Node*> mappings;
   for (const auto& item : node->items) {
     if (!item.is_mapping()) {
       diags.error(item.loc, "a design must be a mapping with name and kind, got " + item.type_name());
       continue;
     }
+    mappings.push_back(&item);
+  }
+  std::map<std::string, int> seen;  // design name -> line
+  for (const Node* resolved : resolve_design_extends(mappings, storage, diags)) {
+    if (!resolved) continue;
+    const Node& item = *resolved;
     DesignEntry d;
     bool ok = true;
     if (const Node* n = item.find("name")) {
@@ -278,7 +288,8 @@ Scenario load_scenario(const std::string& path, const std::vector<std::pair<std:
   if (const Node* n = root->find("inputs")) parse_inputs(*n, s, diags);
   parse_workload(root->find("workload"), root->loc, s, diags);
   std::vector<const Node*> design_nodes;
-  parse_designs(root->find("designs"), root->loc, s, design_nodes, diags);
+  std::deque<Node> merged_designs;  // designs with `extends:`, merged with their base
+  parse_designs(root->find("designs"), root->loc, s, design_nodes, merged_designs, diags);
   apply_overrides(overrides, s, diags);
   check_scenario_names(s, diags);
   record_files(s.inputs, s);

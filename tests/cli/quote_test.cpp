@@ -109,12 +109,12 @@ TEST_CASE("quote: an unknown meter gets the closest name, exit 1 and nothing on 
 }
 
 TEST_CASE("quote: a meter that the table leaves as a gap is an error naming the table and the gap") {
-  auto r = run_flowcost({"quote", "--prices", "aws-eu-west-1", "sfn.standard.transitions=10", "lambda.requests=10"});
+  auto r = run_flowcost({"quote", "--prices", "aws-eu-west-1", "sfn.standard.transitions=10", "kms.keys=10"});
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CHECK(r.err == "flowcost: error: price table \"aws-eu-west-1\" (" + std::string(FLOWCOST_SOURCE_DIR) +
-                     "/pricing/tables/aws-eu-west-1.yaml) has no rate line for meter \"lambda.requests\" (a known gap: "
-                     "no Ireland Lambda price in docs/sources.md)\n");
+                     "/pricing/tables/aws-eu-west-1.yaml) has no rate line for meter \"kms.keys\" (a known gap: "
+                     "no Ireland KMS price retrieved)\n");
 }
 
 TEST_CASE("quote: quantities from a usage file, overridden by arguments; -o writes the same bytes") {
@@ -149,7 +149,7 @@ TEST_CASE("prices: show lists the shipped tables; check reports errors with exit
   auto list = run_flowcost({"prices", "show"});
   CHECK(list.code == 0);
   CHECK(list.out == "Shipped price tables (use a name with --prices, or `flowcost prices show NAME`):\n"
-                    "  aws-eu-west-1  region eu-west-1, effective 2022-10-28, 4 rate lines, 26 gaps\n"
+                    "  aws-eu-west-1  region eu-west-1, effective 2026-10-04, 20 rate lines, 10 gaps\n"
                     "  aws-us-east-1  region us-east-1, effective 2026-09-06, 30 rate lines, 0 gaps\n");
   auto show = run_flowcost({"prices", "show", "aws-us-east-1"});
   CHECK(show.code == 0);

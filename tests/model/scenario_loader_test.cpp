@@ -208,3 +208,68 @@ TEST_CASE("design problems are reported at load, and kept with their design") {
   CHECK(has_errors(s.designs[0]));
   CHECK(s.designs[1].diagnostics.size() == 1);
 }
+
+TEST_CASE("extends: a design is its base's fields deep-merged with its own") {
+  Diagnostics d;
+  Scenario s = load_scenario(data("extends.yaml"), {}, d);
+  INFO((headlines(d).empty() ? std::string() : headlines(d)[0]));
+  REQUIRE(d.empty());
+  REQUIRE(s.designs.size() == 3);
+  CHECK(s.designs[1].name == "express");
+  CHECK(s.designs[1].kind == "step_functions");  // inherited
+  CHECK(s.designs[1].loc.line == 13);            // the entry itself
+  const auto& standard = std::get<StepFunctionsDesign>(s.designs[0].design);
+  const auto& express = std::get<StepFunctionsDesign>(s.designs[1].design);
+  const auto& big = std::get<StepFunctionsDesign>(s.designs[2].design);
+  CHECK(standard.workflow == SfnWorkflow::standard);
+  CHECK(express.workflow == SfnWorkflow::express);
+  CHECK(express.name == "express");
+  CHECK(big.workflow == SfnWorkflow::express);  // through the chain
+  REQUIRE(express.tasks.size() == 1);
+  CHECK(express.tasks[0].lambda->memory_mb == 128);
+  CHECK(express.tasks[0].lambda->arch == LambdaArch::arm64);
+  CHECK(express.tasks[0].loc.line == 12);  // inherited text: its position in the base
+  // Maps merge at every depth: memory_mb replaced, arch and duration kept.
+  REQUIRE(big.tasks.size() == 1);
+  CHECK(big.tasks[0].lambda->memory_mb == 1024);
+  CHECK(big.tasks[0].lambda->arch == LambdaArch::arm64);
+  CHECK(big.tasks[0].duration_ms.has_value());
+}
+
+TEST_CASE("extends: unknown names and cycles are errors at the extends value; inherited errors point at the base") {
+  Diagnostics d;
+  Scenario s = load_scenario(data("extends_errors.yaml"), {}, d);
+  const std::string f = data("extends_errors.yaml");
+  CHECK(headlines(d) == Lines{
+      f + ":17:14: error: unknown design \"standrad\"; did you mean \"standard\"?",
+      f + ":21:14: error: extends makes a cycle: a -> b -> a",
+  });
+  CHECK(s.designs.size() == 2);  // standard and child; typo, a and b are not loaded
+  // An error in an inherited field points at the base's text, once for each design that has it.
+  Diagnostics inherited;
+  Scenario t = load_scenario(data("extends_inherited_error.yaml"), {}, inherited);
+  const std::string g = data("extends_inherited_error.yaml");
+  CHECK(headlines(inherited) == Lines{
+      g + ":12:34: error: memory_mb must be a whole number from 128 to 10240 (Lambda's range)",
+      g + ":12:34: error: memory_mb must be a whole number from 128 to 10240 (Lambda's range)",
+  });
+  REQUIRE(t.designs.size() == 2);
+  CHECK(t.designs[1].name == "child");
+  CHECK(has_errors(t.designs[1]));
+}
+
+TEST_CASE("YAML merge keys merge the anchored mapping; the mapping's own keys win") {
+  Diagnostics d;
+  Scenario s = load_scenario(data("merge_keys.yaml"), {}, d);
+  INFO((headlines(d).empty() ? std::string() : headlines(d)[0]));
+  REQUIRE(d.empty());
+  REQUIRE(s.designs.size() == 2);
+  CHECK(s.designs[1].name == "express");
+  CHECK(std::get<StepFunctionsDesign>(s.designs[1].design).workflow == SfnWorkflow::express);
+  CHECK(std::get<StepFunctionsDesign>(s.designs[0].design).workflow == SfnWorkflow::standard);
+  Diagnostics bad;
+  load_scenario(data("merge_key_bad.yaml"), {}, bad);
+  CHECK(headlines(bad) == Lines{data("merge_key_bad.yaml") +
+                                ":8:9: error: a merge key (<<) takes a mapping or a list of mappings (for example "
+                                "*base or [*a, *b]), got number"});
+}

@@ -159,12 +159,12 @@ TEST_CASE("a meter with quantity 0 still has its line, at cost 0") {
 TEST_CASE("a meter the table does not price, and a bad quantity, are input errors") {
   auto eu = pricing::load_price_table("aws-eu-west-1");
   try {
-    pricing::cost({{"lambda.requests", 10}}, eu, {});
+    pricing::cost({{"sfn.express.requests", 10}}, eu, {});
     FAIL("no error");
   } catch (const model::InputError& e) {
     CHECK(std::string(e.what()) == "flowcost: error: price table \"aws-eu-west-1\" (" + eu.path +
-                                       ") has no rate line for meter \"lambda.requests\" (a known gap: no Ireland "
-                                       "Lambda price in docs/sources.md)");
+                                       ") has no rate line for meter \"sfn.express.requests\" (a known gap: no Ireland "
+                                       "Express price retrieved (docs/sources.md#regional-prices))");
   }
   try {
     price({{"lambda.requests", -1}});
