@@ -10,6 +10,8 @@ namespace flowcost::model {
 
 namespace {
 
+constexpr std::size_t kMaxChain = 64;  // bounds the recursion (a fuzzed file may chain thousands)
+
 std::string name_of(const Node& item) {
   const Node* n = item.find("name");
   return n && n->is_scalar() ? n->text : std::string();
@@ -66,6 +68,10 @@ class Resolver {
       std::string chain;
       for (std::size_t at : stack_) chain += name_of(*items_[at]) + " -> ";
       diags_.error(ext->loc, "extends makes a cycle: " + chain + name_of(item) + " -> " + ext->text);
+      return finish(i, nullptr);
+    }
+    if (stack_.size() >= kMaxChain) {
+      diags_.error(ext->loc, "extends chain is longer than " + std::to_string(kMaxChain) + " designs");
       return finish(i, nullptr);
     }
     state_[i] = State::active;

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include "model/scenario/scenario.h"
 #include "model/source_file.h"
 
@@ -272,4 +275,20 @@ TEST_CASE("YAML merge keys merge the anchored mapping; the mapping's own keys wi
   CHECK(headlines(bad) == Lines{data("merge_key_bad.yaml") +
                                 ":8:9: error: a merge key (<<) takes a mapping or a list of mappings (for example "
                                 "*base or [*a, *b]), got number"});
+}
+
+TEST_CASE("extends: a chain longer than 64 designs is one error, not a deep recursion") {
+  const auto path = std::filesystem::temp_directory_path() / "flowcost_extends_chain.yaml";
+  {
+    std::ofstream out(path);
+    out << "scenario: chain\ninputs: {n: 1}\nworkload: {events_per_month: 1000}\ndesigns:\n";
+    for (int i = 0; i < 100; ++i) out << "  - {name: d" << i << ", extends: d" << i + 1 << "}\n";
+    out << "  - {name: d100, kind: iot_rules}\n";
+  }
+  Diagnostics d;
+  load_scenario(path.string(), {}, d);
+  std::filesystem::remove(path);
+  // d0 -> ... -> d64: the 65th link is refused; the designs above it resolve (each chain is at most 64 deep).
+  REQUIRE(d.error_count() == 1);
+  CHECK(headlines(d)[0] == path.string() + ":69:26: error: extends chain is longer than 64 designs");
 }
