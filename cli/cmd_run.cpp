@@ -1,18 +1,18 @@
+#include <cstdlib>
 #include <memory>
 #include <sstream>
 
 #include "cli/command.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
-#include "cli/scenario_inputs.h"
 #include "cli/progress_bar.h"
 #include "cli/run_options.h"
+#include "cli/run_render.h"
+#include "cli/scenario_inputs.h"
+#include "cli/shard_option.h"
+#include "engine/partial_run.h"
 #include "engine/run_pipeline.h"
 #include "model/errors.h"
-#include "reports/run_csv_writer.h"
-#include "reports/run_json_writer.h"
-#include "reports/run_markdown_writer.h"
-#include "reports/run_table_writer.h"
 
 namespace flowcost::cli {
 
@@ -23,15 +23,24 @@ struct RunCommand {
   RunOptions options;
   std::string format = "table";
   std::string output;
+  std::string shard;
+  CLI::Option* format_option = nullptr;
 };
 
-std::string render(const engine::RunReport& report, const std::string& format) {
+// `run --shard`: this shard's slice of the draws as a partial result for `flowcost merge`.
+void run_shard(Context& ctx, const RunCommand& cmd, const std::vector<std::string>& inputs) {
+  check_shard_format(cmd.format_option->count() > 0);
+  const engine::ShardSpec shard = parse_shard(cmd.shard, [](const char* name) { return std::getenv(name); });
+  const engine::RunSettings settings = run_settings(cmd.options);
+  engine::ScenarioSession session(cmd.scenario, settings);
+  session.fix_inputs({});
+  ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run --shard " + cmd.shard);
+  engine::PartialRun part = session.run_shard(cmd.scenario, settings, shard, progress_for(bar, ctx.err_is_terminal));
+  bar.finish();
+  print_diagnostics(ctx.err, session.warnings());
   std::ostringstream out;
-  if (format == "csv") reports::write_run_csv(report, out);
-  else if (format == "json") reports::write_run_json(report, out);
-  else if (format == "md") reports::write_run_markdown(report, out);
-  else reports::write_run_table(report, out);
-  return out.str();
+  engine::write_partial_run(part, out);
+  write_output(cmd.output, out.str(), ctx.out, inputs);
 }
 
 }  // namespace
@@ -41,19 +50,22 @@ void add_run_command(CLI::App& app, Context& ctx) {
   auto state = std::make_shared<RunCommand>();
   cmd->add_option("SCENARIO", state->scenario, "scenario file (.yaml)")->required();
   add_run_options(*cmd, state->options);
-  cmd->add_option("--format", state->format, "output format")
-      ->check(CLI::IsMember({"table", "csv", "json", "md"}));
+  state->format_option = cmd->add_option("--format", state->format, "output format")
+                             ->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
+  add_shard_option(*cmd, state->shard);
   cmd->callback([&ctx, state] {
-    check_output(state->output, scenario_input_paths(state->scenario, state->options));
+    std::vector<std::string> inputs = scenario_input_paths(state->scenario, state->options);
+    check_output(state->output, inputs);
+    inputs.push_back(state->scenario);
+    if (!state->shard.empty()) return run_shard(ctx, *state, inputs);
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run");
     engine::ScenarioRun run = engine::run_scenario(state->scenario, run_settings(state->options),
                                                    progress_for(bar, ctx.err_is_terminal));
     bar.finish();
     print_diagnostics(ctx.err, run.warnings);
-    std::vector<std::string> inputs = run.input_paths;
-    inputs.push_back(state->scenario);
-    write_output(state->output, render(run.report, state->format), ctx.out, inputs);
+    inputs.insert(inputs.end(), run.input_paths.begin(), run.input_paths.end());
+    write_output(state->output, render_run_report(run.report, state->format), ctx.out, inputs);
   });
 }
 

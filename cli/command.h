@@ -25,5 +25,6 @@ void add_batch_command(CLI::App& app, Context& ctx);
 void add_explain_command(CLI::App& app, Context& ctx);
 void add_advise_command(CLI::App& app, Context& ctx);
 void add_fit_command(CLI::App& app, Context& ctx);
+void add_merge_command(CLI::App& app, Context& ctx);
 
 }  // namespace flowcost::cli

@@ -1,5 +1,6 @@
 #include "engine/draw_pricing.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -11,73 +12,102 @@ namespace flowcost::engine {
 
 namespace {
 
-std::set<std::string> produced_meters(const sim::DesignResult& design) {
-  std::set<std::string> meters;
-  for (const auto& draw : design.draws) {
-    for (const auto& [name, quantity] : draw.monthly) meters.insert(name);
-    for (const auto& batch : draw.batch_monthly)
-      for (const auto& [name, quantity] : batch) meters.insert(name);
-  }
-  return meters;
-}
-
-// `totals` restricted or extended to exactly `meters` (absent meters count 0), so that every draw gets
-// the same line items.
-model::MeterTotals complete(const model::MeterTotals& totals, const std::vector<std::string>& meters) {
+// The draw's totals of exactly `meters` (a meter it lacks counts 0), so that every draw gets the same line
+// items.
+model::MeterTotals totals_of(const sim::DesignResult& design, const std::vector<double>& values,
+                             const std::vector<std::string>& meters) {
   model::MeterTotals out;
   for (const auto& m : meters) {
-    auto it = totals.find(m);
-    out[m] = it == totals.end() ? 0.0 : it->second;
+    auto c = design.column(m);
+    out[m] = c && *c < values.size() ? values[*c] : 0.0;
   }
   return out;
 }
 
-double batch_std_error(const std::vector<model::MeterTotals>& batches, const std::vector<std::string>& meters,
-                       const pricing::PriceTable& table, const pricing::CostOptions& options) {
+double batch_std_error(const sim::DesignResult& design, const sim::DrawRecord& draw,
+                       const std::vector<std::string>& meters, const pricing::PriceTable& table,
+                       const pricing::CostOptions& options) {
   sim::Welford costs;
-  for (const auto& batch : batches) costs.add(pricing::cost(complete(batch, meters), table, options).total_usd);
+  const std::size_t width = draw.monthly.size();
+  if (width == 0) return 0;
+  for (std::size_t offset = 0; offset + width <= draw.batch_monthly.size(); offset += width) {
+    std::vector<double> batch(draw.batch_monthly.begin() + static_cast<std::ptrdiff_t>(offset),
+                              draw.batch_monthly.begin() + static_cast<std::ptrdiff_t>(offset + width));
+    costs.add(pricing::cost(totals_of(design, batch, meters), table, options).total_usd);
+  }
   return costs.std_error();
 }
 
 }  // namespace
 
+std::vector<std::string> priced_meters(const std::vector<std::string>& produced, const pricing::PriceTable& table) {
+  std::vector<std::string> meters;
+  std::set<std::string> listed;
+  const std::set<std::string> set(produced.begin(), produced.end());
+  for (const auto& line : table.lines)
+    if (set.count(line.meter) && listed.insert(line.meter).second) meters.push_back(line.meter);
+  for (const auto& m : set)  // meters without a rate line: pricing::cost reports them
+    if (!table.has_meter(m)) meters.push_back(m);
+  return meters;
+}
+
+void align_lines(PricedDesign& priced, const std::vector<std::pair<std::string, std::string>>& order,
+                 const std::vector<std::string>& units) {
+  std::vector<PricedLine> lines;
+  const std::size_t draws = priced.monthly_cost_usd.size();
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    auto it = std::find_if(priced.lines.begin(), priced.lines.end(),
+                           [&](const PricedLine& l) { return l.meter == order[i].first && l.line == order[i].second; });
+    if (it != priced.lines.end()) {
+      lines.push_back(std::move(*it));
+    } else {
+      lines.push_back({order[i].first, order[i].second, units[i], std::vector<double>(draws, 0.0),
+                       std::vector<double>(draws, 0.0)});
+    }
+  }
+  priced.lines = std::move(lines);
+}
+
 std::vector<std::string> unpriced_meters(const sim::DesignResult& design, const pricing::PriceTable& table) {
   std::vector<std::string> out;
-  for (const auto& m : produced_meters(design))
+  for (const auto& m : std::set<std::string>(design.meters.begin(), design.meters.end()))
     if (!table.has_meter(m)) out.push_back(m);
   return out;
 }
 
 void update_priced_design(PricedDesign& priced, const sim::DesignResult& design, const pricing::PriceTable& table,
                           const pricing::CostOptions& options) {
-  std::vector<std::string> meters;
-  const std::set<std::string> produced = produced_meters(design);
-  std::set<std::string> listed;
-  for (const auto& line : table.lines)
-    if (produced.count(line.meter) && listed.insert(line.meter).second) meters.push_back(line.meter);
-  for (const auto& m : produced)  // meters without a rate line: pricing::cost reports them
-    if (!table.has_meter(m)) meters.push_back(m);
-  if (priced.name != design.name || priced.meters != meters || priced.monthly_cost_usd.size() > design.draws.size()) {
-    priced = PricedDesign{};  // new meters change every draw's line items: price everything again
+  if (priced.name != design.name || priced.monthly_cost_usd.size() > design.draws.size()) {
+    priced = PricedDesign{};
     priced.name = design.name;
-    priced.meters = meters;
   }
+  // A meter that first appears in a later draw counts 0 in the earlier ones: its lines are added to them with
+  // quantity and cost 0, which is what pricing them again would give (pricing::cost bills a zero quantity
+  // nothing and takes nothing from a free-tier pool), so a draw is priced once, on its own.
+  priced.meters = priced_meters(design.meters, table);
 
   for (std::size_t d = priced.monthly_cost_usd.size(); d < design.draws.size(); ++d) {
-    const sim::DrawResult& draw = design.draws[d];
-    pricing::CostResult result = pricing::cost(complete(draw.monthly, priced.meters), table, options);
-    if (priced.lines.empty()) {
-      for (const auto& item : result.lines) priced.lines.push_back({item.meter, item.line, item.unit, {}, {}});
+    const sim::DrawRecord& draw = design.draws[d];
+    pricing::CostResult result = pricing::cost(totals_of(design, draw.monthly, priced.meters), table, options);
+    bool same = result.lines.size() == priced.lines.size();
+    for (std::size_t i = 0; same && i < result.lines.size(); ++i)
+      same = result.lines[i].meter == priced.lines[i].meter && result.lines[i].line == priced.lines[i].line;
+    if (!same) {
+      std::vector<std::pair<std::string, std::string>> order;
+      std::vector<std::string> units;
+      for (const auto& item : result.lines) {
+        order.emplace_back(item.meter, item.line);
+        units.push_back(item.unit);
+      }
+      align_lines(priced, order, units);
     }
-    if (result.lines.size() != priced.lines.size())
-      throw model::InternalError("price lines differ between draws of design " + design.name);
     for (std::size_t i = 0; i < result.lines.size(); ++i) {
       priced.lines[i].quantity.push_back(result.lines[i].quantity);
       priced.lines[i].cost_usd.push_back(result.lines[i].cost_usd);
     }
     priced.monthly_cost_usd.push_back(result.total_usd);
     priced.events_per_month.push_back(draw.events_per_month);
-    priced.draw_std_error_usd.push_back(batch_std_error(draw.batch_monthly, priced.meters, table, options));
+    priced.draw_std_error_usd.push_back(batch_std_error(design, draw, priced.meters, table, options));
   }
 }
 

@@ -5,6 +5,7 @@
 // pricing/ meet (ARCHITECTURE.md "Rooms").
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pricing/cost.h"
@@ -33,17 +34,26 @@ struct PricedDesign {
   std::vector<PricedLine> lines;  // in price-table order
 };
 
-// Meters of `design` (any draw or batch) that `table` has no rate line for.
+// `produced` in price-table order, then the meters without a rate line (sorted).
+std::vector<std::string> priced_meters(const std::vector<std::string>& produced, const pricing::PriceTable& table);
+
+// Puts `priced.lines` in `order` (meter, line label), adding the lines it lacks with quantity and cost 0 in
+// every draw priced so far (`units[i]` is the unit of order[i]).
+void align_lines(PricedDesign& priced, const std::vector<std::pair<std::string, std::string>>& order,
+                 const std::vector<std::string>& units);
+
+// Meters of `design` (any draw) that `table` has no rate line for.
 std::vector<std::string> unpriced_meters(const sim::DesignResult& design, const pricing::PriceTable& table);
 
-// Prices every draw (and every batch total) of `design`. Throws model::InputError from pricing::cost when a
+// Prices every draw (and every batch total) of `design`; needs the batch totals of every draw (see
+// sim::release_batch_totals). Throws model::InputError from pricing::cost when a
 // meter has no rate line (check unpriced_meters first for a positioned message).
 PricedDesign price_design(const sim::DesignResult& design, const pricing::PriceTable& table,
                           const pricing::CostOptions& options);
 
 // Brings `priced` up to date with `design` after more draws were appended to it: prices only the new
-// draws, or everything again when the new draws brought a meter not seen before. Same result as
-// price_design(design, ...).
+// draws (a meter not seen before adds its lines with 0 to the earlier draws). Same result as
+// price_design(design, ...); only the new draws need their batch totals.
 void update_priced_design(PricedDesign& priced, const sim::DesignResult& design, const pricing::PriceTable& table,
                           const pricing::CostOptions& options);
 

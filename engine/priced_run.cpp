@@ -23,10 +23,6 @@ double per_execution_mean(const std::vector<double>& values, const std::vector<d
   return w.mean();
 }
 
-double latency_quantile(const std::vector<double>& sorted, double p) {
-  return sorted.empty() ? 0.0 : sim::quantile_sorted(sorted, p);
-}
-
 double fraction(std::uint64_t part, std::uint64_t whole) {
   return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
@@ -43,23 +39,19 @@ DesignReport design_report(const sim::DesignResult& dr, const PricedDesign& pd) 
   out.events_per_month_mean = mean_of(pd.events_per_month);
   for (const auto& meter : pd.meters) {
     sim::Welford monthly;
-    for (const auto& draw : dr.draws) {
-      auto it = draw.monthly.find(meter);
-      monthly.add(it == draw.monthly.end() ? 0.0 : it->second);
-    }
-    auto per_exec = dr.per_execution_mean.find(meter);
-    out.meters[meter] = {monthly.mean(), per_exec == dr.per_execution_mean.end() ? 0.0 : per_exec->second};
+    const auto column = dr.column(meter);
+    for (const auto& draw : dr.draws)
+      monthly.add(column && *column < draw.monthly.size() ? draw.monthly[*column] : 0.0);
+    out.meters[meter] = {monthly.mean(), dr.per_execution_mean(meter)};
   }
   for (const auto& line : pd.lines) {
     sim::Summary cost = sim::summarize(line.cost_usd);
     out.lines.push_back({line.meter, line.line, line.unit, mean_of(line.quantity), cost.mean, cost.p05, cost.p50,
                          cost.p95, per_execution_mean(line.cost_usd, pd.events_per_month)});
   }
-  std::vector<double> latencies = dr.latency_sample_ms;
-  std::sort(latencies.begin(), latencies.end());
-  out.latency = {latencies.empty() ? 0.0 : mean_of(latencies), latency_quantile(latencies, 0.50),
-                 latency_quantile(latencies, 0.90), latency_quantile(latencies, 0.95),
-                 latency_quantile(latencies, 0.99)};
+  const sim::LatencyHistogram& latency = dr.latency_ms;
+  out.latency = {dr.latency_mean_ms(), latency.quantile(0.50), latency.quantile(0.90), latency.quantile(0.95),
+                 latency.quantile(0.99)};
   out.outcomes = {dr.outcomes.succeeded, dr.outcomes.failed, dr.outcomes.lost, dr.outcomes.caught,
                   dr.outcomes.failed_by_error};
   out.executions = dr.executions;

@@ -1,6 +1,7 @@
 #include "engine/run_pipeline.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "engine/draw_pricing.h"
@@ -11,6 +12,7 @@
 #include "model/errors.h"
 #include "model/number_format.h"
 #include "model/scenario/scenario_checks.h"
+#include "model/source_file.h"
 #include "model/units.h"
 #include "sim/design_factory.h"
 #include "sim/replication.h"
@@ -27,19 +29,6 @@ void check_settings(std::uint64_t draws, std::uint64_t max_draws, bool stop_rule
                                               std::to_string(draws) + ")");
 }
 
-// Runs draws [done, target): in one call, or in slices when progress is to be shown (the results are the
-// same for any split).
-void run_until(sim::Replicator& replicator, sim::RunResult& result, std::uint64_t& done, std::uint64_t target,
-               const ProgressFn& progress) {
-  const std::uint64_t slice = progress ? std::max<std::uint64_t>(1, target / 25) : target;
-  while (done < target) {
-    std::uint64_t count = std::min(slice, target - done);
-    replicator.run_draws(done, count, result);
-    done += count;
-    if (progress) progress(done, target);
-  }
-}
-
 void check_priced_meters(const model::Scenario& scenario, const sim::RunResult& result,
                          const pricing::PriceTable& table) {
   model::Diagnostics diags;
@@ -47,6 +36,27 @@ void check_priced_meters(const model::Scenario& scenario, const sim::RunResult& 
     if (const auto meters = unpriced_meters(result.designs[i], table); !meters.empty())
       diags.error(scenario.designs[i].loc, unpriced_meters_message(scenario.designs[i].name, meters, table));
   diags.throw_if_errors();
+}
+
+// Draws are simulated and priced at most this many at a time, so that each draw's batch totals are freed soon
+// after it is simulated (memory per draw is then its compact record: sim/run_result.h).
+constexpr std::uint64_t kSliceDraws = 1024;
+
+// Runs draws [done, target) in slices (the results are the same for any split), pricing each slice and then
+// releasing its batch totals. The slices are smaller when progress is to be shown.
+void run_until(sim::Replicator& replicator, sim::RunResult& result, std::vector<PricedDesign>& priced,
+               const model::Scenario& scenario, const pricing::PriceTable& table, const pricing::CostOptions& options,
+               std::uint64_t& done, std::uint64_t target, const ProgressFn& progress) {
+  const std::uint64_t slice = std::min(kSliceDraws, progress ? std::max<std::uint64_t>(1, target / 25) : target);
+  while (done < target) {
+    std::uint64_t count = std::min(slice, target - done);
+    replicator.run_draws(done, count, result);
+    done += count;
+    check_priced_meters(scenario, result, table);
+    update_priced_run(priced, result, table, options);
+    sim::release_batch_totals(result, done);
+    if (progress) progress(done, target);
+  }
 }
 
 // The `--set NAME=VALUE` overrides that fix `fixed`: the value written as model::format_shortest writes it
@@ -112,41 +122,117 @@ void ScenarioSession::set_values(const FixedInputs& fixed) {
   diags.throw_if_errors();
 }
 
+RunSettings ScenarioSession::effective_settings(const RunSettings& settings) const {
+  const model::Scenario& scenario = *scenario_;
+  RunSettings out = settings;
+  out.threads.reset();
+  out.seed = settings.seed.value_or(scenario.run.seed);
+  out.executions = settings.executions.value_or(scenario.run.executions);
+  out.draws = settings.draws.value_or(scenario.run.draws);
+  out.rel_error = settings.rel_error ? settings.rel_error : scenario.run.rel_error;
+  out.max_draws = settings.max_draws.value_or(std::max(scenario.run.max_draws, *out.draws));
+  out.free_tier = settings.free_tier || scenario.free_tier;
+  return out;
+}
+
+std::string ScenarioSession::config_hash(const RunSettings& settings) const {
+  if (!table_) throw model::InternalError("a scenario session's configuration is known after fix_inputs");
+  const RunSettings e = effective_settings(settings);
+  std::string text = "flowcost configuration 1\nscenario " + scenario_->id + "\n";
+  std::map<std::string, std::string> files = scenario_->input_file_hashes;
+  files[table_->path] = table_->sha256;
+  for (const auto& [path, sha] : files) text += "file " + sha + " " + path + "\n";
+  text += "seed " + std::to_string(*e.seed) + "\nexecutions " + std::to_string(*e.executions) + "\ndraws " +
+          std::to_string(*e.draws) + "\n";
+  for (const auto& [name, value] : e.set) text += "set " + name + "=" + value + "\n";
+  text += "prices " + e.prices.value_or("(scenario)") + "\nfree_tier " + (e.free_tier ? "1" : "0") + "\nstrict " +
+          (e.strict ? "1" : "0") + "\nmax_states " + model::format_shortest(e.max_states.value_or(kDefaultMaxStates)) +
+          "\n";
+  if (e.rel_error) text += "rel_error " + model::format_shortest(*e.rel_error) + " max_draws " + std::to_string(*e.max_draws) + "\n";
+  return model::sha256_hex(text);
+}
+
 ScenarioRun ScenarioSession::run(const RunSettings& settings, const FixedInputs& fixed, const ProgressFn& progress) {
   if (!table_) throw model::InternalError("a scenario session runs after fix_inputs");
   set_values(fixed);
   const model::Scenario& scenario = *scenario_;
-  const std::uint64_t seed = settings.seed.value_or(scenario.run.seed);
-  const std::uint64_t executions = settings.executions.value_or(scenario.run.executions);
-  const std::uint64_t draws = settings.draws.value_or(scenario.run.draws);
-  const std::optional<double> rel_error = settings.rel_error ? settings.rel_error : scenario.run.rel_error;
-  const std::uint64_t max_draws = settings.max_draws.value_or(std::max(scenario.run.max_draws, draws));
+  const RunSettings e = effective_settings(settings);
+  const std::uint64_t draws = *e.draws, max_draws = *e.max_draws;
+  const std::optional<double> rel_error = e.rel_error;
   check_settings(draws, max_draws, rel_error.has_value());
-  const pricing::CostOptions cost_options{settings.free_tier || scenario.free_tier};
+  const pricing::CostOptions cost_options{e.free_tier};
 
   std::vector<const sim::DesignSimulator*> designs;
   for (const auto& s : simulators_) designs.push_back(s.get());
   // With the stop rule, the bound holds for the most draws it may run (--max-draws).
   check_work_bound(scenario, designs,
-                   {seed, rel_error ? max_draws : draws, executions, settings.max_states.value_or(kDefaultMaxStates)});
-  sim::Replicator replicator(scenario, designs, {seed, executions, settings.threads.value_or(0)});
+                   {*e.seed, rel_error ? max_draws : draws, *e.executions, e.max_states.value_or(kDefaultMaxStates)});
+  sim::Replicator replicator(scenario, designs, {*e.seed, *e.executions, settings.threads.value_or(0)});
   sim::RunResult result;
   std::uint64_t done = 0;
-  run_until(replicator, result, done, draws, progress);
-  check_priced_meters(scenario, result, *table_);
   std::vector<PricedDesign> priced;
-  update_priced_run(priced, result, *table_, cost_options);
-  while (rel_error && !run_converged(priced, *rel_error) && done < max_draws) {
-    run_until(replicator, result, done, std::min(max_draws, done * 2), progress);
-    check_priced_meters(scenario, result, *table_);
-    update_priced_run(priced, result, *table_, cost_options);
-  }
+  run_until(replicator, result, priced, scenario, *table_, cost_options, done, draws, progress);
+  while (rel_error && !run_converged(priced, *rel_error) && done < max_draws)
+    run_until(replicator, result, priced, scenario, *table_, cost_options, done, std::min(max_draws, done * 2),
+              progress);
+  return report(settings, result, priced);
+}
 
+PartialRun ScenarioSession::run_shard(const std::string& scenario_path, const RunSettings& settings,
+                                      const ShardSpec& shard, const ProgressFn& progress) {
+  if (!table_) throw model::InternalError("a scenario session runs after fix_inputs");
+  RunSettings e = effective_settings(settings);
+  if (e.rel_error)
+    throw model::InputError(kCommandLine,
+                            "--shard runs a fixed slice of the draws, but a stop rule is set (" +
+                                std::string(settings.rel_error ? "--rel-error" : "the scenario's run.rel_error") +
+                                "), which decides the number of draws as it goes: shard a run with a fixed --draws N "
+                                "and no stop rule (docs/scale-out.md)");
+  const model::Scenario& scenario = *scenario_;
+  const pricing::CostOptions cost_options{e.free_tier};
+  std::vector<const sim::DesignSimulator*> designs;
+  for (const auto& s : simulators_) designs.push_back(s.get());
+  // The bound is that of the whole run: a shard is refused exactly when the unsharded run would be.
+  check_work_bound(scenario, designs, {*e.seed, *e.draws, *e.executions, e.max_states.value_or(kDefaultMaxStates)});
+  sim::Replicator replicator(scenario, designs, {*e.seed, *e.executions, settings.threads.value_or(0)});
+  const ShardSlice slice = shard_slice(*e.draws, shard);
+  PartialRun part;
+  part.tool_version = FLOWCOST_VERSION;
+  part.config_hash = config_hash(settings);
+  part.scenario_path = scenario_path;
+  part.settings = e;
+  part.settings.rel_error.reset();
+  part.settings.max_draws.reset();
+  part.shard = shard;
+  part.first_draw = slice.first;
+  std::uint64_t done = slice.first;
+  const ProgressFn shifted = progress ? ProgressFn([&](std::uint64_t d, std::uint64_t t) {
+    progress(d - slice.first, t - slice.first);
+  })
+                                      : ProgressFn();
+  if (slice.count == 0) {
+    // An empty slice (more shards than draws) still carries every design, with no draws.
+    replicator.run_draws(slice.first, 0, part.run);
+  }
+  run_until(replicator, part.run, part.priced, scenario, *table_, cost_options, done, slice.first + slice.count, shifted);
+  update_priced_run(part.priced, part.run, *table_, cost_options);
+  return part;
+}
+
+ScenarioRun ScenarioSession::report(const RunSettings& settings, const sim::RunResult& result,
+                                    const std::vector<PricedDesign>& priced) const {
+  const RunSettings e = effective_settings(settings);
   ScenarioRun out;
   out.warnings = warnings_;
-  out.report = build_run_report({scenario, result, priced, *table_, cost_options, rel_error});
+  out.report = build_run_report({*scenario_, result, priced, *table_, pricing::CostOptions{e.free_tier}, e.rel_error});
   out.report.warnings.insert(out.report.warnings.end(), file_warnings_.begin(), file_warnings_.end());
   for (const auto& [path, sha] : out.report.input_files) out.input_paths.push_back(path);
+  return out;
+}
+
+std::vector<std::vector<model::UnpricedCall>> ScenarioSession::unpriced_calls() const {
+  std::vector<std::vector<model::UnpricedCall>> out;
+  for (const auto& s : simulators_) out.push_back(s->unpriced());
   return out;
 }
 

@@ -19,13 +19,17 @@
 #include <utility>
 #include <vector>
 
+#include "engine/draw_pricing.h"
+#include "engine/partial_run.h"
 #include "engine/run_report.h"
 #include "engine/run_settings.h"
+#include "engine/shard.h"
 #include "model/diagnostics.h"
 #include "model/metering.h"
 #include "model/scenario/scenario.h"
 #include "pricing/price_table.h"
 #include "sim/execution.h"
+#include "sim/run_result.h"
 
 namespace flowcost::engine {
 
@@ -83,6 +87,35 @@ class ScenarioSession {
   // were used when reading). Throws model::InputError (a value that is not finite in a draw, a meter
   // without a price, max_draws below draws).
   ScenarioRun run(const RunSettings& settings, const FixedInputs& fixed, const ProgressFn& progress = {});
+
+  // The settings a run with `settings` uses: seed, executions and draws resolved from the scenario's `run:`
+  // when not given, the stop rule resolved too; `threads` left out (results do not depend on it).
+  RunSettings effective_settings(const RunSettings& settings) const;
+
+  // SHA-256 (hex) of the configuration of a run with `settings` (after fix_inputs): the scenario's id, every
+  // file it read and the price table's (path and SHA-256), and the effective settings. Two runs with the same
+  // hash give the same numbers.
+  std::string config_hash(const RunSettings& settings) const;
+
+  // Shard `shard` of the run with `settings` (after fix_inputs({})): its slice of the draws, simulated and
+  // priced, as a partial result (engine/partial_run.h). Throws model::InputError when a stop rule is set
+  // (the stop rule decides the draws as it goes; a shard runs a fixed slice).
+  PartialRun run_shard(const std::string& scenario_path, const RunSettings& settings, const ShardSpec& shard,
+                       const ProgressFn& progress = {});
+
+  // The report of a whole run given its results (what `run` ends with; `merge` calls it with the shards'
+  // results put together).
+  ScenarioRun report(const RunSettings& settings, const sim::RunResult& result,
+                     const std::vector<PricedDesign>& priced) const;
+
+  // Every warning for standard error (what ScenarioRun::warnings holds).
+  const std::vector<model::Diagnostic>& warnings() const { return warnings_; }
+
+  // The price table (after fix_inputs).
+  const pricing::PriceTable& table() const { return *table_; }
+
+  // The compiled designs' calls that no meter counts (for results read back from partial files).
+  std::vector<std::vector<model::UnpricedCall>> unpriced_calls() const;
 
  private:
   void set_values(const FixedInputs& fixed);

@@ -176,50 +176,61 @@ void Replicator::merge_draw(const DrawPlan& plan, RunResult& result) const {
         }
     }
 
-    DrawResult dr;
+    DrawRecord dr;
     dr.draw = plan.inputs.draw;
     dr.events_per_month = plan.events_per_month;
     dr.executions = plan.n;
     dr.exact = plan.exact;
-    for (const auto& [name, value] : plan.inputs.values) dr.inputs[name] = value;
     const double events = plan.exact ? static_cast<double>(plan.n) : plan.events_per_month;
     const double n = static_cast<double>(plan.n);
-    model::MeterTotals fixed = design.monthly_fixed(plan.inputs);
-    for (std::size_t m = 0; m < kMeterCount; ++m) {
-      if (total.v[m] == 0) continue;
+    const model::MeterTotals fixed = design.monthly_fixed(plan.inputs);
+    // The draw's meters: those with a non-zero sum (in meter order), then the fixed ones; each a column.
+    std::vector<std::size_t> simulated;  // meter ids with a non-zero sum
+    for (std::size_t m = 0; m < kMeterCount; ++m)
+      if (total.v[m] != 0) simulated.push_back(m);
+    std::vector<std::size_t> sim_column, fixed_column;
+    for (std::size_t m : simulated) sim_column.push_back(out.add_column(meter_name(static_cast<Meter>(m))));
+    for (const auto& [name, value] : fixed) fixed_column.push_back(out.add_column(name));
+    const std::size_t columns = out.meters.size();
+    dr.monthly.assign(columns, 0.0);
+    for (std::size_t k = 0; k < simulated.size(); ++k) {
+      const std::size_t m = simulated[k];
       auto meter = static_cast<Meter>(m);
-      std::string name(meter_name(meter));
       if (total.saturated(m)) {
-        const std::string w = "meter " + name + " reached the largest quantity flowcost can count (2^63 - 1 " +
-                              "native units) in a draw; its totals are lower bounds";
+        const std::string w = "meter " + std::string(meter_name(meter)) + " reached the largest quantity flowcost " +
+                              "can count (2^63 - 1 native units) in a draw; its totals are lower bounds";
         if (std::find(out.warnings.begin(), out.warnings.end(), w) == out.warnings.end()) out.warnings.push_back(w);
       }
       double sum = static_cast<double>(total.v[m]) * meter_scale(meter);
-      dr.monthly[name] = plan.exact ? sum : events * (sum / n);
-      out.execution_totals[name] += sum;
+      dr.monthly[sim_column[k]] = plan.exact ? sum : events * (sum / n);
     }
-    for (const auto& [name, value] : fixed) dr.monthly[name] += value;
+    {
+      std::size_t k = 0;
+      for (const auto& [name, value] : fixed) dr.monthly[fixed_column[k++]] += value;
+    }
     for (std::size_t b = 0; b < batch.size(); ++b) {
       if (batch_size[b] == 0) continue;
-      model::MeterTotals bt;
-      for (std::size_t m = 0; m < kMeterCount; ++m) {
-        if (total.v[m] == 0) continue;
-        auto meter = static_cast<Meter>(m);
-        double sum = static_cast<double>(batch[b].v[m]) * meter_scale(meter);
-        bt[std::string(meter_name(meter))] = events * (sum / static_cast<double>(batch_size[b]));
+      const std::size_t offset = dr.batch_monthly.size();
+      dr.batch_monthly.resize(offset + columns, 0.0);
+      for (std::size_t k = 0; k < simulated.size(); ++k) {
+        auto meter = static_cast<Meter>(simulated[k]);
+        double sum = static_cast<double>(batch[b].v[simulated[k]]) * meter_scale(meter);
+        dr.batch_monthly[offset + sim_column[k]] = events * (sum / static_cast<double>(batch_size[b]));
       }
-      for (const auto& [name, value] : fixed) bt[name] += value;
-      dr.batch_monthly.push_back(std::move(bt));
+      std::size_t k = 0;
+      for (const auto& [name, value] : fixed) dr.batch_monthly[offset + fixed_column[k++]] += value;
     }
+    out.execution_totals.add(total);
+    const auto& lat = plan.latency_ms[d];
+    for (double ms : lat) {
+      dr.latency_sum_ms += ms;
+      out.latency_ms.add(ms);
+    }
+    dr.latency_count = lat.size();
     out.draws.push_back(std::move(dr));
 
     out.executions += plan.n;
     result.simulated_executions += plan.n;
-    if (out.executions > 0)
-      for (const auto& [name, sum] : out.execution_totals)
-        out.per_execution_mean[name] = sum / static_cast<double>(out.executions);
-    const auto& lat = plan.latency_ms[d];
-    out.latency_sample_ms.insert(out.latency_sample_ms.end(), lat.begin(), lat.end());
   }
 }
 

@@ -11,10 +11,11 @@
 // thread count and any split of the draws into run_draws calls.
 //
 // Monthly totals: monthly = events_per_month x (sum x meter_scale / n) (exact mode: sum x meter_scale),
-// plus DesignSimulator::monthly_fixed; only meters with a non-zero sum (or a fixed part) appear. Each
-// batch total is events_per_month x (batch sum x meter_scale / batch size) + monthly_fixed (batch_monthly
-// has min(n, 16) entries: empty batches are left out). Latencies of samples 0..min(n, 2000)-1 of every
-// draw are pooled in sample order.
+// plus DesignSimulator::monthly_fixed; a meter gets a column of the design (DesignResult::meters) the first
+// time a draw has a non-zero sum of it (or a fixed part). Each batch total is events_per_month x (batch sum
+// x meter_scale / batch size) + monthly_fixed (min(n, 16) batches: empty batches are left out). Latencies
+// of samples 0..min(n, 2000)-1 of every draw go into the design's histogram (and their sum into the draw's
+// record). Memory per draw and design: one DrawRecord (sim/run_result.h).
 #include <cstdint>
 #include <memory>
 #include <vector>

@@ -44,29 +44,40 @@ double quantile_sorted(const std::vector<double>& sorted, double p) {
   return sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
 }
 
-double quantile(std::vector<double> values, double p) {
-  std::sort(values.begin(), values.end());
-  return quantile_sorted(values, p);
+double quantile_select(std::vector<double>& values, double p) {
+  if (values.empty()) throw model::InternalError("quantile of an empty sample");
+  p = std::clamp(p, 0.0, 1.0);
+  double h = static_cast<double>(values.size() - 1) * p;
+  auto lo = static_cast<std::size_t>(std::floor(h));
+  auto nth = values.begin() + static_cast<std::ptrdiff_t>(lo);
+  std::nth_element(values.begin(), nth, values.end());
+  if (lo + 1 >= values.size()) return *nth;
+  // Every element after the lo-th is at least as large: the next order statistic is their minimum.
+  double next = *std::min_element(nth + 1, values.end());
+  double frac = h - static_cast<double>(lo);
+  return *nth + frac * (next - *nth);
 }
+
+double quantile(std::vector<double> values, double p) { return quantile_select(values, p); }
 
 Summary summarize(const std::vector<double>& values) {
   Summary s;
   if (values.empty()) return s;
   Welford w;
   for (double v : values) w.add(v);
-  std::vector<double> sorted = values;
-  std::sort(sorted.begin(), sorted.end());
+  std::vector<double> work = values;
   s.count = w.count();
   s.mean = w.mean();
   s.stddev = std::sqrt(w.variance());
   s.std_error = w.std_error();
   s.ci95_low = s.mean - kZ975 * s.std_error;
   s.ci95_high = s.mean + kZ975 * s.std_error;
-  s.p05 = quantile_sorted(sorted, 0.05);
-  s.p50 = quantile_sorted(sorted, 0.50);
-  s.p95 = quantile_sorted(sorted, 0.95);
-  s.min = sorted.front();
-  s.max = sorted.back();
+  s.p05 = quantile_select(work, 0.05);
+  s.p50 = quantile_select(work, 0.50);
+  s.p95 = quantile_select(work, 0.95);
+  const auto [min, max] = std::minmax_element(values.begin(), values.end());
+  s.min = *min;
+  s.max = *max;
   return s;
 }
 

@@ -31,7 +31,10 @@ class Welford {
 
 // Type 7 quantile of values already sorted ascending; p in [0, 1]. Throws InternalError when empty.
 double quantile_sorted(const std::vector<double>& sorted, double p);
-// Type 7 quantile of unsorted values (sorts a copy).
+// Type 7 quantile of unsorted values by selection (std::nth_element, linear on average; the order of
+// `values` changes). Exactly the value quantile_sorted gives on the sorted values.
+double quantile_select(std::vector<double>& values, double p);
+// The same on a copy.
 double quantile(std::vector<double> values, double p);
 
 struct Summary {
@@ -44,7 +47,7 @@ struct Summary {
   double min = 0, max = 0;
 };
 
-// Everything zero for an empty vector.
+// Everything zero for an empty vector. Quantiles by selection on one copy of `values` (no full sort).
 Summary summarize(const std::vector<double>& values);
 
 struct Paired {

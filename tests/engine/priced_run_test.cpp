@@ -30,14 +30,42 @@ pricing::PriceTable small_table() {
   return t;
 }
 
-sim::DrawResult draw(std::uint64_t index, double events, model::MeterTotals monthly) {
-  sim::DrawResult d;
+// Appends a draw with these monthly totals to `design` (new meters get columns), with `batches` as its batch
+// totals (by default two batches equal to the draw's totals).
+void add_draw(sim::DesignResult& design, std::uint64_t index, double events, const model::MeterTotals& monthly,
+              std::vector<model::MeterTotals> batches = {}) {
+  if (batches.empty()) batches = {monthly, monthly};
+  sim::DrawRecord d;
   d.draw = index;
   d.events_per_month = events;
   d.executions = 1000;
-  d.monthly = monthly;
-  d.batch_monthly = {monthly, monthly};
-  return d;
+  for (const auto& [name, value] : monthly) design.add_column(name);
+  for (const auto& b : batches)
+    for (const auto& [name, value] : b) design.add_column(name);
+  auto row = [&](const model::MeterTotals& totals) {
+    std::vector<double> out(design.meters.size(), 0.0);
+    for (const auto& [name, value] : totals) out[*design.column(name)] = value;
+    return out;
+  };
+  d.monthly = row(monthly);
+  for (const auto& b : batches) {
+    auto r = row(b);
+    d.batch_monthly.insert(d.batch_monthly.end(), r.begin(), r.end());
+  }
+  design.draws.push_back(d);
+}
+
+sim::LatencyHistogram latencies(const std::vector<double>& values) {
+  sim::LatencyHistogram h;
+  for (double v : values) h.add(v);
+  return h;
+}
+
+// Execution totals in native units: `count` of `meter` (a count meter: scale 1).
+sim::MeterSums totals(sim::Meter meter, std::uint64_t count) {
+  sim::MeterSums s;
+  s.v[static_cast<std::size_t>(meter)] = count;
+  return s;
 }
 
 sim::RunResult two_designs() {
@@ -46,10 +74,13 @@ sim::RunResult two_designs() {
   run.executions_per_draw = 1000;
   sim::DesignResult a;
   a.name = "sfn";
-  a.draws = {draw(0, 1e6, {{"sfn.standard.transitions", 1e6}}), draw(1, 2e6, {{"sfn.standard.transitions", 2e6}}),
-             draw(2, 3e6, {{"sfn.standard.transitions", 3e6}})};
-  a.per_execution_mean = {{"sfn.standard.transitions", 1.0}};
-  a.latency_sample_ms = {40, 10, 30, 20, 50};
+  add_draw(a, 0, 1e6, {{"sfn.standard.transitions", 1e6}});
+  add_draw(a, 1, 2e6, {{"sfn.standard.transitions", 2e6}});
+  add_draw(a, 2, 3e6, {{"sfn.standard.transitions", 3e6}});
+  a.execution_totals = totals(sim::Meter::sfn_standard_transitions, 3000);
+  a.latency_ms = latencies({40, 10, 30, 20, 50});
+  a.draws[0].latency_sum_ms = 150;
+  a.draws[0].latency_count = 5;
   a.outcomes.succeeded = 2990;
   a.outcomes.failed = 10;
   a.outcomes.failed_by_error = {{"States.Timeout", 10}};
@@ -57,9 +88,13 @@ sim::RunResult two_designs() {
   sim::DesignResult b;
   b.name = "iot";
   // Lambda requests only in two draws: the draw without them counts 0.
-  b.draws = {draw(0, 1e6, {{"lambda.requests", 1e6}}), draw(1, 2e6, {}), draw(2, 3e6, {{"lambda.requests", 4e6}})};
-  b.per_execution_mean = {{"lambda.requests", 5.0 / 6.0}};
-  b.latency_sample_ms = {5};
+  add_draw(b, 0, 1e6, {{"lambda.requests", 1e6}});
+  add_draw(b, 1, 2e6, {});
+  add_draw(b, 2, 3e6, {{"lambda.requests", 4e6}});
+  b.execution_totals = totals(sim::Meter::lambda_requests, 2500);
+  b.latency_ms = latencies({5});
+  b.draws[0].latency_sum_ms = 5;
+  b.draws[0].latency_count = 1;
   b.outcomes.succeeded = 2997;
   b.outcomes.lost = 3;
   b.executions = 3000;
@@ -100,10 +135,13 @@ TEST_CASE("each draw is priced, then summarised: mean, type-7 quantiles, standar
   CHECK(a.meters.at("sfn.standard.transitions").monthly_mean == 2e6);
   CHECK(a.meters.at("sfn.standard.transitions").per_execution_mean == 1.0);
   CHECK(a.latency.mean_ms == 30);
-  CHECK(a.latency.p50_ms == 30);
-  CHECK(a.latency.p90_ms == Approx(46).epsilon(1e-12));  // h = 3.6: 40 + 0.6 x 10
-  CHECK(a.latency.p95_ms == Approx(48).epsilon(1e-12));  // h = 3.8: 40 + 0.8 x 10
-  CHECK(a.latency.p99_ms == Approx(49.6).epsilon(1e-12));  // h = 3.96
+  // Quantiles from the histogram: each order statistic is its bucket's midpoint (30 lies in [30, 30 + 2^4/1024),
+  // 40 in [40, 40 + 2^5/1024)); the smallest and largest are exact. Within 2^-11 of the exact type-7 values.
+  CHECK(a.latency.p50_ms == 30 + 8.0 / 1024);
+  CHECK(a.latency.p90_ms == Approx(40.015625 + 0.6 * (50 - 40.015625)).epsilon(1e-12));  // h = 3.6
+  CHECK(a.latency.p90_ms == Approx(46).epsilon(1.0 / 2048));
+  CHECK(a.latency.p95_ms == Approx(48).epsilon(1.0 / 2048));   // h = 3.8: 40 + 0.8 x 10
+  CHECK(a.latency.p99_ms == Approx(49.6).epsilon(1.0 / 2048));  // h = 3.96
   CHECK(report.designs[1].latency.mean_ms == 5);
   CHECK(a.outcomes.failed_by_error.at("States.Timeout") == 10);
   CHECK(report.tool_version == FLOWCOST_VERSION);
@@ -130,7 +168,7 @@ TEST_CASE("designs after the first are compared with it on the same draws") {
   CHECK(c.saving_fraction_mean == Approx(149.0 / 150).epsilon(1e-12));
   CHECK(c.p_candidate_cheaper == 1);
   CHECK(c.ratio_mean == Approx(1.0 / 150).epsilon(1e-12));
-  CHECK(c.latency_p95_delta_ms == Approx(5 - 48).epsilon(1e-12));
+  CHECK(c.latency_p95_delta_ms == Approx(5 - (40.015625 + 0.8 * (50 - 40.015625))).epsilon(1e-12));  // histogram p95
   CHECK(c.failed_fraction_delta == Approx(-10.0 / 3000).epsilon(1e-12));
   CHECK(c.lost_fraction_delta == Approx(3.0 / 3000).epsilon(1e-12));
 }
@@ -156,9 +194,8 @@ TEST_CASE("one draw: the standard error comes from the draw's batches") {
   sim::RunResult run;
   sim::DesignResult a;
   a.name = "only";
-  sim::DrawResult d = draw(0, 1e6, {{"sfn.standard.transitions", 2e6}});
-  d.batch_monthly = {{{"sfn.standard.transitions", 1e6}}, {{"sfn.standard.transitions", 3e6}}};  // $25 and $75
-  a.draws = {d};
+  add_draw(a, 0, 1e6, {{"sfn.standard.transitions", 2e6}},
+           {{{"sfn.standard.transitions", 1e6}}, {{"sfn.standard.transitions", 3e6}}});  // $25 and $75
   run.designs = {a};
   auto table = small_table();
   auto priced = engine::price_run(run, table, {});
@@ -171,7 +208,7 @@ TEST_CASE("one draw: the standard error comes from the draw's batches") {
 
 TEST_CASE("unpriced meters are listed for a positioned error") {
   auto run = two_designs();
-  run.designs[1].draws[0].monthly["sns.publishes"] = 5;
+  add_draw(run.designs[1], 3, 1e6, {{"sns.publishes", 5}});
   CHECK(engine::unpriced_meters(run.designs[1], small_table()) == std::vector<std::string>{"sns.publishes"});
   CHECK(engine::unpriced_meters(run.designs[0], small_table()).empty());
 }
@@ -192,11 +229,19 @@ TEST_CASE("pricing more draws incrementally gives the same result as pricing the
     REQUIRE(priced[i].lines.size() == full[i].lines.size());
     CHECK(priced[i].lines[0].cost_usd == full[i].lines[0].cost_usd);
   }
-  // A later draw bringing a new meter re-prices every draw with the new line items.
-  run.designs[0].draws[2].monthly["lambda.requests"] = 1e6;
+  // A later draw bringing a new meter adds its line to the earlier draws with 0, exactly what pricing every
+  // draw again gives (and their batch totals are no longer needed).
+  add_draw(run.designs[0], 3, 4e6, {{"sfn.standard.transitions", 4e6}, {"lambda.requests", 1e6}});
+  add_draw(run.designs[1], 3, 4e6, {{"lambda.requests", 1e6}});
+  const auto again = engine::price_run(run, table, {});
+  sim::release_batch_totals(run, 3);
   engine::update_priced_run(priced, run, table, {});
   CHECK(priced[0].meters == std::vector<std::string>{"sfn.standard.transitions", "lambda.requests"});
-  CHECK(priced[0].lines.size() == 2);
-  CHECK(priced[0].lines[1].cost_usd == std::vector<double>{0, 0, 0.2});
-  CHECK(priced[0].monthly_cost_usd == engine::price_run(run, table, {})[0].monthly_cost_usd);
+  REQUIRE(priced[0].lines.size() == 2);
+  CHECK(priced[0].lines[1].cost_usd == std::vector<double>{0, 0, 0, 0.2});
+  CHECK(priced[0].lines[1].quantity == std::vector<double>{0, 0, 0, 1e6});
+  CHECK(priced[0].monthly_cost_usd == again[0].monthly_cost_usd);
+  CHECK(priced[0].draw_std_error_usd == again[0].draw_std_error_usd);
+  CHECK(priced[0].lines[0].cost_usd == again[0].lines[0].cost_usd);
+  CHECK(priced[0].lines[1].cost_usd == again[0].lines[1].cost_usd);
 }

@@ -22,10 +22,7 @@ std::string messages(const model::Diagnostics& diags) {
 
 double total(const sim::DesignResult& d, const std::string& meter) {
   double sum = 0;
-  for (const auto& draw : d.draws) {
-    auto it = draw.monthly.find(meter);
-    if (it != draw.monthly.end()) sum += it->second;
-  }
+  for (const auto& draw : d.draws) sum += d.monthly(draw, meter);
   return sum;
 }
 

@@ -104,10 +104,12 @@ void check_identical(const RunResult& a, const RunResult& b) {
       CHECK(x.draws[i].draw == y.draws[i].draw);
       CHECK(x.draws[i].monthly == y.draws[i].monthly);
       CHECK(x.draws[i].batch_monthly == y.draws[i].batch_monthly);
-      CHECK(x.draws[i].inputs == y.draws[i].inputs);
+      CHECK(x.draws[i].latency_sum_ms == y.draws[i].latency_sum_ms);
+      CHECK(x.draws[i].latency_count == y.draws[i].latency_count);
     }
-    CHECK(x.per_execution_mean == y.per_execution_mean);
-    CHECK(x.latency_sample_ms == y.latency_sample_ms);
+    CHECK(x.meters == y.meters);
+    CHECK(x.execution_totals == y.execution_totals);
+    CHECK(x.latency_ms == y.latency_ms);
     CHECK(x.outcomes.failed_by_error == y.outcomes.failed_by_error);
     CHECK(x.outcomes.succeeded == y.outcomes.succeeded);
     CHECK(x.executions == y.executions);
@@ -189,43 +191,49 @@ TEST_CASE("monthly totals scale the per-execution mean, batches and latencies pe
   const auto& small = r.designs[0];
   const auto& large = r.designs[1];
   for (std::uint64_t draw = 0; draw < 3; ++draw) {
-    const DrawResult& dr = small.draws[draw];
-    double events = values.draw_inputs(42, draw).values.at("events_per_month");
+    const DrawRecord& dr = small.draws[draw];
+    const DrawInputs inputs = values.draw_inputs(42, draw);
+    double events = inputs.values.at("events_per_month");
     CHECK(dr.events_per_month == events);
     CHECK(dr.executions == 1600);
     CHECK_FALSE(dr.exact);
     std::int64_t ms = 0, wru = 0, batch3_ms = 0;
+    double latency_sum_ms = 0;
     for (std::uint64_t i = 0; i < 1600; ++i) {
       FakeExecution e = fake_execution(values, 42, draw, i);
+      latency_sum_ms += e.latency_ms;
       ms += e.billed_ms;
       wru += e.write_units;
       if (i >= 300 && i < 400) batch3_ms += e.billed_ms;
     }
     double gb_s = 128.0 * static_cast<double>(ms) / 1024000.0;
-    CHECK(dr.monthly.at("lambda.requests") == events * (1600.0 / 1600.0));
-    CHECK(dr.monthly.at("lambda.gb_seconds.arm64") == events * (gb_s / 1600));
-    CHECK(dr.monthly.at("dynamodb.write_request_units") == events * (static_cast<double>(wru) / 1600));
-    CHECK(dr.monthly.at("iot.connection_minutes") == dr.inputs.at("devices") * 43200);
-    CHECK(dr.monthly.count("sqs.requests") == 0);
-    REQUIRE(dr.batch_monthly.size() == 16);
-    CHECK(dr.batch_monthly[3].at("lambda.gb_seconds.arm64") ==
-          events * (128.0 * static_cast<double>(batch3_ms) / 1024000.0 / 100));
+    CHECK(small.monthly(dr, "lambda.requests") == events * (1600.0 / 1600.0));
+    CHECK(small.monthly(dr, "lambda.gb_seconds.arm64") == events * (gb_s / 1600));
+    CHECK(small.monthly(dr, "dynamodb.write_request_units") == events * (static_cast<double>(wru) / 1600));
+    CHECK(small.monthly(dr, "iot.connection_minutes") == inputs.values.at("devices") * 43200);
+    CHECK_FALSE(small.column("sqs.requests"));
+    const std::size_t width = small.meters.size();
+    REQUIRE(dr.monthly.size() == width);
+    REQUIRE(dr.batch_monthly.size() == 16 * width);
+    const std::size_t gb = *small.column("lambda.gb_seconds.arm64");
+    CHECK(dr.batch_monthly[3 * width + gb] == events * (128.0 * static_cast<double>(batch3_ms) / 1024000.0 / 100));
     double batch_mean = 0;
-    for (const auto& b : dr.batch_monthly) batch_mean += b.at("lambda.gb_seconds.arm64") / 16;
-    CHECK(batch_mean == Approx(dr.monthly.at("lambda.gb_seconds.arm64")).epsilon(1e-12));
+    for (std::size_t b = 0; b < 16; ++b) batch_mean += dr.batch_monthly[b * width + gb] / 16;
+    CHECK(batch_mean == Approx(dr.monthly[gb]).epsilon(1e-12));
     // Common random numbers: the 256 MB design bills exactly twice the GB-seconds, event by event.
-    CHECK(large.draws[draw].monthly.at("lambda.gb_seconds.arm64") == 2 * dr.monthly.at("lambda.gb_seconds.arm64"));
-    CHECK(large.draws[draw].monthly.at("dynamodb.write_request_units") ==
-          dr.monthly.at("dynamodb.write_request_units"));
-    CHECK(small.latency_sample_ms[draw * 1600 + 5] == fake_execution(values, 42, draw, 5).latency_ms);
+    CHECK(large.monthly(large.draws[draw], "lambda.gb_seconds.arm64") == 2 * dr.monthly[gb]);
+    CHECK(large.monthly(large.draws[draw], "dynamodb.write_request_units") ==
+          small.monthly(dr, "dynamodb.write_request_units"));
+    CHECK(dr.latency_count == 1600);
+    CHECK(dr.latency_sum_ms == latency_sum_ms);
   }
-  CHECK(small.latency_sample_ms.size() == 3 * 1600);
+  CHECK(small.latency_ms.count() == 3 * 1600);
   CHECK(small.executions == 4800);
   CHECK(small.transitions == 9600);
   CHECK(small.outcomes.succeeded + small.outcomes.failed == 4800);
   CHECK(small.outcomes.failed_by_error.at("Fake.Error") == small.outcomes.failed);
   CHECK(small.retries == small.outcomes.failed);
-  CHECK(small.per_execution_mean.at("lambda.requests") == 1.0);
+  CHECK(small.per_execution_mean("lambda.requests") == 1.0);
   CHECK(r.simulated_executions == 9600);
   // 10% failures: Binomial(4800, 0.1) within 4 standard errors.
   CHECK(std::fabs(static_cast<double>(small.outcomes.failed) - 480) <= 4 * std::sqrt(4800 * 0.1 * 0.9));
@@ -253,7 +261,8 @@ TEST_CASE("exact mode simulates every event of a small month and sums them") {
   RunResult result;
   r.run_draws(0, 2, result);
   for (std::uint64_t draw = 0; draw < 2; ++draw) {
-    const DrawResult& dr = result.designs[0].draws[draw];
+    const DesignResult& design = result.designs[0];
+    const DrawRecord& dr = design.draws[draw];
     CHECK(dr.exact);
     CHECK(dr.executions == 3000);
     std::int64_t ms = 0, wru = 0;
@@ -262,12 +271,13 @@ TEST_CASE("exact mode simulates every event of a small month and sums them") {
       ms += e.billed_ms;
       wru += e.write_units;
     }
-    CHECK(dr.monthly.at("lambda.requests") == 3000);
-    CHECK(dr.monthly.at("dynamodb.write_request_units") == static_cast<double>(wru));
-    CHECK(dr.monthly.at("lambda.gb_seconds.arm64") == 128.0 * static_cast<double>(ms) / 1024000.0);
-    CHECK(dr.batch_monthly.size() == 16);
+    CHECK(design.monthly(dr, "lambda.requests") == 3000);
+    CHECK(design.monthly(dr, "dynamodb.write_request_units") == static_cast<double>(wru));
+    CHECK(design.monthly(dr, "lambda.gb_seconds.arm64") == 128.0 * static_cast<double>(ms) / 1024000.0);
+    CHECK(dr.batch_monthly.size() == 16 * design.meters.size());
+    CHECK(dr.latency_count == 2000);  // min(3000, 2000)
   }
-  CHECK(result.designs[0].latency_sample_ms.size() == 4000);  // min(3000, 2000) per draw
+  CHECK(result.designs[0].latency_ms.count() == 4000);
 }
 
 TEST_CASE("a month with no events simulates nothing and keeps the fixed monthly quantities") {
@@ -276,12 +286,15 @@ TEST_CASE("a month with no events simulates nothing and keeps the fixed monthly 
                                 {{"events_per_month", "0.3"}}, d);
   REQUIRE_FALSE(d.has_errors());
   RunResult r = run(s, 2, {{0, 2}});
-  const DrawResult& dr = r.designs[0].draws[1];
+  const DrawRecord& dr = r.designs[0].draws[1];
   CHECK(dr.exact);
   CHECK(dr.executions == 0);
-  CHECK(dr.monthly == model::MeterTotals{{"iot.connection_minutes", dr.inputs.at("devices") * 43200}});
+  CHECK(r.designs[0].meters == std::vector<std::string>{"iot.connection_minutes"});
+  CHECK(dr.monthly ==
+        std::vector<double>{CompiledScenarioValues(s).draw_inputs(42, 1).values.at("devices") * 43200});
   CHECK(dr.batch_monthly.empty());
   CHECK(r.designs[0].executions == 0);
-  CHECK(r.designs[0].per_execution_mean.empty());
-  CHECK(r.designs[0].latency_sample_ms.empty());
+  CHECK(r.designs[0].per_execution_mean("iot.connection_minutes") == 0);
+  CHECK(r.designs[0].latency_ms.count() == 0);
+  CHECK(dr.latency_count == 0);
 }

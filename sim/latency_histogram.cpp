@@ -1,0 +1,103 @@
+#include "sim/latency_histogram.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "model/errors.h"
+
+namespace flowcost::sim {
+
+namespace {
+
+constexpr std::size_t kSubBuckets = std::size_t{1} << LatencyHistogram::kSubBucketBits;
+
+}  // namespace
+
+std::size_t LatencyHistogram::bucket_of(double value_ms) {
+  if (value_ms < std::ldexp(1.0, kLowestExponent)) return 0;
+  if (value_ms >= std::ldexp(1.0, kHighestExponent)) return kBuckets - 1;
+  int exponent = 0;
+  const double mantissa = std::frexp(value_ms, &exponent);  // value = mantissa 2^exponent, mantissa in [0.5, 1)
+  const int octave = exponent - 1;                           // value in [2^octave, 2^(octave + 1))
+  const auto sub = static_cast<std::size_t>((mantissa * 2 - 1) * static_cast<double>(kSubBuckets));
+  return 1 + static_cast<std::size_t>(octave - kLowestExponent) * kSubBuckets + std::min(sub, kSubBuckets - 1);
+}
+
+double LatencyHistogram::bucket_midpoint(std::size_t bucket) {
+  if (bucket == 0) return std::ldexp(1.0, kLowestExponent - 1);
+  if (bucket >= kBuckets - 1) return std::ldexp(1.0, kHighestExponent);
+  const std::size_t i = bucket - 1;
+  const int octave = kLowestExponent + static_cast<int>(i / kSubBuckets);
+  const double sub = static_cast<double>(i % kSubBuckets);
+  return std::ldexp(1.0 + (sub + 0.5) / static_cast<double>(kSubBuckets), octave);
+}
+
+void LatencyHistogram::add(double value_ms) {
+  if (!(value_ms >= 0)) throw model::InternalError("latency " + std::to_string(value_ms) + " ms is not a time");
+  if (counts_.empty()) counts_.assign(kBuckets, 0);
+  ++counts_[bucket_of(value_ms)];
+  min_ = count_ == 0 ? value_ms : std::min(min_, value_ms);
+  max_ = count_ == 0 ? value_ms : std::max(max_, value_ms);
+  ++count_;
+}
+
+void LatencyHistogram::merge(const LatencyHistogram& other) {
+  if (other.count_ == 0) return;
+  if (counts_.empty()) counts_.assign(kBuckets, 0);
+  for (std::size_t b = 0; b < kBuckets; ++b) counts_[b] += other.counts_[b];
+  min_ = count_ == 0 ? other.min_ : std::min(min_, other.min_);
+  max_ = count_ == 0 ? other.max_ : std::max(max_, other.max_);
+  count_ += other.count_;
+}
+
+double LatencyHistogram::value_at_rank(std::uint64_t rank) const {
+  if (rank == 0) return min_;
+  if (rank + 1 == count_) return max_;
+  std::uint64_t seen = 0;
+  for (std::size_t b = 0; b < kBuckets; ++b) {
+    seen += counts_[b];
+    if (rank < seen) {
+      if (b == kBuckets - 1) return max_;
+      return std::clamp(bucket_midpoint(b), min_, max_);
+    }
+  }
+  return max_;
+}
+
+double LatencyHistogram::quantile(double p) const {
+  if (count_ == 0) return 0;
+  p = std::clamp(p, 0.0, 1.0);
+  const double h = static_cast<double>(count_ - 1) * p;
+  const auto lo = static_cast<std::uint64_t>(std::floor(h));
+  const double lo_value = value_at_rank(lo);
+  if (lo + 1 >= count_) return lo_value;
+  const double frac = h - static_cast<double>(lo);
+  if (frac == 0) return lo_value;
+  return lo_value + frac * (value_at_rank(lo + 1) - lo_value);
+}
+
+std::vector<std::pair<std::size_t, std::uint64_t>> LatencyHistogram::nonzero() const {
+  std::vector<std::pair<std::size_t, std::uint64_t>> out;
+  for (std::size_t b = 0; b < counts_.size(); ++b)
+    if (counts_[b] != 0) out.emplace_back(b, counts_[b]);
+  return out;
+}
+
+LatencyHistogram LatencyHistogram::from_counts(const std::vector<std::pair<std::size_t, std::uint64_t>>& counts,
+                                               double min_ms, double max_ms) {
+  LatencyHistogram h;
+  for (const auto& [bucket, n] : counts) {
+    if (bucket >= kBuckets) throw model::InternalError("latency bucket " + std::to_string(bucket) + " out of range");
+    if (h.counts_.empty()) h.counts_.assign(kBuckets, 0);
+    h.counts_[bucket] += n;
+    h.count_ += n;
+  }
+  if (h.count_ > 0) {
+    h.min_ = min_ms;
+    h.max_ = max_ms;
+  }
+  return h;
+}
+
+}  // namespace flowcost::sim

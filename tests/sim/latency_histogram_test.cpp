@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "sim/latency_histogram.h"
+#include "sim/random.h"
+#include "sim/statistics.h"
+
+using namespace flowcost::sim;
+
+TEST_CASE("latency histogram: buckets of 2^-10 of each power of two, midpoints") {
+  CHECK(LatencyHistogram::bucket_of(0) == 0);
+  CHECK(LatencyHistogram::bucket_of(std::ldexp(1.0, -11)) == 0);
+  CHECK(LatencyHistogram::bucket_of(std::ldexp(1.0, -10)) == 1);
+  CHECK(LatencyHistogram::bucket_of(1.0) == 1 + 10 * 1024);
+  CHECK(LatencyHistogram::bucket_of(1.5) == 1 + 10 * 1024 + 512);
+  CHECK(LatencyHistogram::bucket_of(std::ldexp(1.0, 40)) == LatencyHistogram::kBuckets - 1);
+  CHECK(LatencyHistogram::bucket_midpoint(1 + 10 * 1024) == 1 + 0.5 / 1024);
+  CHECK(LatencyHistogram::bucket_midpoint(1 + 10 * 1024 + 512) == 1.5 + 0.5 / 1024);
+  for (double v : {0.002, 0.7, 1.0, 3.3, 250.0, 1e6, 3.1e10}) {
+    const double mid = LatencyHistogram::bucket_midpoint(LatencyHistogram::bucket_of(v));
+    CHECK(std::fabs(mid - v) <= v / 2048);
+  }
+}
+
+TEST_CASE("latency histogram: quantiles within 2^-11 of the exact type-7 quantiles; exact min and max") {
+  LatencyHistogram h;
+  std::vector<double> values;
+  Stream stream(7, 0, 0, 0);
+  for (int i = 0; i < 20000; ++i) {
+    // Lognormal-like spread over five decades.
+    const double v = std::exp(12 * (static_cast<double>(stream() >> 11) * 0x1.0p-53) - 2);
+    values.push_back(v);
+    h.add(v);
+  }
+  CHECK(h.count() == 20000);
+  CHECK(h.min() == *std::min_element(values.begin(), values.end()));
+  CHECK(h.max() == *std::max_element(values.begin(), values.end()));
+  for (double p : {0.0, 0.01, 0.5, 0.9, 0.95, 0.99, 0.999, 1.0}) {
+    const double exact = quantile(values, p);
+    INFO("p = " << p);
+    CHECK(std::fabs(h.quantile(p) - exact) <= exact / 2048);
+  }
+  CHECK(h.quantile(0) == h.min());
+  CHECK(h.quantile(1) == h.max());
+}
+
+TEST_CASE("latency histogram: merging is exact in any grouping, and round-trips through its counts") {
+  LatencyHistogram all, a, b, c;
+  for (int i = 0; i < 3000; ++i) {
+    const double v = 0.5 + i * 1.37;
+    all.add(v);
+    (i % 3 == 0 ? a : i % 3 == 1 ? b : c).add(v);
+  }
+  LatencyHistogram left = a;
+  left.merge(b);
+  left.merge(c);
+  LatencyHistogram right = c;
+  right.merge(a);
+  right.merge(b);
+  CHECK(left == all);
+  CHECK(right == all);
+  CHECK(LatencyHistogram::from_counts(all.nonzero(), all.min(), all.max()) == all);
+  CHECK(LatencyHistogram().quantile(0.5) == 0);
+}
+
+TEST_CASE("latency histogram: a sample of zeros has every quantile 0") {
+  LatencyHistogram h;
+  for (int i = 0; i < 10; ++i) h.add(0);
+  CHECK(h.quantile(0.5) == 0);
+  CHECK(h.quantile(0.99) == 0);
+}
+
+TEST_CASE("quantiles by selection equal the sorted type-7 quantiles exactly") {
+  Stream stream(3, 1, 0, 0);
+  std::vector<double> values;
+  for (int i = 0; i < 1001; ++i) values.push_back(static_cast<double>(stream() % 1000) / 7.0);
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  for (double p : {0.0, 0.05, 0.25, 0.5, 0.95, 0.999, 1.0}) {
+    std::vector<double> work = values;
+    CHECK(quantile_select(work, p) == quantile_sorted(sorted, p));
+  }
+  const Summary s = summarize(values);
+  CHECK(s.p05 == quantile_sorted(sorted, 0.05));
+  CHECK(s.min == sorted.front());
+  CHECK(s.max == sorted.back());
+}
