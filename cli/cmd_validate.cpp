@@ -1,4 +1,5 @@
-// `flowcost validate [--express] FILE...`: checks ASL definitions (JSON or YAML) and scenario files.
+// `flowcost validate [--express] FILE...`: checks ASL definitions (JSON or YAML), CloudFormation / SAM /
+// CDK templates (every state machine in them) and scenario files.
 // Diagnostics (sorted by position, with the source line and a caret) go to stderr; one `FILE: valid`
 // line per valid file goes to stdout. Exit 1 when any file has an error.
 #include <memory>
@@ -14,6 +15,7 @@
 #include "model/errors.h"
 #include "model/metering.h"
 #include "model/scenario/scenario.h"
+#include "model/template/state_machine_resource.h"
 #include "sim/design_factory.h"
 
 namespace flowcost::cli {
@@ -47,6 +49,22 @@ void validate_state_machine(const model::SourceFile& file, const model::Node& ro
   if (machine) model::asl::validate(*machine, model::asl::ValidateOptions{express}, diags);
 }
 
+// Every state machine of a CloudFormation / SAM / CDK template, each as its Type / StateMachineType says
+// (EXPRESS when --express is given).
+void validate_template(const model::SourceFile& file, const model::Node& root, bool express,
+                       model::Diagnostics& diags) {
+  namespace t = model::templates;
+  std::vector<std::string> ids = t::state_machine_ids(root);
+  if (ids.empty()) {
+    t::load_template_definition(file, root, {}, diags);  // reports that there is none
+    return;
+  }
+  for (const auto& id : ids) {
+    auto def = t::load_template_definition(file, root, {id, root.loc}, diags);
+    if (def) validate_state_machine(def->text, def->root, express || def->express.value_or(false), diags);
+  }
+}
+
 // Checks one file; every problem goes to `diags`.
 void validate_file(const std::string& path, bool express, model::Diagnostics& diags) {
   try {
@@ -61,10 +79,12 @@ void validate_file(const std::string& path, bool express, model::Diagnostics& di
     if (!root) return;
     if (is_state_machine(*root)) {
       validate_state_machine(file, *root, express, diags);
+    } else if (model::templates::is_template(*root)) {
+      validate_template(file, *root, express, diags);
     } else {
       diags.error({path, root->loc.line, root->loc.column},
-                  "neither an ASL definition (no \"StartAt\" or \"States\") nor a flowcost scenario (no "
-                  "\"scenario:\" key)");
+                  "neither an ASL definition (no \"StartAt\" or \"States\"), a CloudFormation or SAM template "
+                  "(no \"Resources\") nor a flowcost scenario (no \"scenario:\" key)");
     }
   } catch (const model::InputError& e) {
     for (const auto& d : e.diagnostics()) diags.add(d);
@@ -74,11 +94,11 @@ void validate_file(const std::string& path, bool express, model::Diagnostics& di
 }  // namespace
 
 void add_validate_command(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("validate", "Check ASL definitions (.json/.yaml) or scenarios; print diagnostics");
+  auto* cmd = app.add_subcommand("validate", "Check ASL definitions (.json/.yaml), CloudFormation/SAM/CDK templates or scenarios; print diagnostics");
   auto files = std::make_shared<std::vector<std::string>>();
   auto express = std::make_shared<bool>(false);
   cmd->add_flag("--express", *express,
-                "treat ASL definitions as EXPRESS state machines (.sync and .waitForTaskToken are errors)");
+                "treat ASL definitions (and every state machine of a template) as EXPRESS (.sync and .waitForTaskToken are errors)");
   cmd->add_option("FILE", *files, "files to check")->required();
   cmd->callback([&ctx, files, express] {
     for (const auto& path : *files) {

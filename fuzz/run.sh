@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 dir="${FLOWCOST_FUZZ_DIR:-build-fuzz}"
-all=(asl scenario price_table offer empirical_csv expression iot_sql)
+all=(asl scenario price_table offer empirical_csv expression iot_sql template)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
@@ -29,11 +29,12 @@ seeds_of() {
     empirical_csv) echo tests/data/scenario/samples.csv tests/data/scenario/bad_samples.csv ;;
     expression) echo fuzz/seeds/expression ;;
     iot_sql) echo fuzz/seeds/iot_sql ;;
+    template) echo tests/data/templates tests/data/templates/cdk.out tests/data/templates/statemachine ;;
   esac
 }
 dict_of() {
   case "$1" in
-    asl) echo fuzz/dict/asl.dict ;;
+    asl | template) echo fuzz/dict/asl.dict ;;
     scenario) echo fuzz/dict/scenario.dict ;;
     price_table) echo fuzz/dict/scenario.dict ;;
     offer | empirical_csv) echo fuzz/dict/csv.dict ;;

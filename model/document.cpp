@@ -70,6 +70,12 @@ std::string byte_count_text(std::size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
+// "!Sub" for a local tag; "" for none ("?" plain, "!" quoted) and for the standard "tag:yaml.org,2002:" ones.
+std::string local_tag(const std::string& tag) {
+  if (tag.size() < 2 || tag[0] != '!') return {};
+  return tag;
+}
+
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& path, Diagnostics& diags, const ParseLimits& limits)
@@ -114,6 +120,7 @@ class TreeBuilder : public YAML::EventHandler {
     Node n;
     n.loc = loc(mark);
     n.quoted = tag == "!";
+    n.tag = local_tag(tag);
     if (!n.quoted && is_core_null(value)) {
       n.kind = Node::Kind::null;
     } else {
@@ -123,14 +130,14 @@ class TreeBuilder : public YAML::EventHandler {
     add(std::move(n), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    open(Node::Kind::sequence, mark, anchor);
+    open(Node::Kind::sequence, mark, anchor, tag);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    open(Node::Kind::mapping, mark, anchor);
+    open(Node::Kind::mapping, mark, anchor, tag);
   }
   void OnMapEnd() override { close(); }
 
@@ -174,7 +181,7 @@ class TreeBuilder : public YAML::EventHandler {
     return s;
   }
 
-  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor, const std::string& tag) {
     if (failed) return;
     if (stack_.size() >= limits_.max_depth) {
       fail(loc(mark), "nesting is deeper than " + std::to_string(limits_.max_depth) + " levels");
@@ -183,6 +190,7 @@ class TreeBuilder : public YAML::EventHandler {
     Frame f;
     f.node.kind = kind;
     f.node.loc = loc(mark);
+    f.node.tag = local_tag(tag);
     f.anchor = anchor;
     stack_.push_back(std::move(f));
   }

@@ -25,6 +25,7 @@ class Node {
   SourceLocation loc;
   std::string text;     // scalar text (empty for others)
   bool quoted = false;  // a quoted scalar is always a string
+  std::string tag;      // a local YAML tag such as "!Sub" (CloudFormation's short forms); empty when none
   std::vector<Node> items;      // sequence elements
   std::vector<Member> members;  // mapping entries in file order
 

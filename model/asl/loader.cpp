@@ -82,7 +82,17 @@ StateMachine load_and_validate(const std::string& path, bool express, Diagnostic
 
 StateMachine load_and_validate(const SourceFile& file, bool express, Diagnostics* warnings) {
   Diagnostics diags;
-  auto machine = load_state_machine(file, diags);
+  auto root = parse_document(file, diags);
+  if (!root) {
+    diags.throw_if_errors();
+    throw InternalError("ASL loader returned no document and no error for " + file.path);
+  }
+  return load_and_validate(file, *root, express, std::move(diags), warnings);
+}
+
+StateMachine load_and_validate(const SourceFile& file, const Node& root, bool express, Diagnostics diags,
+                               Diagnostics* warnings) {
+  auto machine = load_state_machine(file, root, diags);
   if (machine) validate(*machine, ValidateOptions{express}, diags);
   diags.sort();
   diags.throw_if_errors();

@@ -21,5 +21,9 @@ std::optional<StateMachine> load_state_machine(const SourceFile& file, const Nod
 StateMachine load_and_validate(const std::string& path, bool express, Diagnostics* warnings = nullptr);
 // The same on a file already read.
 StateMachine load_and_validate(const SourceFile& file, bool express, Diagnostics* warnings = nullptr);
+// The same on a document already parsed (`file` gives the path and the definition size); `diags` holds
+// what was found before (a template's substitution warnings), sorted and thrown with the rest.
+StateMachine load_and_validate(const SourceFile& file, const Node& root, bool express, Diagnostics diags,
+                               Diagnostics* warnings = nullptr);
 
 }  // namespace flowcost::model::asl

@@ -92,6 +92,18 @@ std::string replace_placeholders(std::string_view text, std::string_view with) {
   return out;
 }
 
+std::vector<PlaceholderAt> placeholders_in(std::string_view text) {
+  std::vector<PlaceholderAt> out;
+  for (std::size_t i = text.find("${"); i != std::string_view::npos; i = text.find("${", i + 1)) {
+    std::string why;
+    std::size_t len = placeholder_length(text, i, why);
+    if (len == 0) continue;
+    out.push_back({i, len, std::string(text.substr(i + 2, len - 3))});
+    i += len - 1;
+  }
+  return out;
+}
+
 bool is_whole_placeholder(std::string_view text) {
   if (text.size() < 4 || text.substr(0, 2) != "${") return false;
   std::string why;

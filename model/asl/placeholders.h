@@ -4,6 +4,7 @@
 // a malformed one (`${` without `}`, `${}`, a name with spaces or quotes) is an error at its column.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/diagnostics.h"
 #include "model/document.h"
@@ -19,6 +20,14 @@ bool has_placeholder(std::string_view text);
 
 // `text` with every well-formed `${...}` replaced by `with`.
 std::string replace_placeholders(std::string_view text, std::string_view with);
+
+// Every well-formed placeholder of `text`: its offset, length and name (`${Name}` gives "Name").
+struct PlaceholderAt {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+  std::string name;
+};
+std::vector<PlaceholderAt> placeholders_in(std::string_view text);
 
 // True when the whole of `text` is one placeholder.
 bool is_whole_placeholder(std::string_view text);

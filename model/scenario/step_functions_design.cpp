@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "model/asl/loader.h"
+#include "model/template/definition_loader.h"
 #include "model/asl/resource.h"
 #include "model/errors.h"
 #include "model/scenario/sfn_parse_util.h"
@@ -203,7 +204,7 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
   for (const auto& it : scenario.workload.items) ctx.known_names.push_back(it.name);
   ctx.known_names.push_back("events_per_month");
 
-  std::vector<std::string> keys = {"workflow", "definition", "payload", "start_time", "input",
+  std::vector<std::string> keys = {"workflow", "definition", "state_machine", "payload", "start_time", "input",
                                    "tasks",    "choices",    "maps",    "waits",      "mock_config",
                                    "task_failed_matches", "logging", "orchestration"};
   if (!child) {
@@ -212,21 +213,30 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
   }
   check_known_keys(node, keys, diags, "field");
 
+  std::optional<bool> express;  // the design's workflow; otherwise a template's type
   if (const Node* w = node.find("workflow")) {
-    if (w->text == "express") d.workflow = SfnWorkflow::express;
-    else if (w->text != "standard") diags.error(w->loc, "workflow must be \"standard\" or \"express\"");
+    if (w->text == "express") express = true;
+    else if (w->text == "standard") express = false;
+    else diags.error(w->loc, "workflow must be \"standard\" or \"express\"");
   }
   const Node* def = node.find("definition");
   if (!def || !def->is_scalar()) {
-    diags.error(def ? def->loc : node.loc, "a step_functions design needs a definition (an ASL file)");
+    diags.error(def ? def->loc : node.loc,
+                "a step_functions design needs a definition (an ASL file, or a CloudFormation or SAM template)");
     return d;
+  }
+  templates::StateMachinePick pick{std::nullopt, def->loc};
+  if (const Node* sm = node.find("state_machine")) {
+    pick.logical_id = sm->text;
+    pick.at = sm->loc;
   }
   d.definition_path = sfn_parse::resolve_path(directory, def->text);
   Diagnostics warnings;
   try {
-    SourceFile definition = read_source_file(d.definition_path);
-    d.files[definition.path] = sha256_hex(definition.text);
-    d.machine = asl::load_and_validate(definition, d.workflow == SfnWorkflow::express, &warnings);
+    auto loaded = templates::load_definition(read_source_file(d.definition_path), pick, express, &warnings);
+    d.files.insert(loaded.files.begin(), loaded.files.end());
+    d.workflow = loaded.express ? SfnWorkflow::express : SfnWorkflow::standard;
+    d.machine = std::move(loaded.machine);
   } catch (const InputError& e) {
     for (const auto& item : e.diagnostics()) diags.add(item);
     return d;

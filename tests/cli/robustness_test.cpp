@@ -42,8 +42,8 @@ TEST_CASE("robustness: the printed diagnostics stop after 100, with a count of t
   CHECK(r.out == "");
   // Sorted by position: the file-level error at 1:1, then the duplicates from line 3 on.
   std::string expected = path +
-                         ":1:1: error: neither an ASL definition (no \"StartAt\" or \"States\") nor a flowcost scenario "
-                         "(no \"scenario:\" key)\n{\n^\n";
+                         ":1:1: error: neither an ASL definition (no \"StartAt\" or \"States\"), a CloudFormation "
+                         "or SAM template (no \"Resources\") nor a flowcost scenario (no \"scenario:\" key)\n{\n^\n";
   for (int line = 3; line < 3 + 99; ++line)
     expected += path + ":" + std::to_string(line) + ":1: error: duplicate key \"a\" (first defined at line 2)\n\"a\": 1,\n^\n";
   expected += "... and 51 more (51 errors, 0 warnings)\n";

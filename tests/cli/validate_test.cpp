@@ -84,8 +84,9 @@ TEST_CASE("validate: binary junk, malformed UTF-8, deep nesting and non-ASL file
   std::string other = asl("invalid/not_asl.json");
   auto r = run_flowcost({"validate", other});
   CHECK(r.code == 1);
-  CHECK(r.err == other + ":1:1: error: neither an ASL definition (no \"StartAt\" or \"States\") nor a flowcost "
-                         "scenario (no \"scenario:\" key)\n"
+  CHECK(r.err == other + ":1:1: error: neither an ASL definition (no \"StartAt\" or \"States\"), a "
+                         "CloudFormation or SAM template (no \"Resources\") nor a flowcost scenario (no \"scenario:\" "
+                         "key)\n"
                          "{\"name\": \"package\", \"version\": \"1.0.0\"}\n"
                          "^\n");
 }
@@ -146,4 +147,28 @@ TEST_CASE("validate: a scenario's duplicate key is reported once") {
   auto r = run_flowcost({"validate", scenario});
   CHECK(r.code == 1);
   CHECK(r.err == scenario + ":3:1: error: duplicate key \"title\" (first defined at line 2)\ntitle: again\n^\n");
+}
+
+TEST_CASE("validate: a SAM template checks every state machine, errors at their line in the template") {
+  // Thumbnails is valid; Report's DefinitionString (a YAML block under !Sub) has a bad TimeoutSeconds.
+  std::string file = std::string(FLOWCOST_TEST_DATA) + "/templates/sam_inline.yaml";
+  auto r = run_flowcost({"validate", file});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == file + ":41:33: error: state \"Tell\": \"TimeoutSeconds\" must be an integer, not a string\n"
+                        "              \"TimeoutSeconds\": \"soon\",\n"
+                        "                                ^\n");
+}
+
+TEST_CASE("validate: a placeholder left unsubstituted is a warning in the definition file") {
+  std::string file = std::string(FLOWCOST_TEST_DATA) + "/templates/sam_uri.yaml";
+  std::string definition = std::string(FLOWCOST_TEST_DATA) + "/templates/statemachine/order.asl.json";
+  auto r = run_flowcost({"validate", file});
+  CHECK(r.code == 0);
+  CHECK(r.out == file + ": valid\n");
+  CHECK(r.err == definition +
+                     ":19:19: warning: placeholder \"${NotifyArn}\" is left as it is (DefinitionSubstitutions has no "
+                     "\"NotifyArn\"); flowcost reads the definition with the placeholder in place\n"
+                     "      \"Resource\": \"${NotifyArn}\",\n"
+                     "                  ^\n");
 }

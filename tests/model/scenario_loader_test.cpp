@@ -202,7 +202,8 @@ TEST_CASE("design problems are reported at load, and kept with their design") {
   Diagnostics d;
   Scenario s = load_scenario(data("design_errors.yaml"), {}, d);
   CHECK(headlines(d) == Lines{
-      data("design_errors.yaml") + ":5:5: error: a step_functions design needs a definition (an ASL file)",
+      data("design_errors.yaml") + ":5:5: error: a step_functions design needs a definition (an ASL file, or a CloudFormation or "
+                                         "SAM template)",
       data("design_errors.yaml") + ":8:5: error: iot_rules design \"rules\" needs payload (bytes per message: a "
           "workload item, a number or a distribution)",
   });

@@ -1,0 +1,163 @@
+#include "model/template/mapped_text.h"
+
+#include "model/line_index.h"
+
+namespace flowcost::model::templates {
+
+namespace {
+
+bool utf8_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+// Byte offset of 1-based (line, column in UTF-8 characters) in `text`; clamped to the text's end.
+std::size_t offset_of(std::string_view text, int line, int column) {
+  std::size_t i = 0;
+  for (int l = 1; l < line && i < text.size(); ++i)
+    if (text[i] == '\n') ++l;
+  for (int c = 1; i < text.size() && text[i] != '\n';) {
+    if (c == column) break;
+    ++i;
+    while (i < text.size() && !utf8_lead(text[i])) ++i;
+    ++c;
+  }
+  return i;
+}
+
+SourceLocation origin_at(const MappedText& m, const SourceLocation& at) {
+  if (!at.known() || m.origin.empty()) return at;
+  std::size_t off = offset_of(m.text, at.line, at.column);
+  if (off >= m.origin.size()) off = m.origin.size() - 1;
+  return {m.file, m.origin[off].line, m.origin[off].column};
+}
+
+void remap_node(Node& n, const MappedText& m) {
+  n.loc = origin_at(m, n.loc);
+  for (auto& item : n.items) remap_node(item, m);
+  for (auto& member : n.members) {
+    member.key_loc = origin_at(m, member.key_loc);
+    remap_node(member.value, m);
+  }
+}
+
+MappedText uniform(const Node& scalar, const std::string& file) {
+  MappedText m;
+  m.file = file;
+  m.append(scalar.text, scalar.loc);
+  return m;
+}
+
+int leading_spaces(std::string_view line) {
+  int n = 0;
+  while (n < static_cast<int>(line.size()) && line[static_cast<std::size_t>(n)] == ' ') ++n;
+  return n;
+}
+
+// A literal block: its content lines follow the indicator's line, each indented by the same amount.
+bool trace_literal_block(const Node& scalar, const LineIndex& lines, MappedText& out) {
+  int indent = -1;
+  for (int l = scalar.loc.line + 1; l <= static_cast<int>(lines.line_count()); ++l) {
+    std::string_view text = lines.line(l);
+    if (text.find_first_not_of(' ') == std::string_view::npos) continue;
+    indent = leading_spaces(text);
+    break;
+  }
+  if (indent < 0) return false;
+  const std::string& value = scalar.text;
+  int line = scalar.loc.line + 1;
+  std::size_t start = 0;
+  while (start < value.size()) {
+    std::size_t end = value.find('\n', start);
+    std::string_view piece(value.data() + start, (end == std::string::npos ? value.size() : end) - start);
+    std::string_view source = lines.line(line);
+    std::string_view body = source.size() >= static_cast<std::size_t>(indent) ? source.substr(static_cast<std::size_t>(indent))
+                                                                              : std::string_view();
+    if (body != piece && !(piece.empty() && source.find_first_not_of(' ') == std::string_view::npos)) return false;
+    int column = indent + 1;
+    for (std::size_t i = 0; i < piece.size(); ++i) {
+      out.origin.push_back({line, column});
+      if (i + 1 < piece.size() && utf8_lead(piece[i + 1])) ++column;
+    }
+    if (end == std::string::npos) break;
+    out.origin.push_back({line, indent + 1 + static_cast<int>(piece.size())});  // the line break
+    start = end + 1;
+    ++line;
+  }
+  out.text = value;
+  return out.origin.size() == value.size();
+}
+
+// A double-quoted string on one line: JSON's escapes, each decoded byte at its escape's column.
+bool trace_double_quoted(const Node& scalar, const LineIndex& lines, std::size_t i, MappedText& out) {
+  std::string_view source = lines.line(scalar.loc.line);
+  if (i >= source.size() || source[i] != '"') return false;
+  auto column_of = [&](std::size_t byte) {
+    int c = 1;
+    for (std::size_t k = 0; k < byte; ++k)
+      if (utf8_lead(source[k])) ++c;
+    return c;
+  };
+  std::string decoded;
+  for (++i; i < source.size() && source[i] != '"'; ++i) {
+    TextOrigin at{scalar.loc.line, column_of(i)};
+    char c = source[i];
+    if (c != '\\') {
+      decoded += c;
+      out.origin.push_back(at);
+      continue;
+    }
+    if (++i >= source.size()) return false;
+    char e = source[i];
+    std::string piece;
+    switch (e) {
+      case 'n': piece = "\n"; break;
+      case 't': piece = "\t"; break;
+      case 'r': piece = "\r"; break;
+      case 'b': piece = "\b"; break;
+      case 'f': piece = "\f"; break;
+      case '"': case '\\': case '/': piece = std::string(1, e); break;
+      default: return false;  // \uXXXX and YAML's own escapes: not traced
+    }
+    decoded += piece;
+    out.origin.push_back(at);
+  }
+  if (i >= source.size() || decoded != scalar.text) return false;
+  out.text = decoded;
+  return true;
+}
+
+}  // namespace
+
+void MappedText::append(std::string_view s, const SourceLocation& at) {
+  text += s;
+  origin.insert(origin.end(), s.size(), TextOrigin{at.line, at.column});
+}
+
+void MappedText::append(const MappedText& other) {
+  text += other.text;
+  origin.insert(origin.end(), other.origin.begin(), other.origin.end());
+}
+
+MappedText scalar_text(const Node& scalar, const SourceFile& source) {
+  if (!scalar.loc.known() || scalar.text.empty()) return uniform(scalar, source.path);
+  LineIndex lines(source.text);
+  std::string_view indicator = lines.line(scalar.loc.line);
+  std::size_t at = offset_of(indicator, 1, scalar.loc.column);
+  if (at < indicator.size() && indicator[at] == '!') {  // a tag such as `!Sub |`: the scalar starts after it
+    while (at < indicator.size() && indicator[at] != ' ') ++at;
+    while (at < indicator.size() && indicator[at] == ' ') ++at;
+  }
+  MappedText traced;
+  traced.file = source.path;
+  bool ok = false;
+  if (at < indicator.size() && indicator[at] == '|') ok = trace_literal_block(scalar, lines, traced);
+  else if (at < indicator.size() && indicator[at] == '"') ok = trace_double_quoted(scalar, lines, at, traced);
+  return ok ? traced : uniform(scalar, source.path);
+}
+
+void remap(Node& root, const MappedText& mapped) { remap_node(root, mapped); }
+
+Diagnostic remap(Diagnostic d, const MappedText& mapped) {
+  d.where = origin_at(mapped, d.where);
+  return d;
+}
+
+}  // namespace flowcost::model::templates

@@ -1,0 +1,45 @@
+#pragma once
+// Text built from pieces of a template (a DefinitionString written as a YAML block, a JSON string, the
+// parts of Fn::Join, Fn::Sub with its variables replaced), with the position in the template of every
+// byte, so that a definition parsed from the text reports its problems where the user wrote them
+// (docs/scenario-format.md "Definitions in CloudFormation, SAM and CDK templates").
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostics.h"
+#include "model/document.h"
+#include "model/source_file.h"
+
+namespace flowcost::model::templates {
+
+struct TextOrigin {
+  int line = 0;
+  int column = 0;
+};
+
+struct MappedText {
+  std::string file;  // the file every origin is in
+  std::string text;
+  std::vector<TextOrigin> origin;  // one per byte of text
+
+  // Appends `s`, every byte at `at`.
+  void append(std::string_view s, const SourceLocation& at);
+  void append(const MappedText& other);
+};
+
+// The text of a string scalar of `source`, each byte at its own position when the scalar is a literal
+// block (`|`, `|-`, `|+`) or a double-quoted string on one line whose bytes can be traced in the file;
+// otherwise (folded blocks, plain or single-quoted scalars, multi-line quoted strings) every byte at the
+// scalar's position.
+MappedText scalar_text(const Node& scalar, const SourceFile& source);
+
+// Moves every position of `root` (a tree parsed from `mapped.text`: lines and columns of that text) to
+// its origin in `mapped.file`.
+void remap(Node& root, const MappedText& mapped);
+
+// The same for one diagnostic reported on `mapped.text` under any path.
+Diagnostic remap(Diagnostic d, const MappedText& mapped);
+
+}  // namespace flowcost::model::templates
