@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "model/asl/placeholders.h"
 #include "model/suggest.h"
 
 namespace flowcost::model::asl {
@@ -61,6 +62,14 @@ std::optional<Located> FieldReader::non_empty_string(std::string_view key) const
   return s;
 }
 
+bool FieldReader::placeholder_number(const Member& m) const {
+  if (!m.value.is_string() || !is_whole_placeholder(m.value.text)) return false;
+  warning(m.value.loc, quoted(m.key) + " is the placeholder " + quoted(m.value.text) +
+                           ", a number only after substitution; flowcost reads the definition as if " +
+                           quoted(m.key) + " were absent (load it from its template to substitute it)");
+  return true;
+}
+
 std::optional<bool> FieldReader::boolean(std::string_view key) const {
   const Member* m = member(key);
   if (!m) return std::nullopt;
@@ -73,6 +82,7 @@ std::optional<std::int64_t> FieldReader::integer(std::string_view key, std::int6
                                                  std::int64_t max) const {
   const Member* m = member(key);
   if (!m) return std::nullopt;
+  if (placeholder_number(*m)) return std::nullopt;
   auto v = m->value.integer();
   if (!v) {
     auto d = m->value.number();
@@ -97,6 +107,7 @@ std::optional<std::int64_t> FieldReader::integer(std::string_view key, std::int6
 std::optional<double> FieldReader::number(std::string_view key, double min, std::optional<double> max) const {
   const Member* m = member(key);
   if (!m) return std::nullopt;
+  if (placeholder_number(*m)) return std::nullopt;
   auto v = m->value.number();
   if (!v || !std::isfinite(*v)) {
     type_error(*m, "a number");

@@ -63,6 +63,10 @@ class FieldReader {
   bool exclusive(std::string_view a, std::string_view b) const;
 
  private:
+  // A number field that is one whole `${Name}` placeholder (a DefinitionSubstitutions value): warned, and
+  // read as absent.
+  bool placeholder_number(const Member& m) const;
+
   const Node& object_;
   std::string prefix_;
   Diagnostics& diags_;

@@ -161,6 +161,9 @@ class Parser {
       if (c == '\\') {
         if (i_ + 1 >= s_.size()) break;
         char n = s_[++i_];
+        if (n != '\'' && n != '{' && n != '}' && n != '\\')  // docs/validation-rules.md R10
+          return "illegal escape \"\\" + std::string(1, n) +
+                 "\" in a string: only \\', \\{, \\} and \\\\ are escapes in intrinsic functions";
         a.text += '\\';  // keep escapes visible so that States.Format counts only real placeholders
         a.text += n;
         continue;

@@ -47,6 +47,7 @@ class PathParser {
         if (i_ < s_.size() && s_[i_] == '[') return bracket();
       }
       if (i_ >= s_.size()) return "expected a name after \".\"";
+      if (s_[i_] == '[') return bracket();  // Jayway reads `$.[0]` and `$.['a']` as `$[0]` and `$['a']`
       if (s_[i_] == '*') {
         if (!path_only()) return "a reference path cannot use \"*\"";
         ++i_;
@@ -130,7 +131,12 @@ class PathParser {
 }  // namespace
 
 std::optional<std::string> check_path(std::string_view text, PathKind kind) {
-  return PathParser(text, kind).run();
+  // Step Functions compiles paths with Jayway JsonPath, which trims surrounding whitespace first
+  // (docs/validation-rules.md P1).
+  std::size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return PathParser(text, kind).run();
+  std::size_t end = text.find_last_not_of(" \t\r\n");
+  return PathParser(text.substr(begin, end - begin + 1), kind).run();
 }
 
 std::optional<std::string> path_variable(std::string_view text) {

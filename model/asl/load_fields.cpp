@@ -24,7 +24,7 @@ NumberField number_field(const FieldReader& r, std::string_view key, std::string
     out.loc = m->value.loc;
     if (language == QueryLanguage::jsonata && m->value.is_string() && is_jsonata_text(m->value.text)) {
       out.jsonata = jsonata_string(r, m->value);
-    } else if (language == QueryLanguage::jsonata && m->value.is_string()) {
+    } else if (language == QueryLanguage::jsonata && m->value.is_string() && !is_whole_placeholder(m->value.text)) {
       r.type_error(*m, "an integer or a JSONata expression \"{% ... %}\"");
     } else if (auto v = r.integer(key, min, max)) {
       out.literal = static_cast<double>(*v);
@@ -45,6 +45,10 @@ std::optional<Located> path_field(const FieldReader& r, std::string_view key, Pa
     r.error(s->loc, quoted(key) + " is not a valid " + what + ": " + *why);
     return std::nullopt;
   }
+  // The path as Step Functions reads it: without the whitespace Jayway trims (P1).
+  std::size_t begin = s->value.find_first_not_of(" \t\r\n");
+  std::size_t end = s->value.find_last_not_of(" \t\r\n");
+  if (begin != std::string::npos) s->value = s->value.substr(begin, end - begin + 1);
   return s;
 }
 

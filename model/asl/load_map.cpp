@@ -1,6 +1,7 @@
 // Map states (docs/sources.md#asl-states Map): ItemProcessor or Iterator with ProcessorConfig, items, ItemSelector,
 // concurrency, and the Distributed-only ItemReader, ItemBatcher, ResultWriter, tolerated failures, Label.
 #include <cmath>
+#include <cstdio>
 
 #include "model/asl/load_context.h"
 #include "model/asl/resource.h"
@@ -9,6 +10,31 @@
 namespace flowcost::model::asl {
 
 namespace {
+
+// The first character of a Map Label that Step Functions forbids (docs/validation-rules.md R15), shown as
+// "\" \"" or "U+0009"; nullopt when there is none.
+std::optional<std::string> forbidden_label_character(const std::string& label) {
+  static const std::string kForbidden = "<>{}[]?*\"#%\\^|~`$&,;:";
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(label[i]);
+    if (c == ' ') return std::string("a space");
+    if (c < 0x20 || c == 0x7f) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04X", c);
+      return std::string(buf);
+    }
+    if (c == 0xC2 && i + 1 < label.size()) {  // U+0080..U+009F (C1 controls), U+00A0 (no-break space)
+      unsigned char d = static_cast<unsigned char>(label[i + 1]);
+      if (d >= 0x80 && d <= 0xA0) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "U+%04X", d);
+        return std::string(buf);
+      }
+    }
+    if (kForbidden.find(static_cast<char>(c)) != std::string::npos) return "\"" + std::string(1, static_cast<char>(c)) + "\"";
+  }
+  return std::nullopt;
+}
 
 constexpr std::int64_t kMaxCount = 100000000;
 
@@ -183,6 +209,10 @@ void load_map(LoadContext& ctx, const FieldReader& r, const State& state, QueryL
   }
   if (auto label = r.non_empty_string("Label")) {
     if (label->value.size() > 40) r.error(label->loc, "\"Label\" must be at most 40 characters");
+    if (auto bad = forbidden_label_character(label->value))
+      r.error(label->loc, "\"Label\" cannot contain " + *bad +
+                              " (Step Functions forbids whitespace, the brackets < > { } [ ], the wildcards ? *, the "
+                              "characters \" # % \\ ^ | ~ ` $ & , ; : and control characters)");
     out.label = label;
   }
   if (out.processor.mode == Scope::MapMode::inline_mode) {

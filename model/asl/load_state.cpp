@@ -1,9 +1,12 @@
 // One state: its common fields (Type, QueryLanguage, Next/End, paths, templates, Assign, Retry/Catch)
 // and the fields of Pass, Task, Wait, Succeed, Fail and Parallel (Choice and Map have their own files).
+#include <algorithm>
+
 #include "model/asl/load_context.h"
 #include "model/asl/placeholders.h"
 #include "model/asl/resource.h"
 #include "model/asl/templates.h"
+#include "model/suggest.h"
 
 namespace flowcost::model::asl {
 
@@ -47,6 +50,31 @@ void lambda_function_from_arguments(TaskState& t) {
   t.resource.function_name = name;
 }
 
+// Credentials (docs/validation-rules.md R14): exactly "RoleArn" (or "RoleArn.$" in JSONPath), a non-empty string.
+void check_credentials(const FieldReader& r, const Node& credentials, QueryLanguage language) {
+  std::vector<std::string> keys = {"RoleArn"};
+  if (language == QueryLanguage::jsonpath) keys.push_back("RoleArn.$");
+  const Member* role = nullptr;
+  for (const auto& m : credentials.members) {
+    if (std::find(keys.begin(), keys.end(), m.key) == keys.end()) {
+      r.error(m.key_loc, "\"Credentials\": " + unknown_name_message("field", m.key, keys));
+      continue;
+    }
+    if (role) {
+      r.error(m.key_loc, "\"Credentials\": " + quoted(role->key) + " and " + quoted(m.key) + " cannot both be given");
+      continue;
+    }
+    role = &m;
+    if (!m.value.is_string())
+      r.error(m.value.loc, "\"Credentials\": " + quoted(m.key) + " must be a string (an IAM role ARN), not " +
+                               (m.value.type_name() == "array" || m.value.type_name() == "object" ? "an " : "a ") +
+                               m.value.type_name());
+    else if (m.value.text.empty())
+      r.error(m.value.loc, "\"Credentials\": " + quoted(m.key) + " must not be empty");
+  }
+  if (!role) r.error(credentials.loc, "\"Credentials\" needs \"RoleArn\" (the IAM role to assume)");
+}
+
 void load_task(const FieldReader& r, QueryLanguage language, TaskState& out) {
   if (r.require("Resource")) {
     if (auto arn = r.non_empty_string("Resource")) {
@@ -63,8 +91,10 @@ void load_task(const FieldReader& r, QueryLanguage language, TaskState& out) {
   if (const Member* c = r.member("Credentials")) {
     if (!c->value.is_mapping() && !(c->value.is_string() && is_jsonata_text(c->value.text)))
       r.type_error(*c, "an object");
-    else
+    else {
+      if (c->value.is_mapping()) check_credentials(r, c->value, language);
       out.credentials = template_field(r, "Credentials", language);
+    }
   }
   lambda_function_from_arguments(out);
 }

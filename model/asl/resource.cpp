@@ -1,5 +1,6 @@
 #include "model/asl/resource.h"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -61,6 +62,44 @@ std::optional<std::string> split_pattern(const std::string& rest, Resource& r) {
   return std::nullopt;
 }
 
+// The actions and patterns of the optimized integrations whose whole list AWS documents
+// (docs/validation-rules.md R16); other services are accepted as written.
+struct OptimizedIntegration {
+  const char* service;
+  const char* label;
+  std::vector<std::string> actions;
+  bool wait_for_task_token;
+};
+
+std::optional<std::string> check_optimized_action(const Resource& r) {
+  static const std::vector<OptimizedIntegration> kKnown = {
+      {"dynamodb", "DynamoDB", {"getItem", "putItem", "updateItem", "deleteItem"}, false},
+      {"lambda", "Lambda", {"invoke"}, true},
+      {"sns", "SNS", {"publish"}, true},
+      {"sqs", "SQS", {"sendMessage"}, true},
+      {"events", "EventBridge", {"putEvents"}, true},
+  };
+  if (has_placeholder(r.action)) return std::nullopt;
+  for (const auto& k : kKnown) {
+    if (r.service != k.service) continue;
+    if (std::find(k.actions.begin(), k.actions.end(), r.action) == k.actions.end()) {
+      std::string msg = "the " + std::string(k.label) + " optimized integration has no action \"" + r.action + "\"";
+      if (auto near = closest_name(r.action, k.actions)) msg += "; did you mean \"" + *near + "\"?";
+      std::string list;
+      for (std::size_t i = 0; i < k.actions.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == k.actions.size() ? " and " : ", ") + k.actions[i];
+      return msg + " (it supports " + list + "; call other actions through \"arn:aws:states:::aws-sdk:" + k.service +
+             ":ACTION\")";
+    }
+    if (r.pattern == IntegrationPattern::sync || r.pattern == IntegrationPattern::sync2 ||
+        (r.pattern == IntegrationPattern::wait_for_task_token && !k.wait_for_task_token))
+      return "the " + std::string(k.label) + " optimized integration does not support \"" + to_string(r.pattern) +
+             "\" (" + (k.wait_for_task_token ? "request-response and .waitForTaskToken only" : "request-response only") +
+             ")";
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> parse_states_resource(const std::vector<std::string>& p, Resource& r) {
   if (p.size() >= 7 && p[5] == "activity") {
     if (p[3].empty() || p[4].empty()) return std::string("an activity ARN needs a region and an account");
@@ -89,7 +128,7 @@ std::optional<std::string> parse_states_resource(const std::vector<std::string>&
   if (auto e = split_pattern(join_from(p, 6), r)) return e;
   if (r.kind == ResourceKind::http && r.action != "invoke")
     return std::string("the HTTP task resource is \"arn:aws:states:::http:invoke\"");
-  return std::nullopt;
+  return check_optimized_action(r);
 }
 
 // A URI: a scheme (letter, then letters, digits, + - .) and ':' with something after it.

@@ -74,10 +74,10 @@ class SemanticCheck {
     auto assignments = scope_assignments(sc);
     std::set<std::string> inner = outer;
     for (const auto& [state, m] : assignments) {
-      if (outer.count(m.key))
-        diags_.error(m.key_loc, prefix_of(*state) + "variable " + quoted(m.key) +
-                                    " belongs to an enclosing block; a Parallel branch or Map item processor can "
-                                    "read it but not assign it");
+      if (outer.count(m.key))  // AWS deploys it (docs/validation-rules.md W13): the block assigns its own copy
+        diags_.warning(m.key_loc, prefix_of(*state) + "variable " + quoted(m.key) +
+                                      " is also assigned in an enclosing block; this Parallel branch or Map "
+                                      "iteration assigns its own copy, and the enclosing block keeps its value");
       inner.insert(m.key);
     }
     for (const auto& s : sc.states) {

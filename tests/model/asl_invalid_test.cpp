@@ -114,7 +114,7 @@ const std::vector<Case>& cases() {
           "r07_retry_catch.asl.json:10:25: error: state \"Call\": \"ErrorEquals\" must name at least one error",
           "r07_retry_catch.asl.json:10:48: error: state \"Call\": \"IntervalSeconds\" must be a positive integer, not 0",
           "r07_retry_catch.asl.json:10:70: error: state \"Call\": \"MaxDelaySeconds\" must be at most 31622400, not 99999999",
-          "r07_retry_catch.asl.json:11:26: error: state \"Call\": unknown error name \"States.Timeot\"; did you mean \"States.Timeout\"? (names starting with \"States.\" are reserved)",
+          "r07_retry_catch.asl.json:11:26: warning: state \"Call\": unknown error name \"States.Timeot\"; did you mean \"States.Timeout\"? (names starting with \"States.\" are reserved; Step Functions accepts the name, but raises no error of that name itself)",
           "r07_retry_catch.asl.json:11:59: error: state \"Call\": \"MaxAttempts\" must be a non-negative integer, not -1",
           "r07_retry_catch.asl.json:13:17: error: state \"Call\": missing required field \"Next\"",
           "r07_retry_catch.asl.json:16:30: error: state \"Done\": a Pass state cannot have \"Retry\"",
@@ -212,8 +212,23 @@ const std::vector<Case>& cases() {
       {"invalid", "r13_variables.asl.json", false, {
           "r13_variables.asl.json:4:53: error: state \"Init\": \"Assign\": \"states\" is reserved and cannot be assigned",
           "r13_variables.asl.json:4:66: warning: state \"Init\": \"Assign\": \"2fast\" is not a valid variable name (letters, digits and _, not starting with a digit)",
-          "r13_variables.asl.json:8:76: error: state \"Bump\": variable \"count\" belongs to an enclosing block; a Parallel branch or Map item processor can read it but not assign it",
+          "r13_variables.asl.json:8:76: warning: state \"Bump\": variable \"count\" is also assigned in an enclosing block; this Parallel branch or Map iteration assigns its own copy, and the enclosing block keeps its value",
           "r13_variables.asl.json:10:21: error: state \"Fan\": \"ResultPath\" is not a valid reference path: cannot write into a variable",
+      }},
+      {"invalid", "aws_rejects.asl.json", false, {
+          "aws_rejects.asl.json:4:39: error: state \"A\": invalid \"Resource\": the DynamoDB optimized integration has no action \"query\" (it supports getItem, putItem, updateItem and deleteItem; call other actions through \"arn:aws:states:::aws-sdk:dynamodb:ACTION\")",
+          "aws_rejects.asl.json:4:89: error: state \"A\": \"Credentials\" needs \"RoleArn\" (the IAM role to assume)",
+          "aws_rejects.asl.json:5:39: error: state \"B\": invalid \"Resource\": the DynamoDB optimized integration does not support \".sync\" (request-response only)",
+          "aws_rejects.asl.json:5:108: error: state \"B\": \"Credentials\": \"RoleArn\" must be a string (an IAM role ARN), not a number",
+          "aws_rejects.asl.json:6:39: error: state \"C\": invalid \"Resource\": the Lambda optimized integration does not support \".sync\" (request-response and .waitForTaskToken only)",
+          "aws_rejects.asl.json:6:105: error: state \"C\": \"Credentials\": \"RoleArn\" must not be empty",
+          "aws_rejects.asl.json:7:39: error: state \"D\": invalid \"Resource\": the SQS optimized integration has no action \"sendMesage\"; did you mean \"sendMessage\"? (it supports sendMessage; call other actions through \"arn:aws:states:::aws-sdk:sqs:ACTION\")",
+          "aws_rejects.asl.json:7:90: error: state \"D\": \"Credentials\": unknown field \"Role\"",
+          "aws_rejects.asl.json:8:52: error: state \"E\": \"text.$\": illegal escape \"\\n\" in a string: only \\', \\{, \\} and \\\\ are escapes in intrinsic functions",
+          "aws_rejects.asl.json:9:36: error: state \"M1\": \"Label\" cannot contain a space (Step Functions forbids whitespace, the brackets < > { } [ ], the wildcards ? *, the characters \" # % \\ ^ | ~ ` $ & , ; : and control characters)",
+          "aws_rejects.asl.json:10:36: error: state \"M2\": \"Label\" cannot contain \":\" (Step Functions forbids whitespace, the brackets < > { } [ ], the wildcards ? *, the characters \" # % \\ ^ | ~ ` $ & , ; : and control characters)",
+          "aws_rejects.asl.json:11:36: error: state \"M3\": \"Label\" cannot contain \"$\" (Step Functions forbids whitespace, the brackets < > { } [ ], the wildcards ? *, the characters \" # % \\ ^ | ~ ` $ & , ; : and control characters)",
+          "aws_rejects.asl.json:12:36: error: state \"M4\": \"Label\" cannot contain \"?\" (Step Functions forbids whitespace, the brackets < > { } [ ], the wildcards ? *, the characters \" # % \\ ^ | ~ ` $ & , ; : and control characters)",
       }},
       {"invalid", "structure_errors.asl.json", false, {
           "structure_errors.asl.json:2:14: error: \"Version\" must be \"1.0\", not \"2.0\"",
@@ -248,6 +263,11 @@ const std::vector<Case>& cases() {
       }},
       {"invalid", "yaml_syntax.asl.yaml", false, {
           "yaml_syntax.asl.yaml:5:4: error: syntax error: end of map not found",
+      }},
+      {"warnings", "aws_deploys.asl.json", false, {
+          "aws_deploys.asl.json:8:78: warning: state \"Count\": variable \"attempts\" is also assigned in an enclosing block; this Parallel branch or Map iteration assigns its own copy, and the enclosing block keeps its value",
+          "aws_deploys.asl.json:10:34: warning: state \"Vote\": unknown error name \"States.QuorumMet\" (names starting with \"States.\" are reserved; Step Functions accepts the name, but raises no error of that name itself)",
+          "aws_deploys.asl.json:17:25: warning: state \"Call\": \"TimeoutSeconds\" is the placeholder \"${CallTimeout}\", a number only after substitution; flowcost reads the definition as if \"TimeoutSeconds\" were absent (load it from its template to substitute it)",
       }},
       {"warnings", "express_long_wait.asl.json", true, {
           "express_long_wait.asl.json:3:21: warning: \"TimeoutSeconds\" is 600, but an Express state machine runs at most 300 s",

@@ -236,3 +236,17 @@ TEST_CASE("load_and_validate throws every error at once and returns warnings") {
   CHECK_NOTHROW(load_and_validate(express, false));
   CHECK_THROWS_AS(load_and_validate(std::string(FLOWCOST_TEST_DATA) + "/asl/no-such-file.json", false), InputError);
 }
+
+TEST_CASE("forms AWS deploys load as Step Functions reads them") {
+  StateMachine m = load_valid("aws_accepts.asl.json");
+  // Jayway trims the whitespace around a path: the rule reads input field "$.count".
+  const auto& choice = std::get<ChoiceState>(state(m, "Route").body);
+  REQUIRE(choice.choices.size() == 1);
+  CHECK(choice.choices[0].variable->value == "$.count");
+  const auto& load = std::get<TaskState>(state(m, "Load").body);
+  CHECK(load.resource.service == "dynamodb");
+  CHECK(load.resource.action == "updateItem");
+  REQUIRE(load.credentials);
+  CHECK(load.credentials->find("RoleArn")->text == "arn:aws:iam::111122223333:role/TableWriter");
+  CHECK(std::get<MapState>(state(m, "Fan").body).label->value == "Orders-batch_1.v2");
+}
