@@ -88,7 +88,7 @@ class Resolver {
                               "not " + a_type(value));
       return std::nullopt;
     }
-    return scalar_text(value, t_.file);
+    return scalar_text(value, t_.file.path, t_.lines);
   }
 
  private:
@@ -201,7 +201,7 @@ class Resolver {
       diags_.error(body->loc, "Fn::Sub's text must be a string");
       return false;
     }
-    MappedText source = scalar_text(*body, t_.file);
+    MappedText source = scalar_text(*body, t_.file.path, t_.lines);
     const std::string& s = source.text;
     std::size_t i = 0;
     while (i < s.size()) {

@@ -11,15 +11,17 @@
 
 #include "model/diagnostics.h"
 #include "model/document.h"
+#include "model/line_index.h"
 #include "model/source_file.h"
 #include "model/template/mapped_text.h"
 
 namespace flowcost::model::templates {
 
-// A parsed template: its file and root mapping.
+// A parsed template: its file, root mapping, and the file's lines indexed once.
 struct Template {
   const SourceFile& file;
   const Node& root;
+  LineIndex lines{file.text};
 
   const Node* resource(std::string_view logical_id) const;   // the resource's mapping
   const Node* parameter(std::string_view name) const;        // the parameter's mapping

@@ -22,19 +22,28 @@ std::size_t offset_of(std::string_view text, int line, int column) {
   return i;
 }
 
-SourceLocation origin_at(const MappedText& m, const SourceLocation& at) {
+// Byte offset of 1-based (line, column) in the text `lines` indexes (clamped to the text's end); linear in
+// the length of that line only.
+std::size_t offset_of(const LineIndex& lines, std::string_view text, int line, int column) {
+  if (line < 1 || line > static_cast<int>(lines.line_count())) return text.size();
+  std::string_view l = lines.line(line);
+  std::size_t start = static_cast<std::size_t>(l.data() - text.data());
+  return start + offset_of(l, 1, column);
+}
+
+SourceLocation origin_at(const MappedText& m, const LineIndex& lines, const SourceLocation& at) {
   if (!at.known() || m.origin.empty()) return at;
-  std::size_t off = offset_of(m.text, at.line, at.column);
+  std::size_t off = offset_of(lines, m.text, at.line, at.column);
   if (off >= m.origin.size()) off = m.origin.size() - 1;
   return {m.file, m.origin[off].line, m.origin[off].column};
 }
 
-void remap_node(Node& n, const MappedText& m) {
-  n.loc = origin_at(m, n.loc);
-  for (auto& item : n.items) remap_node(item, m);
+void remap_node(Node& n, const MappedText& m, const LineIndex& lines) {
+  n.loc = origin_at(m, lines, n.loc);
+  for (auto& item : n.items) remap_node(item, m, lines);
   for (auto& member : n.members) {
-    member.key_loc = origin_at(m, member.key_loc);
-    remap_node(member.value, m);
+    member.key_loc = origin_at(m, lines, member.key_loc);
+    remap_node(member.value, m, lines);
   }
 }
 
@@ -89,38 +98,42 @@ bool trace_literal_block(const Node& scalar, const LineIndex& lines, MappedText&
 bool trace_double_quoted(const Node& scalar, const LineIndex& lines, std::size_t i, MappedText& out) {
   std::string_view source = lines.line(scalar.loc.line);
   if (i >= source.size() || source[i] != '"') return false;
-  auto column_of = [&](std::size_t byte) {
-    int c = 1;
-    for (std::size_t k = 0; k < byte; ++k)
-      if (utf8_lead(source[k])) ++c;
-    return c;
+  int column = 1;  // the column of byte i, kept as i moves forward
+  for (std::size_t k = 0; k < i; ++k)
+    if (utf8_lead(source[k])) ++column;
+  auto advance = [&](std::size_t to) {
+    for (; i < to; ++i)
+      if (i + 1 < source.size() && utf8_lead(source[i + 1])) ++column;
   };
   std::string decoded;
-  for (++i; i < source.size() && source[i] != '"'; ++i) {
-    TextOrigin at{scalar.loc.line, column_of(i)};
+  advance(i + 1);
+  while (i < source.size() && source[i] != '"') {
+    TextOrigin at{scalar.loc.line, column};
     char c = source[i];
     if (c != '\\') {
       decoded += c;
       out.origin.push_back(at);
+      advance(i + 1);
       continue;
     }
-    if (++i >= source.size()) return false;
-    char e = source[i];
-    std::string piece;
+    if (i + 1 >= source.size()) return false;
+    char e = source[i + 1];
+    char piece = 0;
     switch (e) {
-      case 'n': piece = "\n"; break;
-      case 't': piece = "\t"; break;
-      case 'r': piece = "\r"; break;
-      case 'b': piece = "\b"; break;
-      case 'f': piece = "\f"; break;
-      case '"': case '\\': case '/': piece = std::string(1, e); break;
+      case 'n': piece = '\n'; break;
+      case 't': piece = '\t'; break;
+      case 'r': piece = '\r'; break;
+      case 'b': piece = '\b'; break;
+      case 'f': piece = '\f'; break;
+      case '"': case '\\': case '/': piece = e; break;
       default: return false;  // \uXXXX and YAML's own escapes: not traced
     }
     decoded += piece;
     out.origin.push_back(at);
+    advance(i + 2);
   }
   if (i >= source.size() || decoded != scalar.text) return false;
-  out.text = decoded;
+  out.text = std::move(decoded);
   return true;
 }
 
@@ -137,8 +150,12 @@ void MappedText::append(const MappedText& other) {
 }
 
 MappedText scalar_text(const Node& scalar, const SourceFile& source) {
-  if (!scalar.loc.known() || scalar.text.empty()) return uniform(scalar, source.path);
   LineIndex lines(source.text);
+  return scalar_text(scalar, source.path, lines);
+}
+
+MappedText scalar_text(const Node& scalar, const std::string& path, const LineIndex& lines) {
+  if (!scalar.loc.known() || scalar.text.empty()) return uniform(scalar, path);
   std::string_view indicator = lines.line(scalar.loc.line);
   std::size_t at = offset_of(indicator, 1, scalar.loc.column);
   if (at < indicator.size() && indicator[at] == '!') {  // a tag such as `!Sub |`: the scalar starts after it
@@ -146,17 +163,20 @@ MappedText scalar_text(const Node& scalar, const SourceFile& source) {
     while (at < indicator.size() && indicator[at] == ' ') ++at;
   }
   MappedText traced;
-  traced.file = source.path;
+  traced.file = path;
   bool ok = false;
   if (at < indicator.size() && indicator[at] == '|') ok = trace_literal_block(scalar, lines, traced);
   else if (at < indicator.size() && indicator[at] == '"') ok = trace_double_quoted(scalar, lines, at, traced);
-  return ok ? traced : uniform(scalar, source.path);
+  return ok ? traced : uniform(scalar, path);
 }
 
-void remap(Node& root, const MappedText& mapped) { remap_node(root, mapped); }
+void remap(Node& root, const MappedText& mapped) {
+  LineIndex lines(mapped.text);
+  remap_node(root, mapped, lines);
+}
 
-Diagnostic remap(Diagnostic d, const MappedText& mapped) {
-  d.where = origin_at(mapped, d.where);
+Diagnostic remap(Diagnostic d, const MappedText& mapped, const LineIndex& lines) {
+  d.where = origin_at(mapped, lines, d.where);
   return d;
 }
 

@@ -10,6 +10,7 @@
 
 #include "model/diagnostics.h"
 #include "model/document.h"
+#include "model/line_index.h"
 #include "model/source_file.h"
 
 namespace flowcost::model::templates {
@@ -34,12 +35,15 @@ struct MappedText {
 // otherwise (folded blocks, plain or single-quoted scalars, multi-line quoted strings) every byte at the
 // scalar's position.
 MappedText scalar_text(const Node& scalar, const SourceFile& source);
+// The same with the file's lines already indexed (`lines` indexes the text of the file named `path`), so
+// that many scalars of one file cost one index.
+MappedText scalar_text(const Node& scalar, const std::string& path, const LineIndex& lines);
 
 // Moves every position of `root` (a tree parsed from `mapped.text`: lines and columns of that text) to
 // its origin in `mapped.file`.
 void remap(Node& root, const MappedText& mapped);
 
-// The same for one diagnostic reported on `mapped.text` under any path.
-Diagnostic remap(Diagnostic d, const MappedText& mapped);
+// The same for one diagnostic reported on `mapped.text` under any path; `lines` indexes `mapped.text`.
+Diagnostic remap(Diagnostic d, const MappedText& mapped, const LineIndex& lines);
 
 }  // namespace flowcost::model::templates

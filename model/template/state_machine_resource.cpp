@@ -97,7 +97,10 @@ std::optional<Node> parse_definition_string(const Template& t, const Node& value
   Diagnostics parse_diags;
   std::optional<Node> root;
   if (check_strict_json(parsed, parse_diags)) root = parse_document(parsed, parse_diags);
-  for (const auto& d : parse_diags.items()) diags.add(remap(d, text));
+  if (!parse_diags.empty()) {
+    LineIndex lines(text.text);
+    for (const auto& d : parse_diags.items()) diags.add(remap(d, text, lines));
+  }
   if (!root) return std::nullopt;
   remap(*root, text);
   out.text = SourceFile{t.file.path, text.text};

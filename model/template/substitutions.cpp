@@ -114,7 +114,10 @@ Substitutions read_substitutions(const Template& t, const Node* map, Unresolved&
   }
   for (const auto& m : map->members) {
     auto value = resolve_text(t, m.value, unresolved, diags);
-    if (!value) continue;
+    if (!value) {
+      unresolved.emplace(m.key, "its DefinitionSubstitutions value is in error");
+      continue;
+    }
     Substitution s{std::move(*value), false};
     s.scalar_value = m.value.is_scalar() && m.value.tag.empty() && !m.value.quoted &&
                      (m.value.number() || m.value.boolean());

@@ -157,3 +157,37 @@ TEST_CASE("a DefinitionString written as a YAML block: errors at their line and 
         Lines{data("sam_inline.yaml") + ":41:33: error: state \"Tell\": \"TimeoutSeconds\" must be an integer, not "
                                         "a string"});
 }
+
+TEST_CASE("template errors: no or two definitions, an S3 location, a bad type, an unknown reference") {
+  auto errors_of = [](const std::string& text) {
+    try {
+      templates::load_definition(make_source_file("t.yaml", text), {}, std::nullopt);
+    } catch (const InputError& e) {
+      std::vector<std::string> out;
+      for (const auto& item : e.diagnostics()) out.push_back(diagnostic_headline(item));
+      return out;
+    }
+    return std::vector<std::string>{"(no error)"};
+  };
+  const std::string head = "Resources:\n  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n";
+  CHECK(errors_of("Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n") ==
+        Lines{"t.yaml:1:1: error: t.yaml has no AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine "
+              "resource"});
+  CHECK(errors_of(head + "      Type: STANDARD\n") ==
+        Lines{"t.yaml:5:7: error: state machine \"Flow\" has no definition (Definition or DefinitionUri)"});
+  CHECK(errors_of(head + "      DefinitionUri: a.json\n      Definition: {StartAt: A, States: {A: {Type: Succeed}}}\n") ==
+        Lines{"t.yaml:5:7: error: state machine \"Flow\" has both \"Definition\" and \"DefinitionUri\"; give one "
+              "definition"});
+  CHECK(errors_of(head + "      DefinitionUri: {Bucket: b, Key: k}\n") ==
+        Lines{"t.yaml:5:22: error: DefinitionUri names an S3 location, which flowcost cannot read; give the local "
+              "path of the definition file (as in the template before `sam package` / `aws cloudformation "
+              "package`)"});
+  CHECK(errors_of(head + "      Type: FAST\n      Definition: {StartAt: A, States: {A: {Type: Succeed}}}\n") ==
+        Lines{"t.yaml:5:13: error: Type must be STANDARD or EXPRESS, not \"FAST\""});
+  CHECK(errors_of(head + "      DefinitionSubstitutions:\n        Fn: !Sub ${Handler.Arn}\n"
+                         "      Definition: {StartAt: A, States: {A: {Type: Task, Resource: '${Fn}', End: true}}}\n") ==
+        Lines{"t.yaml:6:13: error: Fn::Sub variable \"${Handler.Arn}\" names \"Handler\", which is not a parameter "
+              "or resource of this template (CloudFormation rejects the template)",
+              "t.yaml:7:67: warning: placeholder \"${Fn}\" is left as it is (its DefinitionSubstitutions value is in "
+              "error); flowcost reads the definition with the placeholder in place"});
+}
