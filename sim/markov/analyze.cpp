@@ -1,8 +1,6 @@
 // The analytic engine's chains: per scope, N = (I - Q)^-1 from StartAt (analyze.h).
 #include "sim/markov/analyze.h"
 
-#include <Eigen/Dense>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -11,6 +9,7 @@
 #include "model/scenario/step_functions_design.h"
 #include "sim/markov/analyzer.h"
 #include "sim/markov/base_values.h"
+#include "sim/markov/chain_solve.h"
 #include "sim/meter_counts.h"
 #include "sim/scenario_values.h"
 #include "sim/sfn/call_meters.h"
@@ -122,28 +121,39 @@ void Analyzer::build_state(std::uint32_t state) {
   }
 }
 
+ScopeChain Analyzer::chain_of(std::uint32_t scope) const {
+  const sfn::PlanScope& sc = plan_.scopes[scope];
+  ScopeChain chain;
+  chain.states = sc.count;
+  chain.start = sc.start - sc.first;
+  chain.exits.assign(sc.count, false);
+  for (std::uint32_t i = 0; i < sc.count; ++i) {
+    const StateLocal& local = local_[sc.first + i];
+    for (const Edge& e : local.edges) {
+      if (e.target != kScopeEnd) chain.entries.push_back({i, e.target - sc.first, e.probability});
+      else if (e.probability > 0) chain.exits[i] = true;
+    }
+    for (const auto& [error, p] : local.failures)
+      if (p > 0) chain.exits[i] = true;
+  }
+  return chain;
+}
+
 ScopeSummary Analyzer::solve_scope(std::uint32_t scope) {
   if (solved_[scope]) return summaries_[scope];
   const sfn::PlanScope& sc = plan_.scopes[scope];
-  const auto n = static_cast<Eigen::Index>(sc.count);
   for (std::uint32_t i = 0; i < sc.count; ++i) build_state(sc.first + i);
-  Eigen::MatrixXd a = Eigen::MatrixXd::Identity(n, n);
-  for (std::uint32_t i = 0; i < sc.count; ++i)
-    for (const Edge& e : local_[sc.first + i].edges)
-      if (e.target != kScopeEnd) a(i, static_cast<Eigen::Index>(e.target - sc.first)) -= e.probability;
-  Eigen::FullPivLU<Eigen::MatrixXd> lu(a);
-  if (!lu.isInvertible())
-    throw model::InputError(model::SourceLocation{}, "state \"" + plan_.states[sc.start].name +
+  const ChainSolution visits = solve_chain(chain_of(scope));
+  if (visits.never_left)
+    throw model::InputError(model::SourceLocation{}, "state \"" + plan_.states[sc.first + *visits.never_left].name +
                                                          "\" starts a loop that is never left, so executions never end");
-  const Eigen::MatrixXd visits = lu.inverse();
-  const auto start = static_cast<Eigen::Index>(sc.start - sc.first);
   ScopeSummary summary;
   summary.p_success = 0;
   for (std::uint32_t i = 0; i < sc.count; ++i) {
     StateLocal& local = local_[sc.first + i];
-    const double v = std::max(0.0, visits(start, i));
+    const double v = std::max(0.0, visits.visits_from_start[i]);
     local.visits_per_run = v;
-    local.reach_per_run = std::min(1.0, v / visits(i, i));
+    local.reach_per_run = std::min(1.0, v / visits.self_visits[i]);
     for (const Edge& e : local.edges)
       if (e.target == kScopeEnd) summary.p_success += v * e.probability;
     for (const auto& [error, p] : local.failures) summary.failures[error] += v * p;

@@ -2,8 +2,8 @@
 // The analytic Markov engine (docs/cli.md "explain"): expected visits, transitions, attempts and meters per
 // state of a Step Functions design at its base input values (sim/markov/base_values.h), without drawing
 // executions. Each scope (the top of the machine, every Parallel branch, every Map processor) is an
-// absorbing Markov chain over its states; N = (I - Q)^-1 (Eigen FullPivLU) gives the expected visits
-// from StartAt, N R the probabilities of ending in success or with each error.
+// absorbing Markov chain over its states; N = (I - Q)^-1 gives the expected visits from StartAt
+// (solved sparse with Eigen's SparseLU, sim/markov/chain_solve.h), N R the probabilities of ending in success or with each error.
 //
 // Exact: Pass/Wait/Succeed/Fail, weighted Choices, Choice rules over input fields that are constants or
 // discrete distributions (the whole chain is solved per combination of those values and mixed),

@@ -9,6 +9,7 @@
 #include "model/meters.h"
 #include "model/metering.h"
 #include "sim/markov/analyze.h"
+#include "sim/markov/chain_solve.h"
 #include "sim/markov/retries.h"
 #include "sim/sfn/plan.h"
 
@@ -45,6 +46,8 @@ class Analyzer {
            const std::vector<double>* inputs);
 
   ScopeSummary solve_scope(std::uint32_t scope);
+  // The scope's chain as solve_scope solves it (its states' edges are built by solve_scope).
+  ScopeChain chain_of(std::uint32_t scope) const;
   void propagate(std::uint32_t scope, double runs, double reach, std::uint32_t depth, AnalyticResult& out) const;
   const std::vector<std::string>& notes() const { return notes_; }
 
