@@ -4,22 +4,24 @@ namespace flowcost::model::asl {
 
 namespace {
 
-const State* find_in(const Scope& scope, std::string_view name) {
+void index_scope(const Scope& scope, std::unordered_map<std::string_view, const State*>& out) {
   for (const auto& s : scope.states) {
-    if (s.name.value == name) return &s;
+    out.emplace(s.name.value, &s);  // the first of duplicate names stays
     if (const auto* p = std::get_if<ParallelState>(&s.body)) {
-      for (const auto& b : p->branches)
-        if (const State* f = find_in(b, name)) return f;
+      for (const auto& b : p->branches) index_scope(b, out);
     } else if (const auto* m = std::get_if<MapState>(&s.body)) {
-      if (const State* f = find_in(m->processor, name)) return f;
+      index_scope(m->processor, out);
     }
   }
-  return nullptr;
 }
 
 }  // namespace
 
-const State* StateMachine::find_state(std::string_view name) const { return find_in(top, name); }
+const State* StateIndex::find(const Scope& top, std::string_view name) const {
+  std::call_once(index_->built, [&] { index_scope(top, index_->by_name); });
+  const auto it = index_->by_name.find(name);
+  return it == index_->by_name.end() ? nullptr : it->second;
+}
 
 const char* to_string(StateType t) {
   switch (t) {

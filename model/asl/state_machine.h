@@ -4,8 +4,12 @@
 // Built by asl::load_state_machine (loader.h); checked by asl::validate (validator.h); compiled into a
 // flat plan by sim/. Semantics follow docs/sources.md.
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -206,6 +210,32 @@ struct State {
   bool is_terminal() const { return end || type == StateType::succeed || type == StateType::fail; }
 };
 
+// The name index of a machine's states, built on the first lookup (thread-safe). A copied or moved
+// machine gets a fresh index of its own states; whoever adds, removes or renames states after a lookup
+// calls StateMachine::index_states().
+class StateIndex {
+ public:
+  StateIndex() : index_(std::make_unique<Index>()) {}
+  StateIndex(const StateIndex&) : StateIndex() {}
+  StateIndex(StateIndex&&) noexcept : StateIndex() {}
+  StateIndex& operator=(const StateIndex&) {
+    index_ = std::make_unique<Index>();
+    return *this;
+  }
+  StateIndex& operator=(StateIndex&&) noexcept {
+    index_ = std::make_unique<Index>();
+    return *this;
+  }
+  const State* find(const Scope& top, std::string_view name) const;
+
+ private:
+  struct Index {
+    std::once_flag built;
+    std::unordered_map<std::string_view, const State*> by_name;  // keys view the states' own names
+  };
+  std::unique_ptr<Index> index_;
+};
+
 struct StateMachine {
   std::string file;             // path it was loaded from
   std::size_t definition_size_bytes = 0;  // for Express memory (docs/sources.md#sfn-express-billing)
@@ -217,8 +247,13 @@ struct StateMachine {
   Scope top;                    // StartAt + States
   bool has_placeholders = false;  // any ${Name} DefinitionSubstitutions
 
-  // Finds a state by name anywhere in the machine (names are unique machine-wide).
-  const State* find_state(std::string_view name) const;
+  StateIndex state_index;  // find_state's
+
+  // Finds a state by name anywhere in the machine (names are unique machine-wide; with duplicate names,
+  // the first in file order): a hash lookup.
+  const State* find_state(std::string_view name) const { return state_index.find(top, name); }
+  // Rebuilds the name index after the states changed.
+  void index_states() { state_index = StateIndex(); }
 };
 
 const char* to_string(StateType t);

@@ -2,6 +2,7 @@
 // StateMachines.<sm>.TestCases.<case>.<TaskState> names a MockedResponses entry whose keys are 0-based
 // invocation numbers of that Task ("0", "1-2"), each {"Return": ...} or {"Throw": {"Error", "Cause"}}.
 #include <cstdlib>
+#include <unordered_map>
 
 #include "model/errors.h"
 #include "model/scenario/sfn_parse_util.h"
@@ -94,6 +95,8 @@ void apply_mock_config(const Context& ctx, const Node& node, std::vector<TaskBeh
     ctx.diags.error(tc->loc, unknown_name_message("test case", tc->text, cases ? keys_of(*cases) : std::vector<std::string>{}));
     return;
   }
+  std::unordered_map<std::string, std::size_t> position;  // a Task's behaviour in `tasks` (the last of duplicates)
+  for (std::size_t i = 0; i < tasks.size(); ++i) position[tasks[i].state] = i;
   for (const auto& m : test->members) {
     const asl::State* s = ctx.machine ? ctx.machine->find_state(m.key) : nullptr;
     if (!s || s->type != asl::StateType::task) {
@@ -107,15 +110,13 @@ void apply_mock_config(const Context& ctx, const Node& node, std::vector<TaskBeh
       ctx.diags.error(m.value.loc, unknown_name_message("mocked response", m.value.text, keys_of(*responses)));
       continue;
     }
-    TaskBehaviour* t = nullptr;
-    for (auto& x : tasks)
-      if (x.state == m.key) t = &x;
-    if (!t) {
+    const auto [at, added] = position.emplace(m.key, tasks.size());
+    if (added) {
       tasks.push_back({});
-      t = &tasks.back();
-      t->state = m.key;
-      t->loc = m.key_loc;
+      tasks.back().state = m.key;
+      tasks.back().loc = m.key_loc;
     }
+    TaskBehaviour* t = &tasks[at->second];
     t->mock = parse_response(*response, ctx.diags);
     t->mocked = true;
   }

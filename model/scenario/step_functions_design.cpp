@@ -18,13 +18,6 @@ namespace {
 
 using sfn_parse::Context;
 
-template <class T>
-const T* find_by_state(const std::vector<T>& v, std::string_view state) {
-  for (const auto& x : v)
-    if (x.state == state) return &x;
-  return nullptr;
-}
-
 void parse_trigger(const Context& ctx, const Node& node, TriggerSpec& t) {
   t.loc = node.loc;
   const std::vector<std::string> kinds = {"iot_rule", "lambda", "s3", "api", "none"};
@@ -190,10 +183,10 @@ void check_choice_rules(const Context& ctx, const StepFunctionsDesign& d) {
 
 }  // namespace
 
-const TaskBehaviour* StepFunctionsDesign::find_task(std::string_view s) const { return find_by_state(tasks, s); }
-const ChoiceWeights* StepFunctionsDesign::find_choice(std::string_view s) const { return find_by_state(choices, s); }
-const MapBehaviour* StepFunctionsDesign::find_map(std::string_view s) const { return find_by_state(maps, s); }
-const WaitBehaviour* StepFunctionsDesign::find_wait(std::string_view s) const { return find_by_state(waits, s); }
+const TaskBehaviour* StepFunctionsDesign::find_task(std::string_view s) const { return task_index.find(tasks, s); }
+const ChoiceWeights* StepFunctionsDesign::find_choice(std::string_view s) const { return choice_index.find(choices, s); }
+const MapBehaviour* StepFunctionsDesign::find_map(std::string_view s) const { return map_index.find(maps, s); }
+const WaitBehaviour* StepFunctionsDesign::find_wait(std::string_view s) const { return wait_index.find(waits, s); }
 
 StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario& scenario,
                                                 const std::string& directory, Diagnostics& diags, bool child) {

@@ -16,6 +16,7 @@
 #include "model/metering.h"
 #include "model/input_files.h"
 #include "model/scenario/monthly_lines.h"
+#include "model/scenario/state_keyed_index.h"
 #include "model/scenario/values.h"
 
 namespace flowcost::model {
@@ -189,10 +190,12 @@ struct StepFunctionsDesign {
   std::vector<std::string> warnings;
   InputFiles files;  // every file this design read: definition, mock configs, empirical CSVs, children's
 
+  // By state name (hash lookups, state_keyed_index.h).
   const TaskBehaviour* find_task(std::string_view state) const;
   const ChoiceWeights* find_choice(std::string_view state) const;
   const MapBehaviour* find_map(std::string_view state) const;
   const WaitBehaviour* find_wait(std::string_view state) const;
+  StateKeyedIndex task_index, choice_index, map_index, wait_index;
 };
 
 // Parses and checks a `kind: step_functions` design (or the `execution:` of a startExecution Task, which
