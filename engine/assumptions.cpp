@@ -11,7 +11,47 @@ bool uses(const std::vector<std::string>& meters, const std::string& meter_or_pr
                      [&](const std::string& m) { return m.rfind(meter_or_prefix, 0) == 0; });
 }
 
+bool has_distributed_map(const model::StepFunctionsDesign& d, int depth = 0) {
+  if (depth > 64) return false;  // a child machine that starts itself
+  for (const auto* s : model::all_states_of(d.machine)) {
+    const auto* map = std::get_if<model::asl::MapState>(&s->body);
+    if (map && map->processor.mode == model::asl::Scope::MapMode::distributed) return true;
+  }
+  for (const auto& t : d.tasks)
+    if (t.execution && has_distributed_map(*t.execution, depth + 1)) return true;
+  return false;
+}
+
+bool runs_distributed_map(const model::Scenario& scenario, const model::DesignEntry& entry) {
+  if (const auto* sfn = std::get_if<model::StepFunctionsDesign>(&entry.design)) return has_distributed_map(*sfn);
+  const auto& iot = std::get<model::IotRulesDesign>(entry.design);
+  auto starts = [&](const model::IotActionSpec& a) {
+    if (a.kind != model::IotActionKind::step_functions) return false;
+    for (const auto& other : scenario.designs) {
+      const auto* sfn = std::get_if<model::StepFunctionsDesign>(&other.design);
+      if (other.name == a.design && sfn && has_distributed_map(*sfn)) return true;
+    }
+    return false;
+  };
+  for (const auto& rule : iot.rules) {
+    for (const auto& a : rule.actions)
+      if (starts(a)) return true;
+    if (rule.error_action && starts(*rule.error_action)) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::vector<Assumption> map_sample_assumptions(const model::Scenario& scenario, const std::string& design) {
+  for (const auto& entry : scenario.designs) {
+    if (entry.name != design || !runs_distributed_map(scenario, entry)) continue;
+    const std::string source = "scenario run: (large Distributed Maps)";
+    return {{"map_sample_children", std::to_string(scenario.run.map_sample_children), source},
+            {"map_sample_above", std::to_string(scenario.run.map_sample_above), source}};
+  }
+  return {};
+}
 
 std::vector<Assumption> design_assumptions(const std::vector<std::string>& meters, const pricing::PriceTable& table,
                                            bool free_tier) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/scenario/scenario.h"
 #include "pricing/price_table.h"
 
 namespace flowcost::engine {
@@ -19,5 +20,10 @@ struct Assumption {
 // free_tier, then the shared allowances (only with free tiers on).
 std::vector<Assumption> design_assumptions(const std::vector<std::string>& meters, const pricing::PriceTable& table,
                                            bool free_tier);
+
+// The large-Map settings (scenario run: map_sample_children, map_sample_above; docs/scenario-format.md
+// "Large Maps") when design `design` of `scenario` can run a Distributed Map: its own machine, the child
+// machines its Tasks start, or the step_functions designs its IoT rules start. Empty otherwise.
+std::vector<Assumption> map_sample_assumptions(const model::Scenario& scenario, const std::string& design);
 
 }  // namespace flowcost::engine

@@ -26,6 +26,11 @@ struct RunSettings {
   std::uint64_t draws = 200;          // outer draws of the uncertain inputs
   std::optional<double> rel_error;    // stop rule: 95% half-width <= rel_error x mean
   std::uint64_t max_draws = 5000;     // cap for the stop rule
+  // Large Distributed Maps (docs/scenario-format.md "Large Maps"): a Map visit that starts more than
+  // map_sample_above child executions simulates map_sample_children of them and scales their sums by
+  // children / map_sample_children; map_sample_children: 0 simulates every child (exact mode).
+  std::uint64_t map_sample_children = 1000;
+  std::uint64_t map_sample_above = 100000;
 };
 
 struct InputSpec {

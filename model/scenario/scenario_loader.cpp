@@ -20,10 +20,12 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"scenario", "title",  "prices",   "free_tier",
                                            "run",      "inputs", "workload", "designs"};
-const std::vector<std::string> kRunKeys = {"seed", "executions", "draws", "rel_error", "max_draws"};
+const std::vector<std::string> kRunKeys = {"seed",      "executions",          "draws",           "rel_error",
+                                           "max_draws", "map_sample_children", "map_sample_above"};
 const std::vector<std::string> kDesignKinds = {"step_functions", "iot_rules"};
 constexpr std::uint64_t kMaxExecutions = 1'000'000'000;
 constexpr std::uint64_t kMaxDraws = 1'000'000;
+constexpr auto kMaxSampleChildren = static_cast<std::uint64_t>(kMaxMapItems);
 
 std::optional<std::string> read_string(const Node& node, std::string_view what, Diagnostics& diags) {
   if (!node.is_scalar() || (!node.quoted && !node.is_string()) || node.text.empty()) {
@@ -81,6 +83,16 @@ void parse_run(const Node& node, RunSettings& run, Diagnostics& diags) {
   } else {
     run.max_draws = std::max(run.max_draws, run.draws);
   }
+  if (const Node* n = node.find("map_sample_children")) {
+    if (auto v = read_whole(*n, "run.map_sample_children", 0, kMaxSampleChildren, diags)) run.map_sample_children = *v;
+  }
+  if (const Node* n = node.find("map_sample_above")) {
+    if (auto v = read_whole(*n, "run.map_sample_above", 1, kMaxSampleChildren, diags)) run.map_sample_above = *v;
+  }
+  if (run.map_sample_children > run.map_sample_above)
+    diags.error(node.loc, "run.map_sample_children (" + std::to_string(run.map_sample_children) +
+                              ") is more than run.map_sample_above (" + std::to_string(run.map_sample_above) +
+                              "): a Map visit is sampled only when it starts more children than the sample");
 }
 
 bool valid_name(std::string_view name) {

@@ -18,13 +18,13 @@ namespace flowcost::sim::sfn {
 namespace {
 
 // The most items a Map visit may have: above, the run is refused at the `items` value's position (a
-// Map's items are simulated one by one, so the time grows linearly; nothing is clamped).
+// Map's items are simulated one by one unless a large Distributed Map visit is sampled; nothing is clamped).
 constexpr double kMaxMapItems = model::kMaxMapItems;
 
 [[noreturn]] void throw_too_many_items(const Plan& plan, const PlanMap& m, double items) {
   throw model::InputError(plan.values[m.items].loc,
                           "a Map visit drew " + model::format_shortest(items) + " items; items must be a number from 0 to " +
-                              model::format_shortest(kMaxMapItems) + " (flowcost simulates every item)");
+                              model::format_shortest(kMaxMapItems) + " (the limit of a Map visit)");
 }
 
 // Start time of the next item: now while a concurrency slot is free, else when the earliest slot frees.
@@ -39,6 +39,16 @@ double next_start(std::vector<double>& heap, double cap, double t) {
 void occupy(std::vector<double>& heap, double until) {
   heap.push_back(until);
   std::push_heap(heap.begin(), heap.end(), std::greater<>());
+}
+
+// `sum` x children / simulated, rounded to the nearest native unit (exact integer arithmetic; a saturated
+// sum stays saturated).
+__extension__ using Wide = unsigned __int128;
+
+std::int64_t scaled(std::int64_t sum, std::uint64_t children, std::uint64_t simulated) {
+  const Wide n = static_cast<Wide>(static_cast<std::uint64_t>(sum)) * children;
+  const Wide q = (n + simulated / 2) / simulated;
+  return q > static_cast<Wide>(kMeterSaturated) ? kMeterSaturated : static_cast<std::int64_t>(q);
 }
 
 }  // namespace
@@ -174,10 +184,22 @@ Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint
   heap.clear();
   const PlanMachine& machine = plan_.machines[frame_.machine];
   const std::uint32_t machine_index = frame_.machine;
+  // A visit with more children than map_sample_above simulates map_sample_children of them (the first
+  // ones: every child's random stream is independent and identically distributed, so they are a simple
+  // random sample) on proportionally fewer concurrency slots, and scales what they added by children /
+  // simulated (docs/scenario-format.md "Large Maps").
+  const bool sampled = plan_.map_sample_children > 0 && children > plan_.map_sample_above;
+  const std::uint64_t simulated = sampled ? plan_.map_sample_children : children;
+  const double slots = sampled ? std::max(1.0, std::floor(cap * static_cast<double>(simulated) /
+                                                          static_cast<double>(children)))
+                               : cap;
+  const MeterCounts meters_before = out_->meters;
+  const std::uint64_t transitions_before = out_->transitions, retries_before = out_->retries;
+  const std::uint32_t caught_before = out_->caught_errors;
   std::uint64_t failed = 0;
   double end = t;
-  for (std::uint64_t j = 0; j < children; ++j) {
-    const double start = next_start(heap, cap, t);
+  for (std::uint64_t j = 0; j < simulated; ++j) {
+    const double start = next_start(heap, slots, t);
     // One transition of the parent per child execution started (docs/sources.md#asl-billing).
     if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
     ++out_->transitions;
@@ -192,16 +214,34 @@ Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint
     occupy(heap, r.end_ms);
     end = std::max(end, r.end_ms);
   }
+  // The failed children: counted, or estimated from the sample.
+  double failed_children = static_cast<double>(failed);
+  if (sampled) {
+    for (std::size_t i = 0; i < kMeterCount; ++i) {
+      std::int64_t& total = out_->meters.v[i];
+      if (total == kMeterSaturated) continue;
+      if (__builtin_add_overflow(meters_before.v[i], scaled(total - meters_before.v[i], children, simulated), &total))
+        total = kMeterSaturated;
+    }
+    const auto scale_count = [&](auto now, auto before) {
+      return before + static_cast<decltype(now)>(scaled(static_cast<std::int64_t>(now - before), children, simulated));
+    };
+    out_->transitions = scale_count(out_->transitions, transitions_before);
+    out_->retries = scale_count(out_->retries, retries_before);
+    out_->caught_errors = scale_count(out_->caught_errors, caught_before);
+    failed_children = static_cast<double>(failed) * static_cast<double>(children) / static_cast<double>(simulated);
+  }
   // The Map Run fails when failures exceed the tolerated count or percentage (either, when both are set);
   // with neither set, any failure fails it.
   // The ResultWriter: the manifest, one results file of the succeeded children and one of the failed.
-  if (m.writer) out_->meters.add(Meter::s3_put_requests, 1 + (children > failed ? 1 : 0) + (failed > 0 ? 1 : 0));
+  if (m.writer)
+    out_->meters.add(Meter::s3_put_requests,
+                     1 + (static_cast<double>(children) > failed_children ? 1 : 0) + (failed > 0 ? 1 : 0));
   const bool has_count = m.tolerated_count >= 0, has_pct = m.tolerated_percentage >= 0;
   bool exceeded = false;
   if (!has_count && !has_pct) exceeded = failed > 0;
-  if (has_count && static_cast<double>(failed) > m.tolerated_count) exceeded = true;
-  if (has_pct && static_cast<double>(failed) * 100 > m.tolerated_percentage * static_cast<double>(children))
-    exceeded = true;
+  if (has_count && failed_children > m.tolerated_count) exceeded = true;
+  if (has_pct && failed_children * 100 > m.tolerated_percentage * static_cast<double>(children)) exceeded = true;
   return {end, exceeded ? plan_.err_threshold : 0u};
 }
 

@@ -37,6 +37,8 @@ class SfnDesignSimulator : public DesignSimulator {
       : design_(std::move(design)), metering_(metering) {
     name_ = design_->name;
     plan_ = compile_plan(*design_, CompiledScenarioValues(scenario));
+    plan_.map_sample_children = scenario.run.map_sample_children;
+    plan_.map_sample_above = scenario.run.map_sample_above;
     warnings_ = design_->warnings;
   }
 

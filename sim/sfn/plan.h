@@ -223,6 +223,10 @@ struct Plan {
   double start_time_ms = 0;                 // design start_time (for Wait Timestamp), ms since the epoch
   std::uint32_t max_depth = 0;              // deepest Map nesting
   double max_slots = 40;                    // largest Map concurrency (scratch size)
+  // Large Distributed Maps (docs/scenario-format.md "Large Maps"): a visit that starts more than
+  // map_sample_above child executions simulates only map_sample_children of them and scales their sums;
+  // map_sample_children = 0 simulates every child. Set from the scenario's run: settings.
+  std::uint64_t map_sample_children = 0, map_sample_above = 0;
 
   // Well-known error ids.
   std::uint32_t err_timeout = 0, err_heartbeat = 0, err_no_choice = 0, err_lambda_unknown = 0,

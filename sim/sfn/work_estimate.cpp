@@ -1,6 +1,7 @@
 #include "sim/sfn/work_estimate.h"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace flowcost::sim::sfn {
@@ -36,7 +37,13 @@ class Estimator {
     } else if (s.type == StateType::map) {
       const PlanMap& m = plan_.maps[s.detail];
       const double items = m.items == kNone ? 0 : std::max(0.0, mean_of_(m.items));
-      states += items * scope(m.processor);
+      double runs = items;
+      if (m.distributed) {  // child executions; a sampled visit simulates only the sample (plan.h)
+        runs = std::ceil(items / m.batch_size);
+        if (plan_.map_sample_children > 0 && runs > static_cast<double>(plan_.map_sample_above))
+          runs = static_cast<double>(plan_.map_sample_children);
+      }
+      states += runs * scope(m.processor);
     } else if (s.type == StateType::task && s.detail != kNone) {
       const PlanTask& t = plan_.tasks[s.detail];
       if (t.child_machine != kNone) states += machine(t.child_machine);

@@ -79,3 +79,14 @@ TEST_CASE("assumptions: table, Markdown and CSV") {
   CHECK(csv.out.find("\r\ntiny,rule,setting:iot.error_action_billed,,,,,,,,,,,true\r\n") != std::string::npos);
   CHECK(csv.out.find("\r\ntiny,rule,setting:free_tier,,,,,,,,,,,false\r\n") != std::string::npos);
 }
+
+TEST_CASE("assumptions: a design that runs a Distributed Map lists the large-Map settings of run:") {
+  const std::string scenario = std::string(FLOWCOST_TEST_DATA) + "/sfn/large_map/map_sample.yaml";
+  CliResult r = run_flowcost({"run", scenario, "--format", "json", "--draws", "2", "--executions", "20"});
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  const auto& a = j["designs"][0]["assumptions"];
+  REQUIRE(a.size() >= 2);
+  CHECK(a[a.size() - 2] == nlohmann::json({"map_sample_children", 200}));
+  CHECK(a[a.size() - 1] == nlohmann::json({"map_sample_above", 1000}));
+}
