@@ -119,7 +119,7 @@ TEST_CASE("map sample: the settings are checked where they are written", "[map_s
   model::load_scenario(dir + "bad_settings.yaml", {}, diags);
   const auto lines = sfn_test::headlines(diags);
   REQUIRE(lines.size() == 1);
-  CHECK(lines[0] == "bad_settings.yaml:4:6: error: run.map_sample_children (5000) is more than run.map_sample_above "
+  CHECK(lines[0] == dir + "bad_settings.yaml:4:6: error: run.map_sample_children (5000) is more than run.map_sample_above "
                     "(1000): a Map visit is sampled only when it starts more children than the sample");
 }
 
