@@ -9,7 +9,9 @@
 #include "cli/run_options.h"
 #include "engine/run_pipeline.h"
 #include "model/errors.h"
+#include "reports/batch_markdown.h"
 #include "reports/run_csv_writer.h"
+#include "reports/run_report_text.h"
 
 namespace flowcost::cli {
 
@@ -18,6 +20,7 @@ namespace {
 struct BatchCommand {
   std::vector<std::string> scenarios;
   RunOptions options;
+  std::string format = "csv";
   std::string output;
 };
 
@@ -30,7 +33,9 @@ void add_batch_command(CLI::App& app, Context& ctx) {
   auto state = std::make_shared<BatchCommand>();
   cmd->add_option("SCENARIO", state->scenarios, "scenario files")->required();
   add_run_options(*cmd, state->options);
-  cmd->add_option("-o,--output", state->output, "the CSV file to write atomically (default: standard output)");
+  cmd->add_option("--format", state->format, "output format: csv (one table) or md (a summary, then each report)")
+      ->check(CLI::IsMember({"csv", "md"}));
+  cmd->add_option("-o,--output", state->output, "the file to write atomically (default: standard output)");
   cmd->callback([&ctx, state] {
     // Every scenario's files are known before anything runs or is written.
     std::vector<std::string> inputs;
@@ -41,6 +46,7 @@ void add_batch_command(CLI::App& app, Context& ctx) {
     check_output(state->output, inputs);
     std::ostringstream csv;
     reports::write_run_csv_header(csv);
+    std::vector<engine::RunReport> made;  // the reports of the scenarios that ran
     std::size_t failed = 0;
     for (const auto& path : state->scenarios) {
       try {
@@ -50,14 +56,24 @@ void add_batch_command(CLI::App& app, Context& ctx) {
         bar.finish();
         print_diagnostics(ctx.err, run.warnings);
         reports::write_run_csv_rows(run.report, csv);
+        made.push_back(std::move(run.report));
         inputs.insert(inputs.end(), run.input_paths.begin(), run.input_paths.end());
       } catch (const model::InputError& e) {
         print_diagnostics(ctx.err, e.diagnostics());
-        ctx.err << "flowcost batch: " << path << " failed; it is left out of the CSV\n";
+        ctx.err << "flowcost batch: " << path << " failed; it is left out of the "
+                << (state->format == "md" ? "report" : "CSV") << "\n";
         ++failed;
       }
     }
-    write_output(state->output, csv.str(), ctx.out, inputs);
+    std::ostringstream md;
+    if (state->format == "md") reports::write_batch_markdown(made, md);
+    write_output(state->output, state->format == "md" ? md.str() : csv.str(), ctx.out, inputs);
+    for (const auto& r : made)
+      for (const auto& b : r.budgets)
+        if (!b.passed) {
+          ctx.err << "flowcost: over budget: " << r.scenario << ": " << reports::budget_text(b) << "\n";
+          ctx.exit_code = kExitOverBudget;
+        }
     if (failed > 0) {
       ctx.err << "flowcost batch: " << failed << " of " << state->scenarios.size() << " scenarios failed\n";
       ctx.exit_code = 1;

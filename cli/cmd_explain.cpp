@@ -35,6 +35,7 @@ void run_explain(const ExplainOptions& o, Context& ctx) {
   std::ostringstream text;
   if (o.format == "json") reports::write_explain_json(run.report, text);
   else if (o.format == "csv") reports::write_explain_csv(run.report, text);
+  else if (o.format == "md") reports::write_explain_markdown(run.report, text);
   else reports::write_explain_table(run.report, text);
   write_output(o.output_path, text.str(), ctx.out, run.input_paths);
 }
@@ -47,7 +48,7 @@ void add_explain_command(CLI::App& app, Context& ctx) {
   cmd->add_option("SCENARIO", o->scenario_path, "scenario file")->required();
   cmd->add_option("--design", o->design, "explain only this design");
   cmd->add_option("--prices", o->prices, "price table: a shipped name or a path (default: the scenario's)");
-  cmd->add_option("--format", o->format, "output format")->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--format", o->format, "output format")->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_option("-o,--output", o->output_path, "write to FILE (atomically) instead of standard output");
   cmd->add_flag("--strict", o->strict, "fail (exit 1, nothing written) when a design makes a call flowcost does not price");
   cmd->callback([o, &ctx] { run_explain(*o, ctx); });

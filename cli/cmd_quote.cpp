@@ -38,6 +38,7 @@ void run_quote(const QuoteOptions& o, Context& ctx) {
   std::ostringstream text;
   if (o.format == "json") reports::write_quote_json(result, table, options, text);
   else if (o.format == "csv") reports::write_quote_csv(result, text);
+  else if (o.format == "md") reports::write_quote_markdown(result, table, options, text);
   else reports::write_quote_table(result, table, options, text);
   std::vector<std::string> inputs{table.path};
   if (!o.usage_path.empty()) inputs.push_back(o.usage_path);
@@ -51,7 +52,7 @@ void add_quote_command(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<QuoteOptions>();
   cmd->add_option("--prices", o->prices, "price table: a shipped name or a path (default aws-us-east-1)");
   cmd->add_flag("--free-tier", o->free_tier, "apply the account-wide free-tier allowances");
-  cmd->add_option("--format", o->format, "output format")->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--format", o->format, "output format")->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_option("--usage", o->usage_path, "YAML file mapping meter names to monthly quantities");
   cmd->add_option("-o,--output", o->output_path, "write to FILE (atomically) instead of standard output");
   cmd->add_option("METER=QUANTITY", o->quantities, "monthly total of a meter, e.g. lambda.requests=3000000");

@@ -13,6 +13,8 @@
 #include "engine/partial_run.h"
 #include "engine/run_pipeline.h"
 #include "model/errors.h"
+#include "reports/per_draw_csv_writer.h"
+#include "reports/run_report_text.h"
 
 namespace flowcost::cli {
 
@@ -23,6 +25,7 @@ struct RunCommand {
   RunOptions options;
   std::string format = "table";
   std::string output;
+  std::string per_draw;
   std::string shard;
   CLI::Option* format_option = nullptr;
 };
@@ -53,10 +56,21 @@ void add_run_command(CLI::App& app, Context& ctx) {
   state->format_option = cmd->add_option("--format", state->format, "output format")
                              ->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
+  cmd->add_option("--per-draw", state->per_draw,
+                  "also write every draw's monthly cost per design and line item to FILE (CSV)");
+  cmd->add_option("--fail-above", state->options.settings.fail_above,
+                  "exit 3 when DESIGN's mean monthly cost exceeds USD (repeatable): DESIGN=USD")
+      ->expected(1)
+      ->take_all()
+      ->allow_extra_args(false);
   add_shard_option(*cmd, state->shard);
   cmd->callback([&ctx, state] {
     std::vector<std::string> inputs = scenario_input_paths(state->scenario, state->options);
     check_output(state->output, inputs);
+    if (!state->per_draw.empty()) {
+      check_output(state->per_draw, inputs);
+      check_distinct_outputs(state->output, state->per_draw);
+    }
     inputs.push_back(state->scenario);
     if (!state->shard.empty()) return run_shard(ctx, *state, inputs);
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run");
@@ -65,7 +79,18 @@ void add_run_command(CLI::App& app, Context& ctx) {
     bar.finish();
     print_diagnostics(ctx.err, run.warnings);
     inputs.insert(inputs.end(), run.input_paths.begin(), run.input_paths.end());
-    write_output(state->output, render_run_report(run.report, state->format), ctx.out, inputs);
+    const std::string report = render_run_report(run.report, state->format);
+    if (!state->per_draw.empty()) {
+      std::ostringstream per_draw;
+      reports::write_per_draw_csv(run.report, per_draw);
+      write_output(state->per_draw, per_draw.str(), ctx.out, inputs);
+    }
+    write_output(state->output, report, ctx.out, inputs);
+    for (const auto& b : run.report.budgets) {
+      if (b.passed) continue;
+      ctx.err << "flowcost: over budget: " << reports::budget_text(b) << "\n";
+      ctx.exit_code = kExitOverBudget;
+    }
   });
 }
 

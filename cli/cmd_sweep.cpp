@@ -8,6 +8,7 @@
 #include "cli/scenario_inputs.h"
 #include "cli/vary_option.h"
 #include "engine/sweep.h"
+#include "reports/whatif_markdown.h"
 #include "reports/whatif_writers.h"
 
 namespace flowcost::cli {
@@ -26,6 +27,7 @@ std::string render(const engine::SweepReport& report, const std::string& format)
   std::ostringstream out;
   if (format == "csv") reports::write_sweep_csv(report, out);
   else if (format == "json") reports::write_sweep_json(report, out);
+  else if (format == "md") reports::write_sweep_markdown(report, out);
   else reports::write_sweep_table(report, out);
   return out.str();
 }
@@ -39,7 +41,7 @@ void add_sweep_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--vary", state->vary, "NAME=FROM..TO[:log][:N]: the input to vary (N points, default 9)")
       ->required();
   add_run_options(*cmd, state->options);
-  cmd->add_option("--format", state->format, "output format")->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--format", state->format, "output format")->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
   cmd->callback([&ctx, state] {
     check_output(state->output, scenario_input_paths(state->scenario, state->options));

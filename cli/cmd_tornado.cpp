@@ -7,6 +7,7 @@
 #include "cli/run_options.h"
 #include "cli/scenario_inputs.h"
 #include "engine/tornado.h"
+#include "reports/whatif_markdown.h"
 #include "reports/whatif_writers.h"
 
 namespace flowcost::cli {
@@ -24,6 +25,7 @@ std::string render(const engine::TornadoReport& report, const std::string& forma
   std::ostringstream out;
   if (format == "csv") reports::write_tornado_csv(report, out);
   else if (format == "json") reports::write_tornado_json(report, out);
+  else if (format == "md") reports::write_tornado_markdown(report, out);
   else reports::write_tornado_table(report, out);
   return out.str();
 }
@@ -35,7 +37,7 @@ void add_tornado_command(CLI::App& app, Context& ctx) {
   auto state = std::make_shared<TornadoCommand>();
   cmd->add_option("SCENARIO", state->scenario, "scenario file (.yaml)")->required();
   add_run_options(*cmd, state->options);
-  cmd->add_option("--format", state->format, "output format")->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--format", state->format, "output format")->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
   cmd->callback([&ctx, state] {
     check_output(state->output, scenario_input_paths(state->scenario, state->options));

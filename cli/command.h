@@ -8,6 +8,10 @@
 
 namespace flowcost::cli {
 
+// `run` with a budget (--fail-above or the scenario's `budgets:`) that a design's mean monthly cost exceeds:
+// the report is written as usual, then the exit code says so (docs/cli.md "Exit codes").
+constexpr int kExitOverBudget = 3;
+
 struct Context {
   std::ostream& out;
   std::ostream& err;
@@ -26,5 +30,6 @@ void add_explain_command(CLI::App& app, Context& ctx);
 void add_advise_command(CLI::App& app, Context& ctx);
 void add_fit_command(CLI::App& app, Context& ctx);
 void add_merge_command(CLI::App& app, Context& ctx);
+void add_diff_command(CLI::App& app, Context& ctx);
 
 }  // namespace flowcost::cli

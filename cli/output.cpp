@@ -138,6 +138,19 @@ void write_output(const std::string& path, const std::string& content, std::ostr
   else replace_atomically(path, target.path, content);
 }
 
+void check_distinct_outputs(const std::string& first, const std::string& second) {
+  auto standard = [](const std::string& p) { return p.empty() || p == "-"; };
+  bool same = standard(first) && standard(second);
+  if (!standard(first) && !standard(second)) {
+    std::error_code ec;
+    same = fs::absolute(first, ec).lexically_normal() == fs::absolute(second, ec).lexically_normal() ||
+           fs::equivalent(first, second, ec);
+  }
+  if (same)
+    throw model::InputError(at(standard(second) ? "-" : second),
+                            "two outputs of one command go to the same place; give each its own file");
+}
+
 void append_paths(const model::InputFiles& files, std::vector<std::string>& out) {
   for (const auto& [path, sha256] : files) out.push_back(path);
 }

@@ -30,6 +30,10 @@ void write_output(const std::string& path, const std::string& content, std::ostr
 // an input, its folder exists and is writable (a trial file, removed again). Nothing is written to `path`.
 void check_output(const std::string& path, const std::vector<std::string>& inputs);
 
+// Two outputs of one command (`-o` and `--per-draw`) must not be the same file, nor both standard output
+// (empty or "-"); throws model::InputError otherwise.
+void check_distinct_outputs(const std::string& first, const std::string& second);
+
 // The paths of `files`, appended to `out`.
 void append_paths(const model::InputFiles& files, std::vector<std::string>& out);
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/assumptions.h"
+#include "engine/report_paths.h"
 #include "model/diagnostic_text.h"
 #include "model/errors.h"
 #include "model/number_format.h"
@@ -15,11 +16,18 @@ namespace {
 
 double mean_of(const std::vector<double>& values) { return sim::summarize(values).mean; }
 
+// (value / events per month) of every draw with events, in draw order.
+std::vector<double> per_execution_values(const std::vector<double>& values, const std::vector<double>& events) {
+  std::vector<double> out;
+  for (std::size_t i = 0; i < values.size() && i < events.size(); ++i)
+    if (events[i] > 0) out.push_back(values[i] / events[i]);
+  return out;
+}
+
 // Mean over draws with events of (value / events per month); 0 when no draw has events.
 double per_execution_mean(const std::vector<double>& values, const std::vector<double>& events) {
   sim::Welford w;
-  for (std::size_t i = 0; i < values.size() && i < events.size(); ++i)
-    if (events[i] > 0) w.add(values[i] / events[i]);
+  for (double v : per_execution_values(values, events)) w.add(v);
   return w.mean();
 }
 
@@ -36,6 +44,11 @@ DesignReport design_report(const sim::DesignResult& dr, const PricedDesign& pd) 
   out.monthly_cost_usd = {total.mean, monthly_cost_std_error(pd), total.p05, total.p50, total.p95,
                           std::sqrt(draw_variance.mean())};
   out.per_execution_cost_usd_mean = per_execution_mean(pd.monthly_cost_usd, pd.events_per_month);
+  const sim::Summary per_execution = sim::summarize(per_execution_values(pd.monthly_cost_usd, pd.events_per_month));
+  out.per_execution_cost_usd_p05 = per_execution.p05;
+  out.per_execution_cost_usd_p50 = per_execution.p50;
+  out.per_execution_cost_usd_p95 = per_execution.p95;
+  out.draw_cost_usd = pd.monthly_cost_usd;
   out.events_per_month_mean = mean_of(pd.events_per_month);
   for (const auto& meter : pd.meters) {
     sim::Welford monthly;
@@ -47,7 +60,8 @@ DesignReport design_report(const sim::DesignResult& dr, const PricedDesign& pd) 
   for (const auto& line : pd.lines) {
     sim::Summary cost = sim::summarize(line.cost_usd);
     out.lines.push_back({line.meter, line.line, line.unit, mean_of(line.quantity), cost.mean, cost.p05, cost.p50,
-                         cost.p95, per_execution_mean(line.cost_usd, pd.events_per_month)});
+                         cost.p95, per_execution_mean(line.cost_usd, pd.events_per_month), line.cost_usd,
+                         cost.std_error});
   }
   const sim::LatencyHistogram& latency = dr.latency_ms;
   out.latency = {dr.latency_mean_ms(), latency.quantile(0.50), latency.quantile(0.90), latency.quantile(0.95),
@@ -74,6 +88,9 @@ ComparisonReport comparison_report(const DesignReport& base, const PricedDesign&
   c.failed_fraction_delta =
       fraction(cand.outcomes.failed, cand.executions) - fraction(base.outcomes.failed, base.executions);
   c.lost_fraction_delta = fraction(cand.outcomes.lost, cand.executions) - fraction(base.outcomes.lost, base.executions);
+  const auto& b = base_priced.monthly_cost_usd;
+  const auto& k = cand_priced.monthly_cost_usd;
+  for (std::size_t i = 0; i < b.size() && i < k.size(); ++i) c.draw_saving_usd.push_back(b[i] - k[i]);
   return c;
 }
 
@@ -105,9 +122,10 @@ RunReport build_run_report(const PricedRunInputs& in) {
   RunReport r;
   r.scenario = in.scenario.id;
   r.title = in.scenario.title;
-  r.scenario_file = in.scenario.file;
-  r.input_files = in.scenario.input_file_hashes;
-  r.input_files[in.table.path] = in.table.sha256;
+  r.scenario_file = path_from_scenario(in.scenario.file, in.scenario.file);
+  model::InputFiles files = in.scenario.input_file_hashes;
+  files[in.table.path] = in.table.sha256;
+  r.input_files = files_from_scenario(files, in.scenario.file);
   r.seed = in.run.seed;
   r.tool_version = FLOWCOST_VERSION;
   r.prices = {in.table.name, in.table.effective_date, in.table.region, in.table.sha256};

@@ -6,6 +6,7 @@
 
 #include "engine/draw_pricing.h"
 #include "engine/priced_run.h"
+#include "engine/reproduce_command.h"
 #include "engine/scenario_prices.h"
 #include "engine/work_bound.h"
 #include "model/diagnostic_text.h"
@@ -67,6 +68,28 @@ std::vector<std::pair<std::string, std::string>> as_overrides(const FixedInputs&
   return out;
 }
 
+// The scenario's budgets, then those of --fail-above (throws model::InputError for a bad item).
+std::vector<model::Budget> run_budgets(const model::Scenario& scenario, const std::vector<std::string>& fail_above) {
+  model::Diagnostics diags;
+  std::vector<model::Budget> out = scenario.budgets;
+  for (auto& b : model::parse_fail_above(fail_above, model::design_names(scenario), diags)) out.push_back(b);
+  diags.throw_if_errors();
+  return out;
+}
+
+std::vector<BudgetReport> check_budgets(const std::vector<model::Budget>& budgets, const RunReport& report) {
+  std::vector<BudgetReport> out;
+  for (const auto& b : budgets) {
+    for (const auto& d : report.designs) {
+      if (d.name != b.design) continue;
+      const double mean = d.monthly_cost_usd.mean;
+      out.push_back({b.design, b.limit_usd, mean, mean <= b.limit_usd,
+                     b.from_command_line ? "--fail-above" : "scenario budgets:"});
+    }
+  }
+  return out;
+}
+
 std::set<std::string> names_of(const FixedInputs& fixed) {
   std::set<std::string> out;
   for (const auto& item : fixed) out.insert(item.first);
@@ -81,7 +104,11 @@ ScenarioLoaders default_loaders() {
 
 ScenarioSession::ScenarioSession(const std::string& scenario_path, const RunSettings& settings,
                                  const ScenarioLoaders& loaders)
-    : loaders_(loaders), prices_(settings.prices), strict_(settings.strict) {
+    : loaders_(loaders),
+      scenario_path_(scenario_path),
+      overrides_(settings.set),
+      prices_(settings.prices),
+      strict_(settings.strict) {
   model::Diagnostics diags;
   scenario_ = std::make_unique<model::Scenario>(loaders_.load_scenario(scenario_path, settings.set, diags));
   diags.sort();
@@ -160,6 +187,7 @@ ScenarioRun ScenarioSession::run(const RunSettings& settings, const FixedInputs&
   const std::uint64_t draws = *e.draws, max_draws = *e.max_draws;
   const std::optional<double> rel_error = e.rel_error;
   check_settings(draws, max_draws, rel_error.has_value());
+  run_budgets(scenario, settings.fail_above);  // a bad --fail-above is an error before any work
   const pricing::CostOptions cost_options{e.free_tier};
 
   std::vector<const sim::DesignSimulator*> designs;
@@ -226,7 +254,16 @@ ScenarioRun ScenarioSession::report(const RunSettings& settings, const sim::RunR
   out.warnings = warnings_;
   out.report = build_run_report({*scenario_, result, priced, *table_, pricing::CostOptions{e.free_tier}, e.rel_error});
   out.report.warnings.insert(out.report.warnings.end(), file_warnings_.begin(), file_warnings_.end());
-  for (const auto& [path, sha] : out.report.input_files) out.input_paths.push_back(path);
+  out.report.overrides = overrides_;
+  const std::vector<model::Budget> budgets = run_budgets(*scenario_, settings.fail_above);
+  ReproduceSettings again{scenario_path_, *e.seed,     *e.draws, *e.executions, e.rel_error, e.max_draws.value_or(*e.draws),
+                          prices_,        e.free_tier, overrides_, {}};
+  for (const auto& b : budgets)
+    if (b.from_command_line) again.fail_above.emplace_back(b.design, b.limit_usd);
+  out.report.reproduce_command = reproduce_command(again);
+  out.report.budgets = check_budgets(budgets, out.report);
+  out.input_paths.push_back(table_->path);
+  for (const auto& [path, sha] : scenario_->input_file_hashes) out.input_paths.push_back(path);
   return out;
 }
 

@@ -37,7 +37,7 @@ namespace flowcost::engine {
 using FixedInputs = std::vector<std::pair<std::string, double>>;
 
 struct ScenarioRun {
-  RunReport report;
+  RunReport report;  // with the budgets of the scenario and of the settings' --fail-above checked
   std::vector<std::string> input_paths;         // every file read (never to be overwritten)
   // Every warning, for standard error: the scenario's and its files', each design's (its compile warnings,
   // its unpriced calls), then the price table's; each once.
@@ -121,6 +121,8 @@ class ScenarioSession {
   void set_values(const FixedInputs& fixed);
 
   ScenarioLoaders loaders_;
+  std::string scenario_path_;  // as given
+  std::vector<std::pair<std::string, std::string>> overrides_;  // the user's --set, in order
   std::optional<std::string> prices_;
   bool strict_ = false;  // unpriced calls are errors (--strict)
   std::unique_ptr<model::Scenario> scenario_;  // at a fixed address while the designs refer to it

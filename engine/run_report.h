@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/assumptions.h"
@@ -39,6 +40,8 @@ struct LineReport {
   double cost_usd_p50 = 0;
   double cost_usd_p95 = 0;
   double per_execution_cost_usd_mean = 0;  // mean over draws of (line cost / events per month)
+  std::vector<double> draw_cost_usd;  // monthly cost of this line in each draw, in draw order
+  double cost_usd_std_error = 0;      // standard error of cost_usd_mean over draws (0 with one draw)
 };
 
 struct MeterReport {
@@ -65,10 +68,17 @@ struct OutcomeReport {
   std::map<std::string, std::uint64_t> failed_by_error;
 };
 
+// The cost of one event (execution or message) from a per-execution figure: USD per 1,000,000 events.
+inline double per_million_events_usd(double per_execution_usd) { return per_execution_usd * 1e6; }
+
 struct DesignReport {
   std::string name;
   DrawSummary monthly_cost_usd;
   double per_execution_cost_usd_mean = 0;  // mean over draws of (monthly cost / events per month)
+  // Quantiles over the draws with events of (monthly cost / events per month).
+  double per_execution_cost_usd_p05 = 0;
+  double per_execution_cost_usd_p50 = 0;
+  double per_execution_cost_usd_p95 = 0;
   double events_per_month_mean = 0;
   std::map<std::string, MeterReport> meters;  // by meter name
   std::vector<LineReport> lines;              // in price-table order
@@ -78,6 +88,7 @@ struct DesignReport {
   std::vector<std::string> warnings;
   std::vector<model::UnpricedCall> unpriced;  // calls no meter counts: their cost is in no total
   std::vector<engine::Assumption> assumptions;  // the settings that decided these numbers
+  std::vector<double> draw_cost_usd;  // monthly cost of each draw, in draw order (the draws summarised above)
 };
 
 // Paired comparison of `candidate` against `baseline` on the same draws (common random numbers).
@@ -99,6 +110,7 @@ struct ComparisonReport {
   double latency_p95_delta_ms = 0;  // candidate p95 - baseline p95
   double failed_fraction_delta = 0;  // candidate - baseline, fractions of executions
   double lost_fraction_delta = 0;
+  std::vector<double> draw_saving_usd;  // baseline - candidate monthly cost of each draw, in draw order
 };
 
 struct PricesReport {
@@ -114,6 +126,15 @@ struct PerformanceReport {
   double wall_seconds = 0;  // the only field that varies between identical runs
 };
 
+// A limit on one design's mean monthly cost (`run --fail-above DESIGN=USD` or the scenario's `budgets:`).
+struct BudgetReport {
+  std::string design;
+  double limit_usd = 0;
+  double mean_usd = 0;  // the design's mean monthly cost
+  bool passed = true;   // mean_usd <= limit_usd
+  std::string source;   // "scenario budgets:" or "--fail-above"
+};
+
 struct RunReport {
   std::string scenario;  // the scenario id
   std::string title;
@@ -121,6 +142,12 @@ struct RunReport {
   std::map<std::string, std::string> input_files;  // path -> SHA-256 of every input file read
   std::uint64_t seed = 0;
   std::string tool_version;
+  // Every `--set NAME=VALUE`, in the order given (a later one of a name wins).
+  std::vector<std::pair<std::string, std::string>> overrides;
+  // The command that reproduces the run, built from the effective settings (never from argv): `flowcost run
+  // SCENARIO --seed N --draws D --executions E`, then the stop rule, `--prices`, `--free-tier`, every `--set`
+  // and `--fail-above` as given (engine/reproduce_command.h). Never -o, --format, --threads or --per-draw.
+  std::string reproduce_command;
   PricesReport prices;
   bool free_tier = false;
   std::uint64_t draws = 0;
@@ -131,6 +158,7 @@ struct RunReport {
   std::vector<DesignReport> designs;
   std::vector<ComparisonReport> comparisons;  // every design after the first against the first
   std::vector<std::string> warnings;          // run-level (e.g. the stop rule did not converge)
+  std::vector<BudgetReport> budgets;          // the scenario's, then --fail-above's, in order
   PerformanceReport performance;
 };
 

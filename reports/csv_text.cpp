@@ -1,6 +1,7 @@
 #include "reports/csv_text.h"
 
 #include <ostream>
+#include <vector>
 
 #include "model/number_format.h"
 
@@ -24,6 +25,10 @@ std::string csv_number(std::optional<double> value) {
 }
 
 void write_csv_record(std::ostream& out, std::initializer_list<std::string> fields) {
+  write_csv_record(out, std::vector<std::string>(fields));
+}
+
+void write_csv_record(std::ostream& out, const std::vector<std::string>& fields) {
   bool first = true;
   for (const auto& f : fields) {
     if (!first) out << ',';

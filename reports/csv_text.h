@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace flowcost::reports {
 
@@ -18,5 +19,6 @@ std::string csv_number(std::optional<double> value);
 
 // Writes the fields (already escaped by csv_field / csv_number), comma-separated, then CRLF.
 void write_csv_record(std::ostream& out, std::initializer_list<std::string> fields);
+void write_csv_record(std::ostream& out, const std::vector<std::string>& fields);
 
 }  // namespace flowcost::reports

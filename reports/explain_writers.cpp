@@ -2,9 +2,12 @@
 
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "model/number_format.h"
 #include "reports/csv_text.h"
+#include "reports/markdown_table.h"
 #include "reports/text_table.h"
 
 namespace flowcost::reports {
@@ -26,11 +29,38 @@ std::string probability(double p) {
   return fixed(p, 4);
 }
 
+std::string explain_heading(const engine::ExplainReport& report) {
+  return "flowcost explain: " + report.scenario + " (analytic, at the base inputs; prices: " + report.price_table +
+         ", first-tier price per unit, no free tier)";
+}
+
+std::vector<std::vector<std::string>> explain_state_rows(const engine::ExplainDesign& d) {
+  std::vector<std::vector<std::string>> rows{
+      {"state", "type", "visits", "transitions", "attempts", "P(reach)", "cost/execution"}};
+  for (const auto& s : d.states)
+    rows.push_back({std::string(2 * s.depth, ' ') + s.name, s.type, fixed(s.visits, 4), fixed(s.transitions, 4),
+                    fixed(s.attempts_per_visit, 4), fixed(s.p_reach, 4), usd(s.cost_usd)});
+  return rows;
+}
+
+std::vector<std::string> explain_summary_lines(const engine::ExplainDesign& d) {
+  std::vector<std::string> out;
+  out.push_back("expected transitions per execution: " + fixed(d.transitions_per_execution, 4));
+  std::string success = "P(succeed): " + fixed(d.p_success, 4);
+  for (const auto& [error, p] : d.failures) success += "; P(fail " + error + "): " + probability(p);
+  out.push_back(success);
+  out.push_back("expected cost per execution: " + usd(d.cost_per_execution_usd));
+  out.push_back("expected monthly cost: " + fixed(d.events_per_month, 0) + " executions x " +
+                usd(d.cost_per_execution_usd) + " = " + cents(d.monthly_cost_usd) +
+                " (first-tier prices, no free tier; `run` applies tiers)");
+  for (const auto& n : d.notes) out.push_back("note: " + n);
+  return out;
+}
+
 }  // namespace
 
 void write_explain_table(const engine::ExplainReport& report, std::ostream& out) {
-  out << "flowcost explain: " << report.scenario << " (analytic, at the base inputs; prices: " << report.price_table
-      << ", first-tier price per unit, no free tier)\n";
+  out << explain_heading(report) << "\n";
   for (const auto& d : report.designs) {
     out << "\n" << d.name << "\n";
     if (!d.note.empty()) {
@@ -38,20 +68,36 @@ void write_explain_table(const engine::ExplainReport& report, std::ostream& out)
       continue;
     }
     TextTable table;
-    table.add_row({"state", "type", "visits", "transitions", "attempts", "P(reach)", "cost/execution"});
-    for (const auto& s : d.states)
-      table.add_row({std::string(2 * s.depth, ' ') + s.name, s.type, fixed(s.visits, 4), fixed(s.transitions, 4),
-                     fixed(s.attempts_per_visit, 4), fixed(s.p_reach, 4), usd(s.cost_usd)});
+    for (const auto& row : explain_state_rows(d)) table.add_row(row);
     table.write(out, "  ");
-    out << "  expected transitions per execution: " << fixed(d.transitions_per_execution, 4) << "\n";
-    out << "  P(succeed): " << fixed(d.p_success, 4);
-    for (const auto& [error, p] : d.failures) out << "; P(fail " << error << "): " << probability(p);
+    for (const auto& line : explain_summary_lines(d)) out << "  " << line << "\n";
+  }
+}
+
+void write_explain_markdown(const engine::ExplainReport& report, std::ostream& out) {
+  out << "# " << md_cell(explain_heading(report)) << "\n";
+  for (const auto& d : report.designs) {
+    out << "\n## " << md_cell(d.name) << "\n\n";
+    if (!d.note.empty()) {
+      out << "Note: " << md_cell(d.note) << "\n";
+      continue;
+    }
+    const auto rows = explain_state_rows(d);
+    std::vector<std::string> header;
+    for (const auto& h : rows.front()) header.push_back(md_cell(h));
+    MarkdownTable table(header, {false, false, true, true, true, true, true});
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      // Nesting shown by indenting the state name with no-break spaces (Markdown trims plain ones).
+      const auto& state = d.states[i - 1];
+      std::string indent;
+      for (unsigned k = 0; k < 2 * state.depth; ++k) indent += "\u00a0";
+      std::vector<std::string> cells{indent + md_cell(state.name)};
+      for (std::size_t c = 1; c < rows[i].size(); ++c) cells.push_back(md_cell(rows[i][c]));
+      table.add_row(cells);
+    }
+    table.write(out);
     out << "\n";
-    out << "  expected cost per execution: " << usd(d.cost_per_execution_usd) << "\n";
-    out << "  expected monthly cost: " << fixed(d.events_per_month, 0) << " executions x "
-        << usd(d.cost_per_execution_usd) << " = " << cents(d.monthly_cost_usd)
-        << " (first-tier prices, no free tier; `run` applies tiers)\n";
-    for (const auto& n : d.notes) out << "  note: " << n << "\n";
+    for (const auto& line : explain_summary_lines(d)) out << "- " << md_cell(line) << "\n";
   }
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/number_format.h"
+#include "reports/markdown_table.h"
 
 namespace flowcost::reports {
 
@@ -62,6 +63,14 @@ std::string pad_left(const std::string& s, std::size_t width) {
   return s.size() >= width ? " " + s : std::string(width - s.size(), ' ') + s;
 }
 
+// "tier 0 to 1,000,000: 500,000 requests at 0.2 per 1,000,000 = 0.1000"
+std::string tier_sentence(const pricing::TierUse& t, const std::string& unit) {
+  const std::string range =
+      format_quantity(t.from) + " to " + (std::isinf(t.to) ? std::string("above") : format_quantity(t.to));
+  return "tier " + range + ": " + format_quantity(t.quantity) + " " + unit + " at " + model::format_decimal(t.price_usd) +
+         " per " + format_grouped(t.per, 0) + " = " + model::format_fixed(t.cost_usd, 4);
+}
+
 std::string price_basis(const pricing::RateLine& line) {
   if (line.per == 1) return "per 1 " + line.unit;
   if (line.per == 3600) return "per 3,600 " + line.unit + " (per hour)";
@@ -90,15 +99,27 @@ void write_quote_table(const pricing::CostResult& result, const pricing::PriceTa
         << "  " << pad_right(l.unit, 12) << pad_left(format_quantity(l.free_quantity), 14)
         << pad_left(grouped_cents(cents.line_cents[i]), 14) << "\n";
     if (l.tiers.size() < 2) continue;
-    for (const auto& t : l.tiers) {
-      std::string range = format_quantity(t.from) + " to " + (std::isinf(t.to) ? std::string("above") : format_quantity(t.to));
-      out << pad_right("", w_meter) << "  tier " << range << ": " << format_quantity(t.quantity) << " " << l.unit
-          << " at " << model::format_decimal(t.price_usd) << " per " << format_grouped(t.per, 0) << " = "
-          << model::format_fixed(t.cost_usd, 4) << "\n";
-    }
+    for (const auto& t : l.tiers) out << pad_right("", w_meter) << "  " << tier_sentence(t, l.unit) << "\n";
   }
   out << pad_right("total", w_meter + w_line + 18 + 2 + 12 + 14) << pad_left(grouped_cents(cents.total_cents), 14)
       << "\n";
+}
+
+void write_quote_markdown(const pricing::CostResult& result, const pricing::PriceTable& table,
+                          const pricing::CostOptions& options, std::ostream& out) {
+  out << "# Quote\n\n- Prices: " << md_cell(table.name) << " (" << md_cell(table.region) << ", effective "
+      << md_cell(table.effective_date) << "), free tier " << (options.free_tier ? "applied" : "not applied") << "\n\n";
+  const auto cents = pricing::to_cents(result);
+  MarkdownTable lines({"meter", "line", "quantity", "unit", "free", "cost USD"}, {false, false, true, false, true, true});
+  for (std::size_t i = 0; i < result.lines.size(); ++i) {
+    const auto& l = result.lines[i];
+    lines.add_row({md_cell(l.meter), md_cell(l.line), format_quantity(l.quantity), md_cell(l.unit),
+                   format_quantity(l.free_quantity), grouped_cents(cents.line_cents[i])});
+    if (l.tiers.size() < 2) continue;
+    for (const auto& t : l.tiers) lines.add_row({"", md_cell(tier_sentence(t, l.unit)), "", "", "", ""});
+  }
+  lines.add_row({"**total**", "", "", "", "", "**" + grouped_cents(cents.total_cents) + "**"});
+  lines.write(out);
 }
 
 void write_quote_csv(const pricing::CostResult& result, std::ostream& out) {

@@ -14,6 +14,11 @@ namespace flowcost::reports {
 void write_quote_table(const pricing::CostResult& result, const pricing::PriceTable& table,
                        const pricing::CostOptions& options, std::ostream& out);
 
+// The table's content as GitHub-flavoured Markdown: one row per rate line, a row per tier used when a line
+// spans several, and the total (cents add up as in the table).
+void write_quote_markdown(const pricing::CostResult& result, const pricing::PriceTable& table,
+                          const pricing::CostOptions& options, std::ostream& out);
+
 // Header row, then one row per rate line, then a row "total". cost_usd is exact (shortest round-trip).
 // Columns: meter,line,unit,quantity,free_quantity,billed_quantity,tiers,cost_usd.
 void write_quote_csv(const pricing::CostResult& result, std::ostream& out);

@@ -17,7 +17,15 @@ Json design_json(const engine::DesignReport& d) {
   const auto& m = d.monthly_cost_usd;
   j["monthly_cost_usd"] = {{"mean", m.mean}, {"stderr", m.std_error}, {"p05", m.p05},
                            {"p50", m.p50},   {"p95", m.p95},          {"draw_stderr", m.draw_std_error}};
-  j["per_execution_cost_usd"] = {{"mean", d.per_execution_cost_usd_mean}};
+  j["per_execution_cost_usd"] = {{"mean", d.per_execution_cost_usd_mean},
+                                 {"p05", d.per_execution_cost_usd_p05},
+                                 {"p50", d.per_execution_cost_usd_p50},
+                                 {"p95", d.per_execution_cost_usd_p95}};
+  const auto million = engine::per_million_events_usd;
+  j["per_million_events_cost_usd"] = {{"mean", million(d.per_execution_cost_usd_mean)},
+                                      {"p05", million(d.per_execution_cost_usd_p05)},
+                                      {"p50", million(d.per_execution_cost_usd_p50)},
+                                      {"p95", million(d.per_execution_cost_usd_p95)}};
   j["events_per_month"] = {{"mean", d.events_per_month_mean}};
   Json meters = Json::object();
   for (const auto& [name, meter] : d.meters)
@@ -30,6 +38,7 @@ Json design_json(const engine::DesignReport& d) {
                      {"unit", l.unit},
                      {"quantity_mean", l.quantity_mean},
                      {"cost_usd_mean", l.cost_usd_mean},
+                     {"cost_usd_stderr", l.cost_usd_std_error},
                      {"cost_usd_p05", l.cost_usd_p05},
                      {"cost_usd_p50", l.cost_usd_p50},
                      {"cost_usd_p95", l.cost_usd_p95},
@@ -78,6 +87,10 @@ void write_run_json(const engine::RunReport& r, std::ostream& out) {
   j["input_files"] = std::move(files);
   j["seed"] = r.seed;
   j["tool_version"] = r.tool_version;
+  Json overrides = Json::array();
+  for (const auto& [name, value] : r.overrides) overrides.push_back({{"name", name}, {"value", value}});
+  j["overrides"] = std::move(overrides);
+  j["reproduce_command"] = r.reproduce_command;
   j["prices"] = {{"name", r.prices.name}, {"effective_date", r.prices.effective_date}, {"region", r.prices.region},
                  {"sha256", r.prices.sha256}};
   j["free_tier"] = r.free_tier;
@@ -93,6 +106,12 @@ void write_run_json(const engine::RunReport& r, std::ostream& out) {
   for (const auto& c : r.comparisons) comparisons.push_back(comparison_json(c));
   j["comparisons"] = std::move(comparisons);
   j["warnings"] = r.warnings;
+  Json budgets = Json::array();
+  for (const auto& b : r.budgets) {
+    budgets.push_back({{"design", b.design}, {"limit_usd", b.limit_usd}, {"mean_usd", b.mean_usd},
+                       {"passed", b.passed}, {"source", b.source}});
+  }
+  j["budgets"] = std::move(budgets);
   const auto& p = r.performance;
   j["performance"] = {{"simulated_executions", p.simulated_executions},
                       {"simulated_transitions", p.simulated_transitions},

@@ -32,6 +32,28 @@ std::string run_settings_text(const engine::RunReport& report) {
   return text;
 }
 
+std::string overrides_text(const engine::RunReport& report) {
+  if (report.overrides.empty()) return "none";
+  std::string text;
+  for (const auto& [name, value] : report.overrides) text += (text.empty() ? "" : ", ") + name + "=" + value;
+  return text;
+}
+
+std::string per_event_cost_text(const engine::DesignReport& d) {
+  const auto million = engine::per_million_events_usd;
+  return display_usd_small(d.per_execution_cost_usd_mean) + " (90% interval " +
+         display_usd_small(d.per_execution_cost_usd_p05) + " to " + display_usd_small(d.per_execution_cost_usd_p95) +
+         "); " + display_usd_cents(million(d.per_execution_cost_usd_mean)) + " per 1 M events (90% interval " +
+         display_usd_cents(million(d.per_execution_cost_usd_p05)) + " to " +
+         display_usd_cents(million(d.per_execution_cost_usd_p95)) + "), " + display_quantity(d.events_per_month_mean) +
+         " events per month";
+}
+
+std::string budget_text(const engine::BudgetReport& b) {
+  return b.design + ": mean " + display_usd_cents(b.mean_usd) + (b.passed ? " <= " : " > ") + "budget " +
+         display_usd_cents(b.limit_usd) + ", " + (b.passed ? "passed" : "FAILED") + " (" + b.source + ")";
+}
+
 std::string latency_text(const engine::LatencyReport& l) {
   return "mean " + display_duration(l.mean_ms) + ", p50 " + display_duration(l.p50_ms) + ", p90 " +
          display_duration(l.p90_ms) + ", p95 " + display_duration(l.p95_ms) + ", p99 " + display_duration(l.p99_ms);

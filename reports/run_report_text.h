@@ -19,6 +19,16 @@ std::string prices_text(const engine::RunReport& report);
 // ", converged (relative error 0.41% <= 1%)" or ", NOT converged (relative error 2.1% > 1%)".
 std::string run_settings_text(const engine::RunReport& report);
 
+// "a=1, b=lognormal(...)" (every --set in order), or "none".
+std::string overrides_text(const engine::RunReport& report);
+
+// "$0.0000250 (90% interval $0.0000230 to $0.0000270); $25.00 per 1 M events (90% interval $23.00 to
+// $27.00), 100,000,000 events per month"
+std::string per_event_cost_text(const engine::DesignReport& design);
+
+// "step-functions: mean $2,500.50 <= budget $3,000.00, passed (--fail-above)" or "... > budget ..., FAILED".
+std::string budget_text(const engine::BudgetReport& budget);
+
 // "p50 46.3 ms, p95 144 ms, p99 1.20 s"
 std::string latency_text(const engine::LatencyReport& latency);
 

@@ -30,8 +30,7 @@ void write_design(const engine::DesignReport& d, std::ostream& out) {
       << display_usd_cents(d.monthly_cost_usd.p05) << " to " << display_usd_cents(d.monthly_cost_usd.p95)
       << ", standard error " << display_usd_cents(d.monthly_cost_usd.std_error) << ")\n";
   write_cost_table(d, out);
-  out << "  per execution: " << display_usd_small(d.per_execution_cost_usd_mean) << " (events per month "
-      << display_quantity(d.events_per_month_mean) << ")\n";
+  out << "  per execution: " << per_event_cost_text(d) << "\n";
   out << "  latency: " << latency_text(d.latency) << "\n";
   out << "  outcomes: " << outcomes_text(d.outcomes, d.executions) << "\n";
   if (!d.unpriced.empty()) {
@@ -51,10 +50,18 @@ void write_run_table(const engine::RunReport& report, std::ostream& out) {
   out << "\n";
   out << "prices: " << prices_text(report) << "\n";
   out << "run: " << run_settings_text(report) << "\n";
+  out << "overrides: " << overrides_text(report) << "\n";
+  out << "inputs:\n";
+  for (const auto& [path, sha256] : report.input_files) out << "  " << path << "  sha256 " << sha256 << "\n";
+  out << "reproduce: " << report.reproduce_command << "\n";
   for (const auto& d : report.designs) write_design(d, out);
   if (!report.comparisons.empty()) {
     out << "\ncomparison (paired, same draws):\n";
     for (const auto& c : report.comparisons) out << "  " << comparison_sentence(c) << "\n";
+  }
+  if (!report.budgets.empty()) {
+    out << "\nbudgets (mean monthly cost):\n";
+    for (const auto& b : report.budgets) out << "  " << budget_text(b) << "\n";
   }
   if (!report.warnings.empty()) {
     out << "\n";

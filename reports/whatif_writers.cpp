@@ -12,6 +12,7 @@
 #include "reports/display_format.h"
 #include "reports/run_report_text.h"
 #include "reports/text_table.h"
+#include "reports/whatif_rows.h"
 
 namespace flowcost::reports {
 
@@ -23,59 +24,31 @@ Json cost_json(const engine::CostSummary& c) {
   return {{"name", c.design}, {"monthly_cost_usd", {{"mean", c.mean_usd}, {"p05", c.p05_usd}, {"p95", c.p95_usd}}}};
 }
 
-std::string value_text(double v) { return model::format_shortest(v); }
+void write_rows(const Rows& rows, std::ostream& out) {
+  TextTable table;
+  for (const auto& row : rows) table.add_row(row);
+  table.write(out, "  ");
+}
 
 // The calls no total includes and the settings behind the numbers, per design (as run's report lists them).
 void write_basis_table(const std::vector<engine::DesignBasis>& basis, std::ostream& out) {
-  bool any_unpriced = false;
-  for (const auto& b : basis) any_unpriced = any_unpriced || !b.unpriced.empty();
-  if (any_unpriced) {
+  const std::vector<std::string> unpriced = unpriced_lines(basis);
+  if (!unpriced.empty()) {
     out << "\nNot priced (in no cost above):\n";
-    for (const auto& b : basis)
-      for (const auto& u : b.unpriced) out << "  " << b.design << ": " << model::describe(u) << "\n";
+    for (const auto& line : unpriced) out << "  " << line << "\n";
   }
   if (basis.empty()) return;
   out << "\nAssumptions:\n";
-  for (const auto& b : basis)
-    for (const auto& [source, settings] : assumptions_by_source(b.assumptions))
-      out << "  " << b.design << " (" << source << "): " << settings << "\n";
+  for (const auto& line : assumption_lines(basis)) out << "  " << line << "\n";
 }
 
 }  // namespace
 
 void write_sweep_table(const engine::SweepReport& r, std::ostream& out) {
-  out << "Sweep of " << r.input << " from " << value_text(r.from) << " to " << value_text(r.to) << " (" << r.scale
-      << ", " << r.points.size() << " points), scenario " << r.scenario << ", seed " << r.seed << ", " << r.draws
-      << " draws x " << r.executions_per_draw << " executions per point\n\n";
-  TextTable table;
-  std::vector<std::string> header{r.input};
-  if (!r.points.empty()) {
-    for (const auto& d : r.points.front().designs) header.push_back(d.design + " $/month");
-    for (const auto& c : r.points.front().comparisons) header.push_back("saving " + c.candidate);
-  }
-  table.add_row(header);
-  for (const auto& p : r.points) {
-    std::vector<std::string> row{display_quantity(p.value)};
-    for (const auto& d : p.designs) row.push_back(display_usd(d.mean_usd));
-    for (const auto& c : p.comparisons) row.push_back(display_usd(c.saving_usd_mean));
-    table.add_row(row);
-  }
-  table.write(out, "  ");
-  out << "\nBreak-even (saving = " << (r.points.empty() || r.points.front().designs.empty()
-                                          ? std::string("baseline")
-                                          : r.points.front().designs.front().design)
-      << " cost - candidate cost):\n";
-  for (const auto& b : r.break_even) {
-    out << "  " << b.candidate << " vs " << b.baseline << ": " << r.input << " = " << display_quantity(b.value)
-        << " (bracket " << display_quantity(b.bracket_lo) << " - " << display_quantity(b.bracket_hi) << ", "
-        << b.extra_runs << " extra runs); " << b.candidate << " is cheaper "
-        << (b.candidate_cheaper_above ? "above" : "below") << " it\n";
-  }
-  for (const auto& c : r.without_break_even) {
-    out << "  " << c.candidate << " vs " << c.baseline << ": no break-even in the range (" << c.candidate
-        << (c.saving_usd_mean > 0 ? " is cheaper" : c.saving_usd_mean < 0 ? " costs more" : " costs the same")
-        << " throughout)\n";
-  }
+  out << sweep_heading(r) << "\n\n";
+  write_rows(sweep_rows(r), out);
+  out << "\n" << break_even_heading(r) << "\n";
+  for (const auto& line : break_even_lines(r)) out << "  " << line << "\n";
   write_basis_table(r.basis, out);
 }
 
@@ -130,34 +103,13 @@ void write_sweep_json(const engine::SweepReport& r, std::ostream& out) {
 }
 
 void write_tornado_table(const engine::TornadoReport& r, std::ostream& out) {
-  out << "Tornado of scenario " << r.scenario << ": each uncertain input at its 5th and 95th percentile, every other "
-      << "input at its median; seed " << r.seed << ", " << r.draws << " draws x " << r.executions_per_draw
-      << " executions per run\n\nAll inputs at their medians:\n";
-  TextTable base;
-  base.add_row({"design", "mean $/month"});
-  for (const auto& c : r.base) base.add_row({c.design, display_usd(c.mean_usd)});
-  base.write(out, "  ");
+  out << tornado_heading(r) << "\n\nAll inputs at their medians:\n";
+  write_rows(tornado_base_rows(r), out);
   out << "\nInputs:\n";
-  TextTable inputs;
-  std::vector<std::string> header{"input", "p05", "median", "p95"};
-  if (!r.inputs.empty())
-    for (const auto& d : r.inputs.front().designs) header.push_back(d.design + " low - high");
-  inputs.add_row(header);
-  for (const auto& in : r.inputs) {
-    std::vector<std::string> row{in.name, display_quantity(in.p05), display_quantity(in.p50), display_quantity(in.p95)};
-    for (const auto& d : in.designs) row.push_back(display_usd(d.low_usd) + " - " + display_usd(d.high_usd));
-    inputs.add_row(row);
-  }
-  inputs.write(out, "  ");
+  write_rows(tornado_input_rows(r), out);
   for (const auto& pair : r.pairs) {
-    out << "\nSaving of " << pair.candidate << " vs " << pair.baseline << " (base " << display_usd(pair.base_saving_usd)
-        << "), by swing:\n";
-    TextTable bars;
-    bars.add_row({"input", "saving at p05", "saving at p95", "swing", "flips"});
-    for (const auto& b : pair.bars)
-      bars.add_row({b.input, display_usd(b.saving_low_usd), display_usd(b.saving_high_usd), display_usd(b.swing_usd),
-                    b.flips ? "yes" : "no"});
-    bars.write(out, "  ");
+    out << "\n" << tornado_pair_heading(pair) << "\n";
+    write_rows(tornado_bar_rows(pair), out);
     out << "  " << tornado_sentence(pair) << "\n";
   }
   write_basis_table(r.basis, out);

@@ -14,6 +14,7 @@
 #include "model/diagnostics.h"
 #include "model/document.h"
 #include "model/input_files.h"
+#include "model/scenario/budgets.h"
 #include "model/scenario/iot_rules_design.h"
 #include "model/scenario/step_functions_design.h"
 #include "model/scenario/values.h"
@@ -75,6 +76,7 @@ struct Scenario {
   std::vector<InputSpec> inputs;  // in file order; an input may refer to earlier ones
   WorkloadSpec workload;
   std::vector<DesignEntry> designs;
+  std::vector<Budget> budgets;  // `budgets:` (model/scenario/budgets.h), in file order
   std::string directory;      // folder of the scenario file (for relative paths)
   // Every file read, path as opened -> SHA-256: the scenario, the empirical CSVs of inputs and workload,
   // and every design's files (files_of).
@@ -95,6 +97,8 @@ bool looks_like_scenario(const Node& root);
 std::vector<std::string> scalar_names(const Scenario& s);
 std::vector<std::string> per_event_names(const Scenario& s);
 const InputSpec* find_input(const Scenario& s, std::string_view name);
+// The names of the scenario's designs, in file order.
+std::vector<std::string> design_names(const Scenario& s);
 const InputSpec* find_workload_item(const Scenario& s, std::string_view name);
 
 // Checks that every name in `value`'s expression is a scalar name (or, when `allow_per_event`, also a

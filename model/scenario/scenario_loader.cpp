@@ -18,8 +18,8 @@ namespace flowcost::model {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"scenario", "title",  "prices",   "free_tier",
-                                           "run",      "inputs", "workload", "designs"};
+const std::vector<std::string> kTopKeys = {"scenario", "title",  "prices",   "free_tier", "run",
+                                           "inputs",   "workload", "designs", "budgets"};
 const std::vector<std::string> kRunKeys = {"seed",      "executions",          "draws",           "rel_error",
                                            "max_draws", "map_sample_children", "map_sample_above"};
 const std::vector<std::string> kDesignKinds = {"step_functions", "iot_rules"};
@@ -302,12 +302,19 @@ Scenario load_scenario(const std::string& path, const std::vector<std::pair<std:
   std::vector<const Node*> design_nodes;
   std::deque<Node> merged_designs;  // designs with `extends:`, merged with their base
   parse_designs(root->find("designs"), root->loc, s, design_nodes, merged_designs, diags);
+  if (const Node* n = root->find("budgets")) s.budgets = parse_budgets(*n, design_names(s), diags);
   apply_overrides(overrides, s, diags);
   check_scenario_names(s, diags);
   record_files(s.inputs, s);
   record_files(s.workload.items, s);
   if (diags.error_count() == errors_before) load_designs(design_nodes, s, diags);  // designs refer to the inputs' names
   return s;
+}
+
+std::vector<std::string> design_names(const Scenario& s) {
+  std::vector<std::string> out;
+  for (const auto& d : s.designs) out.push_back(d.name);
+  return out;
 }
 
 bool has_errors(const DesignEntry& entry) {

@@ -1,5 +1,5 @@
 // Every run report lists the settings that decided each design's numbers (docs/billing-rules.md section
-// 6): JSON designs[].assumptions, a line per source in the table, an item in Markdown, setting: rows in CSV.
+// 6): JSON designs[].assumptions, a line per source in the table, an item in Markdown, `setting` rows in CSV.
 #include <catch2/catch.hpp>
 
 #include "run_cli_helpers.h"
@@ -75,9 +75,11 @@ TEST_CASE("assumptions: table, Markdown and CSV") {
         std::string::npos);
   CliResult csv = run_flowcost({"run", run_data("tiny.yaml"), "--format", "csv"});
   REQUIRE(csv.code == 0);
-  CHECK(csv.out.find("\r\ntiny,workflow,setting:lambda.init_billed,,,,,,,,,,,true\r\n") != std::string::npos);
-  CHECK(csv.out.find("\r\ntiny,rule,setting:iot.error_action_billed,,,,,,,,,,,true\r\n") != std::string::npos);
-  CHECK(csv.out.find("\r\ntiny,rule,setting:free_tier,,,,,,,,,,,false\r\n") != std::string::npos);
+  CHECK(csv.out.find("\r\ntiny,workflow,setting,,lambda.init_billed,,,,,,,,,,,,,,,true,5,aws-us-east-1,") !=
+        std::string::npos);
+  CHECK(csv.out.find("\r\ntiny,rule,setting,,iot.error_action_billed,,,,,,,,,,,,,,,true,5,aws-us-east-1,") !=
+        std::string::npos);
+  CHECK(csv.out.find("\r\ntiny,rule,setting,,free_tier,,,,,,,,,,,,,,,false,5,aws-us-east-1,") != std::string::npos);
 }
 
 TEST_CASE("assumptions: a design that runs a Distributed Map lists the large-Map settings of run:") {

@@ -38,6 +38,16 @@ inline std::filesystem::path scratch_folder(const std::string& name) {
   return dir;
 }
 
+// Runs the command line with `dir` as the working directory, then goes back (paths in the output then do
+// not depend on where the tests run).
+inline CliResult run_flowcost_in(const std::filesystem::path& dir, const std::vector<std::string>& args) {
+  const std::filesystem::path before = std::filesystem::current_path();
+  std::filesystem::current_path(dir);
+  CliResult r = run_flowcost(args);
+  std::filesystem::current_path(before);
+  return r;
+}
+
 inline std::string json_without_wall_time(const std::string& text) {
   auto j = nlohmann::json::parse(text);
   j["performance"].erase("wall_seconds");

@@ -86,16 +86,19 @@ TEST_CASE("run --format csv: one row per design x line item and a total row per 
   // header; workflow 4 lines + total + 16 settings; rule 4 lines + total + 10 settings
   REQUIRE(records.size() == 1 + (4 + 1 + 16) + (4 + 1 + 10));
   CHECK(records[0][0] == "scenario");
-  CHECK(records[0][13] == "detail");
+  CHECK(records[0][19] == "detail");
   CHECK(records[5][2] == "total");
-  CHECK(records[5][10] == "");  // the baseline has no comparison
-  CHECK(records[6][2] == "setting:lambda.duration_granularity_ms");
-  CHECK(records[6][13] == "1");
+  CHECK(records[5][16] == "");  // the baseline has no comparison
+  CHECK(records[6][2] == "setting");
+  CHECK(records[6][4] == "lambda.duration_granularity_ms");
+  CHECK(records[6][19] == "1");
   CHECK(records[26][1] == "rule");
   CHECK(records[26][2] == "total");
-  CHECK(records[26][12] == "1");
-  CHECK(records[1][2] == "sfn.standard.transitions/transitions");
-  for (const auto& record : records) CHECK(record.size() == 14);
+  CHECK(records[26][18] == "1");
+  CHECK(records[1][2] == "line");
+  CHECK(records[1][3] == "sfn.standard.transitions");
+  CHECK(records[1][4] == "transitions");
+  for (const auto& record : records) CHECK(record.size() == 24);
 }
 
 TEST_CASE("run --set replaces an input for every draw") {
@@ -191,10 +194,11 @@ TEST_CASE("run: the report names every input file with its SHA-256, and -o never
   CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--format", "json"});
   REQUIRE(r.code == 0);
   auto files = nlohmann::json::parse(r.out)["input_files"];
-  for (const auto& name : {run_data("tiny.yaml"), run_data("tiny.asl.json")}) {
+  for (const std::string name : {"tiny.yaml", "tiny.asl.json"}) {  // relative to the scenario's folder
     REQUIRE(files.contains(name));
-    CHECK(files[name] == flowcost::model::sha256_hex(read_text_file(name)));
+    CHECK(files[name] == flowcost::model::sha256_hex(read_text_file(run_data(name))));
   }
+  CHECK(files.contains("shipped:aws-us-east-1.yaml"));
   CHECK(files.size() == 3);  // and the price table
   std::string before = read_text_file(run_data("tiny.asl.json"));
   CliResult over = run_flowcost({"run", run_data("tiny.yaml"), "-o", run_data("tiny.asl.json")});

@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "golden_compare.h"
+#include "reports/markdown_table.h"
+#include "reports/per_draw_csv_writer.h"
 #include "reports/run_csv_writer.h"
 #include "reports/run_json_writer.h"
 #include "reports/run_markdown_writer.h"
@@ -37,29 +39,38 @@ std::string render(Writer writer, const engine::RunReport& r) {
 
 TEST_CASE("run CSV: one row per design x line item, a total row per design, comparison on candidates") {
   std::string csv = render(write_run_csv, sample_report());
+  // Every row ends with the run's provenance: seed 7, table aws-us-east-1 of 2025-06-01, tool 0.1.0.
   CHECK(csv ==
-        "scenario,design,line_item,unit,quantity_mean,cost_usd_mean,cost_usd_p05,cost_usd_p50,cost_usd_p95,"
-        "per_execution_cost_usd,saving_usd_mean,saving_fraction_mean,p_candidate_cheaper,detail\r\n"
-        "iot-telemetry,step-functions,sfn.standard.transitions/transitions,transitions,400000000,2000,1850,1990,"
-        "2150,2e-05,,,,\r\n"
-        "iot-telemetry,step-functions,lambda.requests/requests,requests,100000000,20,18,20,22,2e-07,,,,\r\n"
-        "iot-telemetry,step-functions,lambda.gb_seconds.arm64/duration,GB-s,36000.5,480.5,432,480.25,528.75,"
-        "4.805e-06,,,,\r\n"
-        "iot-telemetry,step-functions,total,USD,,2500.5,2300,2490.25,2700.75,2.50005e-05,,,,\r\n"
-        "iot-telemetry,step-functions,unpriced:Notify,,,,,,,,,,,http:invoke: an HTTP Task: the endpoint's charges "
-        "are not metered\r\n"
-        "iot-telemetry,step-functions,unpriced:Archive|Put,,,,,,,,,,,"
-        "\"the Resource \"\"${Archive}\"\" names no service flowcost meters\"\r\n"
-        "iot-telemetry,step-functions,setting:lambda.init_billed,,,,,,,,,,,true\r\n"
-        "iot-telemetry,step-functions,setting:standard.transitions_per_execution,,,,,,,,,,,0\r\n"
-        "iot-telemetry,step-functions,setting:free_tier,,,,,,,,,,,false\r\n"
-        "iot-telemetry,iot-rules,iot.rules_triggered/rules,rules,100000000,15,14.5,15,15.5,1.5e-07,,,,\r\n"
-        "iot-telemetry,iot-rules,iot.actions_executed/actions,actions,110000000,16.5,16,16.5,17,1.65e-07,,,,\r\n"
-        "iot-telemetry,iot-rules,dynamodb.write_request_units/writes,WRU,150000000,1268.5,1169.5,1268,1367.5,"
-        "1.2685e-05,,,,\r\n"
-        "iot-telemetry,iot-rules,total,USD,,1300,1200,1299.5,1400,1.3e-05,1200.5,0.48,1,\r\n"
-        "iot-telemetry,iot-rules,setting:iot.error_action_billed,,,,,,,,,,,true\r\n"
-        "iot-telemetry,iot-rules,setting:free_tier.shared.pool,,,,,,,,,,,\"a, b\"\r\n");
+        "scenario,design,row,meter,label,unit,quantity_mean,cost_usd_mean,cost_usd_p05,cost_usd_p50,cost_usd_p95,"
+        "per_execution_cost_usd,per_execution_cost_usd_p05,per_execution_cost_usd_p50,per_execution_cost_usd_p95,"
+        "per_million_events_cost_usd,saving_usd_mean,saving_fraction_mean,p_candidate_cheaper,detail,seed,prices,"
+        "prices_effective_date,tool_version\r\n"
+        "iot-telemetry,step-functions,line,sfn.standard.transitions,transitions,transitions,400000000,2000,1850,1990,"
+        "2150,2e-05,,,,20,,,,,7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,step-functions,line,lambda.requests,requests,requests,100000000,20,18,20,22,2e-07,,,,"
+        "0.19999999999999998,,,,"
+        ",7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,step-functions,line,lambda.gb_seconds.arm64,duration,GB-s,36000.5,480.5,432,480.25,528.75,"
+        "4.805e-06,,,,4.805,,,,,7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,step-functions,total,,,USD,,2500.5,2300,2490.25,2700.75,2.50005e-05,2.3e-05,2.49e-05,2.7e-05,"
+        "25.0005,,,,,7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,step-functions,unpriced,,Notify,,,,,,,,,,,,,,,http:invoke: an HTTP Task: the endpoint's "
+        "charges are not metered,7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,step-functions,unpriced,,Archive|Put,,,,,,,,,,,,,,,"
+        "\"the Resource \"\"${Archive}\"\" names no service flowcost meters\",7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,step-functions,setting,,lambda.init_billed,,,,,,,,,,,,,,,true,7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,step-functions,setting,,standard.transitions_per_execution,,,,,,,,,,,,,,,0,7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,step-functions,setting,,free_tier,,,,,,,,,,,,,,,false,7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,iot-rules,line,iot.rules_triggered,rules,rules,100000000,15,14.5,15,15.5,1.5e-07,,,,0.15,,,,"
+        ",7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,iot-rules,line,iot.actions_executed,actions,actions,110000000,16.5,16,16.5,17,1.65e-07,,,,"
+        "0.165,,,,,7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,iot-rules,line,dynamodb.write_request_units,writes,WRU,150000000,1268.5,1169.5,1268,1367.5,"
+        "1.2685e-05,,,,12.685,,,,,7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,iot-rules,total,,,USD,,1300,1200,1299.5,1400,1.3e-05,1.2e-05,1.3e-05,1.4e-05,13,1200.5,0.48,1,"
+        ",7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,iot-rules,setting,,iot.error_action_billed,,,,,,,,,,,,,,,true,7,aws-us-east-1,2025-06-01,0.1.0\r\n"
+        "iot-telemetry,iot-rules,setting,,free_tier.shared.pool,,,,,,,,,,,,,,,\"a, b\",7,aws-us-east-1,2025-06-01,0.1.0\r\n");
 }
 
 TEST_CASE("run CSV quotes names with commas, quotes and line breaks (RFC 4180)") {
@@ -70,15 +81,15 @@ TEST_CASE("run CSV quotes names with commas, quotes and line breaks (RFC 4180)")
   r.comparisons[0].baseline = r.designs[0].name;
   r.comparisons[0].candidate = r.designs[1].name;
   std::string csv = render(write_run_csv_rows, r);
-  CHECK(csv.find("\"a,b\",\"say \"\"hi\"\"\",total,USD,,2500.5,") != std::string::npos);
-  CHECK(csv.find("\"a,b\",\"two\nlines\",total,USD,,1300,1200,1299.5,1400,1.3e-05,1200.5,0.48,1,\r\n") !=
-        std::string::npos);
+  CHECK(csv.find("\"a,b\",\"say \"\"hi\"\"\",total,,,USD,,2500.5,") != std::string::npos);
+  CHECK(csv.find("\"a,b\",\"two\nlines\",total,,,USD,,1300,1200,1299.5,1400,1.3e-05,") != std::string::npos);
   auto records = ft::split_csv(csv);
   REQUIRE(records.size() == 15);
   CHECK(records[3][1] == "say \"hi\"");
   CHECK(records[12][1] == "two\nlines");
-  CHECK(records[12].size() == 14);
-  CHECK(records[5][13] == "the Resource \"${Archive}\" names no service flowcost meters");
+  for (const auto& record : records) CHECK(record.size() == 24);
+  CHECK(records[5][19] == "the Resource \"${Archive}\" names no service flowcost meters");
+  CHECK(records[5][4] == "Archive|Put");
 }
 
 TEST_CASE("run table") { check_golden_text("sample_report.txt", render(write_run_table, sample_report())); }
@@ -105,6 +116,13 @@ TEST_CASE("run JSON: exact text and the contract's keys") {
   CHECK(c["baseline"] == "step-functions");
   CHECK(c["saving_usd"]["p95"] == 1300.25);
   CHECK(c["p_candidate_cheaper"] == 1.0);
+  CHECK(j["overrides"][1]["name"] == "payload_kb");
+  CHECK(j["overrides"][1]["value"] == "lognormal(mean: 3, sd: 1)");
+  CHECK(j["reproduce_command"].get<std::string>().rfind("flowcost run scenarios/iot-telemetry.yaml --seed 7", 0) == 0);
+  CHECK(d["per_execution_cost_usd"]["p95"] == 0.000027);
+  CHECK(d["per_million_events_cost_usd"]["mean"] == 25.0005);
+  CHECK(j["budgets"][0] == nlohmann::json{{"design", "step-functions"}, {"limit_usd", 2400.0}, {"mean_usd", 2500.5},
+                                          {"passed", false}, {"source", "scenario budgets:"}});
   CHECK(j["performance"]["simulated_transitions"] == 160000000);
   CHECK(j["performance"]["wall_seconds"] == 1.5);
 }
@@ -160,4 +178,35 @@ TEST_CASE("Markdown escapes table pipes, backslashes and dollar signs in names")
   std::string md = render(write_run_markdown, r);
   CHECK(md.find("\n## a\\|b\\\\c\n") != std::string::npos);
   CHECK(md.find("| a\\|b\\\\c | iot-rules | \\$1,200.50 |") != std::string::npos);
+}
+
+TEST_CASE("per-draw CSV: a total row and a row per line per draw, then the paired savings") {
+  engine::RunReport r = sample_report();
+  r.designs[0].draw_cost_usd = {2400, 2601};
+  r.designs[0].lines.resize(1);
+  r.designs[0].lines[0].draw_cost_usd = {1900, 2100.5};
+  r.designs[1].draw_cost_usd = {1300.25, 1299.75};
+  r.designs[1].lines.resize(1);
+  r.designs[1].lines[0].draw_cost_usd = {15, 15.5};
+  r.comparisons[0].draw_saving_usd = {1099.75, 1301.25};
+  CHECK(render(write_per_draw_csv, r) ==
+        "scenario,design,draw,row,meter,label,usd\r\n"
+        "iot-telemetry,step-functions,0,total,,,2400\r\n"
+        "iot-telemetry,step-functions,0,line,sfn.standard.transitions,transitions,1900\r\n"
+        "iot-telemetry,step-functions,1,total,,,2601\r\n"
+        "iot-telemetry,step-functions,1,line,sfn.standard.transitions,transitions,2100.5\r\n"
+        "iot-telemetry,iot-rules,0,total,,,1300.25\r\n"
+        "iot-telemetry,iot-rules,0,line,iot.rules_triggered,rules,15\r\n"
+        "iot-telemetry,iot-rules,1,total,,,1299.75\r\n"
+        "iot-telemetry,iot-rules,1,line,iot.rules_triggered,rules,15.5\r\n"
+        "iot-telemetry,iot-rules,0,saving,,step-functions,1099.75\r\n"
+        "iot-telemetry,iot-rules,1,saving,,step-functions,1301.25\r\n");
+}
+
+TEST_CASE("Markdown table: escaped cells, alignment row, two spaces for an empty cell") {
+  MarkdownTable table({"name", "cost"}, {false, true});
+  table.add_row({md_cell("a|b $5 \\ c"), ""});
+  std::ostringstream out;
+  table.write(out);
+  CHECK(out.str() == "| name | cost |\n|---|---:|\n| a\\|b \\$5 \\\\ c |  |\n");
 }
