@@ -1,7 +1,7 @@
 #pragma once
-// Shards (docs/scale-out.md): `run`, `batch` and `sweep` split their work into COUNT disjoint, deterministic
-// slices; shard INDEX (0-based) takes items [INDEX x N / COUNT, (INDEX + 1) x N / COUNT) of the N draws
-// (run), scenarios (batch) or grid points (sweep). Every draw has its own random streams (sim/random.h), so
+// Shards (docs/scale-out.md): `run --shard INDEX/COUNT` runs one of COUNT disjoint, deterministic slices of
+// the draws; shard INDEX (0-based) takes items [INDEX x N / COUNT, (INDEX + 1) x N / COUNT) of the N draws
+// (`batch` and `sweep` have no shards yet). Every draw has its own random streams (sim/random.h), so
 // a draw gives the same numbers in whichever shard runs it, and `flowcost merge` of the partial results gives
 // exactly the unsharded report.
 #include <cstdint>
