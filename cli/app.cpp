@@ -31,6 +31,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   add_fit_command(app, ctx);
   add_merge_command(app, ctx);
   add_diff_command(app, ctx);
+  add_report_command(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

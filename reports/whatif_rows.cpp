@@ -4,6 +4,7 @@
 #include "model/unpriced_call.h"
 #include "reports/display_format.h"
 #include "reports/run_report_text.h"
+#include "reports/whatif_writers.h"
 
 namespace flowcost::reports {
 
@@ -46,19 +47,8 @@ std::string break_even_heading(const engine::SweepReport& r) {
 
 std::vector<std::string> break_even_lines(const engine::SweepReport& r) {
   std::vector<std::string> out;
-  for (const auto& b : r.break_even) {
-    out.push_back(b.candidate + " vs " + b.baseline + ": " + r.input + " = " + display_quantity(b.value) +
-                  " (bracket " + display_quantity(b.bracket_lo) + " - " + display_quantity(b.bracket_hi) + ", " +
-                  std::to_string(b.extra_runs) + " extra runs); " + b.candidate + " is cheaper " +
-                  (b.candidate_cheaper_above ? "above" : "below") + " it");
-  }
-  for (const auto& c : r.without_break_even) {
-    out.push_back(c.candidate + " vs " + c.baseline + ": no break-even in the range (" + c.candidate +
-                  (c.saving_usd_mean > 0   ? " is cheaper"
-                   : c.saving_usd_mean < 0 ? " costs more"
-                                           : " costs the same") +
-                  " throughout)");
-  }
+  for (const auto& b : r.break_even) out.push_back(break_even_text(b, r.input));
+  for (const auto& c : r.without_break_even) out.push_back(no_break_even_text(c));
   return out;
 }
 

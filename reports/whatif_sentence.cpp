@@ -30,4 +30,16 @@ std::string tornado_sentence(const engine::TornadoPair& pair) {
   return text + "; the decision flips within the 5-95% range of " + flipping + ".";
 }
 
+std::string break_even_text(const engine::BreakEven& b, const std::string& input) {
+  return b.candidate + " vs " + b.baseline + ": " + input + " = " + display_quantity(b.value) + " (bracket " +
+         display_quantity(b.bracket_lo) + " - " + display_quantity(b.bracket_hi) + ", " + std::to_string(b.extra_runs) +
+         " extra runs); " + b.candidate + " is cheaper " + (b.candidate_cheaper_above ? "above" : "below") + " it";
+}
+
+std::string no_break_even_text(const engine::PairSaving& c) {
+  return c.candidate + " vs " + c.baseline + ": no break-even in the range (" + c.candidate +
+         (c.saving_usd_mean > 0 ? " is cheaper" : c.saving_usd_mean < 0 ? " costs more" : " costs the same") +
+         " throughout)";
+}
+
 }  // namespace flowcost::reports

@@ -22,4 +22,11 @@ void write_tornado_json(const engine::TornadoReport& report, std::ostream& out);
 // cheaper) holds across the 5-95% range of every input." One sentence per pair.
 std::string tornado_sentence(const engine::TornadoPair& pair);
 
+// "iot-rules vs step-functions: devices = 12,500 (bracket 12,400 - 12,600, 3 extra runs); iot-rules is cheaper
+// above it"
+std::string break_even_text(const engine::BreakEven& b, const std::string& input);
+
+// "iot-rules vs step-functions: no break-even in the range (iot-rules is cheaper throughout)"
+std::string no_break_even_text(const engine::PairSaving& c);
+
 }  // namespace flowcost::reports

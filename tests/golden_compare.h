@@ -109,4 +109,48 @@ inline std::string csv_difference(const std::string& expected, const std::string
   return "";
 }
 
+// Splits text into runs of number characters (digits, '.', '-', '+', 'e' inside a number) and other text.
+inline std::vector<std::string> split_numbers(const std::string& text) {
+  std::vector<std::string> parts;
+  std::string current;
+  bool in_number = false;
+  auto digit_at = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool exponent = (c == 'e' || c == 'E') && (digit_at(i + 1) || ((i + 1 < text.size()) &&
+                                                     (text[i + 1] == '-' || text[i + 1] == '+') && digit_at(i + 2)));
+    const bool exponent_sign = (c == '-' || c == '+') && !current.empty() && (current.back() == 'e' || current.back() == 'E');
+    const bool continues = in_number && (digit_at(i) || c == '.' || exponent || exponent_sign);
+    const bool starts = digit_at(i) || ((c == '-' || c == '.') && digit_at(i + 1));
+    if (!continues && (starts || in_number)) {
+      if (!current.empty()) parts.push_back(current);
+      current.clear();
+      in_number = starts;
+    }
+    current += c;
+  }
+  if (!current.empty()) parts.push_back(current);
+  return parts;
+}
+
+// Text goldens (HTML, SVG): empty when equal, text exactly and every number within `abs_tolerance` (numbers
+// in a page are rounded for display: a last digit may differ between platforms' libm); otherwise the first
+// difference with its line, "line L: '12.5' vs '12.7'".
+inline std::string text_difference(const std::string& expected, const std::string& actual,
+                                   double abs_tolerance = 0.1) {
+  const auto e = split_numbers(expected), a = split_numbers(actual);
+  int line = 1;
+  for (std::size_t i = 0; i < std::min(e.size(), a.size()); ++i) {
+    if (e[i] != a[i]) {
+      const auto x = as_number(e[i]), y = as_number(a[i]);
+      if (!(x && y && std::fabs(*x - *y) <= abs_tolerance))
+        return "line " + std::to_string(line) + ": '" + e[i].substr(0, 80) + "' vs '" + a[i].substr(0, 80) + "'";
+    }
+    line += static_cast<int>(std::count(e[i].begin(), e[i].end(), '\n'));
+  }
+  if (e.size() != a.size()) return "line " + std::to_string(line) + ": the texts end differently";
+  return "";
+}
+
 }  // namespace flowcost::testing
+
