@@ -52,7 +52,7 @@ std::string stacked_bar_svg(const BarChart& chart) {
     }
     svg.text(x(at) + 6, y + kBar / 2 + 4, value_label(at, chart.unit), "bar-value");
   }
-  draw_legend(svg, labels, kLeft, kRight, axis_y + 46);
+  draw_legend(svg, labels, kLegendLeft, kLegendRight, axis_y + 46);
   return svg.finish();
 }
 
@@ -79,7 +79,7 @@ std::string grouped_bar_svg(const BarChart& chart) {
       svg.text(end + 4, y + kBar - 1, value_label(s.value, chart.unit), "bar-value small");
     }
   }
-  draw_legend(svg, labels, kLeft, kRight, axis_y + 46);
+  draw_legend(svg, labels, kLegendLeft, kLegendRight, axis_y + 46);
   return svg.finish();
 }
 

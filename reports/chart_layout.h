@@ -10,6 +10,8 @@ namespace flowcost::reports {
 
 inline constexpr double kChartWidth = 720;  // user units; the stylesheet scales a chart to the page's width
 inline constexpr int kPaletteSize = 10;
+// A legend spans the chart's whole width (its labels may be long: "dynamodb.write_request_units (writes)").
+inline constexpr double kLegendLeft = 24, kLegendRight = kChartWidth - 8;
 
 // "s0".."s9": the colour of series `index` (repeating after kPaletteSize).
 std::string series_class(std::size_t index);

@@ -41,8 +41,13 @@ std::string histogram_svg(const HistogramChart& chart) {
     const double top = kTop + kRowHeight * static_cast<double>(r);
     const double base = top + kBarsHeight + 4;
     const std::string cls = series_class(r);
-    svg.text(kLeft - 10, top + 20, row.name, "row-name", TextAnchor::end);
-    svg.text(kLeft - 10, top + 36, "mean " + value_label(row.mean, chart.unit), "row-note", TextAnchor::end);
+    svg.text(kLeft - 10, top + 18, row.name, "row-name", TextAnchor::end);
+    double note_y = top + 32;
+    if (!row.subtitle.empty()) {
+      svg.text(kLeft - 10, note_y, row.subtitle, "row-note", TextAnchor::end);
+      note_y += 13;
+    }
+    svg.text(kLeft - 10, note_y, "mean " + value_label(row.mean, chart.unit), "row-note", TextAnchor::end);
     if (row.values.empty()) continue;
     const auto [min_it, max_it] = std::minmax_element(row.values.begin(), row.values.end());
     const double row_lo = *min_it, row_hi = *max_it;
@@ -64,7 +69,11 @@ std::string histogram_svg(const HistogramChart& chart) {
   if (chart.reference) {
     const double px = x(*chart.reference);
     svg.line(px, kTop - 4, px, axis_y, "reference");
-    if (!chart.reference_label.empty()) svg.text(px + 4, kTop + 6, chart.reference_label, "row-note");
+    // The label on the side of the line with more room.
+    const bool left = px > (kLeft + kRight) / 2;
+    if (!chart.reference_label.empty())
+      svg.text(left ? px - 4 : px + 4, kTop + 6, chart.reference_label, "row-note",
+               left ? TextAnchor::end : TextAnchor::start);
   }
   return svg.finish();
 }

@@ -14,6 +14,8 @@ namespace flowcost::reports {
 
 struct DrawSeries {
   std::string name;
+  std::string subtitle;        // a line under the name ("vs step-functions"), or ""
+
   std::vector<double> values;  // one per draw
   double mean = 0;             // as the report computed them (reports/ never recomputes a statistic)
   double p05 = 0;

@@ -48,7 +48,7 @@ std::string line_svg(const LineChart& chart) {
     svg.line(px, kTop - 4, px, axis_y, "reference");
     svg.text(std::clamp(px, kLeft + 90, kRight - 90), kTop - 8, m.label, "row-note", TextAnchor::middle);
   }
-  draw_legend(svg, names, kLeft, kRight, axis_y + 46);
+  draw_legend(svg, names, kLegendLeft, kLegendRight, axis_y + 46);
   return svg.finish();
 }
 

@@ -23,7 +23,7 @@ ReviewChart bill_chart(const engine::RunReport& r) {
                 "axis in USD; a line marks the mean and a bar under it the 90% interval."};
   chart.x_title = "monthly cost, USD";
   for (const auto& d : r.designs)
-    chart.rows.push_back({d.name, d.draw_cost_usd, d.monthly_cost_usd.mean, d.monthly_cost_usd.p05,
+    chart.rows.push_back({d.name, "", d.draw_cost_usd, d.monthly_cost_usd.mean, d.monthly_cost_usd.p05,
                           d.monthly_cost_usd.p95});
   return {chart.text.id, "The monthly bill",
           "Each row is one design's monthly cost over the draws: where the bars are tall, that bill is likely. The "
@@ -55,7 +55,7 @@ ReviewChart saving_chart(const engine::RunReport& r) {
   chart.reference = 0.0;
   chart.reference_label = "candidate cheaper to the right";
   for (const auto& c : r.comparisons)
-    chart.rows.push_back({c.candidate + " vs " + c.baseline, c.draw_saving_usd, c.saving_usd.mean, c.saving_usd.p05,
+    chart.rows.push_back({c.candidate, "vs " + c.baseline, c.draw_saving_usd, c.saving_usd.mean, c.saving_usd.p05,
                           c.saving_usd.p95});
   return {chart.text.id, "The paired saving",
           "The saving of each candidate against the first design, draw by draw (common random numbers). Every "

@@ -51,7 +51,7 @@ std::string tornado_svg(const engine::TornadoPair& pair, const std::vector<engin
   svg.line(base_x, kTop - 6, base_x, axis_y, "mean");
   svg.text(std::clamp(base_x, kLeft + 120, kRight - 120), kTop - 9, "every input at its median: " + value_label(pair.base_saving_usd, ValueUnit::usd),
            "row-note", TextAnchor::middle);
-  draw_legend(svg, {"input at its 5th percentile", "input at its 95th percentile"}, kLeft, kRight, axis_y + 46);
+  draw_legend(svg, {"input at its 5th percentile", "input at its 95th percentile"}, kLegendLeft, kLegendRight, axis_y + 46);
   return svg.finish();
 }
 

@@ -130,8 +130,8 @@ TEST_CASE("a small histogram, byte for byte (golden)") {
   HistogramChart chart;
   chart.text = {"chart-bill", "Monthly bill", "Two designs over 8 draws"};
   chart.x_title = "monthly cost, USD";
-  chart.rows = {{"a", {10, 12, 11, 13, 12, 15, 11, 12}, 12, 10.35, 14.3},
-                {"b", {20, 21, 19, 22, 20, 20, 23, 21}, 20.75, 19.35, 22.65}};
+  chart.rows = {{"a", "", {10, 12, 11, 13, 12, 15, 11, 12}, 12, 10.35, 14.3},
+                {"b", "vs a", {20, 21, 19, 22, 20, 20, 23, 21}, 20.75, 19.35, 22.65}};
   chart.reference = 0.0;
   chart.reference_label = "zero";
   const std::string svg = histogram_svg(chart);
