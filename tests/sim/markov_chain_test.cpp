@@ -77,7 +77,8 @@ TEST_CASE("markov chain: the sparse solve equals the dense inverse on every scop
       const sim::sfn::Plan plan = sim::sfn::compile_plan(*design, scenario_values);
       const std::vector<double> values =
           sim::markov::base_values(plan, scenario_values, sim::markov::base_inputs(scenario));
-      sim::markov::detail::Analyzer analyzer(plan, values, model::MeteringRules{}, nullptr);
+      const model::MeteringRules rules;  // the Analyzer keeps a reference: it must outlive the analyzer
+      sim::markov::detail::Analyzer analyzer(plan, values, rules, nullptr);
       for (std::uint32_t scope = 0; scope < plan.scopes.size(); ++scope) analyzer.solve_scope(scope);
       for (std::uint32_t scope = 0; scope < plan.scopes.size(); ++scope)
         compared += check_against_dense(analyzer.chain_of(scope));
