@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <regex>
 
 namespace flowcost::pricing {
 
@@ -41,6 +42,11 @@ const std::vector<Mapping>& mappings() {
       {"AmazonApiGateway", "ApiGatewayRequest", {"apigateway.rest_requests"}, ""},
       {"AmazonApiGateway", "ApiGatewayHttpRequest", {"apigateway.http_requests"}, ""},
       {"AWSEvents", "Event-64K-Chunks", {"eventbridge.events"}, ""},
+      {"AWSIoT", "ConnectionMinutes", {"iot.connection_minutes"}, ""},
+      {"AWSIoT", "Messages", {"iot.messages"}, ""},
+      {"AWSIoT", "RegistryAndShadowOperations", {"iot.shadow_operations"}, ""},
+      {"AmazonKinesisFirehose", "BilledBytes", {"firehose.gb"}, ""},
+      {"awskms", "KMS-Keys", {"kms.keys"}, ""},
       {"AmazonECS", "Fargate-vCPU-Hours:perCPU", {"fargate.vcpu_seconds"}, "", 3600},
       {"AmazonECS", "Fargate-GB-Hours", {"fargate.gb_seconds"}, "", 3600},
   };
@@ -73,6 +79,12 @@ const Mapping* find(const std::vector<Mapping>& table, const std::string& offer_
   return nullptr;
 }
 
+// A region code used as a prefix ("ap-northeast-1-KMS-Keys": the KMS offer writes the region code itself).
+const std::regex& region_code_pattern() {
+  static const std::regex pattern("^([a-z]{2}(-gov)?-[a-z]+-[0-9]+)(-.*)?$", std::regex::icase);
+  return pattern;
+}
+
 bool is_prefix_token(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
 }
@@ -80,6 +92,11 @@ bool is_prefix_token(std::string_view s) {
 }  // namespace
 
 std::string region_prefix(const std::string& usage_type) {
+  std::smatch code;
+  if (std::regex_match(usage_type, code, region_code_pattern()) && code[3].matched) {
+    const std::string rest = usage_type.substr(code[1].length() + 1);
+    if (find(mappings(), "", rest)) return code[1].str();
+  }
   auto dash = usage_type.find('-');
   if (dash == std::string::npos) return "";
   std::string_view head(usage_type.data(), dash);
@@ -95,9 +112,15 @@ std::string region_of_prefix(const std::string& prefix) {
       {"", "us-east-1"},   {"USE1", "us-east-1"},      {"USE2", "us-east-2"}, {"EU", "eu-west-1"},
       {"EUW2", "eu-west-2"}, {"APN1", "ap-northeast-1"}, {"SAE1", "sa-east-1"},
       {"USW1", "us-west-1"}, {"USW2", "us-west-2"},  // same pattern, not in the reference [I]
+      {"EUW1", "eu-west-1"}, {"EUC1", "eu-central-1"},  // #price-list-service-usage-types (newer offers)
   };
   for (const auto& [p, region] : known)
     if (iequals(prefix, p)) return region;
+  if (std::regex_match(prefix, region_code_pattern())) {  // the region code itself
+    std::string region = prefix;
+    std::transform(region.begin(), region.end(), region.begin(), [](unsigned char c) { return std::tolower(c); });
+    return region;
+  }
   return "";
 }
 

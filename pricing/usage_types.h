@@ -21,13 +21,15 @@ struct UsageTypeMatch {
 std::optional<UsageTypeMatch> match_usage_type(const std::string& offer_code, const std::string& usage_type);
 
 // "USE1-StateTransition" -> "USE1"; "Requests-Tier1" -> "" (a prefix is one token of letters and digits
-// before the first '-', and only when the rest is a known usage type).
+// before the first '-', or a region code such as "ap-northeast-1" as the KMS offer writes it, and only when
+// the rest is a known usage type).
 std::string region_prefix(const std::string& usage_type);
 
 // The region whose usage types carry `prefix` ("" and "USE1" -> us-east-1, "EU" -> eu-west-1, "EUW2" ->
 // eu-west-2, "USE2", "APN1", "SAE1": docs/sources.md#sfn-price-list-ids, #price-list-csv, #price-list-usage-types;
 // "USW1", "USW2" by the same
-// pattern); empty when not known.
+// pattern; "EUW1" -> eu-west-1 and "EUC1" -> eu-central-1 in newer offers such as Firehose and EventBridge:
+// #price-list-service-usage-types; a region code such as "ap-northeast-1" -> itself); empty when not known.
 std::string region_of_prefix(const std::string& prefix);
 
 }  // namespace flowcost::pricing

@@ -12,6 +12,7 @@
 #include "pricing/offer.h"
 #include "pricing/table_import.h"
 #include "pricing/table_loader.h"
+#include "pricing/usage_types.h"
 
 using namespace flowcost;
 
@@ -127,4 +128,85 @@ TEST_CASE("an hour-priced Fargate rate is written per 3600 meter seconds") {
   const auto result = pricing::import_offer(pricing::read_offer_file(dir + "AmazonECS-eu-west-1.csv"), {"eu-west-1", ""});
   CHECK(result.yaml.find("  fargate.vcpu_seconds:\n    line: \"EU-Fargate-vCPU-Hours:perCPU\"\n    unit: \"vCPU-s\"\n"
                          "    per: 3600\n    tiers:\n      - {from: 0, price: 0.0404800000}\n") != std::string::npos);
+}
+
+TEST_CASE("Firehose Direct PUT ingestion (BilledBytes) imports with its three tiers, from JSON and CSV alike") {
+  // us-east-2: its tiers are the ones sourced (docs/sources.md#price-list-service-usage-types).
+  const std::string dir = std::string(FLOWCOST_TEST_DATA) + "/pricing/offers/services/";
+  for (const std::string format : {"json", "csv"}) {
+    SECTION(format) {
+      const auto result = pricing::import_offer(
+          pricing::read_offer_file(dir + "AmazonKinesisFirehose-us-east-2." + format), {"us-east-2", ""});
+      CHECK(result.mapped == std::vector<std::string>{"USE2-BilledBytes -> firehose.gb"});
+      CHECK(result.unmapped == std::vector<std::string>{"USE2-DFCBilledBytes"});
+      model::Diagnostics diags;
+      const auto table = pricing::parse_price_table(model::make_source_file("t.yaml", result.yaml), diags);
+      REQUIRE(diags.empty());
+      REQUIRE(table.lines.size() == 1);
+      const auto& line = table.lines.front();
+      CHECK(line.meter == "firehose.gb");
+      CHECK(line.unit == "GB");
+      REQUIRE(line.tiers.size() == 3);
+      CHECK(line.tiers[0].from == 0);
+      CHECK(line.tiers[0].to == 512000);
+      CHECK(line.tiers[0].price_usd == 0.029);
+      CHECK(line.tiers[1].to == 2048000);
+      CHECK(line.tiers[1].price_usd == 0.025);
+      CHECK_FALSE(line.tiers[2].to);
+      CHECK(line.tiers[2].price_usd == 0.02);
+    }
+  }
+}
+
+TEST_CASE("IoT Core and KMS offers import, from JSON and CSV alike (Tokyo; KMS usage types carry the region code)") {
+  const std::string dir = std::string(FLOWCOST_TEST_DATA) + "/pricing/offers/services/";
+  for (const std::string format : {"json", "csv"}) {
+    SECTION("AWSIoT " + format) {
+      const auto result =
+          pricing::import_offer(pricing::read_offer_file(dir + "AWSIoT-ap-northeast-1." + format), {"ap-northeast-1", ""});
+      CHECK(result.mapped == std::vector<std::string>{"APN1-Messages -> iot.messages",
+                                                      "APN1-ConnectionMinutes -> iot.connection_minutes"});
+      CHECK(result.unmapped.empty());
+      model::Diagnostics diags;
+      const auto table = pricing::parse_price_table(model::make_source_file("t.yaml", result.yaml), diags);
+      REQUIRE(diags.empty());
+      REQUIRE(table.lines.size() == 2);
+      CHECK(table.lines[0].meter == "iot.messages");  // model::known_meters() order
+      REQUIRE(table.lines[0].tiers.size() == 3);
+      CHECK(table.lines[0].tiers[0].to == 1e9);
+      CHECK(table.lines[0].tiers[0].price_usd == 0.0000012);
+      CHECK(table.lines[0].tiers[1].to == 5e9);
+      CHECK(table.lines[0].tiers[1].price_usd == 0.00000096);
+      CHECK(table.lines[0].tiers[2].price_usd == 0.00000084);
+      CHECK(table.lines[1].meter == "iot.connection_minutes");
+      CHECK(table.lines[1].tiers[0].price_usd == 0.000000096);
+    }
+    SECTION("awskms " + format) {
+      const auto result =
+          pricing::import_offer(pricing::read_offer_file(dir + "awskms-ap-northeast-1." + format), {"ap-northeast-1", ""});
+      CHECK(result.mapped == std::vector<std::string>{"ap-northeast-1-KMS-Keys -> kms.keys"});
+      CHECK(result.unmapped == std::vector<std::string>{"ap-northeast-1-KMS-Requests"});
+      model::Diagnostics diags;
+      const auto table = pricing::parse_price_table(model::make_source_file("t.yaml", result.yaml), diags);
+      REQUIRE(diags.empty());
+      REQUIRE(table.lines.size() == 1);
+      CHECK(table.lines[0].meter == "kms.keys");
+      CHECK(table.lines[0].unit == "keys");
+      CHECK(table.lines[0].tiers[0].price_usd == 1.0);
+    }
+  }
+}
+
+TEST_CASE("the IoT Core usage types map to their meters, with any region prefix") {
+  auto meters_of = [](const std::string& usage) {
+    auto m = pricing::match_usage_type("AWSIoT", usage);
+    return m ? m->meters : std::vector<std::string>{};
+  };
+  CHECK(meters_of("APS2-RegistryAndShadowOperations") == std::vector<std::string>{"iot.shadow_operations"});
+  CHECK(meters_of("EUC1-ConnectionMinutes") == std::vector<std::string>{"iot.connection_minutes"});
+  CHECK(meters_of("Messages") == std::vector<std::string>{"iot.messages"});
+  CHECK(meters_of("APN1-RulesTriggered").empty());  // no source names the rules-engine usage types
+  CHECK(pricing::match_usage_type("AmazonSNS", "EU-Messages") == std::nullopt);  // Messages is IoT's only
+  CHECK(pricing::region_prefix("eu-west-1-KMS-Keys") == "eu-west-1");
+  CHECK(pricing::region_of_prefix("eu-west-1") == "eu-west-1");
 }

@@ -133,6 +133,8 @@ TEST_CASE("an older CSV without Region Code: rows are placed by their usage-type
   CHECK(us.result.unmapped.empty());
   CHECK(pricing::region_of_prefix("") == "us-east-1");
   CHECK(pricing::region_of_prefix("eu") == "eu-west-1");
+  CHECK(pricing::region_of_prefix("EUW1") == "eu-west-1");  // newer offers (Firehose, Greengrass)
+  CHECK(pricing::region_of_prefix("EUC1") == "eu-central-1");
   CHECK(pricing::region_of_prefix("XYZ9").empty());
 }
 
