@@ -13,6 +13,7 @@
 #include "engine/scenario_prices.h"
 #include "model/errors.h"
 #include "model/scenario/scenario.h"
+#include "pricing/borrowed_prices.h"
 #include "reports/advise_writers.h"
 
 namespace flowcost::cli {
@@ -44,9 +45,11 @@ void run_advise(const AdviseCommand& c, Context& ctx) {
   const model::Scenario scenario = model::load_scenario(c.scenario, settings.set, diags);
   diags.throw_if_errors();
   print_diagnostics(ctx.err, diags.items());
-  const pricing::PriceTable table = engine::load_scenario_price_table(scenario, settings.prices);
+  pricing::PriceTable table = engine::load_scenario_price_table(scenario, settings.prices);
+  if (settings.strict_prices) table = pricing::without_borrowed_prices(std::move(table));
   const engine::AdviceReport report = engine::advise(scenario, table, settings);
-  std::vector<std::string> inputs{c.scenario, table.path};
+  std::vector<std::string> inputs{c.scenario};
+  for (const auto& [path, sha] : pricing::table_files(table)) inputs.push_back(path);
   append_paths(scenario.input_file_hashes, inputs);  // every design's files included
   write_output(c.output, render(report, c.format), ctx.out, inputs);
 }

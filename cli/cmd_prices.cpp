@@ -29,7 +29,8 @@ void show_tables(const std::string& name, Context& ctx) {
   for (const auto& n : pricing::shipped_table_names()) {
     pricing::PriceTable table = pricing::load_price_table(n);
     ctx.out << "  " << n << "  region " << table.region << ", effective " << table.effective_date << ", "
-            << table.lines.size() << " rate lines, " << table.gaps.size() << " gaps\n";
+            << table.lines.size() << " rate lines, " << table.assumed.size() << " borrowed, " << table.gaps.size()
+            << " gaps\n";
   }
 }
 

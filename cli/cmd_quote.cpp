@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
+#include "pricing/borrowed_prices.h"
 #include "pricing/cost.h"
 #include "pricing/table_loader.h"
 #include "pricing/usage_input.h"
@@ -40,7 +41,8 @@ void run_quote(const QuoteOptions& o, Context& ctx) {
   else if (o.format == "csv") reports::write_quote_csv(result, text);
   else if (o.format == "md") reports::write_quote_markdown(result, table, options, text);
   else reports::write_quote_table(result, table, options, text);
-  std::vector<std::string> inputs{table.path};
+  std::vector<std::string> inputs;
+  for (const auto& [path, sha] : pricing::table_files(table)) inputs.push_back(path);
   if (!o.usage_path.empty()) inputs.push_back(o.usage_path);
   write_output(o.output_path, text.str(), ctx.out, inputs);
 }

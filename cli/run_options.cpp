@@ -24,6 +24,8 @@ void add_run_options(CLI::App& cmd, RunOptions& options) {
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
   cmd.add_option("--prices", o.prices, "price table: a shipped name (aws-us-east-1) or a YAML file");
   cmd.add_flag("--free-tier", o.free_tier, "apply the account-wide free tiers");
+  cmd.add_flag("--strict-prices", o.strict_prices,
+               "price with the table's own figures only: a meter it borrows from another table (assumed:) is unpriced");
   cmd.add_flag("--strict", o.strict, "fail (exit 1, nothing written) when a design makes a call flowcost does not price");
   cmd.add_option("--max-states", o.max_states,
                  "refuse a run estimated to enter more states than this (default 1e11: about an hour on one core)")

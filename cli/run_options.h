@@ -17,7 +17,7 @@ struct RunOptions {
 };
 
 // Adds --seed, --executions, --draws, --threads, --set, --rel-error, --max-draws, --prices, --free-tier, --strict,
-// --max-states.
+// --strict-prices, --max-states.
 void add_run_options(CLI::App& cmd, RunOptions& options);
 
 // "NAME=VALUE" pairs; throws model::InputError for an item without '=' or with an empty name.

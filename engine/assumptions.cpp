@@ -59,6 +59,11 @@ std::vector<Assumption> design_assumptions(const std::vector<std::string>& meter
   const std::string metering_source = "price table " + table.name + ", metering:";
   for (const auto& s : model::metering_settings(table.metering))
     if (uses(meters, s.meter_prefix)) out.push_back({s.name, s.value, metering_source});
+  // A meter priced with another table's figure (the table's assumed:), named with the table and the reason.
+  for (const auto& [meter, borrowed] : table.assumed)
+    if (std::find(meters.begin(), meters.end(), meter) != meters.end())
+      out.push_back({"borrowed_price." + meter, borrowed.from_table,
+                     "price table " + table.name + ", assumed: " + borrowed.reason});
   out.push_back({"free_tier", free_tier ? "true" : "false", "scenario free_tier: or --free-tier"});
   if (!free_tier) return out;
   // Allowances shared between lines (pools), when the design uses one of their meters: who draws first.

@@ -1,6 +1,6 @@
 #pragma once
 // The settings that decided a design's numbers, for every report (docs/billing-rules.md "Settings"): the
-// price table's metering rules for the services the design used, the free-tier switch, and with free tiers
+// price table's metering rules for the services the design used, its borrowed prices, the free-tier switch, and with free tiers
 // the allowances its meters share. A reviewer sees each assumption without opening the code.
 #include <string>
 #include <vector>
@@ -16,8 +16,9 @@ struct Assumption {
   std::string source;  // where it is set: "price table aws-us-east-1, metering:", ...
 };
 
-// `meters`: every meter the design produced. Metering settings come in the table's section order, then
-// free_tier, then the shared allowances (only with free tiers on).
+// `meters`: every meter the design produced. Metering settings come in the table's section order, then the
+// meters it prices with a borrowed figure (`borrowed_price.METER` = the table lent from, docs/price-tables.md
+// "Borrowed prices"), then free_tier, then the shared allowances (only with free tiers on).
 std::vector<Assumption> design_assumptions(const std::vector<std::string>& meters, const pricing::PriceTable& table,
                                            bool free_tier);
 

@@ -10,6 +10,7 @@
 #include "model/scenario/scenario.h"
 #include "model/suggest.h"
 #include "model/unpriced_call.h"
+#include "pricing/borrowed_prices.h"
 #include "sim/markov/analyze.h"
 #include "sim/markov/base_values.h"
 
@@ -95,7 +96,7 @@ ExplainRun explain_scenario(const ExplainRequest& request) {
   ExplainRun out;
   const pricing::PriceTable table = load_scenario_price_table(scenario, request.prices);
   out.table_path = table.path;
-  out.input_paths.push_back(table.path);
+  for (const auto& [path, sha] : pricing::table_files(table)) out.input_paths.push_back(path);
   for (const auto& [path, sha256] : scenario.input_file_hashes) out.input_paths.push_back(path);
 
   std::vector<std::string> names;

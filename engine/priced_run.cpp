@@ -8,6 +8,7 @@
 #include "model/diagnostic_text.h"
 #include "model/errors.h"
 #include "model/number_format.h"
+#include "pricing/borrowed_prices.h"
 #include "sim/statistics.h"
 
 namespace flowcost::engine {
@@ -124,7 +125,7 @@ RunReport build_run_report(const PricedRunInputs& in) {
   r.title = in.scenario.title;
   r.scenario_file = path_from_scenario(in.scenario.file, in.scenario.file);
   model::InputFiles files = in.scenario.input_file_hashes;
-  files[in.table.path] = in.table.sha256;
+  for (const auto& [path, sha] : pricing::table_files(in.table)) files[path] = sha;
   r.input_files = files_from_scenario(files, in.scenario.file);
   r.seed = in.run.seed;
   r.tool_version = FLOWCOST_VERSION;

@@ -15,6 +15,7 @@
 #include "model/scenario/scenario_checks.h"
 #include "model/source_file.h"
 #include "model/units.h"
+#include "pricing/borrowed_prices.h"
 #include "sim/design_factory.h"
 #include "sim/replication.h"
 
@@ -108,7 +109,8 @@ ScenarioSession::ScenarioSession(const std::string& scenario_path, const RunSett
       scenario_path_(scenario_path),
       overrides_(settings.set),
       prices_(settings.prices),
-      strict_(settings.strict) {
+      strict_(settings.strict),
+      strict_prices_(settings.strict_prices) {
   model::Diagnostics diags;
   scenario_ = std::make_unique<model::Scenario>(loaders_.load_scenario(scenario_path, settings.set, diags));
   diags.sort();
@@ -127,6 +129,7 @@ void ScenarioSession::fix_inputs(const FixedInputs& fixed) {
   diags.throw_if_errors();
   for (const auto& name : names_of(fixed)) fixed_names_.push_back(name);
   table_ = loaders_.load_table(*scenario_, prices_);
+  if (strict_prices_) table_ = pricing::without_borrowed_prices(std::move(*table_));
   simulators_ = loaders_.compile_designs(*scenario_, table_->metering, diags);
   diags.sort();
   model::remove_repeats(diags);  // a design that another design starts is compiled twice
@@ -167,7 +170,7 @@ std::string ScenarioSession::config_hash(const RunSettings& settings) const {
   const RunSettings e = effective_settings(settings);
   std::string text = "flowcost configuration 1\nscenario " + scenario_->id + "\n";
   std::map<std::string, std::string> files = scenario_->input_file_hashes;
-  files[table_->path] = table_->sha256;
+  for (const auto& [path, sha] : pricing::table_files(*table_)) files[path] = sha;
   for (const auto& [path, sha] : files) text += "file " + sha + " " + path + "\n";
   text += "seed " + std::to_string(*e.seed) + "\nexecutions " + std::to_string(*e.executions) + "\ndraws " +
           std::to_string(*e.draws) + "\n";
@@ -262,7 +265,7 @@ ScenarioRun ScenarioSession::report(const RunSettings& settings, const sim::RunR
     if (b.from_command_line) again.fail_above.emplace_back(b.design, b.limit_usd);
   out.report.reproduce_command = reproduce_command(again);
   out.report.budgets = check_budgets(budgets, out.report);
-  out.input_paths.push_back(table_->path);
+  for (const auto& [path, sha] : pricing::table_files(*table_)) out.input_paths.push_back(path);
   for (const auto& [path, sha] : scenario_->input_file_hashes) out.input_paths.push_back(path);
   return out;
 }

@@ -125,6 +125,7 @@ class ScenarioSession {
   std::vector<std::pair<std::string, std::string>> overrides_;  // the user's --set, in order
   std::optional<std::string> prices_;
   bool strict_ = false;  // unpriced calls are errors (--strict)
+  bool strict_prices_ = false;  // the table's borrowed prices are gaps (--strict-prices)
   std::unique_ptr<model::Scenario> scenario_;  // at a fixed address while the designs refer to it
   std::optional<pricing::PriceTable> table_;
   std::vector<std::unique_ptr<sim::DesignSimulator>> simulators_;

@@ -20,6 +20,7 @@ struct RunSettings {
   std::optional<std::string> prices;        // table name or path (relative to the working directory)
   bool free_tier = false;                   // on when given here or in the scenario
   bool strict = false;                      // a call that flowcost does not price is an error
+  bool strict_prices = false;               // the table's own figures only: borrowed prices are gaps
   std::vector<std::string> fail_above;      // `--fail-above DESIGN=USD` items as typed, in order
   std::optional<double> max_states;         // the total-work bound (engine/work_bound.h); absent: the default
 };

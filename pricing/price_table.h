@@ -47,6 +47,19 @@ struct RateLine {
   std::optional<PriceSource> source;
   std::string note;
   model::SourceLocation where;
+  std::string borrowed_from;  // the table whose figure this is (the table's `assumed:`); empty: its own
+};
+
+// A meter a table prices with another table's rate lines (its `assumed:` section, docs/price-tables.md
+// "Borrowed prices"): no sourced figure for the region, so the other table's figure stands in, and every
+// report that uses the meter lists it (engine/assumptions.h).
+struct BorrowedPrice {
+  std::string from;         // as written: a shipped table name or a path (relative to this table's folder)
+  std::string from_table;   // the name of that table
+  std::string from_path;    // the file it was read from
+  std::string from_sha256;  // of that file's bytes
+  std::string reason;       // why this table has no figure of its own
+  model::SourceLocation where;
 };
 
 struct PriceTable {
@@ -59,6 +72,7 @@ struct PriceTable {
   std::string sha256;  // of the file's bytes
   std::vector<RateLine> lines;              // in model::known_meters() order, then file order
   std::map<std::string, std::string> gaps;  // meter -> why the table has no price for it
+  std::map<std::string, BorrowedPrice> assumed;  // meter -> the table its rate lines are borrowed from
   model::MeteringRules metering;
   std::vector<model::Diagnostic> warnings;  // e.g. a rate line without a source
 

@@ -9,6 +9,7 @@
 #include "model/meters.h"
 #include "model/metering_loader.h"
 #include "model/suggest.h"
+#include "pricing/borrowed_prices.h"
 #include "pricing/iso_date.h"
 #include "pricing/meter_names.h"
 #include "pricing/rate_line_parser.h"
@@ -20,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> kTopKeys = {"table",       "region",  "currency", "effective_date",
-                                           "description", "meters", "gaps",     "metering"};
+                                           "description", "meters", "gaps",     "assumed", "metering"};
 
 
 std::string required_text(const model::Node& root, const std::string& key, model::Diagnostics& diags) {
@@ -43,6 +44,11 @@ std::size_t meter_rank(const std::string& meter) {
   return all.size();
 }
 
+void sort_lines(PriceTable& table) {
+  std::stable_sort(table.lines.begin(), table.lines.end(),
+                   [](const RateLine& a, const RateLine& b) { return meter_rank(a.meter) < meter_rank(b.meter); });
+}
+
 void parse_meters(const model::Node& meters, PriceTable& table, model::Diagnostics& diags) {
   if (!meters.is_mapping()) {
     diags.error(meters.loc, "meters must be a mapping of meter name to rate lines, not " + meters.type_name());
@@ -56,8 +62,7 @@ void parse_meters(const model::Node& meters, PriceTable& table, model::Diagnosti
     }
     parse_rate_lines(*info, member, table.lines, diags);
   }
-  std::stable_sort(table.lines.begin(), table.lines.end(),
-                   [](const RateLine& a, const RateLine& b) { return meter_rank(a.meter) < meter_rank(b.meter); });
+  sort_lines(table);
 }
 
 void parse_gaps(const model::Node& gaps, PriceTable& table, model::Diagnostics& diags) {
@@ -103,7 +108,7 @@ bool PriceTable::has_meter(const std::string& meter) const {
   return std::any_of(lines.begin(), lines.end(), [&](const RateLine& l) { return l.meter == meter; });
 }
 
-PriceTable parse_price_table(const model::SourceFile& file, model::Diagnostics& diags) {
+PriceTable parse_price_table(const model::SourceFile& file, model::Diagnostics& diags, bool borrow) {
   PriceTable table;
   table.path = file.path;
   table.sha256 = model::sha256_hex(file.text);
@@ -128,6 +133,10 @@ PriceTable parse_price_table(const model::SourceFile& file, model::Diagnostics& 
   if (const model::Node* meters = root->find("meters")) parse_meters(*meters, table, diags);
   else diags.error(root->loc, "price table has no meters");
   if (const model::Node* gaps = root->find("gaps")) parse_gaps(*gaps, table, diags);
+  if (const model::Node* assumed = root->find("assumed")) {
+    parse_assumed(*assumed, file.path, table, diags, borrow);
+    sort_lines(table);
+  }
   check_shared_pools(table, diags);
 
   if (const model::Node* metering = root->find("metering")) {
@@ -173,16 +182,24 @@ std::string scenario_price_table(const std::string& prices, const std::string& s
   return scenario_directory + "/" + prices;
 }
 
-PriceTable load_price_table(const std::string& name_or_path) {
+namespace {
+
+PriceTable load_table(const std::string& name_or_path, bool borrow) {
   std::string path = resolve_price_table_path(name_or_path);
   model::SourceFile file = model::read_source_file(path);
   model::Diagnostics diags;
-  PriceTable table = parse_price_table(file, diags);
+  PriceTable table = parse_price_table(file, diags, borrow);
   diags.sort();
   diags.throw_if_errors();
   for (const auto& d : diags.items())
     if (d.severity == model::Severity::warning) table.warnings.push_back(d);
   return table;
 }
+
+}  // namespace
+
+PriceTable load_price_table(const std::string& name_or_path) { return load_table(name_or_path, true); }
+
+PriceTable load_own_price_table(const std::string& name_or_path) { return load_table(name_or_path, false); }
 
 }  // namespace flowcost::pricing

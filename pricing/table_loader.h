@@ -14,6 +14,10 @@ namespace flowcost::pricing {
 // found; warnings of a good table are in PriceTable::warnings.
 PriceTable load_price_table(const std::string& name_or_path);
 
+// The table with only its own figures: its `assumed:` entries are read, not resolved (what a table that
+// borrows from it reads, so that borrowing never chains). Throws as load_price_table does.
+PriceTable load_own_price_table(const std::string& name_or_path);
+
 // The file path that `name_or_path` designates (a shipped name or a path); throws InputError when a
 // name is not a shipped table, with the closest shipped name.
 std::string resolve_price_table_path(const std::string& name_or_path);
@@ -27,6 +31,7 @@ std::vector<std::string> shipped_table_names();
 
 // Parses a table already read; every problem goes to `diags` (errors and warnings). The table returned
 // is complete only when `diags` has no errors.
-PriceTable parse_price_table(const model::SourceFile& file, model::Diagnostics& diags);
+// With `borrow` false, the `assumed:` section is read but not resolved (load_own_price_table).
+PriceTable parse_price_table(const model::SourceFile& file, model::Diagnostics& diags, bool borrow = true);
 
 }  // namespace flowcost::pricing

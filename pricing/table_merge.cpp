@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <sstream>
 
 #include "model/document.h"
@@ -163,11 +164,14 @@ MergeResult merge_price_tables(const std::vector<std::string>& tables, const Mer
     for (const auto& m : overlay_meters->members) {
       set_member(meters->value, m.key, m.value);  // the meter's rate lines whole, with their source
       if (model::Member* gaps = find_member(merged, "gaps")) remove_member(gaps->value, m.key);
+      if (model::Member* assumed = find_member(merged, "assumed")) remove_member(assumed->value, m.key);
       list += (list.empty() ? "" : ", ") + m.key;
     }
     if (const model::Node* overlay_gaps = overlay.root.find("gaps")) {
       for (const auto& g : overlay_gaps->members) {
         if (find_member(meters->value, g.key)) continue;  // priced by the base or an earlier overlay
+        if (model::Member* assumed = find_member(merged, "assumed"); assumed && find_member(assumed->value, g.key))
+          continue;  // the base prices it with a borrowed figure
         if (model::Member* known = find_member(merged, "gaps"); known && find_member(known->value, g.key))
           continue;  // the first table's reason stays
         if (!find_member(merged, "gaps")) {
@@ -184,6 +188,17 @@ MergeResult merge_price_tables(const std::vector<std::string>& tables, const Mer
                    overlay.table.effective_date + ") for " + list;
   }
   if (model::Member* gaps = find_member(merged, "gaps"); gaps && gaps->value.members.empty()) remove_member(merged, "gaps");
+  if (model::Member* assumed = find_member(merged, "assumed")) {
+    if (assumed->value.members.empty()) {
+      remove_member(merged, "assumed");
+    } else {
+      // A borrowed table named by a path is found from the merged file wherever it is written.
+      for (auto& entry : assumed->value.members)
+        if (auto b = base.table.assumed.find(entry.key);
+            b != base.table.assumed.end() && resolve_price_table_path(b->second.from) == b->second.from)
+          set_member(entry.value, "from", scalar(std::filesystem::absolute(b->second.from_path).string(), true));
+    }
+  }
   set_member(merged, "table", scalar(options.name.empty() ? base.table.name : options.name, true));
   set_member(merged, "effective_date", scalar(effective_date, false));
   set_member(merged, "description", scalar(description + ".", true));

@@ -181,7 +181,9 @@ void write_price_table_listing(const pricing::PriceTable& table, std::ostream& o
   out << "  sha256          " << table.sha256 << "\n";
   if (!table.description.empty()) out << "  description     " << table.description << "\n";
   for (const auto& line : table.lines) {
-    out << "\n" << line.meter << "  (" << line.label << ", prices USD " << price_basis(line) << ")\n";
+    out << "\n" << line.meter << "  (" << line.label << ", prices USD " << price_basis(line) << ")";
+    if (!line.borrowed_from.empty()) out << "  borrowed from " << line.borrowed_from;
+    out << "\n";
     for (const auto& t : line.tiers) {
       std::string range = format_quantity(t.from) + " to " + (t.to ? format_quantity(*t.to) : std::string("above"));
       out << "    " << pad_right(range, 40) << model::format_decimal(t.price_usd) << "\n";
@@ -201,6 +203,11 @@ void write_price_table_listing(const pricing::PriceTable& table, std::ostream& o
       out << "    source: none given\n";
     }
     if (!line.note.empty()) out << "    note: " << line.note << "\n";
+  }
+  if (!table.assumed.empty()) {
+    out << "\nBorrowed prices (assumed: meters priced with another table's figures; --strict-prices refuses them):\n";
+    for (const auto& [meter, b] : table.assumed)
+      out << "  " << pad_right(meter, 30) << "from " << b.from_table << " (" << b.from_path << "): " << b.reason << "\n";
   }
   if (!table.gaps.empty()) {
     out << "\nGaps (meters this table cannot price):\n";

@@ -109,12 +109,22 @@ TEST_CASE("quote: an unknown meter gets the closest name, exit 1 and nothing on 
 }
 
 TEST_CASE("quote: a meter that the table leaves as a gap is an error naming the table and the gap") {
-  auto r = run_flowcost({"quote", "--prices", "aws-eu-west-1", "sfn.standard.transitions=10", "kms.keys=10"});
+  const std::string base = data("merge/base.yaml");
+  auto r = run_flowcost({"quote", "--prices", base, "lambda.requests=10", "sqs.requests=10"});
   CHECK(r.code == 1);
   CHECK(r.out == "");
-  CHECK(r.err == "flowcost: error: price table \"aws-eu-west-1\" (" + std::string(FLOWCOST_SOURCE_DIR) +
-                     "/pricing/tables/aws-eu-west-1.yaml) has no rate line for meter \"kms.keys\" (a known gap: "
-                     "no Ireland KMS price retrieved)\n");
+  CHECK(r.err == "flowcost: error: price table \"base\" (" + base +
+                     ") has no rate line for meter \"sqs.requests\" (a known gap: not in the base either)\n");
+}
+
+TEST_CASE("quote: aws-eu-west-1 prices KMS keys from the KMS page and Express with the us-east-1 figures it borrows") {
+  auto kms = run_flowcost({"quote", "--prices", "aws-eu-west-1", "kms.keys=10", "--format", "csv"});
+  REQUIRE(kms.code == 0);
+  CHECK(kms.out.find("\r\ntotal,,,,,,,10\r\n") != std::string::npos);
+  // 1,000,000 Express requests at the borrowed $1.00 per million.
+  auto express = run_flowcost({"quote", "--prices", "aws-eu-west-1", "sfn.express.requests=1000000", "--format", "csv"});
+  REQUIRE(express.code == 0);
+  CHECK(express.out.find("\r\ntotal,,,,,,,1\r\n") != std::string::npos);
 }
 
 TEST_CASE("quote: quantities from a usage file, overridden by arguments; -o writes the same bytes") {
@@ -149,8 +159,17 @@ TEST_CASE("prices: show lists the shipped tables; check reports errors with exit
   auto list = run_flowcost({"prices", "show"});
   CHECK(list.code == 0);
   CHECK(list.out == "Shipped price tables (use a name with --prices, or `flowcost prices show NAME`):\n"
-                    "  aws-eu-west-1  region eu-west-1, effective 2026-10-04, 20 rate lines, 10 gaps\n"
-                    "  aws-us-east-1  region us-east-1, effective 2026-09-06, 30 rate lines, 0 gaps\n");
+                    "  aws-ap-northeast-1  region ap-northeast-1, effective 2026-09-23, 30 rate lines, 14 borrowed, 0 gaps\n"
+                    "  aws-eu-west-1  region eu-west-1, effective 2026-10-04, 30 rate lines, 9 borrowed, 0 gaps\n"
+                    "  aws-us-east-1  region us-east-1, effective 2026-09-06, 30 rate lines, 0 borrowed, 0 gaps\n");
+  auto eu = run_flowcost({"prices", "show", "aws-eu-west-1"});
+  CHECK(eu.code == 0);
+  CHECK(eu.out.find("\nsfn.express.requests  (requests, prices USD per 1,000,000 requests)  borrowed from aws-us-east-1\n") !=
+        std::string::npos);
+  CHECK(eu.out.find("\nBorrowed prices (assumed: meters priced with another table's figures; --strict-prices refuses "
+                    "them):\n  eventbridge.events            from aws-us-east-1 (" +
+                    std::string(FLOWCOST_SOURCE_DIR) + "/pricing/tables/aws-us-east-1.yaml): no Ireland EventBridge "
+                    "price retrieved (docs/sources.md#regional-prices)\n") != std::string::npos);
   auto show = run_flowcost({"prices", "show", "aws-us-east-1"});
   CHECK(show.code == 0);
   CHECK(show.out.find("lambda.gb_seconds.arm64  (duration, prices USD per 1 GB-s)\n"

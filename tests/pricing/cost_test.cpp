@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "model/errors.h"
+#include "pricing/borrowed_prices.h"
 #include "pricing/cost.h"
 #include "pricing/table_loader.h"
 
@@ -157,14 +158,15 @@ TEST_CASE("a meter with quantity 0 still has its line, at cost 0") {
 }
 
 TEST_CASE("a meter the table does not price, and a bad quantity, are input errors") {
-  auto eu = pricing::load_price_table("aws-eu-west-1");
+  auto eu = pricing::without_borrowed_prices(pricing::load_price_table("aws-eu-west-1"));
   try {
     pricing::cost({{"sfn.express.requests", 10}}, eu, {});
     FAIL("no error");
   } catch (const model::InputError& e) {
     CHECK(std::string(e.what()) == "flowcost: error: price table \"aws-eu-west-1\" (" + eu.path +
                                        ") has no rate line for meter \"sfn.express.requests\" (a known gap: no Ireland "
-                                       "Express price retrieved (docs/sources.md#regional-prices))");
+                                       "Express request price retrieved (docs/sources.md#regional-prices); the price of "
+                                       "aws-us-east-1 is not borrowed under --strict-prices)");
   }
   try {
     price({{"lambda.requests", -1}});

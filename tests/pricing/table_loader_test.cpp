@@ -7,6 +7,9 @@
 
 #include "model/errors.h"
 #include "model/meters.h"
+#include "model/source_file.h"
+#include "pricing/borrowed_prices.h"
+#include "pricing/cost.h"
 #include "pricing/meter_names.h"
 #include "pricing/table_loader.h"
 
@@ -69,23 +72,95 @@ TEST_CASE("the shipped us-east-1 table prices every meter, with a source and no 
   CHECK(table.metering.source == table.path);
 }
 
-TEST_CASE("the shipped eu-west-1 table prices or lists as a gap every meter") {
+TEST_CASE("the shipped eu-west-1 table prices every meter, its own figure or one borrowed from us-east-1") {
   auto table = pricing::load_price_table("aws-eu-west-1");
   CHECK(table.region == "eu-west-1");
   CHECK(table.warnings.empty());
+  CHECK(table.gaps.empty());
+  const auto us = pricing::load_price_table("aws-us-east-1");
   for (const auto& meter : model::known_meters()) {
     std::string name(meter.name);
     INFO(name);
-    CHECK(table.has_meter(name) != (table.gaps.count(name) == 1));
+    CHECK(table.has_meter(name));
+    const bool borrowed = table.assumed.count(name) == 1;
+    for (const auto& line : table.lines) {
+      if (line.meter != name) continue;
+      CHECK(line.borrowed_from == (borrowed ? "aws-us-east-1" : ""));
+    }
   }
-  CHECK(table.has_meter("sfn.standard.transitions"));
-  CHECK(table.has_meter("iot.messages"));
-  CHECK(table.has_meter("lambda.requests"));
-  CHECK(table.gaps.count("sfn.express.requests") == 1);
+  CHECK(table.assumed.size() == 9);
+  // A borrowed line is the lender's line whole: tiers, basis, source.
+  auto line_of = [](const pricing::PriceTable& t, const std::string& meter) {
+    for (const auto& l : t.lines)
+      if (l.meter == meter) return l;
+    FAIL("no line for " << meter);
+    return pricing::RateLine{};
+  };
+  const auto express = line_of(table, "sfn.express.gb_seconds");
+  CHECK(express.per == 3600);
+  REQUIRE(express.tiers.size() == 3);
+  CHECK(express.tiers[2].price_usd == 0.01642);
+  CHECK(express.source->url == line_of(us, "sfn.express.gb_seconds").source->url);
+  const auto& b = table.assumed.at("iot.rules_triggered");
+  CHECK(b.from == "aws-us-east-1");
+  CHECK(b.from_table == "aws-us-east-1");
+  CHECK(b.from_path == us.path);
+  CHECK(b.from_sha256 == us.sha256);
+  CHECK(line_of(table, "kms.keys").borrowed_from.empty());  // its own figure (the KMS page)
+  CHECK(line_of(table, "kms.keys").tiers[0].price_usd == 1.0);
+
+  // --strict-prices: the borrowed meters are gaps again, naming the lender.
+  const auto strict = pricing::without_borrowed_prices(table);
+  CHECK(strict.assumed.empty());
+  CHECK_FALSE(strict.has_meter("firehose.gb"));
+  CHECK(strict.gaps.at("firehose.gb") ==
+        "no Ireland Firehose price (the $0.035 golden is eu-west-2, docs/sources.md#conflict-16); the price of "
+        "aws-us-east-1 is not borrowed under --strict-prices");
+  CHECK(strict.lines.size() == table.lines.size() - 9);
+}
+
+TEST_CASE("the shipped ap-northeast-1 table prices every meter, with Tokyo's own figures where sourced") {
+  auto table = pricing::load_price_table("aws-ap-northeast-1");
+  CHECK(table.region == "ap-northeast-1");
+  CHECK(table.warnings.empty());
+  CHECK(table.gaps.empty());
+  for (const auto& meter : model::known_meters()) {
+    INFO(meter.name);
+    CHECK(table.has_meter(std::string(meter.name)));
+  }
+  CHECK(table.assumed.size() == 14);
+  CHECK(table.assumed.count("iot.messages") == 0);
+  // 1,000,000,000 + 1,000,000 messages: the first billion at $1.20 per million, the next million at $0.96.
+  const auto r = pricing::cost({{"iot.messages", 1e9 + 1e6}}, table, {});
+  CHECK(r.total_usd == Approx(1200.96).epsilon(1e-12));
+  const auto ddb = pricing::cost({{"dynamodb.write_request_units", 1e6}, {"cloudwatch.logs_gb", 10}}, table, {});
+  CHECK(ddb.total_usd == Approx(0.715 + 7.6).epsilon(1e-12));
+}
+
+TEST_CASE("assumed: errors are reported at their position") {
+  const std::string dir = std::string(FLOWCOST_TEST_DATA) + "/pricing/assumed/";
+  model::Diagnostics diags;
+  auto file = model::read_source_file(dir + "bad_assumed.yaml");
+  pricing::parse_price_table(file, diags);
+  diags.sort();
+  std::vector<std::string> messages;
+  for (const auto& d : diags.items()) messages.push_back(model::diagnostic_headline(d));
+  CHECK(messages == std::vector<std::string>{
+                        file.path + ":11:3: error: meter \"lambda.requests\" is listed under assumed: but has a rate line",
+                        file.path + ":12:3: error: meter \"sqs.requests\" is listed both under assumed: and as a gap",
+                        file.path + ":13:25: error: price table \"chained\" borrows meter \"sns.publishes\" itself "
+                                    "(from \"aws-us-east-1\"); borrow only a table's own figures",
+                        file.path + ":14:20: error: price table \"chained\" (" + dir +
+                                    "chained.yaml) has no rate line for meter \"kms.keys\"",
+                        file.path + ":15:30: error: assumed.rekognition.images.from: cannot read price table "
+                                    "\"none.yaml\": no such file",
+                        file.path + ":16:23: error: assumed meter \"eventbridge.events\" has no reason",
+                    });
 }
 
 TEST_CASE("a table is found by name, by path, and an unknown name suggests the closest") {
-  CHECK(pricing::shipped_table_names() == std::vector<std::string>{"aws-eu-west-1", "aws-us-east-1"});
+  CHECK(pricing::shipped_table_names() ==
+        std::vector<std::string>{"aws-ap-northeast-1", "aws-eu-west-1", "aws-us-east-1"});
   auto by_path = pricing::load_price_table(std::string(FLOWCOST_TABLES_DIR) + "/aws-us-east-1.yaml");
   CHECK(by_path.name == "aws-us-east-1");
   try {
@@ -94,7 +169,7 @@ TEST_CASE("a table is found by name, by path, and an unknown name suggests the c
   } catch (const model::InputError& e) {
     CHECK(std::string(e.what()) ==
           "flowcost: error: unknown price table \"aws-us-east1\"; did you mean \"aws-us-east-1\"? (shipped tables: "
-          "aws-eu-west-1, aws-us-east-1; or give a path to a .yaml file)");
+          "aws-ap-northeast-1, aws-eu-west-1, aws-us-east-1; or give a path to a .yaml file)");
   }
 }
 
