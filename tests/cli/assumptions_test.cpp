@@ -2,6 +2,9 @@
 // 6): JSON designs[].assumptions, a line per source in the table, an item in Markdown, `setting` rows in CSV.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "run_cli_helpers.h"
 
 using namespace flowcost::testing;
@@ -95,4 +98,47 @@ TEST_CASE("assumptions: a design that runs a Distributed Map lists the large-Map
   REQUIRE(table.code == 0);
   CHECK(table.out.find("  assumptions (scenario run: (large Distributed Maps)): map_sample_children=200, "
                        "map_sample_above=1000\n") != std::string::npos);
+}
+
+TEST_CASE("assumptions: a meter the table prices with a borrowed figure is listed, in every format") {
+  // aws-eu-west-1 borrows the rules-engine prices from aws-us-east-1 (pricing/tables/aws-eu-west-1.yaml assumed:):
+  // rule uses them; workflow (Standard, Lambda, DynamoDB) is priced with Ireland's own figures only.
+  const std::vector<std::string> run = {"run", run_data("tiny.yaml"), "--prices", "aws-eu-west-1"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = run;
+    args.insert(args.end(), extra.begin(), extra.end());
+    CliResult r = run_flowcost(args);
+    REQUIRE(r.code == 0);
+    return r.out;
+  };
+  auto j = nlohmann::json::parse(with({"--format", "json"}));
+  for (const auto& [name, value] : j["designs"][0]["assumptions"].items()) CHECK(name.rfind("borrowed_price.", 0) != 0);
+  CHECK(j["designs"][1]["assumptions"]["borrowed_price.iot.rules_triggered"] == "aws-us-east-1");
+  CHECK(j["designs"][1]["assumptions"]["borrowed_price.iot.actions_executed"] == "aws-us-east-1");
+  const std::string source = "price table aws-eu-west-1, assumed: the Ireland example copy is truncated before the "
+                             "rules engine (docs/sources.md#source-ids, IOT-EX)";
+  const std::string items = "borrowed_price.iot.actions_executed=aws-us-east-1, borrowed_price.iot.rules_triggered=aws-us-east-1";
+  CHECK(with({}).find("\n  assumptions (" + source + "): " + items + "\n") != std::string::npos);
+  CHECK(with({"--format", "md"}).find("\n- Assumptions (" + source + "): " + items + "\n") != std::string::npos);
+  CHECK(with({"--format", "csv"}).find("\r\ntiny,rule,setting,,borrowed_price.iot.rules_triggered,,,,,,,,,,,,,,,aws-us-east-1,5,"
+                                       "aws-eu-west-1,") != std::string::npos);
+  // The lender's file is an input of the run.
+  CHECK(j["input_files"].dump().find("aws-us-east-1.yaml") != std::string::npos);
+}
+
+TEST_CASE("assumptions: the HTML page lists a borrowed price with its table and reason; --strict-prices refuses it") {
+  const auto dir = scratch_folder("borrowed_review");
+  const std::string page = (dir / "review.html").string();
+  CliResult r = run_flowcost({"report", run_data("tiny.yaml"), "--prices", "aws-eu-west-1", "--draws", "4", "--executions",
+                              "20", "-o", page});
+  REQUIRE(r.code == 0);
+  std::ifstream in(page);
+  const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(html.find("<tr><td>rule</td><td><code>borrowed_price.iot.rules_triggered</code></td><td><code>aws-us-east-1"
+                         "</code></td><td>price table aws-eu-west-1, assumed: the Ireland example copy is truncated before "
+                         "the rules engine (docs/sources.md#source-ids, IOT-EX)</td></tr>") != std::string::npos);
+  CliResult strict = run_flowcost({"report", run_data("tiny.yaml"), "--prices", "aws-eu-west-1", "--strict-prices",
+                                   "--draws", "4", "--executions", "20", "-o", (dir / "strict.html").string()});
+  CHECK(strict.code == 1);
+  CHECK(strict.err.find("design \"rule\" uses 2 meters that price table \"aws-eu-west-1\"") != std::string::npos);
 }

@@ -167,9 +167,9 @@ TEST_CASE("prices: show lists the shipped tables; check reports errors with exit
   CHECK(eu.out.find("\nsfn.express.requests  (requests, prices USD per 1,000,000 requests)  borrowed from aws-us-east-1\n") !=
         std::string::npos);
   CHECK(eu.out.find("\nBorrowed prices (assumed: meters priced with another table's figures; --strict-prices refuses "
-                    "them):\n  eventbridge.events            from aws-us-east-1 (" +
-                    std::string(FLOWCOST_SOURCE_DIR) + "/pricing/tables/aws-us-east-1.yaml): no Ireland EventBridge "
-                    "price retrieved (docs/sources.md#regional-prices)\n") != std::string::npos);
+                    "them):\n  cloudwatch.metrics            from aws-us-east-1 (" +
+                    std::string(FLOWCOST_SOURCE_DIR) + "/pricing/tables/aws-us-east-1.yaml): no Ireland CloudWatch API "
+                    "request price retrieved (docs/sources.md#regional-prices)\n") != std::string::npos);
   auto show = run_flowcost({"prices", "show", "aws-us-east-1"});
   CHECK(show.code == 0);
   CHECK(show.out.find("lambda.gb_seconds.arm64  (duration, prices USD per 1 GB-s)\n"

@@ -112,3 +112,19 @@ TEST_CASE("merge: an imported Lambda table over the shipped us-east-1 table") {
   }
   CHECK(merged.effective_date == "2026-09-06");  // the shipped table's (newer than the offer's 2026-08-31)
 }
+
+TEST_CASE("merge: a meter the overlay prices leaves the base's assumed:, the other borrowed prices stay") {
+  const std::string overlay = std::string(FLOWCOST_TEST_DATA) + "/pricing/assumed/own_firehose.yaml";
+  const auto result = pricing::merge_price_tables({"aws-eu-west-1", overlay}, {});
+  const auto table = parse(result.yaml);
+  CHECK(table.assumed.count("firehose.gb") == 0);
+  CHECK(table.assumed.size() == 8);
+  CHECK(table.assumed.at("kinesis.put_payload_units").from_table == "aws-us-east-1");
+  for (const auto& line : table.lines) {
+    if (line.meter == "firehose.gb") {
+      CHECK(line.borrowed_from.empty());
+      CHECK(line.tiers[0].price_usd == 0.5);
+    }
+    if (line.meter == "sfn.express.requests") CHECK(line.borrowed_from == "aws-us-east-1");
+  }
+}
