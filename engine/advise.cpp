@@ -186,6 +186,10 @@ AdviceReport advise(const model::Scenario& scenario, const pricing::PriceTable& 
   r.executions_per_draw = settings.executions.value_or(scenario.run.executions);
   r.designs = price_alternatives(scenario, table, settings, derived);
   for (const auto& w : table.warnings) r.warnings.push_back("price table: " + model::diagnostic_headline(w));
+  // Its borrowed prices (the table's assumed:, docs/price-tables.md "Borrowed prices"), which --strict-prices refuses.
+  for (const auto& [meter, b] : table.assumed)
+    r.warnings.push_back("price table: borrowed_price." + meter + "=" + b.from_table + " (price table " + table.name +
+                         ", assumed: " + b.reason + ")");
   return r;
 }
 

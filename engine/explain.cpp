@@ -84,6 +84,11 @@ ExplainDesign explain_design(const model::Scenario& scenario, const model::Desig
   out.events_per_month = events_per_month;
   out.monthly_cost_usd = events_per_month * out.cost_per_execution_usd;
   out.notes = r.notes;
+  // A meter priced with another table's figure (the table's assumed:), as every report lists it.
+  for (const auto& [meter, quantity] : used)
+    if (auto b = table.assumed.find(meter); quantity != 0 && b != table.assumed.end())
+      out.notes.push_back("borrowed_price." + meter + "=" + b->second.from_table + " (price table " + table.name +
+                          ", assumed: " + b->second.reason + ")");
   return out;
 }
 

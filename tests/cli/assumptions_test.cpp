@@ -142,3 +142,29 @@ TEST_CASE("assumptions: the HTML page lists a borrowed price with its table and 
   CHECK(strict.code == 1);
   CHECK(strict.err.find("design \"rule\" uses 2 meters that price table \"aws-eu-west-1\"") != std::string::npos);
 }
+
+TEST_CASE("assumptions: explain notes a borrowed price per design") {
+  CliResult r = run_flowcost({"explain", std::string(FLOWCOST_SCENARIOS_DIR) + "/iot-telemetry.yaml", "--prices",
+                              "aws-eu-west-1", "--format", "json"});
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  bool express = false;
+  for (const auto& d : j["designs"]) {
+    if (d["name"] != "step-functions-express") continue;
+    express = true;
+    CHECK(d["notes"].dump().find("borrowed_price.sfn.express.requests=aws-us-east-1 (price table aws-eu-west-1, assumed: "
+                                 "no Ireland Express request price retrieved (docs/sources.md#regional-prices))") !=
+          std::string::npos);
+  }
+  CHECK(express);
+}
+
+TEST_CASE("assumptions: advise lists the table's borrowed prices among its warnings") {
+  CliResult r = run_flowcost({"advise", std::string(FLOWCOST_SCENARIOS_DIR) + "/iot-telemetry.yaml", "--prices",
+                              "aws-eu-west-1", "--draws", "2", "--executions", "20", "--format", "json"});
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["warnings"].dump().find("price table: borrowed_price.firehose.gb=aws-us-east-1 (price table aws-eu-west-1, "
+                                  "assumed: no Ireland Firehose price (the $0.035 golden is eu-west-2, "
+                                  "docs/sources.md#conflict-16))") != std::string::npos);
+}
