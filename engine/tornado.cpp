@@ -5,21 +5,18 @@
 #include <utility>
 #include <vector>
 
+#include "model/scenario/values.h"
+#include "sim/scenario_values.h"
 #include "sim/whatif.h"
 
 namespace flowcost::engine {
 
 namespace {
 
-// The inputs drawn per outer draw from a (non-constant, numeric) distribution.
-std::vector<const model::InputSpec*> uncertain_inputs(const model::Scenario& scenario) {
-  std::vector<const model::InputSpec*> out;
-  for (const auto& in : scenario.inputs) {
-    if (in.value.kind != model::ValueSpec::Kind::distribution) continue;
-    if (in.value.distribution.is_constant() || !in.value.distribution.labels.empty()) continue;
-    out.push_back(&in);
-  }
-  return out;
+// An input drawn per outer draw from a (non-constant, numeric) distribution.
+bool uncertain(const model::InputSpec& in) {
+  return in.value.kind == model::ValueSpec::Kind::distribution && !in.value.distribution.is_constant() &&
+         in.value.distribution.labels.empty();
 }
 
 bool decision_flips(double low, double base, double high) {
@@ -38,11 +35,24 @@ WhatIfRun<TornadoReport> run_tornado(const std::string& scenario_path, const Run
   out.scenario = scenario.id;
   out.seed = *settings.seed;
 
+  // Every input at the base: uncertain ones at their medians, expressions evaluated there. A distribution
+  // whose parameters name inputs is taken at the base values of those inputs (the other inputs stay at
+  // their medians while one varies).
   FixedInputs medians;
-  for (const auto* in : uncertain_inputs(scenario)) {
-    auto q = sim::distribution_quantiles(in->value.distribution, {0.05, 0.5, 0.95}, out.seed);
-    out.inputs.push_back({in->name, q[0], q[1], q[2], {}});
-    medians.emplace_back(in->name, q[1]);
+  sim::DrawInputs base_values;
+  for (const auto& in : scenario.inputs) {
+    if (in.value.kind != model::ValueSpec::Kind::distribution) {
+      base_values.values[in.name] = sim::per_draw_value(in.value, base_values);
+      continue;
+    }
+    const model::DistributionSpec spec = model::resolve_distribution(
+        in.value.distribution, [&](std::string_view name) { return base_values.values.at(std::string(name)); },
+        "at the medians of the inputs above it");
+    auto q = sim::distribution_quantiles(spec, {0.05, 0.5, 0.95}, out.seed);
+    base_values.values[in.name] = q[1];
+    if (!uncertain(in)) continue;
+    out.inputs.push_back({in.name, q[0], q[1], q[2], {}});
+    medians.emplace_back(in.name, q[1]);
   }
   session.fix_inputs(medians);
   ScenarioRun base = session.run(settings, medians);

@@ -2,6 +2,7 @@
 // A probability distribution as data (not a sampler): what the scenario file says. Values are in base
 // units: durations in milliseconds, sizes in bytes, money in USD, counts and probabilities bare.
 // sim/sampler.h turns a spec into a sampler. Parameter meaning per kind is documented field by field.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,18 @@ enum class DistributionKind {
 
 enum class Dimension { none, duration_ms, size_bytes, usd, probability, count };
 
+class Expression;  // model/expression.h
+
+// One parameter as written (`p`, `median`, `min`, ...): a literal in base units, or a name or expression
+// over per-draw values (inputs, events_per_month, per-draw workload items), resolved once per outer draw.
+struct DistributionParameter {
+  std::string name;
+  double value = 0;                              // a literal's value
+  std::shared_ptr<const Expression> expression;  // set when the parameter names inputs
+  SourceLocation loc;
+  bool bare = false;  // a plain number (shapes, mu, sigma, p); else in the distribution's dimension
+};
+
 struct DistributionSpec {
   DistributionKind kind = DistributionKind::constant;
   Dimension dimension = Dimension::none;
@@ -40,6 +53,9 @@ struct DistributionSpec {
   std::vector<double> samples;         // empirical
   std::string source_file;             // empirical: the CSV it came from (path as opened)
   std::string source_sha256;           // empirical: SHA-256 of that file (for reports)
+  // Every parameter as written when at least one names inputs (then a, b, c, lower and upper are set per
+  // draw by resolve_distribution, model/scenario/values.h); empty when every parameter is a literal.
+  std::vector<DistributionParameter> parameters;
 
   static DistributionSpec constant_value(double v, Dimension d = Dimension::none) {
     DistributionSpec s;
@@ -49,6 +65,7 @@ struct DistributionSpec {
     return s;
   }
   bool is_constant() const { return kind == DistributionKind::constant; }
+  bool depends_on_inputs() const { return !parameters.empty(); }
 };
 
 const char* to_string(DistributionKind k);

@@ -13,6 +13,7 @@
 #include <limits>
 
 #include "model/errors.h"
+#include "model/scenario/values.h"
 
 namespace flowcost::sim {
 
@@ -42,6 +43,8 @@ PertShape pert_shape(const model::DistributionSpec& s) {
 }  // namespace
 
 Sampler::Sampler(const model::DistributionSpec& spec) : spec_(spec) {
+  fast_ = Fast::other;
+  if (spec_.depends_on_inputs()) return;  // resolved per draw (resolved()); sampling it as is is an error
   if (spec_.lower) lower_ = *spec_.lower;
   if (spec_.upper) upper_ = *spec_.upper;
   fast_ = Fast::other;
@@ -102,8 +105,16 @@ double Sampler::truncated_normal(Stream& stream) const {
   return flipped_ ? spec_.a - spec_.b * z : spec_.a + spec_.b * z;
 }
 
+Sampler Sampler::resolved(const std::function<double(std::string_view)>& lookup, const std::string& where) const {
+  if (!spec_.depends_on_inputs()) return *this;
+  return Sampler(model::resolve_distribution(spec_, lookup, where));
+}
+
 double Sampler::sample_other(Stream& stream) const {
   const auto& s = spec_;
+  if (s.depends_on_inputs())
+    throw model::InternalError(std::string("a ") + model::to_string(s.kind) +
+                               " distribution sampled before its parameters were resolved for the draw");
   double x = 0;
   switch (s.kind) {
     case DistributionKind::constant: return s.a;
@@ -152,7 +163,7 @@ double Sampler::sample_other(Stream& stream) const {
 
 std::optional<double> Sampler::mean() const {
   const auto& s = spec_;
-  if (clipped()) return std::nullopt;
+  if (clipped() || s.depends_on_inputs()) return std::nullopt;
   switch (s.kind) {
     case DistributionKind::constant: return s.a;
     case DistributionKind::uniform: return (s.a + s.b) / 2;

@@ -14,8 +14,11 @@
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/triangle_distribution.hpp>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/distribution.h"
@@ -44,6 +47,14 @@ class Sampler {
   // The analytic variance, under the same conditions as mean().
   std::optional<double> variance() const;
   bool is_constant() const { return spec_.kind == model::DistributionKind::constant; }
+  // Parameters that name inputs (model::DistributionSpec::parameters): such a sampler is resolved once per
+  // draw with resolved() before it samples (sampling it unresolved is an InternalError); mean() and
+  // variance() are std::nullopt until then.
+  bool depends_on_inputs() const { return spec_.depends_on_inputs(); }
+  // This sampler with its parameters at one draw's values (`lookup`), checked as at load: an InputError at
+  // the parameter otherwise, `where` ("in draw 3") in the message (model::resolve_distribution). A copy of
+  // this sampler when no parameter names inputs.
+  Sampler resolved(const std::function<double(std::string_view)>& lookup, const std::string& where) const;
   const model::DistributionSpec& spec() const { return spec_; }
 
  private:

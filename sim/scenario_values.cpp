@@ -23,6 +23,18 @@ double per_draw_value(const model::ValueSpec& v, const DrawInputs& values) {
   throw model::InternalError("a distribution evaluated as a per-draw value");
 }
 
+Sampler resolve_for_draw(const Sampler& sampler, const DrawInputs& inputs) {
+  if (!sampler.depends_on_inputs()) return sampler;
+  return sampler.resolved(
+      [&](std::string_view name) {
+        auto it = inputs.values.find(name);
+        if (it == inputs.values.end())
+          throw model::InternalError("\"" + std::string(name) + "\" is not a per-draw value");
+        return it->second;
+      },
+      "in draw " + std::to_string(inputs.draw));
+}
+
 namespace {
 
 void check_finite(double x, const std::string& name, const model::ValueSpec& v, std::uint64_t draw) {
@@ -56,7 +68,8 @@ DrawInputs CompiledScenarioValues::draw_inputs(std::uint64_t seed, std::uint64_t
     double x = 0;
     if (in.sampler) {
       Stream stream(seed, draw, kInputSample, in.site);
-      x = in.sampler->sample(stream);
+      x = in.sampler->depends_on_inputs() ? resolve_for_draw(*in.sampler, out).sample(stream)
+                                          : in.sampler->sample(stream);
     } else {
       x = per_draw_value(in.value, out);
     }

@@ -28,6 +28,10 @@ namespace flowcost::sim {
 // items); a distribution or a name without a per-draw value is an internal error (the loader refuses them).
 double per_draw_value(const model::ValueSpec& value, const DrawInputs& inputs);
 
+// `sampler` with its parameters at the values of draw `inputs.draw` (Sampler::resolved; "in draw N" in
+// its messages): for distributions whose parameters name inputs, once per draw, never per event.
+Sampler resolve_for_draw(const Sampler& sampler, const DrawInputs& inputs);
+
 // The site of per-event workload item `name`: site_key("workload:" + name).
 inline std::uint64_t workload_site(std::string_view name) { return site_key("workload:" + std::string(name)); }
 
@@ -79,7 +83,8 @@ class CompiledScenarioValues {
     Stream stream = variates.stream(sample);
     return event_items_[index].sampler.sample(stream);
   }
-  // The same for event `sample` of draw `draw`.
+  // The same for event `sample` of draw `draw` (items whose parameters are literals; DrawValues resolves
+  // the others per draw).
   double event_value(std::size_t index, std::uint64_t seed, std::uint64_t draw, std::uint64_t sample) const;
 
  private:

@@ -80,6 +80,7 @@ std::uint32_t ValueCompiler::add(const model::ValueSpec& spec, const ValueRole& 
     case model::ValueSpec::Kind::distribution:
       cv.kind = CompiledValue::Kind::distribution;
       cv.sampler = Sampler(spec.distribution);
+      if (cv.sampler.depends_on_inputs()) cv.draw_sampler = plan_.draw_sampler_count++;
       break;
     case model::ValueSpec::Kind::expression: {
       cv.expression = std::make_shared<const model::Expression>(spec.expression);
@@ -133,23 +134,50 @@ DrawValues::DrawValues(const ValuePlan& plan, const DrawInputs& inputs)
     if (!satisfies(x, v.check)) throw model::InputError(v.loc, check_message(x, v.check, v.what, where));
     resolved_[i] = x;
   }
+  if (plan.draw_sampler_count > 0) {
+    draw_samplers_.resize(plan.draw_sampler_count);
+    for (const CompiledValue& v : plan.values)
+      if (v.draw_sampler != CompiledValue::kNoDrawSampler) draw_samplers_[v.draw_sampler] = resolve_for_draw(v.sampler, inputs_);
+  }
+  for (std::size_t i = 0; i < name_count_; ++i) {
+    if (!plan.event_names[i].sampler.depends_on_inputs()) continue;
+    if (name_samplers_.empty()) name_samplers_.resize(name_count_);
+    name_samplers_[i] = resolve_for_draw(plan.event_names[i].sampler, inputs_);
+  }
+}
+
+void resolve_distributions(ValuePlan& plan, const DrawInputs& inputs, const std::string& where) {
+  auto lookup = [&](std::string_view name) {
+    auto it = inputs.values.find(name);
+    if (it == inputs.values.end()) throw model::InternalError("no value for \"" + std::string(name) + "\"");
+    return it->second;
+  };
+  for (CompiledValue& v : plan.values) {
+    if (v.draw_sampler == CompiledValue::kNoDrawSampler) continue;
+    v.sampler = v.sampler.resolved(lookup, where);
+    v.draw_sampler = CompiledValue::kNoDrawSampler;
+  }
+  plan.draw_sampler_count = 0;
+  for (EventName& name : plan.event_names) name.sampler = name.sampler.resolved(lookup, where);
 }
 
 void DrawValues::draw_batch(std::uint64_t first) {
   batch_first_ = first;
   for (std::size_t i = 0; i < name_count_; ++i) {
     const EventName& name = plan_.event_names[i];
+    const Sampler& sampler = name_samplers_.empty() || !name.sampler.depends_on_inputs() ? name.sampler
+                                                                                          : name_samplers_[i];
     double* out = batch_values_.data() + i;
     if (name.workload) {
       ItemVariates variates(seed_, draw_, name.site);
       for (std::uint64_t b = 0; b < kEventBatch; ++b) {
         Stream stream = variates.stream(first + b);
-        out[b * name_count_] = name.sampler.sample(stream);
+        out[b * name_count_] = sampler.sample(stream);
       }
     } else {
       for (std::uint64_t b = 0; b < kEventBatch; ++b) {
         Stream stream(seed_, draw_, first + b, name.site);
-        out[b * name_count_] = name.sampler.sample(stream);
+        out[b * name_count_] = sampler.sample(stream);
       }
     }
   }

@@ -11,7 +11,9 @@
 //   over such names: read or evaluated per event (an expression is checked per event, with the draw and
 //   event numbers in the message);
 // - a distribution written in place: drawn at each use from the stream the caller gives (a slot of the
-//   place that uses it, or the action's own stream);
+//   place that uses it, or the action's own stream); when its parameters name inputs (`{bernoulli:
+//   anomaly_rate}`) its sampler is resolved once per draw (DrawValues), never per event, and a literal
+//   distribution keeps its one sampler from compile time;
 // - (Step Functions) the payload of the current execution.
 //
 // Streams of per-event names (common random numbers across designs and design kinds):
@@ -69,6 +71,9 @@ struct CompiledValue {
   double constant = 0;
   std::shared_ptr<const model::Expression> expression;  // draw_expression, event_expression, event_name
   Sampler sampler;                                      // distribution
+  // distribution whose parameters name inputs: its index among DrawValues' per-draw samplers
+  std::uint32_t draw_sampler = kNoDrawSampler;
+  static constexpr std::uint32_t kNoDrawSampler = ~std::uint32_t{0};
   model::SourceLocation loc;
   std::string what;  // for messages (ValueRole::what)
 };
@@ -78,12 +83,13 @@ struct EventName {
   std::string name;
   bool workload = false;   // a workload item (its stream in sim/scenario_values.h); else a design field
   std::uint64_t site = 0;  // workload_site(name), or site_key(name) for a field
-  Sampler sampler;
+  Sampler sampler;  // resolved per draw by DrawValues when its parameters name inputs
 };
 
 struct ValuePlan {
   std::vector<CompiledValue> values;
   std::vector<EventName> event_names;  // the per-event names that some value reads
+  std::uint32_t draw_sampler_count = 0;  // values whose distribution is resolved per draw
 
   const CompiledValue& operator[](std::size_t i) const { return values[i]; }
   std::size_t size() const { return values.size(); }
@@ -174,7 +180,9 @@ class DrawValues {
   void draw_batch(std::uint64_t first);
   [[noreturn]] static void distribution_without_stream();
   [[gnu::noinline]] double draw(std::uint32_t value, Stream& stream) const {
-    return plan_.values[value].sampler.sample(stream);
+    const CompiledValue& v = plan_.values[value];
+    if (v.draw_sampler != CompiledValue::kNoDrawSampler) return draw_samplers_[v.draw_sampler].sample(stream);
+    return v.sampler.sample(stream);
   }
 
   const ValuePlan& plan_;
@@ -182,12 +190,19 @@ class DrawValues {
   std::uint64_t seed_ = 0, draw_ = 0, sample_ = 0;
   double payload_ = 0;
   std::vector<double> resolved_;  // per value: constants and per-draw values
+  std::vector<Sampler> draw_samplers_;  // this draw's samplers of distributions whose parameters name inputs
+  std::vector<Sampler> name_samplers_;  // per event name: this draw's sampler when its parameters name inputs
   // Per-event names of events [batch_first_, batch_first_ + kEventBatch), event-major.
   std::size_t name_count_ = 0;
   std::uint64_t batch_first_ = ~std::uint64_t{0} - kEventBatch;  // no batch yet
   std::vector<double> batch_values_;
   const double* row_ = nullptr;  // the current event's names
 };
+
+// Resolves, at the values of `inputs` (the base inputs of the analytic engine, say), every distribution of
+// `plan` whose parameters name inputs, in place: the plan's samplers are then all literal. `where` goes
+// into the messages of broken constraints ("at the base inputs").
+void resolve_distributions(ValuePlan& plan, const DrawInputs& inputs, const std::string& where);
 
 // Does `x` satisfy `check`? (Finite, and >= 0 or in [0, 1] as asked.)
 inline bool satisfies(double x, ValueCheck check) {

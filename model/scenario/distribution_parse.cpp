@@ -1,9 +1,11 @@
 // parse_distribution: the distribution mappings of scenario files (docs/scenario-format.md "Distributions").
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <memory>
 
+#include "model/expression.h"
 #include "model/number_format.h"
+#include "model/scenario/distribution_parameters.h"
 #include "model/scenario/empirical_csv.h"
 #include "model/scenario/values.h"
 #include "model/suggest.h"
@@ -19,8 +21,6 @@ const std::vector<std::string>& kind_names() {
                                                  "weibull",   "bernoulli",   "discrete",   "empirical"};
   return names;
 }
-
-constexpr double kZ95 = 1.6448536269514722;  // standard normal 95th percentile
 
 bool nonnegative_dimension(Dimension d) { return d == Dimension::duration_ms || d == Dimension::size_bytes; }
 
@@ -39,13 +39,9 @@ Dimension infer_dimension(const Node& node) {
   return Dimension::none;
 }
 
-struct Param {
-  double value = 0;
-  SourceLocation loc;
-};
-
 // Reads the parameters of one distribution: a sequence in `names` order, or a mapping with those keys.
-// `bare` parameters (shapes, log-space mu/sigma, probabilities) take no unit.
+// `bare` parameters (shapes, log-space mu/sigma, probabilities) take no unit. A parameter that is not a
+// quantity is a name or an expression over inputs (resolved per draw, resolve_distribution).
 class ParamReader {
  public:
   ParamReader(std::string kind, const Node& params, Dimension d, Diagnostics& diags)
@@ -89,27 +85,41 @@ class ParamReader {
     return false;
   }
 
-  bool has(const std::string& name) const { return values_.count(name) > 0; }
-  const Param& operator[](const std::string& name) const { return values_.at(name); }
-
   bool take(const std::string& name, const Node& node, bool bare) {
     Dimension d = bare ? Dimension::count : d_;
     if (!node.is_scalar()) {
       diags_.error(node.loc, kind_ + ": " + name + " must be a " + dimension_name(d) + ", got " + node.type_name());
       return false;
     }
+    DistributionParameter param;
+    param.name = name;
+    param.loc = node.loc;
+    param.bare = bare;
     std::string why;
     auto v = parse_quantity(node.text, bare ? Dimension::none : d_, &why);
     if (v && bare && quantity_dimension(node.text) != Dimension::none) {
       v.reset();
       why = kind_ + ": " + name + " takes a plain number, without a unit";
+    } else if (!v && !node.boolean() && !node.text.empty() && !reads_as_quantity(node.text)) {
+      Expression e = parse_expression_node(node, diags_);
+      if (!e.valid()) return false;
+      param.loc = e.loc();
+      param.expression = std::make_shared<const Expression>(std::move(e));
+      written_.push_back(std::move(param));
+      return true;
     }
     if (!v) {
       diags_.error(node.loc, why);
       return false;
     }
-    values_[name] = Param{*v, node.loc};
+    param.value = *v;
+    written_.push_back(std::move(param));
     return true;
+  }
+
+  const std::vector<DistributionParameter>& written() const { return written_; }
+  bool names_inputs() const {
+    return std::any_of(written_.begin(), written_.end(), [](const auto& p) { return p.expression != nullptr; });
   }
 
   static std::string join(const std::vector<std::string>& names) {
@@ -123,109 +133,33 @@ class ParamReader {
   const Node& params_;
   Dimension d_;
   Diagnostics& diags_;
-  std::map<std::string, Param> values_;
+  std::vector<DistributionParameter> written_;
 };
 
-bool require(bool condition, const SourceLocation& loc, const std::string& message, Diagnostics& diags) {
-  if (!condition) diags.error(loc, message);
-  return condition;
-}
-
-bool check_not_negative(const std::string& kind, const std::string& name, const Param& p, Dimension d,
-                        Diagnostics& diags) {
-  if (!nonnegative_dimension(d) || p.value >= 0) return true;
-  diags.error(p.loc, kind + ": " + name + " must not be negative for a " + dimension_name(d) + " (got " +
-                         format_shortest(p.value) + ")");
+// Reads the numeric parameters of kinds uniform to bernoulli; false when they could not be read.
+bool read_parameters(DistributionKind kind, const Node& params, ParamReader& r,
+                     Diagnostics& diags) {
+  switch (kind) {
+    case DistributionKind::uniform: return r.read({"min", "max"}, {false, false});
+    case DistributionKind::triangular:
+    case DistributionKind::pert: return r.read({"min", "mode", "max"}, {false, false, false});
+    case DistributionKind::normal: return r.read({"mean", "sd"}, {false, false}, {"min", "max"});
+    case DistributionKind::lognormal:
+      if (params.is_mapping() && (params.find("mu") || params.find("sigma"))) return r.read({"mu", "sigma"}, {true, true});
+      if (!params.is_mapping()) {
+        diags.error(params.loc, "lognormal takes {mu, sigma} or {median, p95}; got " + params.type_name());
+        return false;
+      }
+      return r.read({"median", "p95"}, {false, false});
+    case DistributionKind::exponential: return params.is_scalar() ? r.take("mean", params, false) : r.read({"mean"}, {false});
+    case DistributionKind::gamma:
+    case DistributionKind::weibull: return r.read({"shape", "scale"}, {true, false});
+    case DistributionKind::bernoulli: return params.is_scalar() ? r.take("p", params, true) : r.read({"p"}, {true});
+    case DistributionKind::constant:
+    case DistributionKind::discrete:
+    case DistributionKind::empirical: break;
+  }
   return false;
-}
-
-bool check_positive(const std::string& kind, const std::string& name, const Param& p, Diagnostics& diags) {
-  return require(p.value > 0, p.loc,
-                 kind + ": " + name + " must be greater than 0 (got " + format_shortest(p.value) + ")", diags);
-}
-
-// [min, max] for uniform, [min, mode, max] for triangular and PERT.
-void parse_range(DistributionSpec& s, const std::string& kind, ParamReader& r, Dimension d, bool with_mode,
-                 Diagnostics& diags) {
-  std::vector<std::string> names = with_mode ? std::vector<std::string>{"min", "mode", "max"}
-                                             : std::vector<std::string>{"min", "max"};
-  if (!r.read(names, std::vector<bool>(names.size(), false))) return;
-  const Param& lo = r["min"];
-  const Param& hi = r["max"];
-  check_not_negative(kind, "min", lo, d, diags);
-  s.a = lo.value;
-  if (!with_mode) {
-    s.b = hi.value;
-    require(lo.value <= hi.value, hi.loc,
-            kind + ": min " + format_shortest(lo.value) + " is greater than max " + format_shortest(hi.value), diags);
-    return;
-  }
-  const Param& mode = r["mode"];
-  s.b = mode.value;
-  s.c = hi.value;
-  if (!require(lo.value < hi.value, hi.loc,
-               kind + ": min " + format_shortest(lo.value) + " must be less than max " + format_shortest(hi.value),
-               diags))
-    return;
-  require(lo.value <= mode.value && mode.value <= hi.value, mode.loc,
-          kind + ": mode " + format_shortest(mode.value) + " is outside [" + format_shortest(lo.value) + ", " +
-              format_shortest(hi.value) + "]",
-          diags);
-}
-
-void parse_normal(DistributionSpec& s, ParamReader& r, Dimension d, Diagnostics& diags) {
-  if (!r.read({"mean", "sd"}, {false, false}, {"min", "max"})) return;
-  s.a = r["mean"].value;
-  s.b = r["sd"].value;
-  require(s.b >= 0, r["sd"].loc, "normal: sd must not be negative (got " + format_shortest(s.b) + ")", diags);
-  if (r.has("min")) s.lower = r["min"].value;
-  else if (nonnegative_dimension(d) || d == Dimension::probability) s.lower = 0.0;
-  if (r.has("max")) s.upper = r["max"].value;
-  else if (d == Dimension::probability) s.upper = 1.0;
-  if (r.has("min")) check_not_negative("normal", "min", r["min"], d, diags);
-  if (s.lower && s.upper && *s.lower > *s.upper) {
-    diags.error(r["max"].loc, "normal: min " + format_shortest(*s.lower) + " is greater than max " +
-                                  format_shortest(*s.upper));
-    return;
-  }
-  if (s.b == 0) {
-    bool inside = (!s.lower || s.a >= *s.lower) && (!s.upper || s.a <= *s.upper);
-    require(inside, r["mean"].loc, "normal: with sd 0 the mean must lie within [min, max]", diags);
-    return;
-  }
-  // The truncation interval must hold some probability (closer than 37 sd to the mean).
-  double z_lo = s.lower ? (*s.lower - s.a) / s.b : -HUGE_VAL;
-  double z_hi = s.upper ? (*s.upper - s.a) / s.b : HUGE_VAL;
-  require(z_lo < 37 && z_hi > -37, r["mean"].loc,
-          "normal: [min, max] is more than 37 standard deviations from the mean; nothing to sample", diags);
-}
-
-void parse_lognormal(DistributionSpec& s, const Node& params, ParamReader& r, Dimension d, Diagnostics& diags) {
-  bool by_mu = params.is_mapping() && (params.find("mu") || params.find("sigma"));
-  if (by_mu) {
-    if (!r.read({"mu", "sigma"}, {true, true})) return;
-    s.a = r["mu"].value;
-    s.b = r["sigma"].value;
-    require(s.b >= 0, r["sigma"].loc, "lognormal: sigma must not be negative (got " + format_shortest(s.b) + ")",
-            diags);
-    return;
-  }
-  if (!params.is_mapping()) {
-    diags.error(params.loc, "lognormal takes {mu, sigma} or {median, p95}; got " + params.type_name());
-    return;
-  }
-  if (!r.read({"median", "p95"}, {false, false})) return;
-  const Param& median = r["median"];
-  const Param& p95 = r["p95"];
-  if (!check_positive("lognormal", "median", median, diags)) return;
-  if (!require(median.value < p95.value, p95.loc,
-               "lognormal: median " + format_shortest(median.value) + " must be less than p95 " +
-                   format_shortest(p95.value),
-               diags))
-    return;
-  (void)d;
-  s.a = std::log(median.value);
-  s.b = (std::log(p95.value) - std::log(median.value)) / kZ95;
 }
 
 void parse_discrete(DistributionSpec& s, const Node& params, Dimension d, Diagnostics& diags) {
@@ -330,7 +264,6 @@ DistributionSpec parse_distribution(const Node& node, Dimension d, Diagnostics& 
   if (d == Dimension::none) d = infer_dimension(m.value);
   s.dimension = d;
   const Node& params = m.value;
-  ParamReader r(m.key, params, d, diags);
   switch (s.kind) {
     case DistributionKind::constant:
       if (params.is_scalar()) {
@@ -340,35 +273,17 @@ DistributionSpec parse_distribution(const Node& node, Dimension d, Diagnostics& 
       }
       diags.error(params.loc, "constant takes a single value; got " + params.type_name());
       break;
-    case DistributionKind::uniform: parse_range(s, m.key, r, d, false, diags); break;
-    case DistributionKind::triangular:
-    case DistributionKind::pert: parse_range(s, m.key, r, d, true, diags); break;
-    case DistributionKind::normal: parse_normal(s, r, d, diags); break;
-    case DistributionKind::lognormal: parse_lognormal(s, params, r, d, diags); break;
-    case DistributionKind::exponential:
-      if (params.is_scalar() ? r.take("mean", params, false) : r.read({"mean"}, {false})) {
-        s.a = r["mean"].value;
-        check_positive("exponential", "mean", r["mean"], diags);
-      }
-      break;
-    case DistributionKind::gamma:
-    case DistributionKind::weibull:
-      if (r.read({"shape", "scale"}, {true, false})) {
-        s.a = r["shape"].value;
-        s.b = r["scale"].value;
-        check_positive(m.key, "shape", r["shape"], diags);
-        check_positive(m.key, "scale", r["scale"], diags);
-      }
-      break;
-    case DistributionKind::bernoulli:
-      if (params.is_scalar() ? r.take("p", params, true) : r.read({"p"}, {true})) {
-        s.a = r["p"].value;
-        require(s.a >= 0 && s.a <= 1, r["p"].loc, "probability " + format_shortest(s.a) + " is outside [0, 1]",
-                diags);
-      }
-      break;
     case DistributionKind::discrete: parse_discrete(s, params, d, diags); break;
     case DistributionKind::empirical: parse_empirical(s, params, d, diags); break;
+    default: {
+      ParamReader r(m.key, params, d, diags);
+      if (!read_parameters(s.kind, params, r, diags)) break;
+      std::vector<double> literal(r.written().size(), std::nan(""));
+      distribution_detail::build_parameters(s, distribution_detail::param_values(r.written(), literal), &diags,
+                                            nullptr);
+      if (r.names_inputs()) s.parameters = r.written();
+      break;
+    }
   }
   return s;
 }

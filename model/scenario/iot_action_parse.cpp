@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "model/scenario/iot_parse_detail.h"
+#include "model/scenario/scenario_checks.h"
 #include "model/scenario/scenario.h"
 #include "model/suggest.h"
 
@@ -56,6 +57,7 @@ std::optional<ValueSpec> value_field(const Node& map, const char* key, Dimension
   if (diags.error_count() != before) return std::nullopt;
   check_names(v, scope, diags);
   if (scope.scenario) check_value_dimension(v, d, *scope.scenario, scope.field_dimensions, diags);
+  if (scope.scenario) check_distribution_parameters(v, scalar_names(*scope.scenario), *scope.scenario, "", diags);
   if (scope.files) note_input_files(v, *scope.files);
   return v;
 }

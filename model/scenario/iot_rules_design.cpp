@@ -1,4 +1,5 @@
 #include "model/scenario/iot_rules_design.h"
+#include "model/scenario/scenario_checks.h"
 
 #include <algorithm>
 
@@ -98,6 +99,7 @@ void parse_fields(const Node& n, const NameScope& base, IotRulesDesign& d, Diagn
     f.loc = m.key_loc;
     std::size_t before = diags.error_count();
     f.distribution = parse_distribution(m.value, Dimension::none, diags);
+    if (base.scenario) check_distribution_parameters(f.distribution, scalar_names(*base.scenario), *base.scenario, "", diags);
     note_input_files(f.distribution, d.files);
     if (diags.error_count() == before) d.fields.push_back(std::move(f));
   }
@@ -205,12 +207,12 @@ IotRulesDesign parse_iot_rules_design(const Node& n, const Scenario& sc, Diagnos
   scope.names.emplace_back("events_per_month");
   for (const auto& de : sc.designs)
     if (de.kind == "step_functions") scope.step_functions_designs.push_back(de.name);
+  scope.scenario = &sc;
   if (const Node* f = n.find("fields")) parse_fields(*f, scope, d, diags);
   for (const auto& f : d.fields) {
     scope.names.push_back(f.name);
     scope.field_dimensions.emplace_back(f.name, f.distribution.dimension);
   }
-  scope.scenario = &sc;
 
   if (const Node* ingest = n.find("ingest")) {
     if (ingest->is_string() && ingest->text == "broker") d.ingest = IotIngest::broker;

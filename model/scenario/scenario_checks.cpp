@@ -4,6 +4,7 @@
 
 #include "model/document.h"
 #include "model/errors.h"
+#include "model/expression.h"
 #include "model/source_file.h"
 #include "model/suggest.h"
 #include "model/units.h"
@@ -194,11 +195,48 @@ void apply_overrides(const std::vector<std::pair<std::string, std::string>>& ove
   }
 }
 
+bool check_distribution_parameters(const DistributionSpec& d, const std::vector<std::string>& allowed,
+                                   const Scenario& s, const std::string& owner, Diagnostics& diags) {
+  bool ok = true;
+  for (const auto& param : d.parameters) {
+    if (!param.expression || !param.expression->valid()) continue;
+    const std::size_t before = diags.error_count();
+    check_names(*param.expression, allowed, s, owner.empty() ? std::string(to_string(d.kind)) + " " + param.name : owner,
+                diags);
+    if (diags.error_count() != before) {
+      ok = false;
+      continue;
+    }
+    ValueSpec as_value;
+    as_value.kind = ValueSpec::Kind::expression;
+    as_value.expression = *param.expression;
+    as_value.loc = param.loc;
+    if (!param.bare) {
+      ok = check_value_dimension(as_value, d.dimension, s, {}, diags) && ok;
+      continue;
+    }
+    const std::optional<Dimension> dim = value_dimension(as_value, s);
+    if (dim && physical(*dim)) {
+      diags.error(param.loc, std::string(to_string(d.kind)) + ": " + param.name + " takes a plain number, but \"" +
+                                 param.expression->text() + "\" is " + a_dimension(*dim));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+bool check_distribution_parameters(const ValueSpec& value, const std::vector<std::string>& allowed,
+                                   const Scenario& s, const std::string& owner, Diagnostics& diags) {
+  if (value.kind != ValueSpec::Kind::distribution) return true;
+  return check_distribution_parameters(value.distribution, allowed, s, owner, diags);
+}
+
 void check_scenario_names(const Scenario& s, Diagnostics& diags) {
   for (std::size_t i = 0; i < s.inputs.size(); ++i) {
     const auto& in = s.inputs[i];
     if (in.value.kind == ValueSpec::Kind::expression && in.value.expression.valid())
       check_names(in.value.expression, names_of(s.inputs, i), s, "input \"" + in.name + "\"", diags);
+    check_distribution_parameters(in.value, names_of(s.inputs, i), s, "input \"" + in.name + "\"", diags);
   }
   std::vector<std::string> allowed = names_of(s.inputs, s.inputs.size());
   for (const auto& item : s.workload.items) {
@@ -213,6 +251,7 @@ void check_scenario_names(const Scenario& s, Diagnostics& diags) {
   for (const auto& item : s.workload.items) {
     if (item.value.kind == ValueSpec::Kind::expression && item.value.expression.valid())
       check_names(item.value.expression, allowed, s, "workload item \"" + item.name + "\"", diags);
+    check_distribution_parameters(item.value, allowed, s, "workload item \"" + item.name + "\"", diags);
     if (!is_per_event(item)) allowed.push_back(item.name);
   }
 }

@@ -1,5 +1,6 @@
 #include "model/scenario/sfn_parse_util.h"
 #include "model/scenario/scenario.h"
+#include "model/scenario/scenario_checks.h"
 
 #include <algorithm>
 #include <functional>
@@ -32,6 +33,7 @@ ValueSpec value(const Context& ctx, const Node& node, Dimension d) {
   ValueSpec v = parse_value(node, d, ctx.diags);
   check_names(ctx, v);
   check_value_dimension(v, d, ctx.scenario, {}, ctx.diags);
+  check_distribution_parameters(v, scalar_names(ctx.scenario), ctx.scenario, "", ctx.diags);
   note_input_files(v, ctx.files);
   return v;
 }

@@ -63,6 +63,12 @@ SourceLocation text_start(const Node& node) {
 
 }  // namespace
 
+bool reads_as_quantity(std::string_view text) { return looks_numeric(text) && plain_quantity_text(text); }
+
+Expression parse_expression_node(const Node& node, Diagnostics& diags) {
+  return Expression::parse(node.text, text_start(node), diags);
+}
+
 ValueSpec parse_value(const Node& node, Dimension d, Diagnostics& diags) {
   ValueSpec v;
   v.loc = node.loc;
@@ -90,12 +96,12 @@ ValueSpec parse_value(const Node& node, Dimension d, Diagnostics& diags) {
     check_range(*q, d, node.loc, diags);
     return v;
   }
-  if (looks_numeric(node.text) && plain_quantity_text(node.text)) {
+  if (reads_as_quantity(node.text)) {
     diags.error(node.loc, why);
     return v;
   }
   v.kind = ValueSpec::Kind::expression;
-  v.expression = Expression::parse(node.text, text_start(node), diags);
+  v.expression = parse_expression_node(node, diags);
   return v;
 }
 

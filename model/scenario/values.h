@@ -1,7 +1,10 @@
 #pragma once
 // The value forms a scenario field can take: a number (with units), an expression over inputs
 // (evaluated once per outer draw), or a distribution (sampled per execution). Shared by every design kind.
+#include <functional>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "model/diagnostics.h"
 #include "model/distribution.h"
@@ -26,6 +29,22 @@ struct ValueSpec {
 // `{empirical: samples.csv}`, or a plain quantity (constant). Errors (unknown kind with did-you-mean,
 // impossible parameters, weights not summing to 1) go to `diags`.
 DistributionSpec parse_distribution(const Node& node, Dimension d, Diagnostics& diags);
+
+// Resolves a distribution whose parameters name inputs (DistributionSpec::depends_on_inputs) at one draw:
+// each such parameter is evaluated with `lookup`, then the constraints are checked exactly as at load (where
+// they are checked for literal parameters) and a, b, c, lower, upper set; the result has no parameters
+// left. A constraint broken in this draw is an InputError at the parameter, naming the distribution, the
+// parameters that name inputs, their values and the draw (`where`, "in draw 3"):
+// `bernoulli p "anomaly_rate" is 1.5 in draw 3 (probability 1.5 is outside [0, 1])`.
+DistributionSpec resolve_distribution(const DistributionSpec& spec,
+                                      const std::function<double(std::string_view)>& lookup,
+                                      const std::string& where);
+
+// Does a scalar's text read as a quantity (digits and a unit), so that failing to read it is a bad
+// quantity rather than an expression?
+bool reads_as_quantity(std::string_view text);
+// The scalar's text as an expression, its position at the text's first character (after a quote).
+Expression parse_expression_node(const Node& node, Diagnostics& diags);
 
 // A number or quantity (`35ms`), a name or expression string (`alarm_fraction`, `a * 2`), or a
 // distribution mapping.

@@ -165,8 +165,10 @@ AnalyticResult analyze_design(const model::Scenario& scenario, const model::Desi
   if (model::has_errors(entry)) return {};  // reported by load_scenario
   try {
     const CompiledScenarioValues scenario_values(scenario);
-    const sfn::Plan plan = sfn::compile_plan(*design, scenario_values);
-    const std::vector<double> values = base_values(plan, scenario_values, base_inputs(scenario));
+    sfn::Plan plan = sfn::compile_plan(*design, scenario_values);
+    const DrawInputs inputs = base_inputs(scenario);
+    resolve_distributions(plan.values, inputs, kAtBaseInputs);  // parameters that name inputs
+    const std::vector<double> values = base_values(plan, scenario_values, inputs);
     AnalyticResult result = analyze(plan, values, metering);
     result.unpriced = plan.unpriced;
     return result;

@@ -21,7 +21,9 @@ double value_at_base(const model::ValueSpec& spec, const DrawInputs& inputs) {
     case model::ValueSpec::Kind::number: return spec.number;
     case model::ValueSpec::Kind::expression:
       return spec.expression.evaluate([&](std::string_view name) { return lookup(inputs, name); });
-    case model::ValueSpec::Kind::distribution: return mean_of(Sampler(spec.distribution));
+    case model::ValueSpec::Kind::distribution:
+      return mean_of(Sampler(spec.distribution).resolved([&](std::string_view name) { return lookup(inputs, name); },
+                                                         kAtBaseInputs));
   }
   return 0;
 }
@@ -49,7 +51,9 @@ std::vector<double> base_values(const sfn::Plan& plan, const CompiledScenarioVal
                                 const DrawInputs& inputs) {
   // Per-event workload items at their means, by name, next to the draw's values.
   DrawInputs all = inputs;
-  for (const auto& item : scenario_values.event_items()) all.values[item.name] = mean_of(item.sampler);
+  for (const auto& item : scenario_values.event_items())
+    all.values[item.name] =
+        mean_of(item.sampler.resolved([&](std::string_view name) { return lookup(inputs, name); }, kAtBaseInputs));
   std::vector<double> out(plan.values.size(), 0.0);
   for (std::size_t i = 0; i < plan.values.size(); ++i) {
     const CompiledValue& v = plan.values[i];

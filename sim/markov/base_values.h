@@ -5,7 +5,9 @@
 // Means: Sampler::mean() where the distribution has a closed form; otherwise (e.g. an empirical sample
 // file or a clipped kind) the average of kMeanSamples variates of a fixed stream (seed 0, site
 // "markov:mean"), so the result is deterministic. Expressions are evaluated at the means of their
-// operands (exact for linear expressions only).
+// operands (exact for linear expressions only). A distribution whose parameters name inputs is taken at
+// those parameters' base values (`{bernoulli: rate}` has mean E[rate], exact; a lognormal's mean at the
+// base median is not its mean over the draws).
 #include <cstdint>
 #include <vector>
 
@@ -19,13 +21,17 @@ namespace flowcost::sim::markov {
 
 inline constexpr std::uint64_t kMeanSamples = 100'000;
 
+// Where the analytic engine resolves distributions whose parameters name inputs (their messages say so).
+inline constexpr const char* kAtBaseInputs = "at the base inputs";
+
 // The sampler's analytic mean, or the average of kMeanSamples variates of a fixed stream.
 double mean_of(const Sampler& sampler);
 
 // Every input (uncertain ones at their means), events_per_month and the per-draw workload items.
 DrawInputs base_inputs(const model::Scenario& scenario);
 
-// The base value of every Plan::values entry (index for index).
+// The base value of every Plan::values entry (index for index); the plan's distributions resolved at
+// `inputs` first (resolve_distributions, sim/value_compiler.h).
 std::vector<double> base_values(const sfn::Plan& plan, const CompiledScenarioValues& scenario_values,
                                 const DrawInputs& inputs);
 

@@ -201,3 +201,18 @@ TEST_CASE("markov: a Fargate job is billed per second with a 1-minute minimum", 
 
 }  // namespace
 }  // namespace flowcost
+
+TEST_CASE("markov: a bernoulli whose p names an input is taken at the input's base value", "[markov]") {
+  // P(x == 1) = E[one_rate] = 0.25 at the base inputs: A (a Fail state) is reached with that probability.
+  const std::string path = std::string(FLOWCOST_TEST_DATA) + "/explain/params.yaml";
+  const AnalyticResult r = analyze(path, "choice-rate");
+  CHECK(std::fabs(state(r, "A").p_reach - 0.25) < 1e-12);
+  CHECK(std::fabs(r.p_success - 0.75) < 1e-12);
+  // --set of the input moves it as theory says.
+  model::Diagnostics diags;
+  const model::Scenario set = model::load_scenario(path, {{"one_rate", "0.6"}}, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  const AnalyticResult s = sim::markov::analyze_design(set, entry_of(set, "choice-rate"), model::MeteringRules{}, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  CHECK(std::fabs(state(s, "A").p_reach - 0.6) < 1e-12);
+}
