@@ -200,7 +200,6 @@ TEST_CASE("markov: a Fargate job is billed per second with a 1-minute minimum", 
 }
 
 }  // namespace
-}  // namespace flowcost
 
 TEST_CASE("markov: a bernoulli whose p names an input is taken at the input's base value", "[markov]") {
   // P(x == 1) = E[one_rate] = 0.25 at the base inputs: A (a Fail state) is reached with that probability.
@@ -216,3 +215,5 @@ TEST_CASE("markov: a bernoulli whose p names an input is taken at the input's ba
   REQUIRE_FALSE(diags.has_errors());
   CHECK(std::fabs(state(s, "A").p_reach - 0.6) < 1e-12);
 }
+
+}  // namespace flowcost
