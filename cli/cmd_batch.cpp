@@ -1,17 +1,19 @@
+#include <cstdlib>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "cli/command.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
-#include "cli/scenario_inputs.h"
 #include "cli/progress_bar.h"
 #include "cli/run_options.h"
+#include "cli/run_render.h"
+#include "cli/scenario_inputs.h"
+#include "cli/shard_option.h"
+#include "engine/partial_batch.h"
 #include "engine/run_pipeline.h"
 #include "model/errors.h"
-#include "reports/batch_markdown.h"
-#include "reports/run_csv_writer.h"
-#include "reports/run_report_text.h"
 
 namespace flowcost::cli {
 
@@ -22,20 +24,25 @@ struct BatchCommand {
   RunOptions options;
   std::string format = "csv";
   std::string output;
+  std::string shard;
+  CLI::Option* format_option = nullptr;
 };
 
 }  // namespace
 
 // Every scenario runs even when another fails; a failure's diagnostics go to stderr and the exit code is
-// then 1, but the CSV (written atomically at the end) still holds the scenarios that ran.
+// then 1, but the CSV (written atomically at the end) still holds the scenarios that ran. With --shard, only
+// the shard's slice of the scenarios runs, each kept whole in a partial result for `merge`.
 void add_batch_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("batch", "Run many scenarios into one CSV (the columns of run --format csv)");
   auto state = std::make_shared<BatchCommand>();
   cmd->add_option("SCENARIO", state->scenarios, "scenario files")->required();
   add_run_options(*cmd, state->options);
-  cmd->add_option("--format", state->format, "output format: csv (one table) or md (a summary, then each report)")
-      ->check(CLI::IsMember({"csv", "md"}));
+  state->format_option =
+      cmd->add_option("--format", state->format, "output format: csv (one table) or md (a summary, then each report)")
+          ->check(CLI::IsMember({"csv", "md"}));
   cmd->add_option("-o,--output", state->output, "the file to write atomically (default: standard output)");
+  add_shard_option(*cmd, state->shard);
   cmd->callback([&ctx, state] {
     // Every scenario's files are known before anything runs or is written.
     std::vector<std::string> inputs;
@@ -44,40 +51,60 @@ void add_batch_command(CLI::App& app, Context& ctx) {
       inputs.insert(inputs.end(), files.begin(), files.end());
     }
     check_output(state->output, inputs);
-    std::ostringstream csv;
-    reports::write_run_csv_header(csv);
+    const engine::RunSettings settings = run_settings(state->options);
+    std::optional<engine::PartialBatch> part;
+    std::uint64_t first = 0, count = state->scenarios.size();
+    if (!state->shard.empty()) {
+      check_shard_format(state->format_option->count() > 0);
+      part.emplace();
+      part->shard = parse_shard(state->shard, [](const char* name) { return std::getenv(name); });
+      part->tool_version = FLOWCOST_VERSION;
+      part->settings = settings;
+      part->settings.threads.reset();
+      part->config_hash = engine::batch_config_hash(state->scenarios, settings);
+      part->scenarios = state->scenarios;
+      const engine::ShardSlice slice = engine::shard_slice(count, part->shard);
+      first = slice.first;
+      count = slice.count;
+    }
     std::vector<engine::RunReport> made;  // the reports of the scenarios that ran
     std::size_t failed = 0;
-    for (const auto& path : state->scenarios) {
+    for (std::uint64_t i = first; i < first + count; ++i) {
+      const std::string& path = state->scenarios[i];
       try {
         ProgressBar bar(ctx.err, ctx.err_is_terminal, path);
-        engine::ScenarioRun run = engine::run_scenario(path, run_settings(state->options),
-                                                       progress_for(bar, ctx.err_is_terminal));
+        engine::ScenarioSession session(path, settings);
+        session.fix_inputs({});
+        if (part) {
+          part->entries.push_back({i, path, session.run_whole(path, settings, progress_for(bar, ctx.err_is_terminal))});
+          bar.finish();
+          print_diagnostics(ctx.err, session.warnings());
+          continue;
+        }
+        engine::ScenarioRun run = session.run(settings, {}, progress_for(bar, ctx.err_is_terminal));
         bar.finish();
         print_diagnostics(ctx.err, run.warnings);
-        reports::write_run_csv_rows(run.report, csv);
         made.push_back(std::move(run.report));
         inputs.insert(inputs.end(), run.input_paths.begin(), run.input_paths.end());
       } catch (const model::InputError& e) {
         print_diagnostics(ctx.err, e.diagnostics());
-        ctx.err << "flowcost batch: " << path << " failed; it is left out of the "
-                << (state->format == "md" ? "report" : "CSV") << "\n";
+        ctx.err << batch_left_out_line(path, state->format);
         ++failed;
+        if (part) part->entries.push_back({i, path, std::nullopt});
       }
     }
-    std::ostringstream md;
-    if (state->format == "md") reports::write_batch_markdown(made, md);
-    write_output(state->output, state->format == "md" ? md.str() : csv.str(), ctx.out, inputs);
-    for (const auto& r : made)
-      for (const auto& b : r.budgets)
-        if (!b.passed) {
-          ctx.err << "flowcost: over budget: " << r.scenario << ": " << reports::budget_text(b) << "\n";
-          ctx.exit_code = kExitOverBudget;
-        }
-    if (failed > 0) {
-      ctx.err << "flowcost batch: " << failed << " of " << state->scenarios.size() << " scenarios failed\n";
-      ctx.exit_code = 1;
+    if (part) {
+      std::ostringstream out;
+      engine::write_partial_batch(*part, out);
+      write_output(state->output, out.str(), ctx.out, inputs);
+      if (failed > 0) {
+        ctx.err << "flowcost batch: " << failed << " of " << count << " scenarios of shard "
+                << engine::shard_text(part->shard) << " failed\n";
+        ctx.exit_code = 1;
+      }
+      return;
     }
+    finish_batch(ctx, state->format, state->output, made, failed, state->scenarios.size(), inputs);
   });
 }
 

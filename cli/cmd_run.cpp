@@ -14,7 +14,6 @@
 #include "engine/run_pipeline.h"
 #include "model/errors.h"
 #include "reports/per_draw_csv_writer.h"
-#include "reports/run_report_text.h"
 
 namespace flowcost::cli {
 
@@ -86,11 +85,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
       write_output(state->per_draw, per_draw.str(), ctx.out, inputs);
     }
     write_output(state->output, report, ctx.out, inputs);
-    for (const auto& b : run.report.budgets) {
-      if (b.passed) continue;
-      ctx.err << "flowcost: over budget: " << reports::budget_text(b) << "\n";
-      ctx.exit_code = kExitOverBudget;
-    }
+    report_budgets(ctx, run.report, "");
   });
 }
 

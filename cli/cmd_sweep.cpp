@@ -1,3 +1,4 @@
+#include <cstdlib>
 #include <memory>
 #include <sstream>
 
@@ -5,11 +6,12 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
 #include "cli/run_options.h"
+#include "cli/run_render.h"
 #include "cli/scenario_inputs.h"
+#include "cli/shard_option.h"
 #include "cli/vary_option.h"
+#include "engine/partial_sweep.h"
 #include "engine/sweep.h"
-#include "reports/whatif_markdown.h"
-#include "reports/whatif_writers.h"
 
 namespace flowcost::cli {
 
@@ -21,16 +23,9 @@ struct SweepCommand {
   std::string vary;
   std::string format = "table";
   std::string output;
+  std::string shard;
+  CLI::Option* format_option = nullptr;
 };
-
-std::string render(const engine::SweepReport& report, const std::string& format) {
-  std::ostringstream out;
-  if (format == "csv") reports::write_sweep_csv(report, out);
-  else if (format == "json") reports::write_sweep_json(report, out);
-  else if (format == "md") reports::write_sweep_markdown(report, out);
-  else reports::write_sweep_table(report, out);
-  return out.str();
-}
 
 }  // namespace
 
@@ -41,16 +36,31 @@ void add_sweep_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--vary", state->vary, "NAME=FROM..TO[:log][:N]: the input to vary (N points, default 9)")
       ->required();
   add_run_options(*cmd, state->options);
-  cmd->add_option("--format", state->format, "output format")->check(CLI::IsMember({"table", "csv", "json", "md"}));
+  state->format_option = cmd->add_option("--format", state->format, "output format")
+                             ->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
+  add_shard_option(*cmd, state->shard);
   cmd->callback([&ctx, state] {
     check_output(state->output, scenario_input_paths(state->scenario, state->options));
     const engine::VarySpec vary = parse_vary(state->vary);
+    if (!state->shard.empty()) {
+      // This shard's slice of the grid points as a partial result for `flowcost merge`.
+      check_shard_format(state->format_option->count() > 0);
+      const engine::ShardSpec shard = parse_shard(state->shard, [](const char* name) { return std::getenv(name); });
+      const auto part = engine::run_sweep_shard(state->scenario, run_settings(state->options), vary, shard);
+      print_diagnostics(ctx.err, part.warnings);
+      std::ostringstream out;
+      engine::write_partial_sweep(part.report, out);
+      std::vector<std::string> inputs = part.input_paths;
+      inputs.push_back(state->scenario);
+      write_output(state->output, out.str(), ctx.out, inputs);
+      return;
+    }
     engine::WhatIfRun<engine::SweepReport> run = engine::run_sweep(state->scenario, run_settings(state->options), vary);
     print_diagnostics(ctx.err, run.warnings);
     std::vector<std::string> inputs = run.input_paths;
     inputs.push_back(state->scenario);
-    write_output(state->output, render(run.report, state->format), ctx.out, inputs);
+    write_output(state->output, render_sweep_report(run.report, state->format), ctx.out, inputs);
   });
 }
 

@@ -3,88 +3,58 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/partial_json.h"
 #include "engine/priced_run.h"
 #include "model/errors.h"
+#include "sim/whatif.h"
 
 namespace flowcost::engine {
 
 namespace {
 
-std::string shard_text(const ShardSpec& s) { return std::to_string(s.index) + "/" + std::to_string(s.count); }
-
-std::string optional_text(const std::optional<std::string>& s) { return s ? "\"" + *s + "\"" : "(none)"; }
-
-std::string set_text(const std::vector<std::pair<std::string, std::string>>& set) {
-  std::string out;
-  for (const auto& [name, value] : set) out += (out.empty() ? "" : " ") + name + "=" + value;
-  return out.empty() ? "(none)" : out;
+ShardHeader header_of(const std::string& path, const PartialRun& p) {
+  return {path, "run", p.tool_version, p.config_hash, p.shard};
+}
+ShardHeader header_of(const std::string& path, const PartialBatch& p) {
+  return {path, "batch", p.tool_version, p.config_hash, p.shard};
+}
+ShardHeader header_of(const std::string& path, const PartialSweep& p) {
+  return {path, "sweep", p.tool_version, p.config_hash, p.shard};
 }
 
-// What differs between two shards' settings, as "seed 2, not 1; ...", or "" when the settings agree.
-std::string settings_difference(const PartialRun& a, const PartialRun& b) {
-  std::vector<std::string> diffs;
-  auto number = [&](const char* name, std::uint64_t x, std::uint64_t y) {
-    if (x != y) diffs.push_back(std::string(name) + " " + std::to_string(x) + ", not " + std::to_string(y));
-  };
-  if (a.scenario_path != b.scenario_path) diffs.push_back("scenario " + a.scenario_path + ", not " + b.scenario_path);
-  number("seed", a.settings.seed.value_or(0), b.settings.seed.value_or(0));
-  number("executions", a.settings.executions.value_or(0), b.settings.executions.value_or(0));
-  number("draws", a.settings.draws.value_or(0), b.settings.draws.value_or(0));
-  if (a.settings.set != b.settings.set) diffs.push_back("--set " + set_text(a.settings.set) + ", not " + set_text(b.settings.set));
-  if (a.settings.prices != b.settings.prices)
-    diffs.push_back("--prices " + optional_text(a.settings.prices) + ", not " + optional_text(b.settings.prices));
-  if (a.settings.free_tier != b.settings.free_tier) diffs.push_back("free tier differs");
-  if (a.settings.strict != b.settings.strict) diffs.push_back("--strict differs");
-  if (a.settings.max_states != b.settings.max_states) diffs.push_back("--max-states differs");
-  std::string out;
-  for (const auto& d : diffs) out += (out.empty() ? "" : "; ") + d;
+// How part `a`'s configuration differs from part `b`'s, "" when only files differ.
+std::string run_difference(const std::string& path_a, const RunSettings& a, const std::string& path_b,
+                           const RunSettings& b) {
+  std::string out = path_a != path_b ? "scenario " + path_a + ", not " + path_b : "";
+  const std::string settings = settings_difference(a, b);
+  if (!settings.empty()) out += (out.empty() ? "" : "; ") + settings;
+  return out;
+}
+std::string difference(const PartialRun& a, const PartialRun& b) {
+  return run_difference(a.scenario_path, a.settings, b.scenario_path, b.settings);
+}
+std::string difference(const PartialBatch& a, const PartialBatch& b) {
+  std::string out = settings_difference(a.settings, b.settings);
+  if (a.scenarios != b.scenarios) out += std::string(out.empty() ? "" : "; ") + "another scenario list";
+  return out;
+}
+std::string difference(const PartialSweep& a, const PartialSweep& b) {
+  std::string out = run_difference(a.scenario_path, a.settings, b.scenario_path, b.settings);
+  if (vary_text(a.vary) != vary_text(b.vary))
+    out += (out.empty() ? "" : "; ") + ("--vary " + vary_text(a.vary) + ", not " + vary_text(b.vary));
   return out;
 }
 
-void check_set(const std::vector<std::pair<std::string, PartialRun>>& parts) {
+// engine/shard.h check_shard_set over `parts` of one verb; returns them in shard order.
+template <class Part>
+std::vector<const std::pair<std::string, Part>*> checked(const std::vector<std::pair<std::string, Part>>& parts) {
   if (parts.empty()) throw model::InputError({"command line", 0, 0}, "merge needs the partial results of every shard");
-  const auto& [first_path, first] = parts.front();
-  for (const auto& [path, part] : parts) {
-    const model::SourceLocation where{path, 0, 0};
-    if (part.tool_version != FLOWCOST_VERSION)
-      throw model::InputError(where, "written by flowcost " + part.tool_version + "; this is flowcost " +
-                                         FLOWCOST_VERSION + ": merge with the version that ran the shards");
-    if (part.config_hash != first.config_hash) {
-      const std::string diff = settings_difference(part, first);
-      throw model::InputError(where, "not a shard of the same run as " + first_path + ": " +
-                                         (diff.empty() ? "the scenario or its input files differ (configuration " +
-                                                             part.config_hash.substr(0, 12) + ", not " +
-                                                             first.config_hash.substr(0, 12) + ")"
-                                                       : diff));
-    }
-    if (part.shard.count != first.shard.count)
-      throw model::InputError(where, "shard " + shard_text(part.shard) + ", but " + first_path + " is shard " +
-                                         shard_text(first.shard) + ": every shard of a run has the same count");
-  }
-  std::map<std::uint64_t, std::string> seen;
-  for (const auto& [path, part] : parts) {
-    auto [it, inserted] = seen.emplace(part.shard.index, path);
-    if (!inserted)
-      throw model::InputError({path, 0, 0}, "shard " + shard_text(part.shard) + " given twice (also " + it->second + ")");
-  }
-  std::string missing;
-  for (std::uint64_t i = 0; i < first.shard.count; ++i)
-    if (!seen.count(i)) missing += (missing.empty() ? "" : ", ") + std::to_string(i);
-  if (!missing.empty())
-    throw model::InputError({"command line", 0, 0}, "shards missing: " + missing + " of 0.." +
-                                                        std::to_string(first.shard.count - 1) + " (" +
-                                                        std::to_string(parts.size()) + " partial results given)");
-  for (const auto& [path, part] : parts) {
-    const ShardSlice slice = shard_slice(part.settings.draws.value_or(0), part.shard);
-    bool ok = part.first_draw == slice.first && part.run.designs.size() == first.run.designs.size();
-    for (const auto& d : part.run.designs) {
-      ok = ok && d.draws.size() == slice.count;
-      for (std::size_t k = 0; ok && k < d.draws.size(); ++k) ok = d.draws[k].draw == slice.first + k;
-    }
-    if (!ok)
-      throw model::InputError({path, 0, 0}, "a damaged flowcost partial result (its draws are not those of shard " +
-                                                shard_text(part.shard) + ")");
-  }
+  std::vector<ShardHeader> headers;
+  for (const auto& [path, part] : parts) headers.push_back(header_of(path, part));
+  check_shard_set(headers, [&](std::size_t i) { return difference(parts[i].second, parts.front().second); });
+  std::vector<const std::pair<std::string, Part>*> ordered(parts.front().second.shard.count, nullptr);
+  for (const auto& p : parts) ordered[p.second.shard.index] = &p;
+  return ordered;
 }
 
 // `part`'s design appended to `into` (draws in order, columns by name, accumulators added).
@@ -124,23 +94,13 @@ void append_priced(PricedDesign& into, PricedDesign part, const std::vector<std:
   }
 }
 
-}  // namespace
-
-ScenarioRun merge_partial_runs(const std::vector<std::pair<std::string, PartialRun>>& given) {
-  check_set(given);
-  std::vector<const std::pair<std::string, PartialRun>*> parts;
-  for (const auto& p : given) parts.push_back(&p);
-  std::sort(parts.begin(), parts.end(), [](auto* a, auto* b) { return a->second.shard.index < b->second.shard.index; });
+// The report of the run whose shards are `parts` (checked, in shard order): the scenario read again (it
+// must not have changed), the draws put together in draw order, the priced lines aligned.
+ScenarioRun report_of_shards(const std::vector<const std::pair<std::string, PartialRun>*>& parts) {
   const auto& [first_path, first] = *parts.front();
-
   ScenarioSession session(first.scenario_path, first.settings);
   session.fix_inputs({});
-  const std::string now = session.config_hash(first.settings);
-  if (now != first.config_hash)
-    throw model::InputError({first_path, 0, 0}, "the scenario " + first.scenario_path +
-                                                    " or a file it reads changed since the shards ran (configuration " +
-                                                    now.substr(0, 12) + " now, " + first.config_hash.substr(0, 12) +
-                                                    " in the partial results)");
+  check_scenario_unchanged(first_path, first.scenario_path, session.config_hash(first.settings), first.config_hash);
 
   sim::RunResult run;
   run.seed = first.run.seed;
@@ -179,6 +139,118 @@ ScenarioRun merge_partial_runs(const std::vector<std::pair<std::string, PartialR
     for (const auto* p : parts) append_priced(out, p->second.priced[d], order, units);
   }
   return session.report(first.settings, run, priced);
+}
+
+}  // namespace
+
+void check_scenario_unchanged(const std::string& first_path, const std::string& scenario_path, const std::string& now,
+                              const std::string& then) {
+  if (now != then)
+    throw model::InputError({first_path, 0, 0}, "the scenario " + scenario_path +
+                                                    " or a file it reads changed since the shards ran (configuration " +
+                                                    now.substr(0, 12) + " now, " + then.substr(0, 12) +
+                                                    " in the partial results)");
+}
+
+ScenarioRun merge_partial_runs(const std::vector<std::pair<std::string, PartialRun>>& given) {
+  const auto parts = checked(given);
+  for (const auto* p : parts) {
+    const auto& [path, part] = *p;
+    const ShardSlice slice = shard_slice(part.settings.draws.value_or(0), part.shard);
+    bool ok = part.first_draw == slice.first && part.run.designs.size() == parts.front()->second.run.designs.size();
+    for (const auto& d : part.run.designs) {
+      ok = ok && d.draws.size() == slice.count;
+      for (std::size_t k = 0; ok && k < d.draws.size(); ++k) ok = d.draws[k].draw == slice.first + k;
+    }
+    if (!ok)
+      throw model::InputError({path, 0, 0}, "a damaged flowcost partial result (its draws are not those of shard " +
+                                                shard_text(part.shard) + ")");
+  }
+  return report_of_shards(parts);
+}
+
+std::vector<BatchScenario> merge_partial_batches(const std::vector<std::pair<std::string, PartialBatch>>& given) {
+  std::vector<BatchScenario> out;
+  for (const auto* p : checked(given))
+    for (const auto& e : p->second.entries) {
+      BatchScenario scenario{e.path, std::nullopt};
+      if (e.run) {
+        // Each scenario ran whole in its shard: its report is that of a run of one shard.
+        const std::pair<std::string, PartialRun> whole{p->first, *e.run};
+        scenario.run = report_of_shards({&whole});
+      }
+      out.push_back(std::move(scenario));
+    }
+  return out;
+}
+
+WhatIfRun<SweepReport> merge_partial_sweeps(const std::vector<std::pair<std::string, PartialSweep>>& given) {
+  const auto parts = checked(given);
+  const auto& [first_path, first] = *parts.front();
+  // The scenario read again: unchanged, its files (never overwritten by -o) and its warnings.
+  ScenarioSession session(first.scenario_path, first.settings);
+  check_vary_name(session.scenario(), first.vary.name);
+  session.fix_inputs(
+      {{first.vary.name, sim::grid_points(first.vary.from, first.vary.to, first.vary.points, first.vary.scale).front()}});
+  check_scenario_unchanged(first_path, first.scenario_path,
+                           sweep_config_hash(session.config_hash(first.settings), first.vary), first.config_hash);
+  WhatIfRun<SweepReport> run;
+  run.input_paths = session.input_paths();
+  run.warnings = session.warnings();
+  SweepReport& out = run.report;
+  out = first.report;
+  out.points.clear();
+  out.break_even.clear();
+  out.basis.clear();
+  std::vector<std::pair<std::pair<std::uint64_t, std::uint64_t>, BreakEven>> crossings;
+  for (const auto* p : parts) {
+    const SweepReport& r = p->second.report;
+    if (r.points.empty()) continue;
+    if (out.points.empty()) out.basis = r.basis;  // the first point's
+    out.points.insert(out.points.end(), r.points.begin(), r.points.end());
+    out.draws = r.draws;  // the last point's
+    out.executions_per_draw = r.executions_per_draw;
+    for (std::size_t i = 0; i < r.break_even.size(); ++i) crossings.emplace_back(p->second.break_even_at[i], r.break_even[i]);
+  }
+  // By comparison, then by bracket: the order of the unsharded sweep.
+  std::stable_sort(crossings.begin(), crossings.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& c : crossings) out.break_even.push_back(c.second);
+  for (std::size_t k = 0; k < out.points.front().comparisons.size(); ++k)
+    if (std::none_of(crossings.begin(), crossings.end(), [&](const auto& c) { return c.first.first == k; }))
+      out.without_break_even.push_back(without_break_even(out.points.front(), k));
+  return run;
+}
+
+AnyPartial read_any_partial(const std::string& text, const std::string& path) {
+  const nlohmann::json j = parse_partial(text, path);
+  const ShardHeader header = partial_header(j, path);
+  if (header.verb == "batch") return partial_batch_of(j, header);
+  if (header.verb == "sweep") return partial_sweep_of(j, header);
+  return partial_run_of(j, header);
+}
+
+MergedResult merge_partials(std::vector<std::pair<std::string, AnyPartial>> parts) {
+  if (parts.empty()) throw model::InputError({"command line", 0, 0}, "merge needs the partial results of every shard");
+  std::vector<ShardHeader> headers;
+  for (const auto& [path, part] : parts)
+    headers.push_back(std::visit([&](const auto& p) { return header_of(path, p); }, part));
+  check_shard_set(headers, [&](std::size_t i) {
+    return std::visit(
+        [&](const auto& a) {
+          using Part = std::decay_t<decltype(a)>;
+          return difference(a, std::get<Part>(parts.front().second));  // same verb: check_shard_set checked it
+        },
+        parts[i].second);
+  });
+  auto of_verb = [&](auto tag) {
+    using Part = decltype(tag);
+    std::vector<std::pair<std::string, Part>> out;
+    for (auto& [path, part] : parts) out.emplace_back(path, std::get<Part>(std::move(part)));
+    return out;
+  };
+  if (headers.front().verb == "batch") return merge_partial_batches(of_verb(PartialBatch{}));
+  if (headers.front().verb == "sweep") return merge_partial_sweeps(of_verb(PartialSweep{}));
+  return merge_partial_runs(of_verb(PartialRun{}));
 }
 
 }  // namespace flowcost::engine

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/partial_run.h"
+#include "engine/partial_json.h"
 #include "model/errors.h"
 
 namespace flowcost::engine {
@@ -31,32 +32,6 @@ sim::MeterSums::Wide wide_value(const std::string& s) {
     v = v * 10 + static_cast<unsigned>(c - '0');
   }
   return v;
-}
-
-json settings_json(const RunSettings& s) {
-  json set = json::array();
-  for (const auto& [name, value] : s.set) set.push_back({name, value});
-  return {{"seed", s.seed.value_or(0)},
-          {"executions", s.executions.value_or(0)},
-          {"draws", s.draws.value_or(0)},
-          {"set", set},
-          {"prices", s.prices ? json(*s.prices) : json(nullptr)},
-          {"free_tier", s.free_tier},
-          {"strict", s.strict},
-          {"max_states", s.max_states ? json(*s.max_states) : json(nullptr)}};
-}
-
-RunSettings settings_of(const json& j) {
-  RunSettings s;
-  s.seed = j.at("seed").get<std::uint64_t>();
-  s.executions = j.at("executions").get<std::uint64_t>();
-  s.draws = j.at("draws").get<std::uint64_t>();
-  for (const auto& item : j.at("set")) s.set.emplace_back(item.at(0).get<std::string>(), item.at(1).get<std::string>());
-  if (!j.at("prices").is_null()) s.prices = j.at("prices").get<std::string>();
-  s.free_tier = j.at("free_tier").get<bool>();
-  s.strict = j.at("strict").get<bool>();
-  if (!j.at("max_states").is_null()) s.max_states = j.at("max_states").get<double>();
-  return s;
 }
 
 json design_json(const sim::DesignResult& d, const PricedDesign& p) {
@@ -169,64 +144,59 @@ void read_design(const json& j, sim::DesignResult& d, PricedDesign& p) {
 
 }  // namespace
 
-void write_partial_run(const PartialRun& part, std::ostream& out) {
+json partial_run_body_json(const PartialRun& part) {
   json designs = json::array();
   for (std::size_t i = 0; i < part.run.designs.size(); ++i) designs.push_back(design_json(part.run.designs[i], part.priced.at(i)));
-  json j = {{"kind", kPartialRunKind},
-            {"version", kPartialFormatVersion},
-            {"tool_version", part.tool_version},
-            {"config_hash", part.config_hash},
-            {"scenario", part.scenario_path},
-            {"settings", settings_json(part.settings)},
-            {"shard", {{"index", part.shard.index}, {"count", part.shard.count}}},
-            {"first_draw", part.first_draw},
-            {"seed", part.run.seed},
-            {"executions_per_draw", part.run.executions_per_draw},
-            {"simulated_executions", part.run.simulated_executions},
-            {"simulated_transitions", part.run.simulated_transitions},
-            {"wall_seconds", part.run.wall_seconds},
-            {"designs", designs}};
+  return {{"scenario", part.scenario_path},
+          {"settings", settings_json(part.settings)},
+          {"first_draw", part.first_draw},
+          {"seed", part.run.seed},
+          {"executions_per_draw", part.run.executions_per_draw},
+          {"simulated_executions", part.run.simulated_executions},
+          {"simulated_transitions", part.run.simulated_transitions},
+          {"wall_seconds", part.run.wall_seconds},
+          {"designs", designs}};
+}
+
+void read_partial_run_body(const json& j, PartialRun& part) {
+  part.scenario_path = j.at("scenario").get<std::string>();
+  part.settings = settings_of(j.at("settings"));
+  part.first_draw = j.at("first_draw").get<std::uint64_t>();
+  part.run.seed = j.at("seed").get<std::uint64_t>();
+  part.run.executions_per_draw = j.at("executions_per_draw").get<std::uint64_t>();
+  part.run.simulated_executions = j.at("simulated_executions").get<std::uint64_t>();
+  part.run.simulated_transitions = j.at("simulated_transitions").get<std::uint64_t>();
+  part.run.wall_seconds = j.at("wall_seconds").get<double>();
+  for (const auto& d : j.at("designs")) {
+    part.run.designs.emplace_back();
+    part.priced.emplace_back();
+    read_design(d, part.run.designs.back(), part.priced.back());
+  }
+}
+
+void write_partial_run(const PartialRun& part, std::ostream& out) {
+  json j = partial_header_json("run", part.tool_version, part.config_hash, part.shard);
+  j.update(partial_run_body_json(part));
   out << j.dump() << '\n';
 }
 
 PartialRun read_partial_run(const std::string& text, const std::string& path) {
-  const model::SourceLocation where{path, 0, 0};
-  json j;
-  try {
-    j = json::parse(text);
-  } catch (const json::exception& e) {
-    throw model::InputError(where, "not a flowcost partial result (invalid JSON: " + std::string(e.what()) + ")");
-  }
-  if (!j.is_object() || !j.contains("kind") || j["kind"] != kPartialRunKind)
-    throw model::InputError(where, std::string("not a flowcost partial result of `run` (kind \"") + kPartialRunKind +
-                                       "\" expected)");
-  if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<int>() != kPartialFormatVersion)
-    throw model::InputError(where, "partial result format version " + (j.contains("version") ? j["version"].dump() : std::string("(none)")) +
-                                       "; this flowcost reads version " + std::to_string(kPartialFormatVersion));
+  const json j = parse_partial(text, path);
+  return partial_run_of(j, partial_header(j, path));
+}
+
+PartialRun partial_run_of(const json& j, const ShardHeader& header) {
+  const std::string& path = header.path;
+  expect_verb(header, "run");
   PartialRun part;
+  part.tool_version = header.tool_version;
+  part.config_hash = header.config_hash;
+  part.shard = header.shard;
   try {
-    part.tool_version = j.at("tool_version").get<std::string>();
-    part.config_hash = j.at("config_hash").get<std::string>();
-    part.scenario_path = j.at("scenario").get<std::string>();
-    part.settings = settings_of(j.at("settings"));
-    part.shard = {j.at("shard").at("index").get<std::uint64_t>(), j.at("shard").at("count").get<std::uint64_t>()};
-    part.first_draw = j.at("first_draw").get<std::uint64_t>();
-    part.run.seed = j.at("seed").get<std::uint64_t>();
-    part.run.executions_per_draw = j.at("executions_per_draw").get<std::uint64_t>();
-    part.run.simulated_executions = j.at("simulated_executions").get<std::uint64_t>();
-    part.run.simulated_transitions = j.at("simulated_transitions").get<std::uint64_t>();
-    part.run.wall_seconds = j.at("wall_seconds").get<double>();
-    for (const auto& d : j.at("designs")) {
-      part.run.designs.emplace_back();
-      part.priced.emplace_back();
-      read_design(d, part.run.designs.back(), part.priced.back());
-    }
+    read_partial_run_body(j, part);
   } catch (const std::exception& e) {
-    throw model::InputError(where, "a damaged flowcost partial result (" + std::string(e.what()) + ")");
+    throw model::InputError({path, 0, 0}, "a damaged flowcost partial result (" + std::string(e.what()) + ")");
   }
-  if (part.shard.count == 0 || part.shard.index >= part.shard.count)
-    throw model::InputError(where, "a damaged flowcost partial result (shard " + std::to_string(part.shard.index) + "/" +
-                                       std::to_string(part.shard.count) + ")");
   return part;
 }
 

@@ -16,16 +16,14 @@
 
 namespace flowcost::engine {
 
-inline constexpr int kPartialFormatVersion = 1;
-inline constexpr const char* kPartialRunKind = "flowcost-partial-run";
-
 struct PartialRun {
   std::string tool_version;
   // SHA-256 of the configuration: the scenario, every input file's SHA-256 (the price table's too) and the
   // effective settings (engine/run_pipeline.h config_hash); shards of one run share it.
   std::string config_hash;
   std::string scenario_path;  // as given to `run`
-  RunSettings settings;       // effective: seed, executions and draws resolved; no stop rule
+  RunSettings settings;       // effective: seed, executions and draws resolved; --fail-above items; the stop
+                              // rule only for a whole run (a scenario of `batch --shard`)
   ShardSpec shard;
   std::uint64_t first_draw = 0;
   sim::RunResult run;                 // the shard's draws (batch totals released)
@@ -37,7 +35,7 @@ struct PartialRun {
 void write_partial_run(const PartialRun& part, std::ostream& out);
 
 // Reads a partial file; throws model::InputError at `path` for anything that is not a partial run of this
-// format version (with the version found).
+// format version (with the version found). The header is engine/partial_json.h's, shared by every verb.
 PartialRun read_partial_run(const std::string& text, const std::string& path);
 
 }  // namespace flowcost::engine

@@ -179,10 +179,17 @@ std::string ScenarioSession::config_hash(const RunSettings& settings) const {
           (e.strict ? "1" : "0") + "\nmax_states " + model::format_shortest(e.max_states.value_or(kDefaultMaxStates)) +
           "\n";
   if (e.rel_error) text += "rel_error " + model::format_shortest(*e.rel_error) + " max_draws " + std::to_string(*e.max_draws) + "\n";
+  for (const auto& item : e.fail_above) text += "fail_above " + item + "\n";  // the report lists them
+  if (e.strict_prices) text += "strict_prices 1\n";  // borrowed prices left unpriced: another table
   return model::sha256_hex(text);
 }
 
 ScenarioRun ScenarioSession::run(const RunSettings& settings, const FixedInputs& fixed, const ProgressFn& progress) {
+  const RawRun raw = simulate(settings, fixed, progress);
+  return report(settings, raw.result, raw.priced);
+}
+
+RawRun ScenarioSession::simulate(const RunSettings& settings, const FixedInputs& fixed, const ProgressFn& progress) {
   if (!table_) throw model::InternalError("a scenario session runs after fix_inputs");
   set_values(fixed);
   const model::Scenario& scenario = *scenario_;
@@ -199,14 +206,27 @@ ScenarioRun ScenarioSession::run(const RunSettings& settings, const FixedInputs&
   check_work_bound(scenario, designs,
                    {*e.seed, rel_error ? max_draws : draws, *e.executions, e.max_states.value_or(kDefaultMaxStates)});
   sim::Replicator replicator(scenario, designs, {*e.seed, *e.executions, settings.threads.value_or(0)});
-  sim::RunResult result;
+  RawRun out;
   std::uint64_t done = 0;
-  std::vector<PricedDesign> priced;
-  run_until(replicator, result, priced, scenario, *table_, cost_options, done, draws, progress);
-  while (rel_error && !run_converged(priced, *rel_error) && done < max_draws)
-    run_until(replicator, result, priced, scenario, *table_, cost_options, done, std::min(max_draws, done * 2),
+  run_until(replicator, out.result, out.priced, scenario, *table_, cost_options, done, draws, progress);
+  while (rel_error && !run_converged(out.priced, *rel_error) && done < max_draws)
+    run_until(replicator, out.result, out.priced, scenario, *table_, cost_options, done, std::min(max_draws, done * 2),
               progress);
-  return report(settings, result, priced);
+  return out;
+}
+
+PartialRun ScenarioSession::run_whole(const std::string& scenario_path, const RunSettings& settings,
+                                      const ProgressFn& progress) {
+  RawRun raw = simulate(settings, {}, progress);
+  PartialRun part;
+  part.tool_version = FLOWCOST_VERSION;
+  part.config_hash = config_hash(settings);
+  part.scenario_path = scenario_path;
+  part.settings = effective_settings(settings);
+  part.shard = {0, 1};
+  part.run = std::move(raw.result);
+  part.priced = std::move(raw.priced);
+  return part;
 }
 
 PartialRun ScenarioSession::run_shard(const std::string& scenario_path, const RunSettings& settings,
@@ -220,6 +240,7 @@ PartialRun ScenarioSession::run_shard(const std::string& scenario_path, const Ru
                                 "), which decides the number of draws as it goes: shard a run with a fixed --draws N "
                                 "and no stop rule (docs/scale-out.md)");
   const model::Scenario& scenario = *scenario_;
+  run_budgets(scenario, settings.fail_above);  // a bad --fail-above is an error before any work
   const pricing::CostOptions cost_options{e.free_tier};
   std::vector<const sim::DesignSimulator*> designs;
   for (const auto& s : simulators_) designs.push_back(s.get());
@@ -265,8 +286,14 @@ ScenarioRun ScenarioSession::report(const RunSettings& settings, const sim::RunR
     if (b.from_command_line) again.fail_above.emplace_back(b.design, b.limit_usd);
   out.report.reproduce_command = reproduce_command(again);
   out.report.budgets = check_budgets(budgets, out.report);
-  for (const auto& [path, sha] : pricing::table_files(*table_)) out.input_paths.push_back(path);
-  for (const auto& [path, sha] : scenario_->input_file_hashes) out.input_paths.push_back(path);
+  out.input_paths = input_paths();
+  return out;
+}
+
+std::vector<std::string> ScenarioSession::input_paths() const {
+  std::vector<std::string> out;
+  for (const auto& [path, sha] : pricing::table_files(*table_)) out.push_back(path);
+  for (const auto& [path, sha] : scenario_->input_file_hashes) out.push_back(path);
   return out;
 }
 

@@ -44,6 +44,13 @@ struct ScenarioRun {
   std::vector<model::Diagnostic> warnings;
 };
 
+// A run's simulated and priced draws before they are summarised (what a report and a partial result are
+// made from).
+struct RawRun {
+  sim::RunResult result;
+  std::vector<PricedDesign> priced;
+};
+
 // Called after each slice of draws: (draws done, draws planned so far). An empty function: no progress,
 // and the draws run in one call.
 using ProgressFn = std::function<void(std::uint64_t, std::uint64_t)>;
@@ -88,12 +95,21 @@ class ScenarioSession {
   // without a price, max_draws below draws).
   ScenarioRun run(const RunSettings& settings, const FixedInputs& fixed, const ProgressFn& progress = {});
 
+  // What run() reports, before the report: the draws simulated and priced (with the stop rule, as many as
+  // it takes). run() is report(settings, simulate(settings, fixed, progress)).
+  RawRun simulate(const RunSettings& settings, const FixedInputs& fixed, const ProgressFn& progress = {});
+
+  // The whole run (after fix_inputs({})), stop rule included, as a partial result of one shard
+  // (shard 0/1, effective settings): what `batch --shard` keeps of each scenario for `merge`.
+  PartialRun run_whole(const std::string& scenario_path, const RunSettings& settings, const ProgressFn& progress = {});
+
   // The settings a run with `settings` uses: seed, executions and draws resolved from the scenario's `run:`
   // when not given, the stop rule resolved too; `threads` left out (results do not depend on it).
   RunSettings effective_settings(const RunSettings& settings) const;
 
   // SHA-256 (hex) of the configuration of a run with `settings` (after fix_inputs): the scenario's id, every
-  // file it read and the price table's (path and SHA-256), and the effective settings. Two runs with the same
+  // file it read and the price table's (path and SHA-256), and the effective settings (with the
+  // --fail-above items, which the report lists). Two runs with the same
   // hash give the same numbers.
   std::string config_hash(const RunSettings& settings) const;
 
@@ -107,6 +123,9 @@ class ScenarioSession {
   // results put together).
   ScenarioRun report(const RunSettings& settings, const sim::RunResult& result,
                      const std::vector<PricedDesign>& priced) const;
+
+  // Every file a run reads (ScenarioRun::input_paths; after fix_inputs).
+  std::vector<std::string> input_paths() const;
 
   // Every warning for standard error (what ScenarioRun::warnings holds).
   const std::vector<model::Diagnostic>& warnings() const { return warnings_; }

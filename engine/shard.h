@@ -1,10 +1,15 @@
 #pragma once
-// Shards (docs/scale-out.md): `run --shard INDEX/COUNT` runs one of COUNT disjoint, deterministic slices of
-// the draws; shard INDEX (0-based) takes items [INDEX x N / COUNT, (INDEX + 1) x N / COUNT) of the N draws
-// (`batch` and `sweep` have no shards yet). Every draw has its own random streams (sim/random.h), so
-// a draw gives the same numbers in whichever shard runs it, and `flowcost merge` of the partial results gives
-// exactly the unsharded report.
+// Shards (docs/scale-out.md): `run`, `batch` and `sweep` take `--shard INDEX/COUNT` and run one of COUNT
+// disjoint, deterministic slices of their work: `run` of the draws (engine/partial_run.h), `batch` of the
+// scenarios (engine/partial_batch.h), `sweep` of the grid points (engine/partial_sweep.h). Shard INDEX
+// (0-based) takes items [INDEX x N / COUNT, (INDEX + 1) x N / COUNT) of the N items. Every draw has its own
+// random streams (sim/random.h), and every sweep point is a run of its own on the same seed, so an item gives
+// the same numbers in whichever shard runs it, and `flowcost merge` of the partial results gives exactly the
+// unsharded report.
 #include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
 
 namespace flowcost::engine {
 
@@ -20,5 +25,23 @@ struct ShardSlice {
 
 // The items of `shard` among `items` (index < count, count >= 1).
 ShardSlice shard_slice(std::uint64_t items, const ShardSpec& shard);
+
+// "1/3".
+std::string shard_text(const ShardSpec& shard);
+
+// What every partial result says of itself, for the checks of a set of shards.
+struct ShardHeader {
+  std::string path;
+  std::string verb;  // the command that wrote it: "run", "batch" or "sweep"
+  std::string tool_version;
+  std::string config_hash;
+  ShardSpec shard;
+};
+
+// Throws model::InputError when `parts` is not one complete set of shards of one command: a part of another
+// verb, another tool version, another configuration (`difference(i)` says how part i's settings differ from
+// part 0's, "" when only files differ), another shard count, a shard twice, a shard missing (docs/cli.md
+// "merge"). The one check of every verb's merge.
+void check_shard_set(const std::vector<ShardHeader>& parts, const std::function<std::string(std::size_t)>& difference);
 
 }  // namespace flowcost::engine

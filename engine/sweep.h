@@ -32,4 +32,10 @@ void check_vary_name(const model::Scenario& scenario, const std::string& name);
 WhatIfRun<SweepReport> run_sweep(const std::string& scenario_path, const RunSettings& settings, const VarySpec& vary,
                                  const ScenarioLoaders& loaders = default_loaders());
 
+// A comparison (index `index` among the first point's) whose mean saving keeps its sign: its mean saving at
+// the grid's first point (SweepReport::without_break_even).
+PairSaving without_break_even(const SweepPoint& first, std::size_t index);
+
+// `sweep --shard`: engine/partial_sweep.h (run_sweep_shard), merged by engine/merge.h.
+
 }  // namespace flowcost::engine

@@ -186,3 +186,42 @@ TEST_CASE("--shard auto/N reads the array engines' index variables") {
         "COUNT - 1)");
   CHECK(message("auto/0", {}) == "--shard: error: --shard takes INDEX/COUNT (0 <= INDEX < COUNT) or auto/COUNT, got \"auto/0\"");
 }
+
+TEST_CASE("batch --shard + merge give the unsharded batch CSV byte for byte at 1, 3 and 7 shards") {
+  const auto dir = scratch_folder("batch_shards");
+  const std::string src = std::string(FLOWCOST_SOURCE_DIR) + "/scenarios/";
+  const std::vector<std::string> scenarios = {src + "article-choice.yaml", src + "iot-telemetry.yaml",
+                                              src + "media-transcode.yaml", src + "promotion-approval.yaml"};
+  auto batch_args = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"batch"};
+    args.insert(args.end(), scenarios.begin(), scenarios.end());
+    args.insert(args.end(), {"--draws", "3", "--executions", "200", "--seed", "4"});
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  };
+  const CliResult single = run_flowcost(batch_args({}));
+  REQUIRE(single.code == 0);
+  for (int count : {1, 3, 7}) {
+    INFO(count << " shards");
+    std::vector<std::string> parts;
+    for (int i = count - 1; i >= 0; --i) {
+      const std::string path = (dir / ("b" + std::to_string(count) + "-" + std::to_string(i) + ".json")).string();
+      CliResult r = run_flowcost(batch_args({"--shard", std::to_string(i) + "/" + std::to_string(count), "-o", path}));
+      REQUIRE(r.code == 0);
+      parts.push_back(path);
+    }
+    std::vector<std::string> args = {"merge"};
+    args.insert(args.end(), parts.begin(), parts.end());
+    const CliResult merged = run_flowcost(args);
+    INFO(merged.err);
+    REQUIRE(merged.code == 0);
+    CHECK(merged.out == single.out);
+    if (count == 3) {
+      args.pop_back();
+      const CliResult missing = run_flowcost(args);
+      CHECK(missing.code == 1);
+      CHECK(missing.err == "command line: error: shards missing: 0 of 0..2 (2 partial results given)\n");
+    }
+  }
+  std::filesystem::remove_all(dir);
+}
