@@ -79,6 +79,8 @@ void add_batch_command(CLI::App& app, Context& ctx) {
           part->entries.push_back({i, path, session.run_whole(path, settings, progress_for(bar, ctx.err_is_terminal))});
           bar.finish();
           print_diagnostics(ctx.err, session.warnings());
+          const std::vector<std::string> files = session.input_paths();
+          inputs.insert(inputs.end(), files.begin(), files.end());
           continue;
         }
         engine::ScenarioRun run = session.run(settings, {}, progress_for(bar, ctx.err_is_terminal));

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scale-out test under a real Slurm (docs/scale-out.md): three shards of a run as an array job
+# The scale-out test under a real Slurm (docs/scale-out.md): three shards of a run (then of a sweep) as an array job
 # (sbatch --array=0-2, each `--shard auto/3` from SLURM_ARRAY_TASK_ID) with the job files of docs/jobs/, a
 # merge job that depends on them (--dependency=afterok), then the merged CSV and JSON compared byte for byte
 # with one unsharded run (JSON without performance.wall_seconds). Needs the cluster of tests/slurm/cluster.sh
@@ -52,3 +52,23 @@ for format in csv json; do
   for i in 0 1 2; do [ -f "$work/part-$i.json" ] || fail "shard $i wrote no partial result"; done
   echo "shards_test: $format: 3 Slurm array shards + dependent merge = one run, byte for byte"
 done
+
+# A sweep (VERB=sweep) with the same job files: 3 shards of 5 points, the merged CSV against one sweep.
+rm -f "$work"/part-*.json "$work"/merged.csv
+sweep_scenario="$src/tests/data/whatif/breakeven.yaml"
+sweep_args="--vary messages=10000..200000:5 --set devices=1000"
+array=$(FLOWCOST="$flowcost" VERB=sweep SCENARIO="$sweep_scenario" SHARDS=3 OUT="$work" FLOWCOST_ARGS="$sweep_args" \
+        submit --array=0-2 "$src/docs/jobs/flowcost-shards.sbatch") || fail "sbatch of the sweep shards failed"
+merge=$(FLOWCOST="$flowcost" OUT="$work" FORMAT=csv \
+        submit --dependency="afterok:$array" "$src/docs/jobs/flowcost-merge.sbatch") || fail "sbatch of the sweep merge failed"
+waited=0
+while [ -n "$(squeue -h -j "$array,$merge" 2>/dev/null)" ]; do
+  [ "$waited" -ge "$timeout_s" ] && { scancel "$array" "$merge" 2>/dev/null || true; fail "sweep jobs $array and $merge not done after ${timeout_s}s"; }
+  sleep 1
+  waited=$((waited + 1))
+done
+[ -f "$work/merged.csv" ] || fail "the sweep merge job $merge wrote no $work/merged.csv"
+# shellcheck disable=SC2086
+"$flowcost" sweep "$sweep_scenario" $sweep_args --format csv -o "$work/single-sweep.csv" || fail "the unsharded sweep failed"
+cmp "$work/merged.csv" "$work/single-sweep.csv" || fail "merged sweep differs from the unsharded sweep: $(diff "$work/merged.csv" "$work/single-sweep.csv" | head -20)"
+echo "shards_test: sweep: 3 Slurm array shards + dependent merge = one sweep, byte for byte"
