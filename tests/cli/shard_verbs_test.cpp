@@ -203,6 +203,9 @@ TEST_CASE("merge refuses missing, repeated, mixed-verb and mixed-configuration s
   const auto seed = shards(sweep_args({"--seed", "8"}), dir, "seed", 3);
   refused({sweep[0], sweep[1], seed[2]}, seed[2] + ": error: not a shard of the same run as " + sweep[0] +
                                              ": seed 8, not 3\n");
+  const auto strict = shards(sweep_args({"--strict-prices"}), dir, "strict", 3);
+  refused({sweep[0], strict[1], sweep[2]}, strict[1] + ": error: not a shard of the same run as " + sweep[0] +
+                                               ": --strict-prices differs\n");
   const auto grid = shards(sweep_args({}, "messages=10000..200000:5"), dir, "grid", 3);
   refused({sweep[0], grid[1], sweep[2]}, grid[1] + ": error: not a shard of the same run as " + sweep[0] +
                                              ": --vary messages=10000..200000:5, not messages=10000..200000:9\n");
