@@ -1,6 +1,7 @@
 #include "reports/quote_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -77,6 +78,20 @@ std::string price_basis(const pricing::RateLine& line) {
   return "per " + format_grouped(line.per, 0) + " " + line.unit;
 }
 
+// The quoted meters that the table prices with another table's figure (its assumed:), as run reports list them:
+// (name, value, where it is set).
+std::vector<std::array<std::string, 3>> borrowed_prices(const pricing::CostResult& result, const pricing::PriceTable& table) {
+  std::vector<std::array<std::string, 3>> out;
+  for (const auto& l : result.lines) {
+    auto b = table.assumed.find(l.meter);
+    if (b == table.assumed.end()) continue;
+    if (!out.empty() && out.back()[0] == "borrowed_price." + l.meter) continue;  // several lines of one meter
+    out.push_back({"borrowed_price." + l.meter, b->second.from_table,
+                   "price table " + table.name + ", assumed: " + b->second.reason});
+  }
+  return out;
+}
+
 }  // namespace
 
 void write_quote_table(const pricing::CostResult& result, const pricing::PriceTable& table,
@@ -103,6 +118,8 @@ void write_quote_table(const pricing::CostResult& result, const pricing::PriceTa
   }
   out << pad_right("total", w_meter + w_line + 18 + 2 + 12 + 14) << pad_left(grouped_cents(cents.total_cents), 14)
       << "\n";
+  for (const auto& [name, value, where] : borrowed_prices(result, table))
+    out << "assumption (" << where << "): " << name << "=" << value << "\n";
 }
 
 void write_quote_markdown(const pricing::CostResult& result, const pricing::PriceTable& table,
@@ -120,6 +137,10 @@ void write_quote_markdown(const pricing::CostResult& result, const pricing::Pric
   }
   lines.add_row({"**total**", "", "", "", "", "**" + grouped_cents(cents.total_cents) + "**"});
   lines.write(out);
+  const auto borrowed = borrowed_prices(result, table);
+  if (!borrowed.empty()) out << "\n";
+  for (const auto& [name, value, where] : borrowed)
+    out << "- Assumption (" << md_cell(where) << "): " << md_cell(name) << "=" << md_cell(value) << "\n";
 }
 
 void write_quote_csv(const pricing::CostResult& result, std::ostream& out) {
@@ -169,6 +190,12 @@ void write_quote_json(const pricing::CostResult& result, const pricing::PriceTab
   }
   doc["total_usd"] = result.total_usd;
   doc["total_cents"] = cents.total_cents;
+  // Only when a quoted meter is priced with a borrowed figure, as run reports' designs[].assumptions.
+  const auto borrowed = borrowed_prices(result, table);
+  if (!borrowed.empty()) {
+    doc["assumptions"] = nlohmann::ordered_json::object();
+    for (const auto& [name, value, where] : borrowed) doc["assumptions"][name] = value;
+  }
   out << doc.dump(2) << "\n";
 }
 

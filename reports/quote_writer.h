@@ -9,7 +9,8 @@
 namespace flowcost::reports {
 
 // Human table: one row per rate line (quantity, free units, cost to the cent), one indented row per
-// tier used when a line spans several, and the total. Displayed cents add up to the displayed total
+// tier used when a line spans several, and the total, then an `assumption (...)` line per quoted meter the
+// table prices with a borrowed figure (its assumed:; also in Markdown, and JSON "assumptions"). Displayed cents add up to the displayed total
 // (pricing::to_cents).
 void write_quote_table(const pricing::CostResult& result, const pricing::PriceTable& table,
                        const pricing::CostOptions& options, std::ostream& out);
@@ -25,7 +26,8 @@ void write_quote_csv(const pricing::CostResult& result, std::ostream& out);
 
 // {"prices":{name,region,currency,effective_date,path,sha256},"free_tier":bool,
 //  "lines":[{meter,line,unit,quantity,free_quantity,cost_usd,tiers:[{from,to,quantity,price_per_unit_usd,cost_usd}]}],
-//  "total_usd":..., "total_cents":...}. `to` is null for an open-ended tier.
+//  "total_usd":..., "total_cents":...[, "assumptions":{"borrowed_price.METER": TABLE}]}. `to` is null for an
+//  open-ended tier; "assumptions" only when a quoted meter is priced with a borrowed figure.
 void write_quote_json(const pricing::CostResult& result, const pricing::PriceTable& table,
                       const pricing::CostOptions& options, std::ostream& out);
 

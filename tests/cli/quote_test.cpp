@@ -125,6 +125,22 @@ TEST_CASE("quote: aws-eu-west-1 prices KMS keys from the KMS page and Express wi
   auto express = run_flowcost({"quote", "--prices", "aws-eu-west-1", "sfn.express.requests=1000000", "--format", "csv"});
   REQUIRE(express.code == 0);
   CHECK(express.out.find("\r\ntotal,,,,,,,1\r\n") != std::string::npos);
+  // The borrowed figure is an assumption of the quote, as in run reports.
+  auto table = run_flowcost({"quote", "--prices", "aws-eu-west-1", "sfn.express.requests=1000000", "kms.keys=1"});
+  REQUIRE(table.code == 0);
+  CHECK(table.out.find("\nassumption (price table aws-eu-west-1, assumed: no Ireland Express request price retrieved "
+                       "(docs/sources.md#regional-prices)): borrowed_price.sfn.express.requests=aws-us-east-1\n") !=
+        std::string::npos);
+  CHECK(table.out.find("kms.keys=") == std::string::npos);  // the table's own figure
+  auto json = run_flowcost({"quote", "--prices", "aws-eu-west-1", "sfn.express.requests=1000000", "--format", "json"});
+  REQUIRE(json.code == 0);
+  CHECK(nlohmann::json::parse(json.out)["assumptions"] ==
+        nlohmann::json({{"borrowed_price.sfn.express.requests", "aws-us-east-1"}}));
+  auto md = run_flowcost({"quote", "--prices", "aws-eu-west-1", "sfn.express.requests=1000000", "--format", "md"});
+  REQUIRE(md.code == 0);
+  CHECK(md.out.find("\n- Assumption (price table aws-eu-west-1, assumed: no Ireland Express request price retrieved "
+                    "(docs/sources.md#regional-prices)): borrowed_price.sfn.express.requests=aws-us-east-1\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("quote: quantities from a usage file, overridden by arguments; -o writes the same bytes") {
