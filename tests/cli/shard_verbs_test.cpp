@@ -262,3 +262,34 @@ TEST_CASE("merge honours budgets as the unsharded run and batch do: same lines, 
   CHECK(batch_merged.out == batch_single.out);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("batch and sweep shards run whole runs, so a stop rule applies in them as without shards", "[shard]") {
+  const auto dir = scratch_folder("shard_stop_rule");
+  const std::vector<std::string> batch = {"batch", kScenarios + "article-choice.yaml", kScenarios + "iot-telemetry.yaml",
+                                          "--draws", "4", "--executions", "200", "--seed", "4", "--rel-error", "0.05",
+                                          "--max-draws", "64"};
+  const CliResult batch_md = run_flowcost([&] {
+    auto a = batch;
+    a.insert(a.end(), {"--format", "md"});
+    return a;
+  }());
+  REQUIRE(batch_md.code == 0);
+  // Both scenarios doubled 4 draws up to --max-draws.
+  CHECK(batch_md.out.find("- Run: seed 4, 64 draws x 200 executions, flowcost " + std::string(FLOWCOST_VERSION) +
+                          ", NOT converged (relative error 7.1% > 5.0%)") != std::string::npos);
+  CHECK(merge(shards(batch, dir, "batch", 2), {"--format", "md"}).out == batch_md.out);
+
+  // devices left uncertain: the costs vary between draws and the rule doubles them up to --max-draws.
+  const std::vector<std::string> sweep = {"sweep",        kBreakEven, "--vary", "messages=10000..200000:5",
+                                          "--draws",      "2",        "--rel-error", "0.01",
+                                          "--max-draws",  "16"};
+  const CliResult sweep_json = run_flowcost([&] {
+    auto a = sweep;
+    a.insert(a.end(), {"--format", "json"});
+    return a;
+  }());
+  REQUIRE(sweep_json.code == 0);
+  CHECK(nlohmann::json::parse(sweep_json.out)["draws"] == 16);  // the stop rule doubled 2 up to --max-draws
+  CHECK(merge(shards(sweep, dir, "sweep", 2), {"--format", "json"}).out == sweep_json.out);
+  std::filesystem::remove_all(dir);
+}
