@@ -18,9 +18,9 @@ void index_scope(const Scope& scope, std::unordered_map<std::string_view, const 
 }  // namespace
 
 const State* StateIndex::find(const Scope& top, std::string_view name) const {
-  std::call_once(index_->built, [&] { index_scope(top, index_->by_name); });
-  const auto it = index_->by_name.find(name);
-  return it == index_->by_name.end() ? nullptr : it->second;
+  const ByName& by_name = by_name_.get([&](ByName& built) { index_scope(top, built); });
+  const auto it = by_name.find(name);
+  return it == by_name.end() ? nullptr : it->second;
 }
 
 const char* to_string(StateType t) {

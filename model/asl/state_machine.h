@@ -4,8 +4,6 @@
 // Built by asl::load_state_machine (loader.h); checked by asl::validate (validator.h); compiled into a
 // flat plan by sim/. Semantics follow docs/sources.md.
 #include <cstdint>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include "model/document.h"
+#include "model/lazy_table.h"
 #include "model/source_location.h"
 
 namespace flowcost::model::asl {
@@ -215,25 +214,11 @@ struct State {
 // calls StateMachine::index_states().
 class StateIndex {
  public:
-  StateIndex() : index_(std::make_unique<Index>()) {}
-  StateIndex(const StateIndex&) : StateIndex() {}
-  StateIndex(StateIndex&&) noexcept : StateIndex() {}
-  StateIndex& operator=(const StateIndex&) {
-    index_ = std::make_unique<Index>();
-    return *this;
-  }
-  StateIndex& operator=(StateIndex&&) noexcept {
-    index_ = std::make_unique<Index>();
-    return *this;
-  }
   const State* find(const Scope& top, std::string_view name) const;
 
  private:
-  struct Index {
-    std::once_flag built;
-    std::unordered_map<std::string_view, const State*> by_name;  // keys view the states' own names
-  };
-  std::unique_ptr<Index> index_;
+  using ByName = std::unordered_map<std::string_view, const State*>;  // keys view the states' own names
+  LazyTable<ByName> by_name_;
 };
 
 struct StateMachine {

@@ -5,54 +5,40 @@
 // entries before the first lookup (the parser adds them section by section); a list whose size or names
 // changed after it was indexed is an internal error, never a silently wrong answer.
 #include <cstddef>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "model/errors.h"
+#include "model/lazy_table.h"
 
 namespace flowcost::model {
 
 class StateKeyedIndex {
  public:
-  StateKeyedIndex() : index_(std::make_unique<Index>()) {}
-  StateKeyedIndex(const StateKeyedIndex&) : StateKeyedIndex() {}
-  StateKeyedIndex(StateKeyedIndex&&) noexcept : StateKeyedIndex() {}
-  StateKeyedIndex& operator=(const StateKeyedIndex&) {
-    index_ = std::make_unique<Index>();
-    return *this;
-  }
-  StateKeyedIndex& operator=(StateKeyedIndex&&) noexcept {
-    index_ = std::make_unique<Index>();
-    return *this;
-  }
-
   // The first entry of `items` whose `state` is `state`, or nullptr.
   template <class T>
   const T* find(const std::vector<T>& items, std::string_view state) const {
-    std::call_once(index_->built, [&] {
-      index_->size = items.size();
-      for (std::size_t i = 0; i < items.size(); ++i) index_->position.emplace(items[i].state, i);
+    const Positions& index = positions_.get([&](Positions& built) {
+      built.size = items.size();
+      for (std::size_t i = 0; i < items.size(); ++i) built.position.emplace(items[i].state, i);
     });
-    if (items.size() != index_->size)
+    if (items.size() != index.size)
       throw InternalError("a design's behaviours changed after they were looked up by state");
-    const auto it = index_->position.find(std::string(state));
-    if (it == index_->position.end()) return nullptr;
+    const auto it = index.position.find(std::string(state));
+    if (it == index.position.end()) return nullptr;
     const T& found = items[it->second];
     if (found.state != state) throw InternalError("a design's behaviours changed after they were looked up by state");
     return &found;
   }
 
  private:
-  struct Index {
-    std::once_flag built;
+  struct Positions {
     std::size_t size = 0;
     std::unordered_map<std::string, std::size_t> position;
   };
-  std::unique_ptr<Index> index_;
+  LazyTable<Positions> positions_;
 };
 
 }  // namespace flowcost::model
