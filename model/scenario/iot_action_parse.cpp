@@ -137,7 +137,6 @@ void parse_lambda(const Node& s, IotActionSpec& a, const NameScope& scope, Diagn
   }
   if (auto d = value_field(s, "duration", Dimension::duration_ms, scope, diags)) a.lambda.duration = *d;
   else if (!s.find("duration")) diags.error(a.loc, "lambda action needs a duration (a number of ms or a distribution)");
-  a.duration.reset();  // Lambda's time comes from its invocations
   a.lambda.max_retries = static_cast<int>(integer_field(s, "retries", 0, 2, -1, "lambda", diags));
   if (const Node* t = s.find("timeout")) {
     auto ms = parse_number(*t, Dimension::duration_ms, diags);
@@ -193,7 +192,8 @@ std::optional<IotActionSpec> parse_action(const Node& node, const std::string& l
   }
   check_known_keys(s, allowed_keys(a.kind), diags, m.key + " field");
   a.failure = probability_field(s, "failure", scope, diags);
-  a.duration = value_field(s, "duration", Dimension::duration_ms, scope, diags);
+  // A Lambda action's time is its invocations' (parse_lambda reads its duration, once).
+  if (a.kind != IotActionKind::lambda) a.duration = value_field(s, "duration", Dimension::duration_ms, scope, diags);
   if (const char* key = size_key(a.kind)) a.size_bytes = value_field(s, key, Dimension::size_bytes, scope, diags);
   switch (a.kind) {
     case IotActionKind::lambda: parse_lambda(s, a, scope, diags); break;

@@ -95,6 +95,16 @@ TEST_CASE("iot design: typos and bad values are all reported, with did-you-mean"
   });
 }
 
+TEST_CASE("iot design: a bad lambda duration is reported once, at its value") {
+  // A Lambda action's duration is its invocations' (lambda.duration); it is read once, not also as the
+  // generic action duration.
+  CHECK(problems("bad_designs.yaml", "lambda_duration") == std::vector<std::string>{
+      "bad_designs.yaml:53:69: error: exponential: mean must be greater than 0 (got -3)",
+      "bad_designs.yaml:54:48: error: unknown name \"durashun\" (names are "
+      "scenario inputs, workload items or the design's fields)",
+  });
+}
+
 TEST_CASE("iot design: SQL fields, string values and syntax are checked at their column") {
   CHECK(problems("bad_designs.yaml", "sql") == std::vector<std::string>{
       "bad_designs.yaml:36:61: error: unknown value of status \"alarn\"; did you mean \"alarm\"?",
