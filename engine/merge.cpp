@@ -232,8 +232,8 @@ AnyPartial read_any_partial(const std::string& text, const std::string& path) {
 MergedResult merge_partials(std::vector<std::pair<std::string, AnyPartial>> parts) {
   if (parts.empty()) throw model::InputError({"command line", 0, 0}, "merge needs the partial results of every shard");
   std::vector<ShardHeader> headers;
-  for (const auto& [path, part] : parts)
-    headers.push_back(std::visit([&](const auto& p) { return header_of(path, p); }, part));
+  for (const auto& entry : parts)  // not a structured binding: clang 14 cannot capture one in a lambda
+    headers.push_back(std::visit([&](const auto& p) { return header_of(entry.first, p); }, entry.second));
   check_shard_set(headers, [&](std::size_t i) {
     return std::visit(
         [&](const auto& a) {
