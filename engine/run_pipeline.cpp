@@ -40,23 +40,22 @@ void check_priced_meters(const model::Scenario& scenario, const sim::RunResult& 
   diags.throw_if_errors();
 }
 
-// Draws are simulated and priced at most this many at a time, so that each draw's batch totals are freed soon
-// after it is simulated (memory per draw is then its compact record: sim/run_result.h).
-constexpr std::uint64_t kSliceDraws = 1024;
-
-// Runs draws [done, target) in slices (the results are the same for any split), pricing each slice and then
-// releasing its batch totals. The slices are smaller when progress is to be shown.
+// Runs draws [done, target), pricing each window of draws while the next is simulated (sim/replication.h)
+// and then releasing its batch totals (memory per draw is then its compact record: sim/run_result.h). The
+// results are the same for any split; with progress shown, the draws go in slices of about 1/25th.
 void run_until(sim::Replicator& replicator, sim::RunResult& result, std::vector<PricedDesign>& priced,
                const model::Scenario& scenario, const pricing::PriceTable& table, const pricing::CostOptions& options,
                std::uint64_t& done, std::uint64_t target, const ProgressFn& progress) {
-  const std::uint64_t slice = std::min(kSliceDraws, progress ? std::max<std::uint64_t>(1, target / 25) : target);
+  const std::uint64_t slice = progress ? std::max<std::uint64_t>(1, target / 25) : target;
+  const auto price_new_draws = [&](sim::RunResult& run) {
+    check_priced_meters(scenario, run, table);
+    update_priced_run(priced, run, table, options);
+    sim::release_batch_totals(run, run.designs.empty() ? 0 : run.designs.front().draws.size());
+  };
   while (done < target) {
     std::uint64_t count = std::min(slice, target - done);
-    replicator.run_draws(done, count, result);
+    replicator.run_draws(done, count, result, price_new_draws);
     done += count;
-    check_priced_meters(scenario, result, table);
-    update_priced_run(priced, result, table, options);
-    sim::release_batch_totals(result, done);
     if (progress) progress(done, target);
   }
 }

@@ -9,12 +9,11 @@
 #include <thread>
 
 #include "model/errors.h"
+#include "sim/work_crew.h"
 
 namespace flowcost::sim {
 
 namespace {
-
-constexpr std::uint64_t kDrawWindow = 32;  // draws simulated per parallel region
 
 struct ChunkRange {
   std::uint64_t begin = 0, end = 0;
@@ -25,22 +24,42 @@ struct ChunkTotals {
   MeterCounts meters;
   std::uint64_t succeeded = 0, failed = 0, lost = 0, caught = 0, transitions = 0, retries = 0;
   std::vector<std::uint64_t> failed_by_error;  // indexed by error id
+
+  // Zero, keeping the storage (a window's totals are reused by the next window).
+  void reset(std::size_t errors) {
+    meters.clear();
+    succeeded = failed = lost = caught = transitions = retries = 0;
+    failed_by_error.assign(errors, 0);
+  }
 };
 
 struct Task {
   std::size_t plan = 0, design = 0, chunk = 0;
 };
 
+}  // namespace
+
+struct Replicator::Failure {
+  std::size_t task = std::numeric_limits<std::size_t>::max();
+  std::exception_ptr error;
+};
+
+struct Replicator::Round {
+  Failure failure;               // the earliest failed task's
+  std::exception_ptr side_error;  // of the work that overlapped the round
+};
+
+namespace {
+
 // Batch b covers [b n / 16, (b + 1) n / 16); each batch is cut into chunks of at most kChunkSize.
-std::vector<ChunkRange> chunk_ranges(std::uint64_t n) {
-  std::vector<ChunkRange> out;
+void chunk_ranges(std::uint64_t n, std::vector<ChunkRange>& out) {
+  out.clear();
   const auto batches = static_cast<std::uint64_t>(kBatchesPerDraw);
   for (std::uint64_t b = 0; b < batches; ++b) {
     std::uint64_t begin = b * n / batches, end = (b + 1) * n / batches;
     for (std::uint64_t c = begin; c < end; c += kChunkSize)
       out.push_back({c, std::min(end, c + kChunkSize), static_cast<int>(b)});
   }
-  return out;
 }
 
 // The per-event fields of `rec` (its meters are summed in place over the chunk).
@@ -73,6 +92,13 @@ struct Replicator::DrawPlan {
   std::vector<std::vector<double>> latency_ms;   // [design][sample], samples 0..min(n, 2000)-1
 };
 
+// The draws of one round; its storage is reused by the window after the next.
+struct Replicator::Window {
+  std::vector<DrawPlan> plans;  // the first `count` are this window's draws
+  std::size_t count = 0;
+  std::vector<Task> tasks;
+};
+
 DrawInputs sample_draw_inputs(const model::Scenario& s, std::uint64_t seed, std::uint64_t draw) {
   return CompiledScenarioValues(s).draw_inputs(seed, draw);
 }
@@ -84,22 +110,39 @@ Replicator::Replicator(const model::Scenario& scenario, std::vector<const Design
   threads_ = options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
 }
 
-void Replicator::simulate_window(std::vector<DrawPlan>& plans) {
-  std::vector<Task> tasks;
-  for (std::size_t p = 0; p < plans.size(); ++p)
+void Replicator::prepare_window(std::uint64_t first, std::size_t count, Window& w) const {
+  if (w.plans.size() < count) w.plans.resize(count);
+  w.count = count;
+  w.tasks.clear();
+  for (std::size_t p = 0; p < count; ++p) {
+    DrawPlan& plan = w.plans[p];
+    plan.inputs = values_.draw_inputs(options_.seed, first + p);
+    plan.events_per_month = plan.inputs.values.at("events_per_month");
+    double month = std::round(plan.events_per_month);
+    plan.exact = month <= static_cast<double>(options_.executions);
+    plan.n = plan.exact ? static_cast<std::uint64_t>(month) : options_.executions;
+    chunk_ranges(plan.n, plan.ranges);
+    plan.chunks.resize(designs_.size());
+    plan.latency_ms.resize(designs_.size());
+    for (std::size_t d = 0; d < designs_.size(); ++d) {
+      plan.chunks[d].resize(plan.ranges.size());  // zeroed by the task that fills each
+      plan.latency_ms[d].resize(std::min(plan.n, kLatencySamplesPerDraw));  // every element is written
+    }
     for (std::size_t d = 0; d < designs_.size(); ++d)
-      for (std::size_t c = 0; c < plans[p].ranges.size(); ++c) tasks.push_back({p, d, c});
+      for (std::size_t c = 0; c < plan.ranges.size(); ++c) w.tasks.push_back({p, d, c});
+  }
+}
 
+Replicator::Round Replicator::simulate_window(Window& w, WorkCrew& crew, const std::function<void()>& side) {
   std::atomic<std::size_t> next{0};
   std::atomic<bool> abort{false};
   // A failure (an input error of a draw or an event) is recorded with its task; the earliest task's is
   // reported. Tasks are taken in order and a worker stops only between tasks, so every task before a
   // failed one runs to its end: the reported error is the same at any thread count.
-  struct Failure {
-    std::size_t task = std::numeric_limits<std::size_t>::max();
-    std::exception_ptr error;
-  };
-  auto work = [&](Failure& failure) {
+  std::vector<Failure> failures(crew.members());
+  const std::vector<Task>& tasks = w.tasks;
+  const std::function<void(unsigned)> work = [&](unsigned member) {
+    Failure& failure = failures[member];
     std::vector<std::unique_ptr<DrawSimulator>> sims(designs_.size());
     std::size_t current_plan = std::numeric_limits<std::size_t>::max();
     ExecutionRecord rec;
@@ -109,7 +152,7 @@ void Replicator::simulate_window(std::vector<DrawPlan>& plans) {
         t = next.fetch_add(1);
         if (t >= tasks.size()) return;
         const Task& task = tasks[t];
-        DrawPlan& plan = plans[task.plan];
+        DrawPlan& plan = w.plans[task.plan];
         if (task.plan != current_plan) {
           for (auto& s : sims) s.reset();
           current_plan = task.plan;
@@ -117,6 +160,7 @@ void Replicator::simulate_window(std::vector<DrawPlan>& plans) {
         auto& sim = sims[task.design];
         if (!sim) sim = designs_[task.design]->prepare(plan.inputs);
         ChunkTotals& totals = plan.chunks[task.design][task.chunk];
+        totals.reset(designs_[task.design]->error_names().size());
         std::vector<double>& latency = plan.latency_ms[task.design];
         const ChunkRange& range = plan.ranges[task.chunk];
         rec.clear();
@@ -133,20 +177,17 @@ void Replicator::simulate_window(std::vector<DrawPlan>& plans) {
       abort.store(true);
     }
   };
-
-  auto workers = static_cast<std::size_t>(std::min<std::uint64_t>(threads_, tasks.size()));
-  std::vector<Failure> failures(std::max<std::size_t>(workers, 1));
-  if (workers <= 1) {
-    work(failures[0]);
-  } else {
-    std::vector<std::thread> pool;
-    for (std::size_t i = 0; i < workers; ++i) pool.emplace_back(work, std::ref(failures[i]));
-    for (auto& th : pool) th.join();
-  }
-  const Failure* first = nullptr;
+  Round out;
+  crew.round(work, [&] {
+    try {
+      side();
+    } catch (...) {
+      out.side_error = std::current_exception();
+    }
+  });
   for (const auto& f : failures)
-    if (f.error && (!first || f.task < first->task)) first = &f;
-  if (first) std::rethrow_exception(first->error);
+    if (f.error && (!out.failure.error || f.task < out.failure.task)) out.failure = f;
+  return out;
 }
 
 void Replicator::merge_draw(const DrawPlan& plan, RunResult& result) const {
@@ -234,7 +275,8 @@ void Replicator::merge_draw(const DrawPlan& plan, RunResult& result) const {
   }
 }
 
-void Replicator::run_draws(std::uint64_t first, std::uint64_t count, RunResult& result) {
+void Replicator::run_draws(std::uint64_t first, std::uint64_t count, RunResult& result,
+                           const std::function<void(RunResult&)>& window_merged) {
   auto started = std::chrono::steady_clock::now();
   if (result.designs.empty()) {
     result.seed = options_.seed;
@@ -249,29 +291,50 @@ void Replicator::run_draws(std::uint64_t first, std::uint64_t count, RunResult& 
   } else if (result.designs.size() != designs_.size()) {
     throw model::InternalError("run result has a different number of designs than the replicator");
   }
-  for (std::uint64_t window = first; window < first + count; window += kDrawWindow) {
-    std::uint64_t end = std::min(first + count, window + kDrawWindow);
-    std::vector<DrawPlan> plans;
-    for (std::uint64_t draw = window; draw < end; ++draw) {
-      DrawPlan plan;
-      plan.inputs = values_.draw_inputs(options_.seed, draw);
-      plan.events_per_month = plan.inputs.values.at("events_per_month");
-      double month = std::round(plan.events_per_month);
-      plan.exact = month <= static_cast<double>(options_.executions);
-      plan.n = plan.exact ? static_cast<std::uint64_t>(month) : options_.executions;
-      plan.ranges = chunk_ranges(plan.n);
-      for (const auto* design : designs_) {
-        ChunkTotals empty;
-        empty.failed_by_error.assign(design->error_names().size(), 0);
-        plan.chunks.emplace_back(plan.ranges.size(), empty);
-        plan.latency_ms.emplace_back(std::min(plan.n, kLatencySamplesPerDraw), 0.0);
-      }
-      plans.push_back(std::move(plan));
+  const std::uint64_t end = first + count;
+  auto window_size = [&](std::uint64_t from) { return static_cast<std::size_t>(std::min(kDrawWindow, end - from)); };
+  // Window k is simulated by the crew while the calling thread merges window k - 1 (then `window_merged`)
+  // and prepares window k + 1. The order of merges is the draws' order, as is every error: a failure of
+  // merging window k - 1 comes first, then one of simulating window k, then one of preparing window k + 1,
+  // which is the order of a one-thread run.
+  Window windows[2];
+  std::size_t current = 0;
+  bool merge_pending = false;
+  if (count > 0) prepare_window(first, window_size(first), windows[current]);
+  {
+    const auto workers = static_cast<unsigned>(std::clamp<std::uint64_t>(windows[current].tasks.size(), 1, threads_));
+    WorkCrew crew(workers - 1);
+    for (std::uint64_t from = first; from < end; from += kDrawWindow) {
+      Window& now = windows[current];
+      Window& other = windows[1 - current];
+      const std::uint64_t following = from + kDrawWindow;
+      std::exception_ptr merge_error;
+      Round round = simulate_window(now, crew, [&] {
+        if (merge_pending) {
+          try {
+            merge_window(other, result, window_merged);
+          } catch (...) {
+            merge_error = std::current_exception();
+            return;
+          }
+        }
+        if (following < end) prepare_window(following, window_size(following), other);
+      });
+      if (merge_error) std::rethrow_exception(merge_error);
+      if (round.failure.error) std::rethrow_exception(round.failure.error);
+      if (round.side_error) std::rethrow_exception(round.side_error);
+      merge_pending = true;
+      current = 1 - current;
     }
-    simulate_window(plans);
-    for (const auto& plan : plans) merge_draw(plan, result);
   }
+  if (merge_pending) merge_window(windows[1 - current], result, window_merged);
   result.wall_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+void Replicator::merge_window(const Window& w, RunResult& result,
+                              const std::function<void(RunResult&)>& window_merged) const {
+  for (std::size_t p = 0; p < w.count; ++p) merge_draw(w.plans[p], result);
+  if (window_merged) window_merged(result);
 }
 
 }  // namespace flowcost::sim

@@ -5,8 +5,8 @@
 // Per draw and design: n = executions, or n = round(events_per_month) when that is <= executions (exact
 // mode: the month's every event is simulated and the monthly totals are the sums). Sample indices 0..n-1
 // are split into kBatchesPerDraw contiguous batches (batch b = [b n / 16, (b + 1) n / 16)), each split into
-// chunks of at most kChunkSize samples; chunks do not depend on the thread count. Threads take chunks from
-// a shared counter, each with its own DrawSimulator (prepare() once per draw per thread) and
+// chunks of at most kChunkSize samples; chunks do not depend on the thread count. Threads (sim/work_crew.h)
+// take chunks from a shared counter, each with its own DrawSimulator (prepare() once per draw per thread) and
 // ExecutionRecord; per-chunk integer sums are merged in chunk order, so results are byte-identical for any
 // thread count and any split of the draws into run_draws calls.
 //
@@ -17,6 +17,7 @@
 // of samples 0..min(n, 2000)-1 of every draw go into the design's histogram (and their sum into the draw's
 // record). Memory per draw and design: one DrawRecord (sim/run_result.h).
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -27,8 +28,14 @@
 
 namespace flowcost::sim {
 
+class WorkCrew;
+
 inline constexpr std::uint64_t kChunkSize = 2048;
 inline constexpr std::uint64_t kLatencySamplesPerDraw = 2000;
+// Draws simulated per round of the threads. While a window is simulated, the calling thread merges the
+// previous one (and the engine prices it) and prepares the next: what stays serial is the first window's
+// preparation and the last one's merge, so a window is small. Results do not depend on it.
+inline constexpr std::uint64_t kDrawWindow = 8;
 
 // The values of outer draw `draw`: each input (number, expression over earlier inputs, or distribution
 // sampled with Stream(seed, draw, kInputSample, site_key(name))) and each per-draw workload scalar.
@@ -46,17 +53,26 @@ class Replicator {
              ReplicationOptions options);
 
   // Simulates draws [first, first + count) of every design and appends them to `result` (designs in order).
-  // Byte-identical results for any `threads` and any split of draws into calls. Exceptions from a design
-  // (InputError, InternalError) propagate; `result` is then incomplete.
-  void run_draws(std::uint64_t first, std::uint64_t count, RunResult& result);
+  // Byte-identical results for any `threads` and any split of draws into calls. Draws are simulated in
+  // windows of a few; after each window is appended, `window_merged(result)` runs on the calling thread
+  // while the next window is being simulated (the engine prices the new draws there). Exceptions from a
+  // design (InputError, InternalError) or from `window_merged` propagate, in the order a one-thread run
+  // meets them; `result` is then incomplete.
+  void run_draws(std::uint64_t first, std::uint64_t count, RunResult& result,
+                 const std::function<void(RunResult&)>& window_merged = {});
 
   const CompiledScenarioValues& values() const { return values_; }
   unsigned threads() const { return threads_; }
 
  private:
   struct DrawPlan;
-  void simulate_window(std::vector<DrawPlan>& plans);
+  struct Window;
+  struct Failure;
+  struct Round;
+  void prepare_window(std::uint64_t first, std::size_t count, Window& w) const;
+  Round simulate_window(Window& w, WorkCrew& crew, const std::function<void()>& side);
   void merge_draw(const DrawPlan& plan, RunResult& result) const;
+  void merge_window(const Window& w, RunResult& result, const std::function<void(RunResult&)>& window_merged) const;
 
   CompiledScenarioValues values_;
   std::vector<const DesignSimulator*> designs_;

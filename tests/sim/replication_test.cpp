@@ -298,3 +298,94 @@ TEST_CASE("a month with no events simulates nothing and keeps the fixed monthly 
   CHECK(r.designs[0].latency_ms.count() == 0);
   CHECK(dr.latency_count == 0);
 }
+
+namespace {
+
+// FakeDesign that throws an InputError naming the draw and sample when it simulates any of `failing`.
+class FailingDraw : public DrawSimulator {
+ public:
+  FailingDraw(std::uint64_t draw, std::vector<std::pair<std::uint64_t, std::uint64_t>> failing)
+      : draw_(draw), failing_(std::move(failing)) {}
+  void simulate(std::uint64_t sample, ExecutionRecord& out) override {
+    for (const auto& [draw, at] : failing_)
+      if (draw == draw_ && at == sample)
+        throw model::InputError({"fake.yaml", 1, 1},
+                                "fails in draw " + std::to_string(draw) + " at sample " + std::to_string(sample));
+    out.meters.add(Meter::lambda_requests, 1);
+  }
+
+ private:
+  std::uint64_t draw_;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> failing_;
+};
+
+class FailingDesign : public DesignSimulator {
+ public:
+  explicit FailingDesign(std::vector<std::pair<std::uint64_t, std::uint64_t>> failing) : failing_(std::move(failing)) {}
+  const std::string& name() const override { return name_; }
+  std::unique_ptr<DrawSimulator> prepare(const DrawInputs& inputs) const override {
+    return std::make_unique<FailingDraw>(inputs.draw, failing_);
+  }
+  const std::vector<std::string>& error_names() const override { return errors_; }
+  const std::vector<std::string>& warnings() const override { return errors_; }
+
+ private:
+  std::string name_ = "failing";
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> failing_;
+  std::vector<std::string> errors_;
+};
+
+// The message of the error run_draws(0, draws) throws; `callback_fails_after` > 0: window_merged throws once
+// that many draws are merged.
+std::string first_error(const model::Scenario& s, unsigned threads, std::uint64_t draws,
+                        std::vector<std::pair<std::uint64_t, std::uint64_t>> failing,
+                        std::size_t callback_fails_after = 0) {
+  FailingDesign design(std::move(failing));
+  Replicator r(s, {&design}, ReplicationOptions{s.run.seed, 5000, threads});
+  RunResult result;
+  try {
+    r.run_draws(0, draws, result, [&](RunResult& run) {
+      if (callback_fails_after > 0 && run.designs[0].draws.size() >= callback_fails_after)
+        throw model::InputError({"callback", 0, 0}, "window_merged fails after " +
+                                                        std::to_string(run.designs[0].draws.size()) + " draws");
+    });
+  } catch (const model::InputError& e) {
+    return e.diagnostics().at(0).message;
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("window_merged runs after each window of draws, in order, on any number of threads") {
+  model::Scenario s = load("replication.yaml");
+  for (unsigned threads : {1u, 2u, 7u}) {
+    FakeDesign small("small", s, 128);
+    Replicator r(s, {&small}, ReplicationOptions{s.run.seed, 1000, threads});
+    RunResult result;
+    std::vector<std::size_t> merged;
+    r.run_draws(0, 2 * kDrawWindow + 3, result, [&](RunResult& run) { merged.push_back(run.designs[0].draws.size()); });
+    CHECK(merged == std::vector<std::size_t>{kDrawWindow, 2 * kDrawWindow, 2 * kDrawWindow + 3});
+    std::vector<std::uint64_t> draws;
+    for (const auto& d : result.designs[0].draws) draws.push_back(d.draw);
+    REQUIRE(draws.size() == 2 * kDrawWindow + 3);
+    for (std::size_t i = 0; i < draws.size(); ++i) CHECK(draws[i] == i);
+  }
+}
+
+TEST_CASE("the error reported is the one a one-thread run meets first, at any thread count") {
+  model::Scenario s = load("replication.yaml");
+  const std::uint64_t w = kDrawWindow;
+  for (unsigned threads : {1u, 2u, 3u}) {
+    CAPTURE(threads);
+    // Two failing events in one window: the earlier task's (draw 1 before draw 3).
+    CHECK(first_error(s, threads, 2 * w, {{3, 10}, {1, 4000}}) == "fails in draw 1 at sample 4000");
+    // A failure in window 1 and the pricing of window 0 failing: the pricing came first.
+    CHECK(first_error(s, threads, 3 * w, {{w + 2, 0}}, w) == "window_merged fails after " + std::to_string(w) + " draws");
+    // A failure in window 1 before the pricing of window 1 would fail.
+    CHECK(first_error(s, threads, 3 * w, {{w + 2, 0}}, 2 * w) == "fails in draw " + std::to_string(w + 2) + " at sample 0");
+    // Only the pricing of the last window fails.
+    CHECK(first_error(s, threads, 2 * w + 1, {}, 2 * w + 1) ==
+          "window_merged fails after " + std::to_string(2 * w + 1) + " draws");
+  }
+}

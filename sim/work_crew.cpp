@@ -1,0 +1,58 @@
+#include "sim/work_crew.h"
+
+namespace flowcost::sim {
+
+WorkCrew::WorkCrew(unsigned helpers) {
+  helpers_.reserve(helpers);
+  for (unsigned i = 0; i < helpers; ++i) helpers_.emplace_back([this, i] { serve(i + 1); });
+}
+
+WorkCrew::~WorkCrew() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  start_.notify_all();
+  for (auto& t : helpers_) t.join();
+}
+
+void WorkCrew::serve(unsigned member) {
+  std::uint64_t seen = 0;
+  for (;;) {
+    const std::function<void(unsigned)>* work = nullptr;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      start_.wait(lock, [&] { return stop_ || round_ != seen; });
+      if (stop_) return;
+      seen = round_;
+      work = work_;
+    }
+    (*work)(member);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      --busy_;
+    }
+    finished_.notify_one();
+  }
+}
+
+void WorkCrew::round(const std::function<void(unsigned)>& work, const std::function<void()>& side) {
+  if (!helpers_.empty()) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      work_ = &work;
+      busy_ = static_cast<unsigned>(helpers_.size());
+      ++round_;
+    }
+    start_.notify_all();
+  }
+  side();
+  work(0);
+  if (!helpers_.empty()) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    finished_.wait(lock, [&] { return busy_ == 0; });
+    work_ = nullptr;
+  }
+}
+
+}  // namespace flowcost::sim

@@ -1,0 +1,42 @@
+#pragma once
+// A fixed crew of helper threads that work in rounds together with the calling thread (sim/replication.cpp).
+// Threads are started once per crew, not once per round: a run has a round per window of draws, and starting
+// threads in each would be a serial cost of its own. In a round the calling thread first does `side` (work
+// that overlaps the round, such as merging the previous window), then works as one more member of the crew;
+// round() returns when every member has finished. A crew of 0 helpers runs everything on the calling thread,
+// in the same order.
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace flowcost::sim {
+
+class WorkCrew {
+ public:
+  explicit WorkCrew(unsigned helpers);
+  ~WorkCrew();
+  WorkCrew(const WorkCrew&) = delete;
+  WorkCrew& operator=(const WorkCrew&) = delete;
+
+  // Runs `work(member)` on every helper (members 1..helpers) and, after `side()`, on the calling thread
+  // (member 0). Neither may throw: record an error and return instead.
+  void round(const std::function<void(unsigned)>& work, const std::function<void()>& side);
+
+  unsigned members() const { return static_cast<unsigned>(helpers_.size()) + 1; }
+
+ private:
+  void serve(unsigned member);
+
+  std::vector<std::thread> helpers_;
+  std::mutex mutex_;
+  std::condition_variable start_, finished_;
+  const std::function<void(unsigned)>* work_ = nullptr;
+  std::uint64_t round_ = 0;
+  unsigned busy_ = 0;
+  bool stop_ = false;
+};
+
+}  // namespace flowcost::sim
