@@ -14,38 +14,17 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "model/diagnostics.h"
-#include "model/metering.h"
-#include "model/scenario/scenario.h"
+#include "shipped_designs.h"
 #include "sim/execution.h"
 #include "sim/replication.h"
 #include "sim/scenario_values.h"
-#include "sim/sfn/factory.h"
 
 namespace {
 
 using namespace flowcost;
-
-constexpr std::uint64_t kChunk = 4096;
-
-struct Loaded {
-  model::Scenario scenario;
-  std::unique_ptr<sim::DesignSimulator> simulator;
-};
-
-std::unique_ptr<Loaded> load(const std::string& file, const std::string& design) {
-  auto l = std::make_unique<Loaded>();
-  model::Diagnostics diags;
-  l->scenario = model::load_scenario(std::string(FLOWCOST_SOURCE_DIR) + "/scenarios/" + file, {}, diags);
-  for (const auto& d : l->scenario.designs)
-    if (d.name == design) l->simulator = sim::sfn::make_simulator(l->scenario, d, model::MeteringRules{}, diags);
-  if (!l->simulator || diags.has_errors()) return nullptr;
-  return l;
-}
 
 void set_counters(benchmark::State& state, std::uint64_t transitions, std::uint64_t executions) {
   state.counters["transitions/s"] = benchmark::Counter(static_cast<double>(transitions), benchmark::Counter::kIsRate);
@@ -53,8 +32,8 @@ void set_counters(benchmark::State& state, std::uint64_t transitions, std::uint6
   state.counters["transitions/execution"] = static_cast<double>(transitions) / static_cast<double>(executions);
 }
 
-void executor(benchmark::State& state, const std::string& file, const std::string& design) {
-  auto l = load(file, design);
+void executor(benchmark::State& state, const bench::ShippedDesign& design) {
+  auto l = bench::load_design(design);
   if (!l) {
     state.SkipWithError("the scenario did not load");
     return;
@@ -64,19 +43,14 @@ void executor(benchmark::State& state, const std::string& file, const std::strin
   sim::ExecutionRecord record;
   std::uint64_t sample = 0, transitions = 0;
   for (auto _ : state) {
-    record.clear();
-    for (std::uint64_t i = 0; i < kChunk; ++i) {
-      record.reset_event();
-      draw->simulate(sample++, record);
-      transitions += record.transitions;
-    }
+    transitions += bench::run_executor_chunk(*draw, record, sample);
     benchmark::DoNotOptimize(record.meters);
   }
   set_counters(state, transitions, sample);
 }
 
-void replication(benchmark::State& state, const std::string& file, const std::string& design) {
-  auto l = load(file, design);
+void replication(benchmark::State& state, const bench::ShippedDesign& design) {
+  auto l = bench::load_design(design);
   if (!l) {
     state.SkipWithError("the scenario did not load");
     return;
@@ -106,14 +80,13 @@ void configure(benchmark::internal::Benchmark* b) {
 
 }  // namespace
 
-#define FLOWCOST_BENCH(name, file, design)                                   \
-  BENCHMARK_CAPTURE(executor, name, file, design)->Apply(configure);        \
-  BENCHMARK_CAPTURE(replication, name, file, design)->Apply(configure);
-
-FLOWCOST_BENCH(article_choice, "article-choice.yaml", "article-choice")
-FLOWCOST_BENCH(media_transcode, "media-transcode.yaml", "media-transcode")
-FLOWCOST_BENCH(promotion_approval, "promotion-approval.yaml", "promotion-approval")
-FLOWCOST_BENCH(iot_telemetry_express, "iot-telemetry.yaml", "step-functions-express")
-FLOWCOST_BENCH(iot_telemetry_standard, "iot-telemetry.yaml", "step-functions-standard")
-
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  for (const auto& design : bench::kShippedDesigns) {
+    configure(benchmark::RegisterBenchmark((std::string("executor/") + design.bench_name).c_str(), executor, design));
+    configure(benchmark::RegisterBenchmark((std::string("replication/") + design.bench_name).c_str(), replication, design));
+  }
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

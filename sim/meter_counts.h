@@ -7,6 +7,8 @@
 #include <limits>
 #include <string_view>
 
+#include "sim/floor_count.h"
+
 namespace flowcost::sim {
 
 // Same order as model::known_meters() (checked by a test).
@@ -45,6 +47,9 @@ enum class Meter : std::uint8_t {
 };
 
 inline constexpr std::size_t kMeterCount = static_cast<std::size_t>(Meter::count_);
+#ifdef FLOWCOST_FLOOR_COUNTING
+static_assert(kMeterCount <= floor_count::kMaxMeters);
+#endif
 
 // Multiply a native integer by this to get the meter's unit (GB-s, GB, requests, ...).
 double meter_scale(Meter m);
@@ -59,6 +64,9 @@ struct MeterCounts {
 
   // Quantities are never negative; a sum that overflows saturates at kMeterSaturated.
   void add(Meter m, std::int64_t n) {
+#ifdef FLOWCOST_FLOOR_COUNTING
+    floor_count::meter_added(static_cast<std::size_t>(m));
+#endif
     std::int64_t& x = v[static_cast<std::size_t>(m)];
     if (__builtin_add_overflow(x, n, &x)) x = kMeterSaturated;
   }

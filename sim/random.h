@@ -26,6 +26,8 @@
 #include <limits>
 #include <string_view>
 
+#include "sim/floor_count.h"
+
 namespace flowcost::sim {
 
 // FNV-1a 64-bit of the bytes: stable across compilers, platforms and runs.
@@ -90,6 +92,9 @@ class Stream {
  private:
   // Out of line: most variates take one word, and the hot path then only reads the buffer.
   [[gnu::noinline]] void refill() {
+#ifdef FLOWCOST_FLOOR_COUNTING
+    floor_count::philox_block();
+#endif
     buf_ = r123::Philox4x64()(ctr_, key_);
     ++ctr_.v[2];
     used_ = 0;
@@ -120,6 +125,9 @@ class SiteVariates {
   // Computes block `block` of the site's lane 0 into buf_. Kept out of line: the slots that follow the
   // first read of a block are then a load each.
   [[gnu::noinline]] void fill(unsigned block) {
+#ifdef FLOWCOST_FLOOR_COUNTING
+    floor_count::philox_block();
+#endif
     r123::Philox4x64::ctr_type ctr = {{draw_, sample_, block, 0}};
     r123::Philox4x64::key_type key = {{seed_, site_}};
     buf_ = r123::Philox4x64()(ctr, key);

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "model/distribution.h"
+#include "sim/floor_count.h"
 #include "sim/random.h"
 
 namespace flowcost::sim {
@@ -34,6 +35,9 @@ class Sampler {
   // The common kinds (constant, normal, lognormal) inline, the rest in sample_other. Constructing a
   // Boost normal or lognormal distribution only stores its two parameters, so doing it per variate is free.
   double sample(Stream& stream) const {
+#ifdef FLOWCOST_FLOOR_COUNTING
+    floor_count::sampled(this);
+#endif
     switch (fast_) {
       case Fast::constant: return spec_.a;
       case Fast::normal: return clip(boost::random::normal_distribution<double>(spec_.a, spec_.b)(stream));
