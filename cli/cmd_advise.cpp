@@ -10,7 +10,6 @@
 #include "cli/run_options.h"
 #include "cli/scenario_inputs.h"
 #include "engine/advise.h"
-#include "engine/scenario_prices.h"
 #include "model/errors.h"
 #include "model/scenario/scenario.h"
 #include "pricing/borrowed_prices.h"
@@ -36,22 +35,21 @@ std::string render(const engine::AdviceReport& report, const std::string& format
 }
 
 void run_advise(const AdviseCommand& c, Context& ctx) {
-  check_output(c.output, scenario_input_paths(c.scenario, c.options));
+  const ScenarioInputs loaded(c.scenario, c.options);
+  check_output(c.output, loaded.paths());
   const engine::RunSettings settings = run_settings(c.options);
   if (settings.rel_error || settings.max_draws)
     throw model::InputError(model::SourceLocation{"command line", 0, 0},
                             "advise runs a fixed number of draws (--draws); --rel-error and --max-draws do not apply");
+  const engine::ScenarioLoaders loaders = loaded.loaders();
   model::Diagnostics diags;
-  const model::Scenario scenario = model::load_scenario(c.scenario, settings.set, diags);
+  const model::Scenario scenario = loaders.load_scenario(c.scenario, settings.set, diags);
   diags.throw_if_errors();
   print_diagnostics(ctx.err, diags.items());
-  pricing::PriceTable table = engine::load_scenario_price_table(scenario, settings.prices);
+  pricing::PriceTable table = loaders.load_table(scenario, settings.prices);
   if (settings.strict_prices) table = pricing::without_borrowed_prices(std::move(table));
   const engine::AdviceReport report = engine::advise(scenario, table, settings);
-  std::vector<std::string> inputs{c.scenario};
-  for (const auto& [path, sha] : pricing::table_files(table)) inputs.push_back(path);
-  append_paths(scenario.input_file_hashes, inputs);  // every design's files included
-  write_output(c.output, render(report, c.format), ctx.out, inputs);
+  write_output(c.output, render(report, c.format), ctx.out, loaded.paths());
 }
 
 }  // namespace

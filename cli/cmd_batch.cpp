@@ -1,6 +1,7 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <sstream>
 
 #include "cli/command.h"
@@ -44,10 +45,11 @@ void add_batch_command(CLI::App& app, Context& ctx) {
   cmd->add_option("-o,--output", state->output, "the file to write atomically (default: standard output)");
   add_shard_option(*cmd, state->shard);
   cmd->callback([&ctx, state] {
-    // Every scenario's files are known before anything runs or is written.
+    // Every scenario's files are known before anything runs or is written; each is read once, here.
+    std::vector<std::optional<ScenarioInputs>> loaded;
     std::vector<std::string> inputs;
     for (const auto& path : state->scenarios) {
-      std::vector<std::string> files = scenario_input_paths(path, state->options);
+      const std::vector<std::string>& files = loaded.emplace_back(std::in_place, path, state->options)->paths();
       inputs.insert(inputs.end(), files.begin(), files.end());
     }
     check_output(state->output, inputs);
@@ -73,21 +75,19 @@ void add_batch_command(CLI::App& app, Context& ctx) {
       const std::string& path = state->scenarios[i];
       try {
         ProgressBar bar(ctx.err, ctx.err_is_terminal, path);
-        engine::ScenarioSession session(path, settings);
+        engine::ScenarioSession session(path, settings, loaded[i]->loaders());
+        loaded[i].reset();  // what was read lives as long as the session (its loaders hold it)
         session.fix_inputs({});
         if (part) {
           part->entries.push_back({i, path, session.run_whole(path, settings, progress_for(bar, ctx.err_is_terminal))});
           bar.finish();
           print_diagnostics(ctx.err, session.warnings());
-          const std::vector<std::string> files = session.input_paths();
-          inputs.insert(inputs.end(), files.begin(), files.end());
           continue;
         }
         engine::ScenarioRun run = session.run(settings, {}, progress_for(bar, ctx.err_is_terminal));
         bar.finish();
         print_diagnostics(ctx.err, run.warnings);
         made.push_back(std::move(run.report));
-        inputs.insert(inputs.end(), run.input_paths.begin(), run.input_paths.end());
       } catch (const model::InputError& e) {
         print_diagnostics(ctx.err, e.diagnostics());
         ctx.err << batch_left_out_line(path, state->format);

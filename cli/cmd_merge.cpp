@@ -28,8 +28,7 @@ const model::SourceLocation kFormat{"--format", 0, 0};
 void finish_run(Context& ctx, const MergeCommand& cmd, engine::ScenarioRun& run, std::vector<std::string> inputs,
                 const std::string& scenario_path) {
   print_diagnostics(ctx.err, run.warnings);
-  inputs.insert(inputs.end(), run.input_paths.begin(), run.input_paths.end());
-  inputs.push_back(scenario_path);
+  append_run_paths(run.input_paths, scenario_path, inputs);
   write_output(cmd.output, render_run_report(run.report, cmd.format.empty() ? "table" : cmd.format), ctx.out, inputs);
   report_budgets(ctx, run.report, "");
 }
@@ -47,8 +46,7 @@ void finish_batch_merge(Context& ctx, const MergeCommand& cmd, std::vector<engin
       continue;
     }
     print_diagnostics(ctx.err, s.run->warnings);
-    inputs.insert(inputs.end(), s.run->input_paths.begin(), s.run->input_paths.end());
-    inputs.push_back(s.path);
+    append_run_paths(s.run->input_paths, s.path, inputs);
     made.push_back(std::move(s.run->report));
   }
   finish_batch(ctx, format, cmd.output, made, failed, scenarios.size(), inputs);
@@ -84,8 +82,7 @@ void add_merge_command(CLI::App& app, Context& ctx) {
       return finish_batch_merge(ctx, *state, *batch, inputs);
     auto& sweep = std::get<engine::WhatIfRun<engine::SweepReport>>(merged);
     print_diagnostics(ctx.err, sweep.warnings);
-    inputs.insert(inputs.end(), sweep.input_paths.begin(), sweep.input_paths.end());
-    inputs.push_back(scenario_path);
+    append_run_paths(sweep.input_paths, scenario_path, inputs);
     write_output(state->output, render_sweep_report(sweep.report, state->format.empty() ? "table" : state->format),
                  ctx.out, inputs);
   });

@@ -35,19 +35,18 @@ void add_report_command(CLI::App& app, Context& ctx) {
                   "NAME=FROM..TO[:log][:N]: also sweep this input (cost curves and break-even), as `flowcost sweep`");
   cmd->add_option("-o,--output", state->output, "write the page to FILE atomically instead of standard output");
   cmd->callback([&ctx, state] {
-    check_output(state->output, scenario_input_paths(state->scenario, state->options));
+    const ScenarioInputs loaded(state->scenario, state->options);
+    check_output(state->output, loaded.paths());
     std::optional<engine::VarySpec> vary;
     if (!state->vary.empty()) vary = parse_vary(state->vary);
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost report");
     engine::ReviewRun run = engine::run_review(state->scenario, run_settings(state->options), vary, state->vary,
-                                               progress_for(bar, ctx.err_is_terminal));
+                                               progress_for(bar, ctx.err_is_terminal), loaded.loaders());
     bar.finish();
     print_diagnostics(ctx.err, run.warnings);
     std::ostringstream page;
     reports::write_review_html(run.report, page);
-    std::vector<std::string> inputs = run.input_paths;
-    inputs.push_back(state->scenario);
-    write_output(state->output, page.str(), ctx.out, inputs);
+    write_output(state->output, page.str(), ctx.out, loaded.paths());
   });
 }
 

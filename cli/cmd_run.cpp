@@ -1,5 +1,6 @@
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "cli/command.h"
@@ -30,12 +31,8 @@ struct RunCommand {
 };
 
 // `run --shard`: this shard's slice of the draws as a partial result for `flowcost merge`.
-void run_shard(Context& ctx, const RunCommand& cmd, const std::vector<std::string>& inputs) {
-  check_shard_format(cmd.format_option->count() > 0);
-  const engine::ShardSpec shard = parse_shard(cmd.shard, [](const char* name) { return std::getenv(name); });
-  const engine::RunSettings settings = run_settings(cmd.options);
-  engine::ScenarioSession session(cmd.scenario, settings);
-  session.fix_inputs({});
+void run_shard(Context& ctx, const RunCommand& cmd, const engine::ShardSpec& shard, engine::ScenarioSession& session,
+               const engine::RunSettings& settings, const std::vector<std::string>& inputs) {
   ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run --shard " + cmd.shard);
   engine::PartialRun part = session.run_shard(cmd.scenario, settings, shard, progress_for(bar, ctx.err_is_terminal));
   bar.finish();
@@ -64,20 +61,26 @@ void add_run_command(CLI::App& app, Context& ctx) {
       ->allow_extra_args(false);
   add_shard_option(*cmd, state->shard);
   cmd->callback([&ctx, state] {
-    std::vector<std::string> inputs = scenario_input_paths(state->scenario, state->options);
+    const ScenarioInputs loaded(state->scenario, state->options);
+    const std::vector<std::string>& inputs = loaded.paths();
     check_output(state->output, inputs);
     if (!state->per_draw.empty()) {
       check_output(state->per_draw, inputs);
       check_distinct_outputs(state->output, state->per_draw);
     }
-    inputs.push_back(state->scenario);
-    if (!state->shard.empty()) return run_shard(ctx, *state, inputs);
+    std::optional<engine::ShardSpec> shard;
+    if (!state->shard.empty()) {
+      check_shard_format(state->format_option->count() > 0);
+      shard = parse_shard(state->shard, [](const char* name) { return std::getenv(name); });
+    }
+    const engine::RunSettings settings = run_settings(state->options);
+    engine::ScenarioSession session(state->scenario, settings, loaded.loaders());
+    session.fix_inputs({});
+    if (shard) return run_shard(ctx, *state, *shard, session, settings, inputs);
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run");
-    engine::ScenarioRun run = engine::run_scenario(state->scenario, run_settings(state->options),
-                                                   progress_for(bar, ctx.err_is_terminal));
+    engine::ScenarioRun run = session.run(settings, {}, progress_for(bar, ctx.err_is_terminal));
     bar.finish();
     print_diagnostics(ctx.err, run.warnings);
-    inputs.insert(inputs.end(), run.input_paths.begin(), run.input_paths.end());
     const std::string report = render_run_report(run.report, state->format);
     if (!state->per_draw.empty()) {
       std::ostringstream per_draw;

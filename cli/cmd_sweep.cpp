@@ -41,26 +41,25 @@ void add_sweep_command(CLI::App& app, Context& ctx) {
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
   add_shard_option(*cmd, state->shard);
   cmd->callback([&ctx, state] {
-    check_output(state->output, scenario_input_paths(state->scenario, state->options));
+    const ScenarioInputs loaded(state->scenario, state->options);
+    check_output(state->output, loaded.paths());
     const engine::VarySpec vary = parse_vary(state->vary);
     if (!state->shard.empty()) {
       // This shard's slice of the grid points as a partial result for `flowcost merge`.
       check_shard_format(state->format_option->count() > 0);
       const engine::ShardSpec shard = parse_shard(state->shard, [](const char* name) { return std::getenv(name); });
-      const auto part = engine::run_sweep_shard(state->scenario, run_settings(state->options), vary, shard);
+      const auto part =
+          engine::run_sweep_shard(state->scenario, run_settings(state->options), vary, shard, loaded.loaders());
       print_diagnostics(ctx.err, part.warnings);
       std::ostringstream out;
       engine::write_partial_sweep(part.report, out);
-      std::vector<std::string> inputs = part.input_paths;
-      inputs.push_back(state->scenario);
-      write_output(state->output, out.str(), ctx.out, inputs);
+      write_output(state->output, out.str(), ctx.out, loaded.paths());
       return;
     }
-    engine::WhatIfRun<engine::SweepReport> run = engine::run_sweep(state->scenario, run_settings(state->options), vary);
+    engine::WhatIfRun<engine::SweepReport> run =
+        engine::run_sweep(state->scenario, run_settings(state->options), vary, loaded.loaders());
     print_diagnostics(ctx.err, run.warnings);
-    std::vector<std::string> inputs = run.input_paths;
-    inputs.push_back(state->scenario);
-    write_output(state->output, render_sweep_report(run.report, state->format), ctx.out, inputs);
+    write_output(state->output, render_sweep_report(run.report, state->format), ctx.out, loaded.paths());
   });
 }
 

@@ -40,12 +40,12 @@ void add_tornado_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", state->format, "output format")->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_option("-o,--output", state->output, "write to FILE atomically instead of standard output");
   cmd->callback([&ctx, state] {
-    check_output(state->output, scenario_input_paths(state->scenario, state->options));
-    engine::WhatIfRun<engine::TornadoReport> run = engine::run_tornado(state->scenario, run_settings(state->options));
+    const ScenarioInputs loaded(state->scenario, state->options);
+    check_output(state->output, loaded.paths());
+    engine::WhatIfRun<engine::TornadoReport> run =
+        engine::run_tornado(state->scenario, run_settings(state->options), loaded.loaders());
     print_diagnostics(ctx.err, run.warnings);
-    std::vector<std::string> inputs = run.input_paths;
-    inputs.push_back(state->scenario);
-    write_output(state->output, render(run.report, state->format), ctx.out, inputs);
+    write_output(state->output, render(run.report, state->format), ctx.out, loaded.paths());
   });
 }
 

@@ -155,6 +155,12 @@ void append_paths(const model::InputFiles& files, std::vector<std::string>& out)
   for (const auto& [path, sha256] : files) out.push_back(path);
 }
 
+void append_run_paths(const std::vector<std::string>& run_paths, const std::string& scenario_path,
+                      std::vector<std::string>& out) {
+  out.insert(out.end(), run_paths.begin(), run_paths.end());
+  out.push_back(scenario_path);
+}
+
 void finish_standard_output(std::ostream& out) {
   out.flush();
   if (!out) throw model::InputError(at("standard output"), "cannot write the output (closed, or the disk is full)");

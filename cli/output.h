@@ -37,6 +37,11 @@ void check_distinct_outputs(const std::string& first, const std::string& second)
 // The paths of `files`, appended to `out`.
 void append_paths(const model::InputFiles& files, std::vector<std::string>& out);
 
+// A scenario's run as an input of a command that writes (`merge` of its shards): every file the run read
+// (`run_paths`, a session's input_paths) and the scenario itself, appended to `out`.
+void append_run_paths(const std::vector<std::string>& run_paths, const std::string& scenario_path,
+                      std::vector<std::string>& out);
+
 // Flushes `out`; throws model::InputError naming standard output when the stream has failed.
 void finish_standard_output(std::ostream& out);
 

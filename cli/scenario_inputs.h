@@ -1,16 +1,39 @@
 #pragma once
-// Every file a scenario verb (run, sweep, tornado, batch) will read, known before any work: the scenario
-// and every file its loaders read (model::Scenario::input_file_hashes), and its price table. `-o` is
-// checked against these before anything runs, and again against the run's own list when writing.
+// A scenario verb's inputs (run, batch, report, sweep, tornado, advise), read once, before any work: the
+// scenario with its --set overrides, every file its loaders read (model::Scenario::input_file_hashes) and its
+// price table. `-o` is checked against these files before anything runs and written never over them; the
+// verb's sessions (engine::ScenarioSession) then take the scenario and the table from here (loaders())
+// instead of reading the files again.
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/run_options.h"
+#include "engine/run_pipeline.h"
 
 namespace flowcost::cli {
 
-// Loads the scenario with `options` (its --set and --prices). Problems are not reported here (the run
-// reports them); the files read up to the first problem are still listed.
-std::vector<std::string> scenario_input_paths(const std::string& scenario_path, const RunOptions& options);
+class ScenarioInputs {
+ public:
+  // Reads the scenario with `options` (its --set and --prices), then its price table when the scenario has
+  // no error. Problems are not reported here: a session made with loaders() reports them where it would
+  // have, had it read the files itself (a malformed --set: the verb reports it; the scenario is read
+  // without overrides to list its files).
+  ScenarioInputs(const std::string& scenario_path, const RunOptions& options);
+
+  // The scenario, every file its loaders read and the price table's files (those read up to the first
+  // problem; a table that could not be read: its resolved path when there is one).
+  const std::vector<std::string>& paths() const { return paths_; }
+
+  // engine::default_loaders() with the scenario (and the diagnostics of reading it) and its price table (or
+  // the error of reading it) served from what was read here, a copy at each call. A different path, --set or
+  // --prices is read from the files, as by default.
+  engine::ScenarioLoaders loaders() const;
+
+ private:
+  struct Read;
+  std::shared_ptr<const Read> read_;
+  std::vector<std::string> paths_;
+};
 
 }  // namespace flowcost::cli

@@ -84,9 +84,9 @@ std::vector<InputReport> input_reports(const model::Scenario& scenario, const Ru
 }
 
 ReviewRun run_review(const std::string& scenario_path, const RunSettings& settings, const std::optional<VarySpec>& vary,
-                     const std::string& vary_text, const ProgressFn& progress) {
+                     const std::string& vary_text, const ProgressFn& progress, const ScenarioLoaders& loaders) {
   ReviewRun out;
-  ScenarioSession session(scenario_path, settings);
+  ScenarioSession session(scenario_path, settings, loaders);
   if (vary) check_vary_name(session.scenario(), vary->name);
   session.fix_inputs({});
   ScenarioRun run = session.run(settings, {}, progress);
@@ -94,8 +94,8 @@ ReviewRun run_review(const std::string& scenario_path, const RunSettings& settin
   out.input_paths = std::move(run.input_paths);
   out.warnings = std::move(run.warnings);
   out.report.inputs = input_reports(session.scenario(), settings);
-  out.report.tornado = run_tornado(scenario_path, settings).report;
-  if (vary) out.report.sweep = run_sweep(scenario_path, settings, *vary).report;
+  out.report.tornado = run_tornado(scenario_path, settings, loaders).report;
+  if (vary) out.report.sweep = run_sweep(scenario_path, settings, *vary, loaders).report;
   out.report.command = review_command(scenario_path, settings, out.report.run.seed, vary, vary_text);
   return out;
 }

@@ -20,13 +20,15 @@ std::vector<InputReport> input_reports(const model::Scenario& scenario, const Ru
 
 // The run, the tornado and the sweep (when `vary` is given) on the same settings and seed. Throws
 // model::InputError for bad input, before any simulation when the scenario or the varied name is wrong.
-// `vary_text` is the `--vary` option as typed (for the reproducing command).
+// `vary_text` is the `--vary` option as typed (for the reproducing command). The run, the tornado and the sweep
+// each have their own session (each fixes other inputs), all reading through `loaders`.
 struct ReviewRun {
   ReviewReport report;
   std::vector<std::string> input_paths;      // every file read (never to be overwritten)
   std::vector<model::Diagnostic> warnings;   // the run's, for standard error
 };
 ReviewRun run_review(const std::string& scenario_path, const RunSettings& settings, const std::optional<VarySpec>& vary,
-                     const std::string& vary_text, const ProgressFn& progress = {});
+                     const std::string& vary_text, const ProgressFn& progress = {},
+                     const ScenarioLoaders& loaders = default_loaders());
 
 }  // namespace flowcost::engine

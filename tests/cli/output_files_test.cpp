@@ -129,6 +129,10 @@ TEST_CASE("output files: every verb refuses to write over a file it reads") {
   check_refused(args({"run", scenario, "-o", child}), dir, child, child);
   check_refused(args({"sweep", scenario, "--vary", "devices=100..200:2", "-o", mock}), dir, mock, mock);
   check_refused(args({"tornado", scenario, "-o", levels}), dir, levels, levels);
+  check_refused(args({"report", scenario, "-o", child}), dir, child, child);
+  check_refused(args({"run", scenario, "--shard", "0/2", "-o", mock}), dir, mock, mock);
+  check_refused(args({"sweep", scenario, "--vary", "devices=100..200:2", "--shard", "1/2", "-o", levels}), dir, levels,
+                levels);
   // batch knows every scenario's files before it runs or writes anything.
   check_refused(args({"batch", (dir / "tiny.yaml").string(), scenario, "-o", mock}), dir, mock, mock);
   // The price table, given with --prices, is an input of run too.

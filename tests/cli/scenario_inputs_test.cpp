@@ -1,0 +1,136 @@
+// A scenario verb reads its scenario once (cli/scenario_inputs.h): the files listed for `-o` are those the run
+// reads, a session made with its loaders reads none of them again, and problems surface where and as a
+// session reading the files itself reports them.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+
+#include "cli/scenario_inputs.h"
+#include "engine/run_pipeline.h"
+#include "model/errors.h"
+#include "run_cli_helpers.h"
+
+namespace fs = std::filesystem;
+using flowcost::cli::RunOptions;
+using flowcost::cli::ScenarioInputs;
+using flowcost::testing::CliResult;
+using flowcost::testing::run_data;
+using flowcost::testing::run_flowcost;
+using flowcost::testing::scratch_folder;
+namespace engine = flowcost::engine;
+namespace model = flowcost::model;
+
+namespace {
+
+RunOptions quick(const std::optional<std::string>& prices) {
+  RunOptions o;
+  o.settings.draws = 3;
+  o.settings.executions = 60;
+  o.settings.seed = 11;
+  o.settings.prices = prices;
+  return o;
+}
+
+// Every diagnostic of the model::InputError that `f` throws, one headline a line.
+template <class F>
+std::string error_of(F&& f) {
+  try {
+    f();
+  } catch (const model::InputError& e) {
+    std::string out;
+    for (const auto& d : e.diagnostics()) out += model::diagnostic_headline(d) + "\n";
+    return out;
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("scenario inputs: every file the run reads is listed; a session made from them reads none again") {
+  const fs::path dir = scratch_folder("scenario_inputs_once");
+  fs::copy(run_data("tiny.yaml"), dir / "tiny.yaml");
+  fs::copy(run_data("tiny.asl.json"), dir / "tiny.asl.json");
+  fs::copy(std::string(FLOWCOST_SOURCE_DIR) + "/pricing/tables/aws-us-east-1.yaml", dir / "table.yaml");
+  const std::string scenario = (dir / "tiny.yaml").string();
+  const RunOptions options = quick((dir / "table.yaml").string());
+  const engine::RunSettings settings = options.settings;
+
+  const engine::RunReport expected = engine::run_scenario(scenario, settings, {}).report;
+  engine::ScenarioSession reference(scenario, settings);
+  reference.fix_inputs({});
+  std::vector<std::string> run_paths = reference.input_paths();
+  run_paths.push_back(scenario);
+
+  const ScenarioInputs inputs(scenario, options);
+  std::vector<std::string> listed = inputs.paths();
+  std::sort(listed.begin(), listed.end());
+  std::sort(run_paths.begin(), run_paths.end());
+  run_paths.erase(std::unique(run_paths.begin(), run_paths.end()), run_paths.end());
+  listed.erase(std::unique(listed.begin(), listed.end()), listed.end());
+  CHECK(listed == run_paths);  // the same files as the run's own list, the price table's included
+  CHECK(std::count(listed.begin(), listed.end(), (dir / "table.yaml").string()) == 1);
+
+  // Gone from the disk: the session still has all it needs, so it read nothing itself.
+  fs::remove_all(dir);
+  engine::ScenarioSession session(scenario, settings, inputs.loaders());
+  session.fix_inputs({});
+  const engine::RunReport report = session.run(settings, {}).report;
+  REQUIRE(report.designs.size() == expected.designs.size());
+  for (std::size_t d = 0; d < report.designs.size(); ++d) {
+    CHECK(report.designs[d].name == expected.designs[d].name);
+    CHECK(report.designs[d].monthly_cost_usd.mean == expected.designs[d].monthly_cost_usd.mean);
+  }
+}
+
+TEST_CASE("scenario inputs: another --set or --prices is read from the files, as by default") {
+  const std::string scenario = run_data("tiny.yaml");
+  const ScenarioInputs inputs(scenario, quick("aws-us-east-1"));
+  const engine::ScenarioLoaders loaders = inputs.loaders();
+  model::Diagnostics diags;
+  const model::Scenario changed = loaders.load_scenario(scenario, {{"devices", "5"}}, diags);
+  REQUIRE(model::find_input(changed, "devices") != nullptr);
+  CHECK(model::find_input(changed, "devices")->value.kind == model::ValueSpec::Kind::number);
+  CHECK(model::find_input(loaders.load_scenario(scenario, {}, diags), "devices")->value.kind ==
+        model::ValueSpec::Kind::distribution);
+  CHECK(loaders.load_table(changed, std::string("aws-eu-west-1")).name == "aws-eu-west-1");
+  CHECK(loaders.load_table(changed, std::string("aws-us-east-1")).name == "aws-us-east-1");
+}
+
+TEST_CASE("scenario inputs: the scenario's and the table's errors come from the session, word for word") {
+  const RunOptions options = quick(std::nullopt);
+  const engine::RunSettings settings = options.settings;
+  for (const char* name : {"bad.yaml", "unknown_prices.yaml", "missing_prices.yaml"}) {
+    INFO(name);
+    const std::string scenario = run_data(name);
+    const ScenarioInputs inputs(scenario, options);  // reports nothing itself
+    CHECK(inputs.paths().front() == scenario);
+    auto read_itself = [&] {
+      engine::ScenarioSession s(scenario, settings);
+      s.fix_inputs({});
+    };
+    auto read_once = [&] {
+      engine::ScenarioSession s(scenario, settings, inputs.loaders());
+      s.fix_inputs({});
+    };
+    const std::string expected = error_of(read_itself);
+    CHECK(expected != "(no error)");
+    CHECK(error_of(read_once) == expected);
+  }
+}
+
+TEST_CASE("scenario inputs: -o is still checked before the scenario's own errors are reported") {
+  const fs::path dir = scratch_folder("scenario_inputs_order");
+  const std::string missing = (dir / "none" / "out.csv").string();
+  for (const char* verb : {"run", "tornado", "report"}) {
+    INFO(verb);
+    CliResult r = run_flowcost({verb, run_data("bad.yaml"), "-o", missing});
+    CHECK(r.code == 1);
+    CHECK(r.err == missing + ": error: output folder does not exist\n");
+  }
+  CliResult over = run_flowcost({"sweep", run_data("bad.yaml"), "--vary", "devices=1..2:2", "-o", run_data("bad.yaml")});
+  CHECK(over.code == 1);
+  CHECK(over.err == run_data("bad.yaml") + ": error: refusing to overwrite input file " + run_data("bad.yaml") + "\n");
+  fs::remove_all(dir);
+}
