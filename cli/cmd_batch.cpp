@@ -58,14 +58,13 @@ void add_batch_command(CLI::App& app, Context& ctx) {
     std::uint64_t first = 0, count = state->scenarios.size();
     if (!state->shard.empty()) {
       check_shard_format(state->format_option->count() > 0);
+      const engine::ShardSpec shard = parse_shard(state->shard, [](const char* name) { return std::getenv(name); });
       part.emplace();
-      part->shard = parse_shard(state->shard, [](const char* name) { return std::getenv(name); });
-      part->tool_version = FLOWCOST_VERSION;
+      part->header = engine::new_shard_header("batch", engine::batch_config_hash(state->scenarios, settings), shard);
       part->settings = settings;
       part->settings.threads.reset();
-      part->config_hash = engine::batch_config_hash(state->scenarios, settings);
       part->scenarios = state->scenarios;
-      const engine::ShardSlice slice = engine::shard_slice(count, part->shard);
+      const engine::ShardSlice slice = engine::shard_slice(count, part->header.shard);
       first = slice.first;
       count = slice.count;
     }
@@ -101,7 +100,7 @@ void add_batch_command(CLI::App& app, Context& ctx) {
       write_output(state->output, out.str(), ctx.out, inputs);
       if (failed > 0) {
         ctx.err << "flowcost batch: " << failed << " of " << count << " scenarios of shard "
-                << engine::shard_text(part->shard) << " failed\n";
+                << engine::shard_text(part->header.shard) << " failed\n";
         ctx.exit_code = 1;
       }
       return;

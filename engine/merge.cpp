@@ -12,14 +12,12 @@ namespace flowcost::engine {
 
 namespace {
 
-ShardHeader header_of(const std::string& path, const PartialRun& p) {
-  return {path, "run", p.tool_version, p.config_hash, p.shard};
-}
-ShardHeader header_of(const std::string& path, const PartialBatch& p) {
-  return {path, "batch", p.tool_version, p.config_hash, p.shard};
-}
-ShardHeader header_of(const std::string& path, const PartialSweep& p) {
-  return {path, "sweep", p.tool_version, p.config_hash, p.shard};
+// A part's stamp, named by the path it was given with.
+template <class Part>
+ShardHeader header_of(const std::string& path, const Part& p) {
+  ShardHeader out = p.header;
+  out.path = path;
+  return out;
 }
 
 // How part `a`'s configuration differs from part `b`'s, "" when only files differ.
@@ -52,8 +50,8 @@ std::vector<const std::pair<std::string, Part>*> checked(const std::vector<std::
   std::vector<ShardHeader> headers;
   for (const auto& [path, part] : parts) headers.push_back(header_of(path, part));
   check_shard_set(headers, [&](std::size_t i) { return difference(parts[i].second, parts.front().second); });
-  std::vector<const std::pair<std::string, Part>*> ordered(parts.front().second.shard.count, nullptr);
-  for (const auto& p : parts) ordered[p.second.shard.index] = &p;
+  std::vector<const std::pair<std::string, Part>*> ordered(parts.front().second.header.shard.count, nullptr);
+  for (const auto& p : parts) ordered[p.second.header.shard.index] = &p;
   return ordered;
 }
 
@@ -100,7 +98,7 @@ ScenarioRun report_of_shards(const std::vector<const std::pair<std::string, Part
   const auto& [first_path, first] = *parts.front();
   ScenarioSession session(first.scenario_path, first.settings);
   session.fix_inputs({});
-  check_scenario_unchanged(first_path, first.scenario_path, session.config_hash(first.settings), first.config_hash);
+  check_scenario_unchanged(first_path, first.scenario_path, session.config_hash(first.settings), first.header.config_hash);
 
   sim::RunResult run;
   run.seed = first.run.seed;
@@ -156,7 +154,7 @@ ScenarioRun merge_partial_runs(const std::vector<std::pair<std::string, PartialR
   const auto parts = checked(given);
   for (const auto* p : parts) {
     const auto& [path, part] = *p;
-    const ShardSlice slice = shard_slice(part.settings.draws.value_or(0), part.shard);
+    const ShardSlice slice = shard_slice(part.settings.draws.value_or(0), part.header.shard);
     bool ok = part.first_draw == slice.first && part.run.designs.size() == parts.front()->second.run.designs.size();
     for (const auto& d : part.run.designs) {
       ok = ok && d.draws.size() == slice.count;
@@ -164,7 +162,7 @@ ScenarioRun merge_partial_runs(const std::vector<std::pair<std::string, PartialR
     }
     if (!ok)
       throw model::InputError({path, 0, 0}, "a damaged flowcost partial result (its draws are not those of shard " +
-                                                shard_text(part.shard) + ")");
+                                                shard_text(part.header.shard) + ")");
   }
   return report_of_shards(parts);
 }
@@ -193,7 +191,7 @@ WhatIfRun<SweepReport> merge_partial_sweeps(const std::vector<std::pair<std::str
   session.fix_inputs(
       {{first.vary.name, sim::grid_points(first.vary.from, first.vary.to, first.vary.points, first.vary.scale).front()}});
   check_scenario_unchanged(first_path, first.scenario_path,
-                           sweep_config_hash(session.config_hash(first.settings), first.vary), first.config_hash);
+                           sweep_config_hash(session.config_hash(first.settings), first.vary), first.header.config_hash);
   WhatIfRun<SweepReport> run;
   run.input_paths = session.input_paths();
   run.warnings = session.warnings();

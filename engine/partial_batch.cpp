@@ -61,10 +61,10 @@ void write_partial_batch(const PartialBatch& part, std::ostream& out) {
   for (const auto& e : part.entries) {
     json entry = {{"index", e.index}, {"path", e.path}, {"failed", !e.run}};
     if (e.run) entry["run"] = partial_run_body_json(*e.run);
-    if (e.run) entry["config_hash"] = e.run->config_hash;
+    if (e.run) entry["config_hash"] = e.run->header.config_hash;
     entries.push_back(std::move(entry));
   }
-  json j = partial_header_json("batch", part.tool_version, part.config_hash, part.shard);
+  json j = partial_header_json(part.header);
   j["settings"] = given_settings_json(part.settings);
   j["scenarios"] = part.scenarios;
   j["entries"] = entries;
@@ -80,9 +80,7 @@ PartialBatch partial_batch_of(const json& j, const ShardHeader& header) {
   const model::SourceLocation where{header.path, 0, 0};
   expect_verb(header, "batch");
   PartialBatch part;
-  part.tool_version = header.tool_version;
-  part.config_hash = header.config_hash;
-  part.shard = header.shard;
+  part.header = header;
   try {
     part.settings = given_settings_of(j.at("settings"));
     part.scenarios = j.at("scenarios").get<std::vector<std::string>>();
@@ -90,8 +88,7 @@ PartialBatch partial_batch_of(const json& j, const ShardHeader& header) {
       BatchEntry entry{e.at("index").get<std::uint64_t>(), e.at("path").get<std::string>(), std::nullopt};
       if (!e.at("failed").get<bool>()) {
         PartialRun run;
-        run.tool_version = part.tool_version;
-        run.config_hash = e.at("config_hash").get<std::string>();
+        run.header = {header.path, "run", header.tool_version, e.at("config_hash").get<std::string>(), ShardSpec{}};
         read_partial_run_body(e.at("run"), run);
         entry.run = std::move(run);
       }
@@ -100,12 +97,12 @@ PartialBatch partial_batch_of(const json& j, const ShardHeader& header) {
   } catch (const std::exception& e) {
     throw model::InputError(where, "a damaged flowcost partial result (" + std::string(e.what()) + ")");
   }
-  const ShardSlice slice = shard_slice(part.scenarios.size(), part.shard);
+  const ShardSlice slice = shard_slice(part.scenarios.size(), part.header.shard);
   bool ok = part.entries.size() == slice.count;
   for (std::size_t k = 0; ok && k < part.entries.size(); ++k)
     ok = part.entries[k].index == slice.first + k && part.entries[k].path == part.scenarios[slice.first + k];
   if (!ok) throw model::InputError(where, "a damaged flowcost partial result (its scenarios are not those of shard " +
-                                              shard_text(part.shard) + ")");
+                                              shard_text(part.header.shard) + ")");
   return part;
 }
 

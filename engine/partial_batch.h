@@ -24,9 +24,7 @@ struct BatchEntry {
 };
 
 struct PartialBatch {
-  std::string tool_version;
-  std::string config_hash;             // batch_config_hash
-  ShardSpec shard;
+  ShardHeader header{"", "batch", "", "", ShardSpec{}};  // config_hash: batch_config_hash
   RunSettings settings;                // as given to `batch` (threads left out)
   std::vector<std::string> scenarios;  // the whole batch, in order
   std::vector<BatchEntry> entries;     // the shard's scenarios, in order

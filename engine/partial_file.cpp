@@ -175,7 +175,7 @@ void read_partial_run_body(const json& j, PartialRun& part) {
 }
 
 void write_partial_run(const PartialRun& part, std::ostream& out) {
-  json j = partial_header_json("run", part.tool_version, part.config_hash, part.shard);
+  json j = partial_header_json(part.header);
   j.update(partial_run_body_json(part));
   out << j.dump() << '\n';
 }
@@ -189,9 +189,7 @@ PartialRun partial_run_of(const json& j, const ShardHeader& header) {
   const std::string& path = header.path;
   expect_verb(header, "run");
   PartialRun part;
-  part.tool_version = header.tool_version;
-  part.config_hash = header.config_hash;
-  part.shard = header.shard;
+  part.header = header;
   try {
     read_partial_run_body(j, part);
   } catch (const std::exception& e) {

@@ -31,13 +31,12 @@ std::string set_text(const std::vector<std::pair<std::string, std::string>>& set
 
 std::string partial_kind(const std::string& verb) { return kKindPrefix + verb; }
 
-json partial_header_json(const std::string& verb, const std::string& tool_version, const std::string& config_hash,
-                         const ShardSpec& shard) {
-  return {{"kind", partial_kind(verb)},
+json partial_header_json(const ShardHeader& header) {
+  return {{"kind", partial_kind(header.verb)},
           {"version", kPartialFormatVersion},
-          {"tool_version", tool_version},
-          {"config_hash", config_hash},
-          {"shard", {{"index", shard.index}, {"count", shard.count}}}};
+          {"tool_version", header.tool_version},
+          {"config_hash", header.config_hash},
+          {"shard", {{"index", header.shard.index}, {"count", header.shard.count}}}};
 }
 
 json parse_partial(const std::string& text, const std::string& path) {

@@ -17,9 +17,8 @@ inline constexpr int kPartialFormatVersion = 1;
 // "flowcost-partial-" + verb.
 std::string partial_kind(const std::string& verb);
 
-// The header fields of a partial result of `verb`.
-nlohmann::json partial_header_json(const std::string& verb, const std::string& tool_version,
-                                   const std::string& config_hash, const ShardSpec& shard);
+// The header fields of a partial result (`kind` from the header's verb; its path is not written).
+nlohmann::json partial_header_json(const ShardHeader& header);
 
 // Parses `text`; throws model::InputError at `path` for invalid JSON, an object that is not a flowcost
 // partial result (of any verb), another format version, or a damaged header.

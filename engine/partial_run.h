@@ -17,14 +17,13 @@
 namespace flowcost::engine {
 
 struct PartialRun {
-  std::string tool_version;
-  // SHA-256 of the configuration: the scenario, every input file's SHA-256 (the price table's too) and the
-  // effective settings (engine/run_pipeline.h config_hash); shards of one run share it.
-  std::string config_hash;
+  // Verb "run"; tool version; the shard; the SHA-256 of the configuration: the scenario, every input file's
+  // SHA-256 (the price table's too) and the effective settings (engine/run_pipeline.h config_hash), which the
+  // shards of one run share. A scenario of a batch: shard 0/1, and the batch's tool version.
+  ShardHeader header{"", "run", "", "", ShardSpec{}};
   std::string scenario_path;  // as given to `run`
   RunSettings settings;       // effective: seed, executions and draws resolved; --fail-above items; the stop
                               // rule only for a whole run (a scenario of `batch --shard`)
-  ShardSpec shard;
   std::uint64_t first_draw = 0;
   sim::RunResult run;                 // the shard's draws (batch totals released)
   std::vector<PricedDesign> priced;   // one per design of `run`

@@ -84,7 +84,7 @@ void write_partial_sweep(const PartialSweep& part, std::ostream& out) {
                          {"extra_runs", b.extra_runs},
                          {"candidate_cheaper_above", b.candidate_cheaper_above}});
   }
-  json j = partial_header_json("sweep", part.tool_version, part.config_hash, part.shard);
+  json j = partial_header_json(part.header);
   j["scenario"] = part.scenario_path;
   j["settings"] = settings_json(part.settings);
   j["vary"] = {{"name", part.vary.name},
@@ -111,9 +111,7 @@ PartialSweep partial_sweep_of(const json& j, const ShardHeader& header) {
   const model::SourceLocation where{header.path, 0, 0};
   expect_verb(header, "sweep");
   PartialSweep part;
-  part.tool_version = header.tool_version;
-  part.config_hash = header.config_hash;
-  part.shard = header.shard;
+  part.header = header;
   try {
     part.scenario_path = j.at("scenario").get<std::string>();
     part.settings = settings_of(j.at("settings"));
@@ -144,13 +142,13 @@ PartialSweep partial_sweep_of(const json& j, const ShardHeader& header) {
   } catch (const std::exception& e) {
     throw model::InputError(where, "a damaged flowcost partial result (" + std::string(e.what()) + ")");
   }
-  const ShardSlice slice = shard_slice(part.vary.points, part.shard);
+  const ShardSlice slice = shard_slice(part.vary.points, part.header.shard);
   bool ok = part.report.points.size() == slice.count;
   for (const auto& [pair, bracket] : part.break_even_at)
     ok = ok && bracket >= slice.first && bracket < slice.first + slice.count;
   if (!ok)
     throw model::InputError(where, "a damaged flowcost partial result (its points are not those of shard " +
-                                       shard_text(part.shard) + ")");
+                                       shard_text(part.header.shard) + ")");
   return part;
 }
 

@@ -21,9 +21,7 @@
 namespace flowcost::engine {
 
 struct PartialSweep {
-  std::string tool_version;
-  std::string config_hash;    // sweep_config_hash
-  ShardSpec shard;
+  ShardHeader header{"", "sweep", "", "", ShardSpec{}};  // config_hash: sweep_config_hash
   std::string scenario_path;  // as given to `sweep`
   RunSettings settings;       // effective (draws defaulted as a sweep does, seed resolved)
   VarySpec vary;

@@ -218,11 +218,9 @@ PartialRun ScenarioSession::run_whole(const std::string& scenario_path, const Ru
                                       const ProgressFn& progress) {
   RawRun raw = simulate(settings, {}, progress);
   PartialRun part;
-  part.tool_version = FLOWCOST_VERSION;
-  part.config_hash = config_hash(settings);
+  part.header = new_shard_header("run", config_hash(settings), {0, 1});
   part.scenario_path = scenario_path;
   part.settings = effective_settings(settings);
-  part.shard = {0, 1};
   part.run = std::move(raw.result);
   part.priced = std::move(raw.priced);
   return part;
@@ -248,13 +246,11 @@ PartialRun ScenarioSession::run_shard(const std::string& scenario_path, const Ru
   sim::Replicator replicator(scenario, designs, {*e.seed, *e.executions, settings.threads.value_or(0)});
   const ShardSlice slice = shard_slice(*e.draws, shard);
   PartialRun part;
-  part.tool_version = FLOWCOST_VERSION;
-  part.config_hash = config_hash(settings);
+  part.header = new_shard_header("run", config_hash(settings), shard);
   part.scenario_path = scenario_path;
   part.settings = e;
   part.settings.rel_error.reset();
   part.settings.max_draws.reset();
-  part.shard = shard;
   part.first_draw = slice.first;
   std::uint64_t done = slice.first;
   const ProgressFn shifted = progress ? ProgressFn([&](std::uint64_t d, std::uint64_t t) {

@@ -22,6 +22,10 @@ ShardSlice shard_slice(std::uint64_t items, const ShardSpec& shard) {
   return {first, boundary(items, shard.index + 1, shard.count) - first};
 }
 
+ShardHeader new_shard_header(const std::string& verb, const std::string& config_hash, const ShardSpec& shard) {
+  return {"", verb, FLOWCOST_VERSION, config_hash, shard};
+}
+
 std::string shard_text(const ShardSpec& s) { return std::to_string(s.index) + "/" + std::to_string(s.count); }
 
 void check_shard_set(const std::vector<ShardHeader>& parts, const std::function<std::string(std::size_t)>& difference) {

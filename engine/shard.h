@@ -29,14 +29,18 @@ ShardSlice shard_slice(std::uint64_t items, const ShardSpec& shard);
 // "1/3".
 std::string shard_text(const ShardSpec& shard);
 
-// What every partial result says of itself, for the checks of a set of shards.
+// What every partial result says of itself (its stamp), for the checks of a set of shards: the head of each
+// partial file (engine/partial_json.h), and the `header` of PartialRun, PartialBatch and PartialSweep.
 struct ShardHeader {
-  std::string path;
+  std::string path;  // the file it was read from; empty for one made by this process
   std::string verb;  // the command that wrote it: "run", "batch" or "sweep"
   std::string tool_version;
   std::string config_hash;
   ShardSpec shard;
 };
+
+// The stamp of a partial result this flowcost makes: `verb`, its own version, `config_hash`, `shard`.
+ShardHeader new_shard_header(const std::string& verb, const std::string& config_hash, const ShardSpec& shard);
 
 // Throws model::InputError when `parts` is not one complete set of shards of one command: a part of another
 // verb, another tool version, another configuration (`difference(i)` says how part i's settings differ from

@@ -123,9 +123,7 @@ WhatIfRun<PartialSweep> run_sweep_shard(const std::string& scenario_path, const 
   run.input_paths = sweep.session.input_paths();
   run.warnings = sweep.session.warnings();
   PartialSweep& part = run.report;
-  part.tool_version = FLOWCOST_VERSION;
-  part.config_hash = sweep_config_hash(sweep.session.config_hash(sweep.settings), vary);
-  part.shard = shard;
+  part.header = new_shard_header("sweep", sweep_config_hash(sweep.session.config_hash(sweep.settings), vary), shard);
   part.scenario_path = scenario_path;
   part.settings = sweep.session.effective_settings(sweep.settings);
   part.vary = vary;
