@@ -22,6 +22,7 @@ struct ExplainOptions {
   std::string format = "table";
   std::string output_path;
   bool strict = false;
+  bool strict_prices = false;
 };
 
 std::optional<std::string> given(const std::string& value) {
@@ -30,7 +31,7 @@ std::optional<std::string> given(const std::string& value) {
 
 void run_explain(const ExplainOptions& o, Context& ctx) {
   const engine::ExplainRun run =
-      engine::explain_scenario({o.scenario_path, given(o.design), given(o.prices), o.strict});
+      engine::explain_scenario({o.scenario_path, given(o.design), given(o.prices), o.strict, o.strict_prices});
   print_diagnostics(ctx.err, run.warnings);
   std::ostringstream text;
   if (o.format == "json") reports::write_explain_json(run.report, text);
@@ -51,6 +52,8 @@ void add_explain_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", o->format, "output format")->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_option("-o,--output", o->output_path, "write to FILE (atomically) instead of standard output");
   cmd->add_flag("--strict", o->strict, "fail (exit 1, nothing written) when a design makes a call flowcost does not price");
+  cmd->add_flag("--strict-prices", o->strict_prices,
+                "price with the table's own figures only: a meter it borrows from another table (assumed:) is unpriced");
   cmd->callback([o, &ctx] { run_explain(*o, ctx); });
 }
 

@@ -99,7 +99,8 @@ ExplainRun explain_scenario(const ExplainRequest& request) {
   const model::Scenario scenario = model::load_scenario(request.scenario_path, {}, diags);
   diags.throw_if_errors();
   ExplainRun out;
-  const pricing::PriceTable table = load_scenario_price_table(scenario, request.prices);
+  pricing::PriceTable table = load_scenario_price_table(scenario, request.prices);
+  if (request.strict_prices) table = pricing::without_borrowed_prices(std::move(table));
   out.table_path = table.path;
   for (const auto& [path, sha] : pricing::table_files(table)) out.input_paths.push_back(path);
   for (const auto& [path, sha256] : scenario.input_file_hashes) out.input_paths.push_back(path);

@@ -17,6 +17,7 @@ struct ExplainRequest {
   std::optional<std::string> design;  // only this design; every design when absent
   std::optional<std::string> prices;  // the price table; the scenario's `prices:` when absent
   bool strict = false;                // a call that flowcost does not price is an error (--strict)
+  bool strict_prices = false;         // the table's own figures only: its borrowed prices are gaps (--strict-prices)
 };
 
 struct ExplainRun {
