@@ -12,6 +12,7 @@
 #include "engine/work_bound.h"
 #include "model/errors.h"
 #include "model/number_format.h"
+#include "pricing/borrowed_prices.h"
 #include "sim/design_factory.h"
 #include "sim/replication.h"
 #include "sim/sfn/factory.h"
@@ -188,8 +189,7 @@ AdviceReport advise(const model::Scenario& scenario, const pricing::PriceTable& 
   for (const auto& w : table.warnings) r.warnings.push_back("price table: " + model::diagnostic_headline(w));
   // Its borrowed prices (the table's assumed:, docs/price-tables.md "Borrowed prices"), which --strict-prices refuses.
   for (const auto& [meter, b] : table.assumed)
-    r.warnings.push_back("price table: borrowed_price." + meter + "=" + b.from_table + " (price table " + table.name +
-                         ", assumed: " + b.reason + ")");
+    r.warnings.push_back("price table: " + pricing::borrowed_price_note(table, meter, b));
   return r;
 }
 

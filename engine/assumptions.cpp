@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pricing/borrowed_prices.h"
+
 namespace flowcost::engine {
 
 namespace {
@@ -62,8 +64,8 @@ std::vector<Assumption> design_assumptions(const std::vector<std::string>& meter
   // A meter priced with another table's figure (the table's assumed:), named with the table and the reason.
   for (const auto& [meter, borrowed] : table.assumed)
     if (std::find(meters.begin(), meters.end(), meter) != meters.end())
-      out.push_back({"borrowed_price." + meter, borrowed.from_table,
-                     "price table " + table.name + ", assumed: " + borrowed.reason});
+      out.push_back({pricing::borrowed_price_setting(meter), borrowed.from_table,
+                     pricing::borrowed_price_source(table, borrowed)});
   out.push_back({"free_tier", free_tier ? "true" : "false", "scenario free_tier: or --free-tier"});
   if (!free_tier) return out;
   // Allowances shared between lines (pools), when the design uses one of their meters: who draws first.

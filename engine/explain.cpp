@@ -87,8 +87,7 @@ ExplainDesign explain_design(const model::Scenario& scenario, const model::Desig
   // A meter priced with another table's figure (the table's assumed:), as every report lists it.
   for (const auto& [meter, quantity] : used)
     if (auto b = table.assumed.find(meter); quantity != 0 && b != table.assumed.end())
-      out.notes.push_back("borrowed_price." + meter + "=" + b->second.from_table + " (price table " + table.name +
-                          ", assumed: " + b->second.reason + ")");
+      out.notes.push_back(pricing::borrowed_price_note(table, meter, b->second));
   return out;
 }
 

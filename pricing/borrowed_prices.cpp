@@ -108,6 +108,16 @@ std::map<std::string, std::string> table_files(const PriceTable& table) {
   return out;
 }
 
+std::string borrowed_price_setting(const std::string& meter) { return kBorrowedPricePrefix + meter; }
+
+std::string borrowed_price_source(const PriceTable& table, const BorrowedPrice& borrowed) {
+  return "price table " + table.name + ", assumed: " + borrowed.reason;
+}
+
+std::string borrowed_price_note(const PriceTable& table, const std::string& meter, const BorrowedPrice& borrowed) {
+  return borrowed_price_setting(meter) + "=" + borrowed.from_table + " (" + borrowed_price_source(table, borrowed) + ")";
+}
+
 PriceTable without_borrowed_prices(PriceTable table) {
   std::erase_if(table.lines, [](const RateLine& line) { return !line.borrowed_from.empty(); });
   for (const auto& [meter, b] : table.assumed)

@@ -22,6 +22,14 @@ void parse_assumed(const model::Node& assumed, const std::string& table_path, Pr
 // The files the table's figures come from: its own and each table it borrows from (path -> SHA-256).
 std::map<std::string, std::string> table_files(const PriceTable& table);
 
+// How every report names a price that `table` borrows for `meter` (docs/price-tables.md "Borrowed prices"): the
+// setting "borrowed_price.METER", whose value is the lending table, set in "price table T, assumed: REASON";
+// as one note, "borrowed_price.METER=LENDER (price table T, assumed: REASON)".
+inline constexpr const char* kBorrowedPricePrefix = "borrowed_price.";
+std::string borrowed_price_setting(const std::string& meter);
+std::string borrowed_price_source(const PriceTable& table, const BorrowedPrice& borrowed);
+std::string borrowed_price_note(const PriceTable& table, const std::string& meter, const BorrowedPrice& borrowed);
+
 // The table without its borrowed lines: each borrowed meter becomes a gap whose reason names the table it
 // would have borrowed from, so a design that uses it stops with the one-line unpriced error.
 PriceTable without_borrowed_prices(PriceTable table);

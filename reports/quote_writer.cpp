@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/number_format.h"
+#include "pricing/borrowed_prices.h"
 #include "reports/markdown_table.h"
 
 namespace flowcost::reports {
@@ -85,9 +86,9 @@ std::vector<std::array<std::string, 3>> borrowed_prices(const pricing::CostResul
   for (const auto& l : result.lines) {
     auto b = table.assumed.find(l.meter);
     if (b == table.assumed.end()) continue;
-    if (!out.empty() && out.back()[0] == "borrowed_price." + l.meter) continue;  // several lines of one meter
-    out.push_back({"borrowed_price." + l.meter, b->second.from_table,
-                   "price table " + table.name + ", assumed: " + b->second.reason});
+    const std::string name = pricing::borrowed_price_setting(l.meter);
+    if (!out.empty() && out.back()[0] == name) continue;  // several lines of one meter
+    out.push_back({name, b->second.from_table, pricing::borrowed_price_source(table, b->second)});
   }
   return out;
 }

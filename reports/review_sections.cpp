@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "model/unpriced_call.h"
+#include "pricing/borrowed_prices.h"
 #include "reports/display_format.h"
 #include "reports/run_report_text.h"
 #include "reports/svg_writer.h"
@@ -67,8 +68,17 @@ void write_line_items_section(const engine::RunReport& run, std::ostream& out) {
 }
 
 void write_assumptions_section(const engine::RunReport& run, std::ostream& out) {
+  bool borrowed = false;  // a price the table borrows from another (docs/price-tables.md "Borrowed prices")
+  for (const auto& d : run.designs)
+    for (const auto& a : d.assumptions) borrowed = borrowed || a.name.rfind(pricing::kBorrowedPricePrefix, 0) == 0;
   out << "<section id=\"assumptions\">\n<h2>Metering assumptions and settings</h2>\n<p>The settings that decided "
-         "these numbers: how the price table meters each event, the free tier, and where each is set.</p>\n";
+         "these numbers: how the price table meters each event, "
+      << (borrowed ? "the prices it borrows from another table, " : "") << "the free tier, and where each is set.";
+  if (borrowed)
+    out << " A <code>" << pricing::kBorrowedPricePrefix
+        << "METER</code> row is a price this table does not give itself: it borrows the figure of the table named "
+           "(its <code>assumed:</code>, for the reason shown); <code>--strict-prices</code> refuses it.";
+  out << "</p>\n";
   out << "<table>\n<tr><th>design</th><th>setting</th><th>value</th><th>set in</th></tr>\n";
   for (const auto& d : run.designs)
     for (const auto& a : d.assumptions)

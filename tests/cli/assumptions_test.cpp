@@ -134,6 +134,16 @@ TEST_CASE("assumptions: the HTML page lists a borrowed price with its table and 
   REQUIRE(r.code == 0);
   std::ifstream in(page);
   const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // The section's introduction says what such a row is; a page without one keeps the shorter introduction.
+  CHECK(html.find("<p>The settings that decided these numbers: how the price table meters each event, the prices it "
+                  "borrows from another table, the free tier, and where each is set. A <code>borrowed_price.METER</code> "
+                  "row is a price this table does not give itself: it borrows the figure of the table named (its "
+                  "<code>assumed:</code>, for the reason shown); <code>--strict-prices</code> refuses it.</p>\n") !=
+        std::string::npos);
+  CliResult own = run_flowcost({"report", run_data("tiny.yaml"), "--draws", "4", "--executions", "20"});
+  REQUIRE(own.code == 0);
+  CHECK(own.out.find("<p>The settings that decided these numbers: how the price table meters each event, the free "
+                     "tier, and where each is set.</p>\n") != std::string::npos);
   CHECK(html.find("<tr><td>rule</td><td><code>borrowed_price.iot.rules_triggered</code></td><td><code>aws-us-east-1"
                          "</code></td><td>price table aws-eu-west-1, assumed: the Ireland example copy is truncated before "
                          "the rules engine (docs/sources.md#source-ids, IOT-EX)</td></tr>") != std::string::npos);
