@@ -38,7 +38,7 @@ void run_quote(const QuoteOptions& o, Context& ctx) {
 
   std::ostringstream text;
   if (o.format == "json") reports::write_quote_json(result, table, options, text);
-  else if (o.format == "csv") reports::write_quote_csv(result, text);
+  else if (o.format == "csv") reports::write_quote_csv(result, table, text);
   else if (o.format == "md") reports::write_quote_markdown(result, table, options, text);
   else reports::write_quote_table(result, table, options, text);
   std::vector<std::string> inputs;

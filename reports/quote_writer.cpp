@@ -144,16 +144,18 @@ void write_quote_markdown(const pricing::CostResult& result, const pricing::Pric
     out << "- Assumption (" << md_cell(where) << "): " << md_cell(name) << "=" << md_cell(value) << "\n";
 }
 
-void write_quote_csv(const pricing::CostResult& result, std::ostream& out) {
-  out << "meter,line,unit,quantity,free_quantity,billed_quantity,tiers,cost_usd\r\n";
+void write_quote_csv(const pricing::CostResult& result, const pricing::PriceTable& table, std::ostream& out) {
+  out << "meter,line,unit,quantity,free_quantity,billed_quantity,tiers,cost_usd,borrowed_from\r\n";
   for (const auto& l : result.lines) {
     double billed = 0;
     for (const auto& t : l.tiers) billed += t.quantity;
+    const auto borrowed = table.assumed.find(l.meter);
     out << csv_field(l.meter) << ',' << csv_field(l.line) << ',' << csv_field(l.unit) << ','
         << format_shortest(l.quantity) << ',' << format_shortest(l.free_quantity) << ',' << format_shortest(billed)
-        << ',' << csv_field(tiers_text(l)) << ',' << model::format_decimal(l.cost_usd) << "\r\n";
+        << ',' << csv_field(tiers_text(l)) << ',' << model::format_decimal(l.cost_usd) << ','
+        << (borrowed == table.assumed.end() ? "" : csv_field(borrowed->second.from_table)) << "\r\n";
   }
-  out << "total,,,,,,," << model::format_decimal(result.total_usd) << "\r\n";
+  out << "total,,,,,,," << model::format_decimal(result.total_usd) << ",\r\n";
 }
 
 void write_quote_json(const pricing::CostResult& result, const pricing::PriceTable& table,

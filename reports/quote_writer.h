@@ -21,8 +21,9 @@ void write_quote_markdown(const pricing::CostResult& result, const pricing::Pric
                           const pricing::CostOptions& options, std::ostream& out);
 
 // Header row, then one row per rate line, then a row "total". cost_usd is exact (shortest round-trip).
-// Columns: meter,line,unit,quantity,free_quantity,billed_quantity,tiers,cost_usd.
-void write_quote_csv(const pricing::CostResult& result, std::ostream& out);
+// Columns: meter,line,unit,quantity,free_quantity,billed_quantity,tiers,cost_usd,borrowed_from; borrowed_from
+// is the table whose figure prices the line when `table` borrows it (its assumed:), empty otherwise.
+void write_quote_csv(const pricing::CostResult& result, const pricing::PriceTable& table, std::ostream& out);
 
 // {"prices":{name,region,currency,effective_date,path,sha256},"free_tier":bool,
 //  "lines":[{meter,line,unit,quantity,free_quantity,cost_usd,tiers:[{from,to,quantity,price_per_unit_usd,cost_usd}]}],

@@ -42,12 +42,12 @@ struct CommaDecimal : std::numpunct<char> {
 
 TEST_CASE("quote: CSV is exact, RFC 4180, and independent of the stream's locale") {
   const std::string expected =
-      "meter,line,unit,quantity,free_quantity,billed_quantity,tiers,cost_usd\r\n"
-      "sfn.standard.transitions,transitions,transitions,1000000,4000,996000,0-inf: 0.025 per 1000,24.9\r\n"
-      "s3.put_requests,\"PUT, COPY, POST, LIST\",requests,1000,0,1000,0-inf: 0.005 per 1000,0.005\r\n"
+      "meter,line,unit,quantity,free_quantity,billed_quantity,tiers,cost_usd,borrowed_from\r\n"
+      "sfn.standard.transitions,transitions,transitions,1000000,4000,996000,0-inf: 0.025 per 1000,24.9,\r\n"
+      "s3.put_requests,\"PUT, COPY, POST, LIST\",requests,1000,0,1000,0-inf: 0.005 per 1000,0.005,\r\n"
       "sqs.requests,standard queue requests,requests,200000000000,1000000,199999000000,"
-      "0-100000000000: 0.4 per 1000000; 100000000000-200000000000: 0.3 per 1000000,69999.6\r\n"
-      "total,,,,,,,70024.505\r\n";
+      "0-100000000000: 0.4 per 1000000; 100000000000-200000000000: 0.3 per 1000000,69999.6,\r\n"
+      "total,,,,,,,70024.505,\r\n";
   const std::vector<std::string> args{"quote", "--format", "csv", "--free-tier", "sfn.standard.transitions=1000000",
                                       "sqs.requests=2e11", "s3.put_requests=1000"};
   auto r = run_flowcost(args);
@@ -120,11 +120,15 @@ TEST_CASE("quote: a meter that the table leaves as a gap is an error naming the 
 TEST_CASE("quote: aws-eu-west-1 prices KMS keys from the KMS page and Express with the us-east-1 figures it borrows") {
   auto kms = run_flowcost({"quote", "--prices", "aws-eu-west-1", "kms.keys=10", "--format", "csv"});
   REQUIRE(kms.code == 0);
-  CHECK(kms.out.find("\r\ntotal,,,,,,,10\r\n") != std::string::npos);
+  CHECK(kms.out.find("\r\ntotal,,,,,,,10,\r\n") != std::string::npos);
   // 1,000,000 Express requests at the borrowed $1.00 per million.
   auto express = run_flowcost({"quote", "--prices", "aws-eu-west-1", "sfn.express.requests=1000000", "--format", "csv"});
   REQUIRE(express.code == 0);
-  CHECK(express.out.find("\r\ntotal,,,,,,,1\r\n") != std::string::npos);
+  CHECK(express.out.find("\r\ntotal,,,,,,,1,\r\n") != std::string::npos);
+  // CSV marks the borrowed line with the table lent from, as the other formats list it among the assumptions.
+  CHECK(express.out.find("\r\nsfn.express.requests,requests,requests,1000000,0,1000000,0-inf: 1 per 1000000,1,"
+                         "aws-us-east-1\r\n") != std::string::npos);
+  CHECK(kms.out.find(",aws-us-east-1") == std::string::npos);
   // The borrowed figure is an assumption of the quote, as in run reports.
   auto table = run_flowcost({"quote", "--prices", "aws-eu-west-1", "sfn.express.requests=1000000", "kms.keys=1"});
   REQUIRE(table.code == 0);
@@ -146,10 +150,10 @@ TEST_CASE("quote: aws-eu-west-1 prices KMS keys from the KMS page and Express wi
 TEST_CASE("quote: quantities from a usage file, overridden by arguments; -o writes the same bytes") {
   auto r = run_flowcost({"quote", "--usage", data("usage/lambda_example.yaml"), "--free-tier", "--format", "csv"});
   REQUIRE(r.code == 0);
-  CHECK(r.out.find("\r\ntotal,,,,,,,18.73337\r\n") != std::string::npos);
+  CHECK(r.out.find("\r\ntotal,,,,,,,18.73337,\r\n") != std::string::npos);
   auto over = run_flowcost({"quote", "--usage", data("usage/lambda_example.yaml"), "lambda.requests=1000000", "--free-tier",
                      "--format", "csv"});
-  CHECK(over.out.find("\r\ntotal,,,,,,,18.33337\r\n") != std::string::npos);
+  CHECK(over.out.find("\r\ntotal,,,,,,,18.33337,\r\n") != std::string::npos);
   const std::string out_file = temp_path("quote.csv");
   std::filesystem::remove(out_file);
   auto to_file = run_flowcost({"quote", "--usage", data("usage/lambda_example.yaml"), "--free-tier", "--format", "csv", "-o", out_file});
