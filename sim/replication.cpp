@@ -127,9 +127,8 @@ void Replicator::prepare_window(std::uint64_t first, std::size_t count, Window& 
     for (std::size_t d = 0; d < designs_.size(); ++d) {
       plan.chunks[d].resize(plan.ranges.size());  // zeroed by the task that fills each
       plan.latency_ms[d].resize(std::min(plan.n, kLatencySamplesPerDraw));  // every element is written
-    }
-    for (std::size_t d = 0; d < designs_.size(); ++d)
       for (std::size_t c = 0; c < plan.ranges.size(); ++c) w.tasks.push_back({p, d, c});
+    }
   }
 }
 
@@ -297,37 +296,33 @@ void Replicator::run_draws(std::uint64_t first, std::uint64_t count, RunResult& 
   // and prepares window k + 1. The order of merges is the draws' order, as is every error: a failure of
   // merging window k - 1 comes first, then one of simulating window k, then one of preparing window k + 1,
   // which is the order of a one-thread run.
-  Window windows[2];
-  std::size_t current = 0;
-  bool merge_pending = false;
-  if (count > 0) prepare_window(first, window_size(first), windows[current]);
+  Window windows[2];  // window k of the call is windows[k % 2]
+  auto slot = [&](std::uint64_t from) -> Window& { return windows[((from - first) / kDrawWindow) % 2]; };
+  if (count > 0) prepare_window(first, window_size(first), slot(first));
+  std::uint64_t from = first;
   {
-    const auto workers = static_cast<unsigned>(std::clamp<std::uint64_t>(windows[current].tasks.size(), 1, threads_));
+    const auto workers = static_cast<unsigned>(std::clamp<std::uint64_t>(slot(first).tasks.size(), 1, threads_));
     WorkCrew crew(workers - 1);
-    for (std::uint64_t from = first; from < end; from += kDrawWindow) {
-      Window& now = windows[current];
-      Window& other = windows[1 - current];
+    for (; from < end; from += kDrawWindow) {
       const std::uint64_t following = from + kDrawWindow;
       std::exception_ptr merge_error;
-      Round round = simulate_window(now, crew, [&] {
-        if (merge_pending) {
+      Round round = simulate_window(slot(from), crew, [&] {
+        if (from > first) {
           try {
-            merge_window(other, result, window_merged);
+            merge_window(slot(from - kDrawWindow), result, window_merged);
           } catch (...) {
             merge_error = std::current_exception();
             return;
           }
         }
-        if (following < end) prepare_window(following, window_size(following), other);
+        if (following < end) prepare_window(following, window_size(following), slot(following));
       });
       if (merge_error) std::rethrow_exception(merge_error);
       if (round.failure.error) std::rethrow_exception(round.failure.error);
       if (round.side_error) std::rethrow_exception(round.side_error);
-      merge_pending = true;
-      current = 1 - current;
     }
   }
-  if (merge_pending) merge_window(windows[1 - current], result, window_merged);
+  if (from > first) merge_window(slot(from - kDrawWindow), result, window_merged);
   result.wall_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
