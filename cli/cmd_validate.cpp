@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/diagnostic_printer.h"
+#include "model/asl/definition_document.h"
 #include "model/asl/loader.h"
 #include "model/asl/validator.h"
 #include "model/diagnostic_text.h"
@@ -70,7 +71,7 @@ void validate_file(const std::string& path, bool express, model::Diagnostics& di
   try {
     model::SourceFile file = model::read_source_file(path);
     model::Diagnostics parse_diags;  // the scenario loader parses again and reports these itself
-    auto root = model::parse_document(file, parse_diags);
+    auto root = model::asl::parse_definition_document(file, parse_diags);
     if (root && is_scenario(*root)) {
       validate_scenario_file(path, diags);
       return;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "model/asl/definition_document.h"
 #include "model/asl/load_context.h"
 #include "model/asl/placeholders.h"
 #include "model/asl/validator.h"
@@ -42,7 +43,7 @@ void load_scope(LoadContext& ctx, const Node& object, const std::string& prefix,
 }
 
 std::optional<StateMachine> load_state_machine(const SourceFile& file, Diagnostics& diags) {
-  auto root = parse_document(file, diags);
+  auto root = parse_definition_document(file, diags);
   if (!root) return std::nullopt;
   return load_state_machine(file, *root, diags);
 }
@@ -82,7 +83,7 @@ StateMachine load_and_validate(const std::string& path, bool express, Diagnostic
 
 StateMachine load_and_validate(const SourceFile& file, bool express, Diagnostics* warnings) {
   Diagnostics diags;
-  auto root = parse_document(file, diags);
+  auto root = parse_definition_document(file, diags);
   if (!root) {
     diags.throw_if_errors();
     throw InternalError("ASL loader returned no document and no error for " + file.path);

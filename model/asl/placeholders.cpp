@@ -104,6 +104,21 @@ std::vector<PlaceholderAt> placeholders_in(std::string_view text) {
   return out;
 }
 
+std::vector<PlaceholderAt> bare_placeholders(std::string_view json_text) {
+  std::vector<PlaceholderAt> out;
+  bool in_string = false;
+  std::size_t i = 0;
+  for (auto& p : placeholders_in(json_text)) {
+    for (; i < p.offset; ++i) {
+      if (json_text[i] == '"') in_string = !in_string;
+      else if (in_string && json_text[i] == '\\') ++i;
+    }
+    if (i > p.offset) continue;  // an escaped character was the placeholder's `$`
+    if (!in_string) out.push_back(std::move(p));
+  }
+  return out;
+}
+
 bool is_whole_placeholder(std::string_view text) {
   if (text.size() < 4 || text.substr(0, 2) != "${") return false;
   std::string why;

@@ -29,6 +29,11 @@ struct PlaceholderAt {
 };
 std::vector<PlaceholderAt> placeholders_in(std::string_view text);
 
+// The well-formed placeholders of JSON text that stand outside every string, where a value goes
+// (`"TimeoutSeconds": ${CallTimeout}`). CloudFormation replaces DefinitionSubstitutions in the text of a
+// definition file before it parses it, so files written for it may hold them.
+std::vector<PlaceholderAt> bare_placeholders(std::string_view json_text);
+
 // True when the whole of `text` is one placeholder.
 bool is_whole_placeholder(std::string_view text);
 

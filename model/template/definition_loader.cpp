@@ -1,5 +1,6 @@
 #include "model/template/definition_loader.h"
 
+#include "model/asl/definition_document.h"
 #include "model/asl/loader.h"
 #include "model/errors.h"
 
@@ -10,7 +11,7 @@ LoadedDefinition load_definition(const SourceFile& file, const StateMachinePick&
   LoadedDefinition out;
   out.files[file.path] = sha256_hex(file.text);
   Diagnostics diags;
-  auto root = parse_document(file, diags);
+  auto root = asl::parse_definition_document(file, diags);
   if (!root) {
     diags.throw_if_errors();
     throw InternalError("no document and no error for " + file.path);

@@ -149,6 +149,24 @@ void MappedText::append(const MappedText& other) {
   origin.insert(origin.end(), other.origin.begin(), other.origin.end());
 }
 
+MappedText file_text(const SourceFile& file) {
+  MappedText m;
+  m.file = file.path;
+  m.text = file.text;
+  m.origin.reserve(file.text.size());
+  int line = 1;
+  int column = 0;
+  for (char c : file.text) {
+    if (utf8_lead(c)) ++column;
+    m.origin.push_back({line, column});
+    if (c == '\n') {
+      ++line;
+      column = 0;
+    }
+  }
+  return m;
+}
+
 MappedText scalar_text(const Node& scalar, const SourceFile& source) {
   LineIndex lines(source.text);
   return scalar_text(scalar, source.path, lines);

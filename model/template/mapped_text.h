@@ -39,6 +39,9 @@ MappedText scalar_text(const Node& scalar, const SourceFile& source);
 // that many scalars of one file cost one index.
 MappedText scalar_text(const Node& scalar, const std::string& path, const LineIndex& lines);
 
+// The whole text of `file`, each byte at its own line and column.
+MappedText file_text(const SourceFile& file);
+
 // Moves every position of `root` (a tree parsed from `mapped.text`: lines and columns of that text) to
 // its origin in `mapped.file`.
 void remap(Node& root, const MappedText& mapped);

@@ -2,7 +2,9 @@
 
 #include <filesystem>
 
+#include "model/asl/placeholders.h"
 #include "model/errors.h"
+#include "model/line_index.h"
 #include "model/strict_json.h"
 #include "model/suggest.h"
 #include "model/template/cfn_values.h"
@@ -107,6 +109,34 @@ std::optional<Node> parse_definition_string(const Template& t, const Node& value
   return root;
 }
 
+// A definition file (DefinitionUri, DefinitionS3Location) as CloudFormation reads it: the placeholders of
+// a JSON file that stand outside strings (`"TimeoutSeconds": ${CallTimeout}`) are replaced in the text
+// before it is parsed, as the state machine resource handler does (it substitutes the file's text, then
+// parses it); each position stays where the user wrote it. Without a value such a placeholder leaves the
+// file unparsable, and CloudFormation rejects it. The placeholders in strings are left to substitute_tree.
+std::optional<Node> parse_definition_file(const SourceFile& def_file, const Substitutions& subs, Diagnostics& diags) {
+  if (!is_json_path(def_file.path) || asl::bare_placeholders(def_file.text).empty())
+    return parse_document(def_file, diags);
+  bool missing = false;
+  LineIndex file_lines(def_file.text);
+  for (const auto& p : asl::bare_placeholders(def_file.text)) {
+    if (subs.count(p.name)) continue;
+    diags.error(file_lines.location_of(def_file.path, p.offset),
+                "placeholder \"${" + p.name + "}\" stands outside a string, and DefinitionSubstitutions gives no \"" +
+                    p.name + "\": the definition is not JSON without it (CloudFormation rejects the template)");
+    missing = true;
+  }
+  if (missing) return std::nullopt;
+  MappedText text = substitute_bare_json(file_text(def_file), subs);
+  SourceFile parsed{def_file.path, text.text};
+  Diagnostics parse_diags;
+  std::optional<Node> root = parse_document(parsed, parse_diags);
+  LineIndex lines(text.text);
+  for (const auto& d : parse_diags.items()) diags.add(remap(d, text, lines));
+  if (root) remap(*root, text);
+  return root;
+}
+
 }  // namespace
 
 bool is_template(const Node& root) {
@@ -182,9 +212,7 @@ std::optional<TemplateDefinition> load_template_definition(const SourceFile& fil
     auto def_file = read_definition_file(file, *source, diags);
     if (!def_file) return std::nullopt;
     out.files[def_file->path] = sha256_hex(def_file->text);
-    Diagnostics parse_diags;
-    definition = parse_document(*def_file, parse_diags);
-    diags.append(parse_diags);
+    definition = parse_definition_file(*def_file, subs, diags);
     if (!definition) return std::nullopt;
     MappedText whole;
     whole.append(def_file->text, {def_file->path, 1, 1});

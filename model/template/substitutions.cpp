@@ -103,6 +103,27 @@ void warn_node(const Node& n, const Substitutions& subs, bool any, const Unresol
   }
 }
 
+// `in` with each of `at` (placeholders of in.text, in order) that `subs` names replaced by its value,
+// every byte of the value at the placeholder's position.
+MappedText substitute_at(const MappedText& in, const Substitutions& subs, const std::vector<asl::PlaceholderAt>& at) {
+  MappedText out;
+  out.file = in.file;
+  std::size_t i = 0;
+  for (const auto& p : at) {
+    auto it = subs.find(p.name);
+    if (it == subs.end()) continue;
+    out.text.append(in.text, i, p.offset - i);
+    out.origin.insert(out.origin.end(), in.origin.begin() + static_cast<std::ptrdiff_t>(i),
+                      in.origin.begin() + static_cast<std::ptrdiff_t>(p.offset));
+    out.text += it->second.value.text;
+    out.origin.insert(out.origin.end(), it->second.value.text.size(), in.origin[p.offset]);
+    i = p.offset + p.length;
+  }
+  out.text.append(in.text, i, std::string::npos);
+  out.origin.insert(out.origin.end(), in.origin.begin() + static_cast<std::ptrdiff_t>(i), in.origin.end());
+  return out;
+}
+
 }  // namespace
 
 Substitutions read_substitutions(const Template& t, const Node* map, Unresolved& unresolved, Diagnostics& diags) {
@@ -127,22 +148,11 @@ Substitutions read_substitutions(const Template& t, const Node* map, Unresolved&
 }
 
 MappedText substitute_text(const MappedText& in, const Substitutions& subs) {
-  MappedText out;
-  out.file = in.file;
-  std::size_t i = 0;
-  for (const auto& p : asl::placeholders_in(in.text)) {
-    auto it = subs.find(p.name);
-    if (it == subs.end()) continue;
-    out.text.append(in.text, i, p.offset - i);
-    out.origin.insert(out.origin.end(), in.origin.begin() + static_cast<std::ptrdiff_t>(i),
-                      in.origin.begin() + static_cast<std::ptrdiff_t>(p.offset));
-    out.text += it->second.value.text;
-    out.origin.insert(out.origin.end(), it->second.value.text.size(), in.origin[p.offset]);
-    i = p.offset + p.length;
-  }
-  out.text.append(in.text, i, std::string::npos);
-  out.origin.insert(out.origin.end(), in.origin.begin() + static_cast<std::ptrdiff_t>(i), in.origin.end());
-  return out;
+  return substitute_at(in, subs, asl::placeholders_in(in.text));
+}
+
+MappedText substitute_bare_json(const MappedText& in, const Substitutions& subs) {
+  return substitute_at(in, subs, asl::bare_placeholders(in.text));
 }
 
 void substitute_tree(Node& root, const Substitutions& subs) {

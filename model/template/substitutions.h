@@ -24,6 +24,11 @@ Substitutions read_substitutions(const Template& t, const Node* map, Unresolved&
 // Textual substitution (a DefinitionString): each replaced byte at its placeholder's position.
 MappedText substitute_text(const MappedText& in, const Substitutions& subs);
 
+// The same for the placeholders of JSON text that stand outside every string (asl::bare_placeholders):
+// `"TimeoutSeconds": ${CallTimeout}` in a definition file, which CloudFormation substitutes in the text
+// before it parses the file (the other placeholders are left to substitute_tree).
+MappedText substitute_bare_json(const MappedText& in, const Substitutions& subs);
+
 // Substitution in every string and key of a parsed definition (Definition, DefinitionUri and
 // DefinitionS3Location files). A string that is one whole placeholder of a number or boolean value
 // becomes that number or boolean, so `"TimeoutSeconds": "${Timeout}"` reads as an integer.

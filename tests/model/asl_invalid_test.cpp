@@ -52,6 +52,9 @@ const std::vector<Case>& cases() {
           "bad_placeholder.asl.json:4:40: error: unterminated placeholder \"${FunctionArn\": missing \"}\"",
           "bad_placeholder.asl.json:4:81: error: empty placeholder \"${}\"",
       }},
+      {"invalid", "bare_placeholder_syntax.asl.json", false, {
+          "bare_placeholder_syntax.asl.json:4:71: error: invalid JSON: syntax error while parsing object key - unexpected '}'; expected string literal",
+      }},
       {"invalid", "binary.asl.json", false, {
           "binary.asl.json:1:16: error: file is binary, not text (NUL byte)",
       }},
@@ -263,6 +266,11 @@ const std::vector<Case>& cases() {
       }},
       {"invalid", "yaml_syntax.asl.yaml", false, {
           "yaml_syntax.asl.yaml:5:4: error: syntax error: end of map not found",
+      }},
+      {"warnings", "bare_placeholders.asl.json", false, {
+          "bare_placeholders.asl.json:8:75: warning: placeholder \"${BatchLimit}\" stands outside a string: the file is JSON only once CloudFormation substitutes it (DefinitionSubstitutions); flowcost reads it as the string \"${BatchLimit}\"",
+          "bare_placeholders.asl.json:9:25: warning: placeholder \"${CallTimeout}\" stands outside a string: the file is JSON only once CloudFormation substitutes it (DefinitionSubstitutions); flowcost reads it as the string \"${CallTimeout}\"",
+          "bare_placeholders.asl.json:9:25: warning: state \"Call\": \"TimeoutSeconds\" is the placeholder \"${CallTimeout}\", a number only after substitution; flowcost reads the definition as if \"TimeoutSeconds\" were absent (load it from its template to substitute it)",
       }},
       {"warnings", "aws_deploys.asl.json", false, {
           "aws_deploys.asl.json:8:78: warning: state \"Count\": variable \"attempts\" is also assigned in an enclosing block; this Parallel branch or Map iteration assigns its own copy, and the enclosing block keeps its value",

@@ -73,6 +73,38 @@ TEST_CASE("a SAM template with DefinitionUri: substitutions decide the service e
               "\"NotifyArn\"); flowcost reads the definition with the placeholder in place"});
 }
 
+TEST_CASE("a DefinitionUri JSON file with placeholders outside strings is substituted as text, as CloudFormation does") {
+  const std::string head = "Resources:\n  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+                           "      DefinitionUri: statemachine/pause_then_call.asl.json\n"
+                           "      DefinitionSubstitutions:\n        WorkerArn: arn:aws:lambda:eu-west-1:123456789012:function:w\n";
+  auto load = [&](const std::string& subs) {
+    return templates::load_definition(make_source_file(data("bare.yaml"), head + subs), {}, std::nullopt);
+  };
+  auto loaded = load("        PauseSeconds: 30\n        CallTimeout: 60\n");
+  CHECK(std::get<asl::WaitState>(state(loaded.machine, "Pause").body).seconds == 30.0);
+  CHECK(std::get<asl::TaskState>(state(loaded.machine, "Call").body).timeout_seconds.literal == 60.0);
+  auto errors_of = [&](const std::string& subs) {
+    try {
+      load(subs);
+    } catch (const InputError& e) {
+      Lines out;
+      for (const auto& item : e.diagnostics()) out.push_back(diagnostic_headline(item));
+      return out;
+    }
+    return Lines{"(no error)"};
+  };
+  // A substituted value is checked at the placeholder's position in the definition file.
+  CHECK(errors_of("        PauseSeconds: 30\n        CallTimeout: 0\n") ==
+        Lines{data("statemachine/pause_then_call.asl.json") +
+              ":9:25: error: state \"Call\": \"TimeoutSeconds\" must be a positive integer, not 0"});
+  // Without a value the file is not JSON: CloudFormation rejects the template.
+  CHECK(errors_of("        PauseSeconds: 30\n") ==
+        Lines{data("statemachine/pause_then_call.asl.json") +
+              ":9:25: error: placeholder \"${CallTimeout}\" stands outside a string, and DefinitionSubstitutions "
+              "gives no \"CallTimeout\": the definition is not JSON without it (CloudFormation rejects the "
+              "template)"});
+}
+
 TEST_CASE("the design's workflow overrides the template's type") {
   auto loaded = templates::load_definition(read_source_file(data("sam_uri.yaml")), {}, false);
   CHECK_FALSE(loaded.express);

@@ -1,0 +1,67 @@
+#include "model/asl/definition_document.h"
+
+#include <map>
+#include <utility>
+
+#include "model/asl/placeholders.h"
+#include "model/line_index.h"
+#include "model/strict_json.h"
+
+namespace flowcost::model::asl {
+
+namespace {
+
+using Position = std::pair<int, int>;  // line, column
+
+// Gives back their text to the strings that stand for the placeholders (found at their positions).
+void restore(Node& n, const std::map<Position, std::string>& names) {
+  if (n.is_scalar()) {
+    auto it = names.find({n.loc.line, n.loc.column});
+    if (it != names.end()) n.text = "${" + it->second + "}";
+  }
+  for (auto& item : n.items) restore(item, names);
+  for (auto& m : n.members) restore(m.value, names);
+}
+
+}  // namespace
+
+std::optional<Node> parse_definition_document(const SourceFile& file, Diagnostics& diags) {
+  Diagnostics first;
+  auto root = parse_document(file, first);
+  std::vector<PlaceholderAt> bare;
+  if (!root && is_json_path(file.path)) bare = bare_placeholders(file.text);
+  if (root || bare.empty()) {
+    diags.append(first);
+    return root;
+  }
+  // Each placeholder becomes a string of the same length, so that every position stays.
+  SourceFile masked = file;
+  LineIndex lines(file.text);
+  std::map<Position, std::string> names;
+  for (const auto& p : bare) {
+    masked.text.replace(p.offset, p.length, "\"" + std::string(p.length - 2, '$') + "\"");
+    SourceLocation at = lines.location_of(file.path, p.offset);
+    names[{at.line, at.column}] = p.name;
+  }
+  Diagnostics second;
+  auto masked_root = parse_document(masked, second);
+  if (!masked_root) {  // another syntax error: the one to fix, wherever the placeholders are
+    diags.append(second);
+    return std::nullopt;
+  }
+  bool definition = masked_root->is_mapping() && !masked_root->find("Resources") &&
+                    (masked_root->find("StartAt") || masked_root->find("States"));
+  if (!definition) {  // a template or scenario must be JSON as it is
+    diags.append(first);
+    return std::nullopt;
+  }
+  restore(*masked_root, names);
+  diags.append(second);
+  for (const auto& [at, name] : names)
+    diags.warning({file.path, at.first, at.second},
+                  "placeholder \"${" + name + "}\" stands outside a string: the file is JSON only once CloudFormation "
+                  "substitutes it (DefinitionSubstitutions); flowcost reads it as the string \"${" + name + "}\"");
+  return masked_root;
+}
+
+}  // namespace flowcost::model::asl
