@@ -1,9 +1,11 @@
 // Map states (docs/sources.md#asl-states Map): ItemProcessor or Iterator with ProcessorConfig, items, ItemSelector,
 // concurrency, and the Distributed-only ItemReader, ItemBatcher, ResultWriter, tolerated failures, Label.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "model/asl/load_context.h"
+#include "model/asl/placeholders.h"
 #include "model/asl/resource.h"
 #include "model/asl/templates.h"
 
@@ -38,15 +40,27 @@ std::optional<std::string> forbidden_label_character(const std::string& label) {
 
 constexpr std::int64_t kMaxCount = 100000000;
 
-// An `arn:aws:states:::s3:...` resource inside ItemReader / ResultWriter.
-std::optional<Resource> check_io_resource(const FieldReader& r) {
+// The `arn:PARTITION:states:::s3:ACTION` resource of an ItemReader / ResultWriter, ACTION one of `actions`
+// (AWS documents ItemReader's s3:listObjectsV2 and s3:getObject, ResultWriter's s3:putObject); a resource
+// that is a placeholder is left to its substitution.
+std::optional<Resource> check_io_resource(const FieldReader& r, const std::vector<std::string>& actions,
+                                          const std::string& role) {
   auto arn = r.non_empty_string("Resource");
   if (!arn) return std::nullopt;
   std::optional<std::string> why, doubt;
   Resource res = parse_resource(*arn, why, doubt);
   if (!why && doubt) why = doubt;
-  if (!why && (res.kind == ResourceKind::lambda_function || res.kind == ResourceKind::activity))
-    why = "expected an \"arn:aws:states:::\" integration such as \"arn:aws:states:::s3:getObject\"";
+  bool placeholder = has_placeholder(res.service) || has_placeholder(res.action);
+  bool listed = res.kind == ResourceKind::optimized_integration && res.service == "s3" &&
+                res.pattern == IntegrationPattern::request_response &&
+                std::find(actions.begin(), actions.end(), res.action) != actions.end();
+  if (!why && res.kind != ResourceKind::unknown && !placeholder && !listed) {
+    std::string list;
+    for (std::size_t i = 0; i < actions.size(); ++i)
+      list += std::string(i == 0 ? "" : i + 1 == actions.size() ? " or " : ", ") + "\"arn:aws:states:::s3:" +
+              actions[i] + "\"";
+    why = role + " " + list + ", not " + quoted(arn->value);
+  }
   if (why) r.error(arn->loc, "invalid \"Resource\": " + *why);
   return res;
 }
@@ -71,7 +85,8 @@ void load_item_reader(const FieldReader& state, const Member& m, QueryLanguage l
   ItemReaderSpec& spec = out.reader.emplace();
   r.check_keys(io_keys(language, {"ReaderConfig"}));
   if (r.require("Resource")) {
-    if (auto res = check_io_resource(r)) spec.resource = *res;
+    if (auto res = check_io_resource(r, {"listObjectsV2", "getObject"}, "an ItemReader reads with"))
+      spec.resource = *res;
   }
   arguments_of(r, language);
   const Member* cfg = r.member("ReaderConfig");
@@ -119,7 +134,13 @@ void load_result_writer(const FieldReader& state, const Member& m, QueryLanguage
   ResultWriterSpec& spec = out.writer.emplace();
   r.check_keys(io_keys(language, {"WriterConfig"}));
   if (!r.has("Resource") && !r.has("WriterConfig")) r.error(m.value.loc, "needs \"Resource\" or \"WriterConfig\"");
-  if (r.has("Resource")) spec.resource = check_io_resource(r);
+  if (r.has("Resource")) spec.resource = check_io_resource(r, {"putObject"}, "a ResultWriter writes with");
+  // The results go to S3 with both the action and its Bucket / Prefix, or not at all (WriterConfig alone).
+  std::string destination = language == QueryLanguage::jsonata ? "Arguments" : "Parameters";
+  if (const Member* res = r.member("Resource"); res && !r.has(destination))
+    r.error(res->key_loc, "\"Resource\" needs \"" + destination + "\" (the \"Bucket\" and \"Prefix\" to write the results to)");
+  if (const Member* dest = r.member(destination); dest && !r.has("Resource"))
+    r.error(dest->key_loc, quoted(destination) + " needs \"Resource\": \"arn:aws:states:::s3:putObject\"");
   arguments_of(r, language);
   if (const Member* w = r.member("WriterConfig")) {
     if (!w->value.is_mapping()) return r.type_error(*w, "an object");

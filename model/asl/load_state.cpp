@@ -5,6 +5,7 @@
 #include "model/asl/load_context.h"
 #include "model/asl/placeholders.h"
 #include "model/asl/resource.h"
+#include "model/asl/states_fields.h"
 #include "model/asl/templates.h"
 #include "model/suggest.h"
 
@@ -268,6 +269,7 @@ State load_state(LoadContext& ctx, const Member& entry) {
   }
   if (check_state_fields(r, s.type, language)) s.transition_reported = true;
   load_common(r, language, s);
+  if (language == QueryLanguage::jsonata) check_states_fields(r, entry.value, s.type);
   switch (s.type) {
     case StateType::pass: load_pass(r, language, s.body.emplace<PassState>()); break;
     case StateType::task: load_task(r, language, s.body.emplace<TaskState>()); break;

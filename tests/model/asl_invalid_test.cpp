@@ -218,6 +218,12 @@ const std::vector<Case>& cases() {
           "r13_variables.asl.json:8:76: warning: state \"Bump\": variable \"count\" is also assigned in an enclosing block; this Parallel branch or Map iteration assigns its own copy, and the enclosing block keeps its value",
           "r13_variables.asl.json:10:21: error: state \"Fan\": \"ResultPath\" is not a valid reference path: cannot write into a variable",
       }},
+      {"invalid", "aws_rejects_jsonata.asl.json", false, {
+          "aws_rejects_jsonata.asl.json:8:32: error: state \"Call\": \"$states.result\" does not exist in \"Arguments\": only the \"Output\" and \"Assign\" of a Task, Parallel or Map state can read it",
+          "aws_rejects_jsonata.asl.json:9:17: error: state \"Call\": \"$states.errorOutput\" does not exist in \"Output\": only a catcher's \"Output\" and \"Assign\" can read it",
+          "aws_rejects_jsonata.asl.json:10:59: error: state \"Call\": \"$states.result\" does not exist in a catcher's \"Output\": only the \"Output\" and \"Assign\" of a Task, Parallel or Map state can read it",
+          "aws_rejects_jsonata.asl.json:13:49: error: state \"Show\": \"$states.result\" does not exist in \"Output\": only the \"Output\" and \"Assign\" of a Task, Parallel or Map state can read it",
+      }},
       {"invalid", "aws_rejects.asl.json", false, {
           "aws_rejects.asl.json:4:39: error: state \"A\": invalid \"Resource\": the DynamoDB optimized integration has no action \"query\" (it supports getItem, putItem, updateItem and deleteItem; call other actions through \"arn:aws:states:::aws-sdk:dynamodb:ACTION\")",
           "aws_rejects.asl.json:4:89: error: state \"A\": \"Credentials\" needs \"RoleArn\" (the IAM role to assume)",
@@ -232,6 +238,10 @@ const std::vector<Case>& cases() {
           "aws_rejects.asl.json:10:36: error: state \"M2\": \"Label\" cannot contain \":\" (Step Functions forbids whitespace, the brackets < > { } [ ], the wildcards ? *, the characters \" # % \\ ^ | ~ ` $ & , ; : and control characters)",
           "aws_rejects.asl.json:11:36: error: state \"M3\": \"Label\" cannot contain \"$\" (Step Functions forbids whitespace, the brackets < > { } [ ], the wildcards ? *, the characters \" # % \\ ^ | ~ ` $ & , ; : and control characters)",
           "aws_rejects.asl.json:12:36: error: state \"M4\": \"Label\" cannot contain \"?\" (Step Functions forbids whitespace, the brackets < > { } [ ], the wildcards ? *, the characters \" # % \\ ^ | ~ ` $ & , ; : and control characters)",
+          "aws_rejects.asl.json:13:54: error: state \"R1\": \"ItemReader\": invalid \"Resource\": an ItemReader reads with \"arn:aws:states:::s3:listObjectsV2\" or \"arn:aws:states:::s3:getObject\", not \"arn:aws:states:::s3:putObject\"",
+          "aws_rejects.asl.json:14:44: error: state \"R2\": \"ResultWriter\": \"Resource\" needs \"Parameters\" (the \"Bucket\" and \"Prefix\" to write the results to)",
+          "aws_rejects.asl.json:15:44: error: state \"R3\": \"ResultWriter\": \"Parameters\" needs \"Resource\": \"arn:aws:states:::s3:putObject\"",
+          "aws_rejects.asl.json:16:56: error: state \"R4\": \"ResultWriter\": invalid \"Resource\": a ResultWriter writes with \"arn:aws:states:::s3:putObject\", not \"arn:aws:states:::aws-sdk:s3:putObject\"",
       }},
       {"invalid", "structure_errors.asl.json", false, {
           "structure_errors.asl.json:2:14: error: \"Version\" must be \"1.0\", not \"2.0\"",
@@ -241,7 +251,8 @@ const std::vector<Case>& cases() {
           "structure_errors.asl.json:9:97: error: state \"Batch\": \"ItemReader\": \"InputType\" must be one of \"CSV\", \"JSON\", \"JSONL\", \"MANIFEST\", \"PARQUET\", not \"XML\"",
           "structure_errors.asl.json:9:125: error: state \"Batch\": \"ItemReader\": \"CSVHeaderLocation\": \"GIVEN\" needs \"CSVHeaders\"",
           "structure_errors.asl.json:10:22: error: state \"Batch\": \"ItemBatcher\": needs \"MaxItemsPerBatch\" or \"MaxInputBytesPerBatch\"",
-          "structure_errors.asl.json:11:36: error: state \"Batch\": \"ResultWriter\": invalid \"Resource\": expected an \"arn:aws:states:::\" integration such as \"arn:aws:states:::s3:getObject\"",
+          "structure_errors.asl.json:11:24: error: state \"Batch\": \"ResultWriter\": \"Resource\" needs \"Parameters\" (the \"Bucket\" and \"Prefix\" to write the results to)",
+          "structure_errors.asl.json:11:36: error: state \"Batch\": \"ResultWriter\": invalid \"Resource\": a ResultWriter writes with \"arn:aws:states:::s3:putObject\", not \"arn:aws:lambda:us-east-1:123456789012:function:w\"",
           "structure_errors.asl.json:15:75: error: state \"Empty\", branch 1: \"States\" must hold at least one state",
           "structure_errors.asl.json:16:13: error: state \"Last\": a state must be an object, not a string",
       }},
