@@ -20,7 +20,11 @@ void restore(Node& n, const std::map<Position, std::string>& names) {
     if (it != names.end()) n.text = "${" + it->second + "}";
   }
   for (auto& item : n.items) restore(item, names);
-  for (auto& m : n.members) restore(m.value, names);
+  for (auto& m : n.members) {
+    auto it = names.find({m.key_loc.line, m.key_loc.column});
+    if (it != names.end()) m.key = "${" + it->second + "}";
+    restore(m.value, names);
+  }
 }
 
 }  // namespace
@@ -34,12 +38,13 @@ std::optional<Node> parse_definition_document(const SourceFile& file, Diagnostic
     diags.append(first);
     return root;
   }
-  // Each placeholder becomes a string of the same length, so that every position stays.
+  // Each placeholder `${Name}` becomes the string `"$Name"`, of the same length, so that every position
+  // stays (and two different placeholders stay different keys).
   SourceFile masked = file;
   LineIndex lines(file.text);
   std::map<Position, std::string> names;
   for (const auto& p : bare) {
-    masked.text.replace(p.offset, p.length, "\"" + std::string(p.length - 2, '$') + "\"");
+    masked.text.replace(p.offset, p.length, "\"$" + p.name + "\"");
     SourceLocation at = lines.location_of(file.path, p.offset);
     names[{at.line, at.column}] = p.name;
   }

@@ -207,6 +207,12 @@ class Parser {
       return expect("]");
     }
     if (o == "{") return object();
+    // JSONata 2.1.0 added these two (jsonata-js pull request 748, July 2025); Step Functions implements
+    // JSONata 2.0.6, whose parser reads neither (docs/validation-rules.md R19).
+    if (o == "??" || o == "?:")
+      return fail("\"" + o + "\" at character " + std::to_string(t.pos + 1) +
+                  " is a JSONata 2.1 operator; Step Functions implements JSONata 2.0.6, which does not have it "
+                  "(write \"A ? A : B\" or \"$exists(A) ? A : B\")");
     if (o == "?") {
       expression(0);
       if (is(":")) {

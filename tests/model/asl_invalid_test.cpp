@@ -223,6 +223,7 @@ const std::vector<Case>& cases() {
           "aws_rejects_jsonata.asl.json:9:17: error: state \"Call\": \"$states.errorOutput\" does not exist in \"Output\": only a catcher's \"Output\" and \"Assign\" can read it",
           "aws_rejects_jsonata.asl.json:10:59: error: state \"Call\": \"$states.result\" does not exist in a catcher's \"Output\": only the \"Output\" and \"Assign\" of a Task, Parallel or Map state can read it",
           "aws_rejects_jsonata.asl.json:13:49: error: state \"Show\": \"$states.result\" does not exist in \"Output\": only the \"Output\" and \"Assign\" of a Task, Parallel or Map state can read it",
+          "aws_rejects_jsonata.asl.json:14:49: error: state \"Name\": invalid JSONata: \"??\" at character 21 is a JSONata 2.1 operator; Step Functions implements JSONata 2.0.6, which does not have it (write \"A ? A : B\" or \"$exists(A) ? A : B\")",
       }},
       {"invalid", "aws_rejects.asl.json", false, {
           "aws_rejects.asl.json:4:39: error: state \"A\": invalid \"Resource\": the DynamoDB optimized integration has no action \"query\" (it supports getItem, putItem, updateItem and deleteItem; call other actions through \"arn:aws:states:::aws-sdk:dynamodb:ACTION\")",
@@ -280,6 +281,7 @@ const std::vector<Case>& cases() {
       }},
       {"warnings", "bare_placeholders.asl.json", false, {
           "bare_placeholders.asl.json:8:75: warning: placeholder \"${BatchLimit}\" stands outside a string: the file is JSON only once CloudFormation substitutes it (DefinitionSubstitutions); flowcost reads it as the string \"${BatchLimit}\"",
+          "bare_placeholders.asl.json:8:90: warning: placeholder \"${TraceKey}\" stands outside a string: the file is JSON only once CloudFormation substitutes it (DefinitionSubstitutions); flowcost reads it as the string \"${TraceKey}\"",
           "bare_placeholders.asl.json:9:25: warning: placeholder \"${CallTimeout}\" stands outside a string: the file is JSON only once CloudFormation substitutes it (DefinitionSubstitutions); flowcost reads it as the string \"${CallTimeout}\"",
           "bare_placeholders.asl.json:9:25: warning: state \"Call\": \"TimeoutSeconds\" is the placeholder \"${CallTimeout}\", a number only after substitution; flowcost reads the definition as if \"TimeoutSeconds\" were absent (load it from its template to substitute it)",
       }},

@@ -77,10 +77,16 @@ TEST_CASE("JSONata expressions: the JSONata 2.0 grammar and top-level $") {
         " ($e := $states.input.e; $states.input.items[kind = 'a']{'who': $e, 'sum': $sum(v)}) ",
         " $states.input.items^(>price, name) ", " $map([1..5], function($v, $i){$v*$i}) ",
         " $replace($states.input.s, /ab+c/i, \"x\") ", " $states.input ~> $uppercase ",
-        " $states.input.orders@$o#$i.items ", " $states.input.x ?: 5 ", " $states.input.x ?? 5 ",
+        " $states.input.orders@$o#$i.items ", " $states.input.x ? 5 ", " $states.input.x ? 5 : 6 ",
         " -$states.input.n * 2 ", " $states.input.`weird name` ", " function($a)<n:n>{ $a }(1) ",
         " $states.input ~> | a | {'b': 1}, ['c'] | ", " $states.input.a.(b + c) ", "\n10\n"})
     CHECK_FALSE(check_jsonata(ok));
+  CHECK(check_jsonata(" $states.input.x ?? 5 ") ==
+        "invalid JSONata: \"??\" at character 18 is a JSONata 2.1 operator; Step Functions implements JSONata "
+        "2.0.6, which does not have it (write \"A ? A : B\" or \"$exists(A) ? A : B\")");
+  CHECK(check_jsonata(" $states.input.x ?: 5 ") ==
+        "invalid JSONata: \"?:\" at character 18 is a JSONata 2.1 operator; Step Functions implements JSONata "
+        "2.0.6, which does not have it (write \"A ? A : B\" or \"$exists(A) ? A : B\")");
   CHECK(check_jsonata("  ") == "empty JSONata expression");
   CHECK(check_jsonata(" (1 + 2 ") == "invalid JSONata: expected \")\" before the end of the expression");
   CHECK(check_jsonata(" [1, 2) ") == "invalid JSONata: expected \"]\", found \")\" at character 7");
