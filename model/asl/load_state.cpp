@@ -266,6 +266,10 @@ State load_state(LoadContext& ctx, const Member& entry) {
     s.query_language = language;
     if (language == QueryLanguage::jsonpath && ctx.machine_language == QueryLanguage::jsonata)
       r.error(ql->loc, "a JSONata state machine cannot contain JSONPath states");
+  } else if (r.has("QueryLanguage")) {
+    // Reported above; Step Functions reads any value but "JSONPath" as JSONata, and so do its other checks.
+    language = QueryLanguage::jsonata;
+    s.query_language = language;
   }
   if (check_state_fields(r, s.type, language)) s.transition_reported = true;
   load_common(r, language, s);

@@ -71,6 +71,8 @@ std::optional<StateMachine> load_state_machine(const SourceFile& file, const Nod
   }
   if (auto ql = r.enumeration("QueryLanguage", {"JSONPath", "JSONata"}))
     machine.query_language = ql->value == "JSONata" ? QueryLanguage::jsonata : QueryLanguage::jsonpath;
+  else if (r.has("QueryLanguage"))  // reported; Step Functions reads any value but "JSONPath" as JSONata
+    machine.query_language = QueryLanguage::jsonata;
   machine.top.query_language = machine.query_language;
   LoadContext ctx{diags, machine.query_language};
   load_scope(ctx, root, "", ScopeKind::top, machine.top);

@@ -244,6 +244,11 @@ const std::vector<Case>& cases() {
           "aws_rejects.asl.json:15:44: error: state \"R3\": \"ResultWriter\": \"Parameters\" needs \"Resource\": \"arn:aws:states:::s3:putObject\"",
           "aws_rejects.asl.json:16:56: error: state \"R4\": \"ResultWriter\": invalid \"Resource\": a ResultWriter writes with \"arn:aws:states:::s3:putObject\", not \"arn:aws:states:::aws-sdk:s3:putObject\"",
       }},
+      {"invalid", "query_language_value.asl.json", false, {
+          "query_language_value.asl.json:4:48: error: state \"Shape\": \"QueryLanguage\" must be \"JSONPath\" or \"JSONata\", not \"jsonata\"; did you mean \"JSONata\"?",
+          "query_language_value.asl.json:4:87: error: state \"Shape\": \"InputPath\" is a JSONPath field, but the state uses JSONata",
+          "query_language_value.asl.json:5:48: error: state \"Count\": \"QueryLanguage\" must be a string, not a number",
+      }},
       {"invalid", "structure_errors.asl.json", false, {
           "structure_errors.asl.json:2:14: error: \"Version\" must be \"1.0\", not \"2.0\"",
           "structure_errors.asl.json:5:45: error: state \"Fan\": \"Branches\" must hold at least one branch",
