@@ -10,9 +10,7 @@
 
 namespace flowcost::model::asl {
 
-namespace {
-
-const std::vector<std::string>& known_error_names() {
+const std::vector<std::string>& step_functions_error_names() {
   static const std::vector<std::string> names = {
       "States.ALL", "States.Timeout", "States.HeartbeatTimeout", "States.TaskFailed", "States.Permissions",
       "States.ResultPathMatchFailure", "States.ParameterPathFailure", "States.IntrinsicFailure",
@@ -22,7 +20,9 @@ const std::vector<std::string>& known_error_names() {
   return names;
 }
 
-// Reads ErrorEquals; reports empty lists, unknown States.* names and States.ALL not alone.
+namespace {
+
+// Reads ErrorEquals; reports empty lists and States.ALL not alone.
 std::vector<Located> error_equals(const FieldReader& r) {
   std::vector<Located> out;
   if (!r.require("ErrorEquals")) return out;
@@ -37,14 +37,7 @@ std::vector<Located> error_equals(const FieldReader& r) {
       r.error(item.loc, "error names must be strings, not a " + item.type_name());
       continue;
     }
-    const std::string& name = item.text;
-    if (name.rfind("States.", 0) == 0) {
-      const auto& known = known_error_names();
-      if (std::find(known.begin(), known.end(), name) == known.end())  // AWS deploys it (W14)
-        r.warning(item.loc, unknown_name_message("error name", name, known) +
-                                " (names starting with \"States.\" are reserved; Step Functions accepts the name, "
-                                "but raises no error of that name itself)");
-    }
+    const std::string& name = item.text;  // an unknown "States." name is W14 (validate_error_names.cpp)
     out.push_back(Located{name, item.loc});
   }
   bool has_all = false;
@@ -78,6 +71,8 @@ void check_order(const FieldReader& r, const std::vector<Entry>& entries, const 
 }
 
 }  // namespace
+
+
 
 void load_retriers(const FieldReader& state, const Member& field, std::vector<Retrier>& out) {
   if (!field.value.is_sequence()) {

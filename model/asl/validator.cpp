@@ -7,6 +7,7 @@ namespace flowcost::model::asl {
 void validate(const StateMachine& machine, const ValidateOptions& options, Diagnostics& diags) {
   validate_graph(machine, diags);
   validate_semantics(machine, options, diags);
+  validate_error_names(machine, diags);
   validate_variable_references(machine, diags);
 }
 
