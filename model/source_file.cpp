@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "model/errors.h"
 #include "model/line_index.h"
@@ -91,6 +92,22 @@ SourceFile read_source_file(const std::string& path, std::size_t max_bytes) {
   }
   if (in.bad()) throw InputError({path, 0, 0}, "cannot read file");
   return make_source_file(path, std::move(text), max_bytes);
+}
+
+SourceFile read_named_file(const std::string& path, const SourceLocation& named_at, std::size_t max_bytes) {
+  try {
+    return read_source_file(path, max_bytes);
+  } catch (const InputError& e) {
+    std::vector<Diagnostic> moved;
+    for (Diagnostic d : e.diagnostics()) {
+      if (!d.where.known() && named_at.known()) {
+        d.message = "cannot read \"" + path + "\": " + d.message;
+        d.where = named_at;
+      }
+      moved.push_back(std::move(d));
+    }
+    throw InputError(std::move(moved));
+  }
 }
 
 // Nettle's SHA-256 (nettle-dev): a plain function call. OpenSSL 3's EVP interface, used before, set up its

@@ -36,10 +36,12 @@ std::optional<EmpiricalSamples> read_empirical_csv(const std::string& name, cons
   out.path = resolve_relative(name_loc.file, name);
   SourceFile file;
   try {
-    file = read_source_file(out.path);
+    file = read_named_file(out.path, name_loc);
   } catch (const InputError& e) {
-    diags.error(name_loc, "empirical: cannot read \"" + out.path + "\": " +
-                              (e.diagnostics().empty() ? std::string(e.what()) : e.diagnostics()[0].message));
+    for (Diagnostic d : e.diagnostics()) {
+      d.message = "empirical: " + d.message;
+      diags.add(std::move(d));
+    }
     return std::nullopt;
   }
   out.sha256 = sha256_hex(file.text);

@@ -70,7 +70,7 @@ void apply_mock_config(const Context& ctx, const Node& node, std::vector<TaskBeh
   }
   std::optional<Node> root;
   try {
-    SourceFile source = read_source_file(resolve_path(ctx.directory, file->text));
+    SourceFile source = read_named_file(resolve_path(ctx.directory, file->text), file->loc);
     ctx.files[source.path] = sha256_hex(source.text);
     root = parse_document(source, ctx.diags);
   } catch (const InputError& e) {

@@ -226,7 +226,7 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
   d.definition_path = sfn_parse::resolve_path(directory, def->text);
   Diagnostics warnings;
   try {
-    auto loaded = templates::load_definition(read_source_file(d.definition_path), pick, express, &warnings);
+    auto loaded = templates::load_definition(read_named_file(d.definition_path, def->loc), pick, express, &warnings);
     d.files.insert(loaded.files.begin(), loaded.files.end());
     d.workflow = loaded.express ? SfnWorkflow::express : SfnWorkflow::standard;
     d.machine = std::move(loaded.machine);

@@ -73,13 +73,9 @@ std::optional<SourceFile> read_definition_file(const SourceFile& file, const Mem
   std::filesystem::path path(m.value.text);
   if (path.is_relative()) path = std::filesystem::path(file.path).parent_path() / path;
   try {
-    return read_source_file(path.lexically_normal().string());
+    return read_named_file(path.lexically_normal().string(), m.value.loc);
   } catch (const InputError& e) {
-    for (const auto& d : e.diagnostics()) {
-      Diagnostic moved = d;
-      if (!moved.where.known()) moved.where = m.value.loc;
-      diags.add(moved);
-    }
+    for (const auto& d : e.diagnostics()) diags.add(d);
     return std::nullopt;
   }
 }

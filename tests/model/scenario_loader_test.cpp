@@ -121,6 +121,21 @@ TEST_CASE("missing sections and files") {
   CHECK(missing.has_errors());
 }
 
+TEST_CASE("a file a scenario names but that cannot be read is reported where the scenario names it") {
+  const auto dir = std::filesystem::temp_directory_path() / "flowcost_named_files";
+  std::filesystem::create_directories(dir / "sub");
+  const std::string path = (dir / "s.yaml").string();
+  std::ofstream(path) << "scenario: s\nworkload: {events_per_month: 10}\ndesigns:\n"
+                         "  - name: a\n    kind: step_functions\n    definition: none.asl.json\n"
+                         "  - name: b\n    kind: step_functions\n    definition: sub\n";
+  Diagnostics d;
+  load_scenario(path, {}, d);
+  const std::string base = (dir / "").string();
+  CHECK(headlines(d) == Lines{path + ":6:17: error: cannot read \"" + base + "none.asl.json\": no such file",
+                              path + ":9:17: error: cannot read \"" + base + "sub\": is a directory, not a file"});
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("--set overrides replace inputs and report unknown names") {
   Diagnostics d;
   Scenario s = load_scenario(data("valid.yaml"),

@@ -214,6 +214,8 @@ TEST_CASE("template errors: no or two definitions, an S3 location, a bad type, a
         Lines{"t.yaml:5:22: error: DefinitionUri names an S3 location, which flowcost cannot read; give the local "
               "path of the definition file (as in the template before `sam package` / `aws cloudformation "
               "package`)"});
+  CHECK(errors_of(head + "      DefinitionUri: statemachine/none.asl.json\n") ==
+        Lines{"t.yaml:5:22: error: cannot read \"statemachine/none.asl.json\": no such file"});
   CHECK(errors_of(head + "      Type: FAST\n      Definition: {StartAt: A, States: {A: {Type: Succeed}}}\n") ==
         Lines{"t.yaml:5:13: error: Type must be STANDARD or EXPRESS, not \"FAST\""});
   CHECK(errors_of(head + "      DefinitionSubstitutions:\n        Fn: !Sub ${Handler.Arn}\n"
