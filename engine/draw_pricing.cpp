@@ -75,6 +75,36 @@ std::vector<std::string> unpriced_meters(const sim::DesignResult& design, const 
   return out;
 }
 
+namespace {
+
+// Prices draw `d` of `design` and appends it to `priced`.
+void price_draw(PricedDesign& priced, const sim::DesignResult& design, std::size_t d, const pricing::PriceTable& table,
+                const pricing::CostOptions& options) {
+  const sim::DrawRecord& draw = design.draws[d];
+  pricing::CostResult result = pricing::cost(totals_of(design, draw.monthly, priced.meters), table, options);
+  bool same = result.lines.size() == priced.lines.size();
+  for (std::size_t i = 0; same && i < result.lines.size(); ++i)
+    same = result.lines[i].meter == priced.lines[i].meter && result.lines[i].line == priced.lines[i].line;
+  if (!same) {
+    std::vector<std::pair<std::string, std::string>> order;
+    std::vector<std::string> units;
+    for (const auto& item : result.lines) {
+      order.emplace_back(item.meter, item.line);
+      units.push_back(item.unit);
+    }
+    align_lines(priced, order, units);
+  }
+  for (std::size_t i = 0; i < result.lines.size(); ++i) {
+    priced.lines[i].quantity.push_back(result.lines[i].quantity);
+    priced.lines[i].cost_usd.push_back(result.lines[i].cost_usd);
+  }
+  priced.monthly_cost_usd.push_back(result.total_usd);
+  priced.events_per_month.push_back(draw.events_per_month);
+  priced.draw_std_error_usd.push_back(batch_std_error(design, draw, priced.meters, table, options));
+}
+
+}  // namespace
+
 void update_priced_design(PricedDesign& priced, const sim::DesignResult& design, const pricing::PriceTable& table,
                           const pricing::CostOptions& options) {
   if (priced.name != design.name || priced.monthly_cost_usd.size() > design.draws.size()) {
@@ -87,27 +117,18 @@ void update_priced_design(PricedDesign& priced, const sim::DesignResult& design,
   priced.meters = priced_meters(design.meters, table);
 
   for (std::size_t d = priced.monthly_cost_usd.size(); d < design.draws.size(); ++d) {
-    const sim::DrawRecord& draw = design.draws[d];
-    pricing::CostResult result = pricing::cost(totals_of(design, draw.monthly, priced.meters), table, options);
-    bool same = result.lines.size() == priced.lines.size();
-    for (std::size_t i = 0; same && i < result.lines.size(); ++i)
-      same = result.lines[i].meter == priced.lines[i].meter && result.lines[i].line == priced.lines[i].line;
-    if (!same) {
-      std::vector<std::pair<std::string, std::string>> order;
-      std::vector<std::string> units;
-      for (const auto& item : result.lines) {
-        order.emplace_back(item.meter, item.line);
-        units.push_back(item.unit);
+    try {
+      price_draw(priced, design, d, table, options);
+    } catch (const model::InputError& e) {
+      // A quantity too large to price is a property of the design's inputs in this draw: say which.
+      std::vector<model::Diagnostic> named;
+      for (model::Diagnostic item : e.diagnostics()) {
+        item.message =
+            "design \"" + design.name + "\", draw " + std::to_string(design.draws[d].draw) + ": " + item.message;
+        named.push_back(std::move(item));
       }
-      align_lines(priced, order, units);
+      throw model::InputError(std::move(named));
     }
-    for (std::size_t i = 0; i < result.lines.size(); ++i) {
-      priced.lines[i].quantity.push_back(result.lines[i].quantity);
-      priced.lines[i].cost_usd.push_back(result.lines[i].cost_usd);
-    }
-    priced.monthly_cost_usd.push_back(result.total_usd);
-    priced.events_per_month.push_back(draw.events_per_month);
-    priced.draw_std_error_usd.push_back(batch_std_error(design, draw, priced.meters, table, options));
   }
 }
 

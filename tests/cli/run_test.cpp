@@ -265,6 +265,17 @@ TEST_CASE("run: price table problems are reported at the scenario's prices: key 
                      "\n  - name: rule\n    ^\n");
 }
 
+TEST_CASE("run: a monthly cost too large to price names the design and the draw, and writes nothing") {
+  const fs::path out = fs::temp_directory_path() / "flowcost_run_too_large.json";
+  fs::remove(out);
+  CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--set", "devices=1e17", "-o", out.string()});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == "flowcost: error: design \"workflow\", draw 0: meter \"sfn.standard.transitions\" with quantity "
+                 "2e+20 brings the monthly cost above $1e+15, the largest amount flowcost prices; check the quantity\n");
+  CHECK(!fs::exists(out));
+}
+
 TEST_CASE("run: --set takes one value each, so it may come before the scenario") {
   CliResult r = run_flowcost({"run", "--set", "devices=2000", run_data("tiny.yaml"), "--format", "json"});
   REQUIRE(r.code == 0);
