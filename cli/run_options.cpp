@@ -1,16 +1,38 @@
 #include "cli/run_options.h"
 
+#include <cmath>
+
 #include "model/errors.h"
+#include "model/scenario/scenario.h"
 
 namespace flowcost::cli {
 
+namespace {
+
+// CLI::Range lets "nan" through (every comparison with NaN is false), so a number option is checked to be
+// finite first.
+CLI::Validator finite_number() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        double v = 0;
+        if (!CLI::detail::lexical_cast(text, v) || !std::isfinite(v)) return "Value " + text + " is not a finite number";
+        return {};
+      },
+      "FINITE");
+}
+
+}  // namespace
+
 void add_run_options(CLI::App& cmd, RunOptions& options) {
   engine::RunSettings& o = options.settings;
-  cmd.add_option("--seed", o.seed, "random seed (default: the scenario's run.seed)");
+  // The ranges of the scenario's `run:` settings (model/scenario/scenario.h), checked on the text: CLI11
+  // would otherwise read "-1" as the largest unsigned number.
+  cmd.add_option("--seed", o.seed, "random seed (default: the scenario's run.seed)")
+      ->check(CLI::Range(std::uint64_t{0}, model::kMaxSeed));
   cmd.add_option("--executions", o.executions, "simulated executions per draw (default: run.executions)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000000}));
+      ->check(CLI::Range(std::uint64_t{1}, model::kMaxExecutions));
   cmd.add_option("--draws", o.draws, "outer draws of the uncertain inputs (default: run.draws)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
+      ->check(CLI::Range(std::uint64_t{1}, model::kMaxDraws));
   cmd.add_option("--threads", o.threads, "worker threads (default: all cores); results do not depend on it");
   // One value per --set, so that `--set a=1 SCENARIO` leaves SCENARIO to the positional argument.
   cmd.add_option("--set", options.set, "override a scenario input: NAME=VALUE (repeatable)")
@@ -19,9 +41,10 @@ void add_run_options(CLI::App& cmd, RunOptions& options) {
       ->allow_extra_args(false);
   cmd.add_option("--rel-error", o.rel_error,
                  "add draws until every design's mean monthly cost has a 95% half-width <= X x mean")
+      ->check(finite_number())
       ->check(CLI::Range(1e-9, 0.999999));
   cmd.add_option("--max-draws", o.max_draws, "cap on draws for --rel-error (default: run.max_draws)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
+      ->check(CLI::Range(std::uint64_t{1}, model::kMaxDraws));
   cmd.add_option("--prices", o.prices, "price table: a shipped name (aws-us-east-1) or a YAML file");
   cmd.add_flag("--free-tier", o.free_tier, "apply the account-wide free tiers");
   cmd.add_flag("--strict-prices", o.strict_prices,
@@ -29,6 +52,7 @@ void add_run_options(CLI::App& cmd, RunOptions& options) {
   cmd.add_flag("--strict", o.strict, "fail (exit 1, nothing written) when a design makes a call flowcost does not price");
   cmd.add_option("--max-states", o.max_states,
                  "refuse a run estimated to enter more states than this (default 1e11: about an hour on one core)")
+      ->check(finite_number())
       ->check(CLI::Range(1.0, 1e18));
 }
 

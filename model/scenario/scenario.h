@@ -21,6 +21,12 @@
 
 namespace flowcost::model {
 
+// The ranges of the run settings, in a scenario's `run:` and on the command line alike. A seed stays an
+// exact integer in a double (2^53), so JSON readers and YAML get it back unchanged.
+inline constexpr std::uint64_t kMaxSeed = std::uint64_t{1} << 53;
+inline constexpr std::uint64_t kMaxExecutions = 1'000'000'000;
+inline constexpr std::uint64_t kMaxDraws = 1'000'000;
+
 struct RunSettings {
   std::uint64_t seed = 1;
   std::uint64_t executions = 100000;  // inner executions per draw (cap)

@@ -23,8 +23,6 @@ const std::vector<std::string> kTopKeys = {"scenario", "title",  "prices",   "fr
 const std::vector<std::string> kRunKeys = {"seed",      "executions",          "draws",           "rel_error",
                                            "max_draws", "map_sample_children", "map_sample_above"};
 const std::vector<std::string> kDesignKinds = {"step_functions", "iot_rules"};
-constexpr std::uint64_t kMaxExecutions = 1'000'000'000;
-constexpr std::uint64_t kMaxDraws = 1'000'000;
 constexpr auto kMaxSampleChildren = static_cast<std::uint64_t>(kMaxMapItems);
 
 std::optional<std::string> read_string(const Node& node, std::string_view what, Diagnostics& diags) {
@@ -57,7 +55,7 @@ void parse_run(const Node& node, RunSettings& run, Diagnostics& diags) {
   }
   check_known_keys(node, kRunKeys, diags, "run setting");
   if (const Node* n = node.find("seed")) {
-    if (auto v = read_whole(*n, "run.seed", 0, (std::uint64_t{1} << 53), diags)) run.seed = *v;
+    if (auto v = read_whole(*n, "run.seed", 0, kMaxSeed, diags)) run.seed = *v;
   }
   if (const Node* n = node.find("executions")) {
     if (auto v = read_whole(*n, "run.executions", 1, kMaxExecutions, diags)) run.executions = *v;

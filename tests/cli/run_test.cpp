@@ -135,6 +135,20 @@ TEST_CASE("run: option mistakes exit 1") {
   CliResult cap = run_flowcost({"run", scenario, "--draws", "8", "--max-draws", "4", "--rel-error", "0.1"});
   CHECK(cap.code == 1);
   CHECK(cap.err == "command line: error: --max-draws (4) is less than --draws (8)\n");
+  // A seed in run.seed's range only: CLI11 alone would read "-1" as 2^64 - 1.
+  for (const char* seed : {"-1", "18446744073709551616", "9007199254740993"}) {
+    CliResult bad = run_flowcost({"run", scenario, "--seed", seed});
+    CHECK(bad.code == 1);
+    CHECK(bad.out == "");
+    CHECK(bad.err == std::string("flowcost: error: --seed: Value ") + seed +
+                         " not in range 0 to 9007199254740992\nRun 'flowcost --help' for usage.\n");
+  }
+  CHECK(run_flowcost({"run", scenario, "--seed", "9007199254740992", "--draws", "1", "--executions", "10"}).code == 0);
+  // NaN passes every range comparison; it is refused as not finite.
+  CliResult nan = run_flowcost({"run", scenario, "--rel-error", "nan"});
+  CHECK(nan.code == 1);
+  CHECK(nan.err == "flowcost: error: --rel-error: Value nan is not a finite number\nRun 'flowcost --help' for usage.\n");
+  CHECK(run_flowcost({"run", scenario, "--max-states", "nan"}).code == 1);
 }
 
 TEST_CASE("run -o writes the file atomically and refuses to overwrite an input") {
