@@ -68,7 +68,7 @@ void write_partial_batch(const PartialBatch& part, std::ostream& out) {
   j["settings"] = given_settings_json(part.settings);
   j["scenarios"] = part.scenarios;
   j["entries"] = entries;
-  out << j.dump() << '\n';
+  out << partial_text(std::move(j));
 }
 
 PartialBatch read_partial_batch(const std::string& text, const std::string& path) {

@@ -177,7 +177,7 @@ void read_partial_run_body(const json& j, PartialRun& part) {
 void write_partial_run(const PartialRun& part, std::ostream& out) {
   json j = partial_header_json(part.header);
   j.update(partial_run_body_json(part));
-  out << j.dump() << '\n';
+  out << partial_text(std::move(j));
 }
 
 PartialRun read_partial_run(const std::string& text, const std::string& path) {

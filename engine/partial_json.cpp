@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "model/errors.h"
+#include "model/source_file.h"
 
 namespace flowcost::engine {
 
@@ -39,6 +40,13 @@ json partial_header_json(const ShardHeader& header) {
           {"shard", {{"index", header.shard.index}, {"count", header.shard.count}}}};
 }
 
+std::string partial_text(json j) {
+  j.erase("content_sha256");
+  const std::string sum = model::sha256_hex(j.dump());
+  j["content_sha256"] = sum;
+  return j.dump() + "\n";
+}
+
 json parse_partial(const std::string& text, const std::string& path) {
   const model::SourceLocation where{path, 0, 0};
   json j;
@@ -57,6 +65,18 @@ json parse_partial(const std::string& text, const std::string& path) {
     throw model::InputError(where, "partial result format version " +
                                        (j.contains("version") ? j["version"].dump() : std::string("(none)")) +
                                        "; this flowcost reads version " + std::to_string(kPartialFormatVersion));
+  // The numbers of a partial result are merged as they are: one changed after flowcost wrote it (by hand,
+  // by a tool, by a damaged copy) would change the merged report silently, so the content must match the
+  // checksum written with it (the same dump of the same parsed values: nlohmann/json sorts keys and prints
+  // numbers so that they read back the same).
+  const auto sum = j.find("content_sha256");
+  if (sum == j.end() || !sum->is_string())
+    throw model::InputError(where, "a damaged flowcost partial result (no content_sha256)");
+  const std::string expected = sum->get<std::string>();
+  j.erase("content_sha256");
+  if (model::sha256_hex(j.dump()) != expected)
+    throw model::InputError(where, "a damaged flowcost partial result: its content does not match its content_sha256 "
+                                   "(it was changed after flowcost wrote it); run this shard again");
   return j;
 }
 

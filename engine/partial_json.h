@@ -12,7 +12,8 @@
 
 namespace flowcost::engine {
 
-inline constexpr int kPartialFormatVersion = 1;
+// 2: every partial result carries `content_sha256`.
+inline constexpr int kPartialFormatVersion = 2;
 
 // "flowcost-partial-" + verb.
 std::string partial_kind(const std::string& verb);
@@ -20,8 +21,13 @@ std::string partial_kind(const std::string& verb);
 // The header fields of a partial result (`kind` from the header's verb; its path is not written).
 nlohmann::json partial_header_json(const ShardHeader& header);
 
+// The text of a partial result, one line: `j` with `content_sha256`, the SHA-256 of `j.dump()` without that
+// field. parse_partial checks it, so a partial result changed after flowcost wrote it is refused.
+std::string partial_text(nlohmann::json j);
+
 // Parses `text`; throws model::InputError at `path` for invalid JSON, an object that is not a flowcost
-// partial result (of any verb), another format version, or a damaged header.
+// partial result (of any verb), another format version, a content that does not match its
+// `content_sha256`, or a damaged header. The result has no `content_sha256`.
 nlohmann::json parse_partial(const std::string& text, const std::string& path);
 
 // The header of a parsed partial result (after parse_partial).

@@ -99,7 +99,7 @@ void write_partial_sweep(const PartialSweep& part, std::ostream& out) {
                  {"points", points},
                  {"break_even", crossings},
                  {"basis", basis_json(r.basis)}};
-  out << j.dump() << '\n';
+  out << partial_text(std::move(j));
 }
 
 PartialSweep read_partial_sweep(const std::string& text, const std::string& path) {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/shard_option.h"
+#include "engine/partial_json.h"
 #include "model/errors.h"
 #include "run_cli_helpers.h"
 
@@ -116,19 +117,34 @@ TEST_CASE("merge refuses missing, repeated and mixed shards with exact messages,
           four[2] + ": error: shard 2/4, but " + parts[0] +
               " is shard 0/3: every shard of a run has the same count\n");
 
-  // Another tool version, another format version, not a partial result at all.
+  // Another tool version (a file another flowcost wrote, with its own checksum), another format version,
+  // a number changed after flowcost wrote the file, not a partial result at all.
   std::string text = read(parts[1]);
   const std::string version_field = std::string("\"tool_version\":\"") + FLOWCOST_VERSION + "\"";
   REQUIRE(text.find(version_field) != std::string::npos);
   const std::string old_tool = (dir / "old-tool.json").string();
-  std::ofstream(old_tool) << std::string(text).replace(text.find(version_field), version_field.size(),
-                                                       "\"tool_version\":\"0.0.9\"");
+  nlohmann::json other_tool = nlohmann::json::parse(text);
+  other_tool["tool_version"] = "0.0.9";
+  std::ofstream(old_tool) << flowcost::engine::partial_text(other_tool);
   refused({parts[0], old_tool, parts[2]}, old_tool + ": error: written by flowcost 0.0.9; this is flowcost " +
                                               FLOWCOST_VERSION + ": merge with the version that ran the shards\n");
   const std::string old_format = (dir / "old-format.json").string();
-  std::ofstream(old_format) << std::string(text).replace(text.find("\"version\":1"), 11, "\"version\":2");
+  std::ofstream(old_format) << std::string(text).replace(text.find("\"version\":2"), 11, "\"version\":1");
   refused({parts[0], old_format, parts[2]},
-          old_format + ": error: partial result format version 2; this flowcost reads version 1\n");
+          old_format + ": error: partial result format version 1; this flowcost reads version 2\n");
+  nlohmann::json edited = nlohmann::json::parse(text);
+  auto& bucket = edited["designs"][0]["latency_ms"]["buckets"][0][0];
+  bucket = bucket.get<std::uint64_t>() + 1;  // one latency sample moved to the next bucket, checksum kept
+  const std::string changed = (dir / "changed.json").string();
+  std::ofstream(changed) << edited.dump() << '\n';
+  refused({parts[0], changed, parts[2]},
+          changed + ": error: a damaged flowcost partial result: its content does not match its content_sha256 (it "
+                    "was changed after flowcost wrote it); run this shard again\n");
+  nlohmann::json unsummed = nlohmann::json::parse(text);
+  unsummed.erase("content_sha256");
+  const std::string no_sum = (dir / "no-sum.json").string();
+  std::ofstream(no_sum) << unsummed.dump() << '\n';
+  refused({parts[0], no_sum, parts[2]}, no_sum + ": error: a damaged flowcost partial result (no content_sha256)\n");
   refused({parts[0], kScenario, parts[2]},
           kScenario + ": error: not a flowcost partial result (invalid JSON: [json.exception.parse_error.101] parse "
                       "error at line 1, column 1: syntax error while parsing value - invalid literal; last read: "
