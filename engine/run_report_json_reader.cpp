@@ -1,6 +1,6 @@
 #include "engine/run_report_json_reader.h"
 
-#include <limits>
+#include <cmath>
 
 #include "model/document.h"
 #include "model/errors.h"
@@ -32,11 +32,13 @@ std::string text_of(const Node& object, const std::string& key, const std::strin
   return n.text;
 }
 
+// Every number diff reads is a cost, a standard error or a target: finite and not negative (a run report
+// never writes null there; one that says so was edited).
 double number_of(const Node& object, const std::string& key, const std::string& where) {
   const Node& n = member(object, key, where);
-  if (n.is_null()) return std::numeric_limits<double>::quiet_NaN();
   auto v = n.number();
-  if (!v) fail(n.loc, key + " must be a number, got " + n.type_name());
+  if (!v || !std::isfinite(*v) || *v < 0)
+    fail(n.loc, key + " must be a number >= 0, got " + (v ? n.text : n.type_name()));
   return *v;
 }
 
