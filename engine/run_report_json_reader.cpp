@@ -1,11 +1,10 @@
 #include "engine/run_report_json_reader.h"
 
-#include <cmath>
-
 #include "model/document.h"
 #include "model/errors.h"
 #include "model/source_file.h"
 #include "model/strict_json.h"
+#include "pricing/cost.h"
 
 namespace flowcost::engine {
 
@@ -32,13 +31,14 @@ std::string text_of(const Node& object, const std::string& key, const std::strin
   return n.text;
 }
 
-// Every number diff reads is a cost, a standard error or a target: finite and not negative (a run report
-// never writes null there; one that says so was edited).
+// Every number diff reads is a cost, a standard error or a target: from 0 to the largest amount flowcost
+// prices (a run report never writes null, a negative or a larger number there; one that does was edited,
+// and its intervals would print as nan or inf).
 double number_of(const Node& object, const std::string& key, const std::string& where) {
   const Node& n = member(object, key, where);
   auto v = n.number();
-  if (!v || !std::isfinite(*v) || *v < 0)
-    fail(n.loc, key + " must be a number >= 0, got " + (v ? n.text : n.type_name()));
+  if (!v || !(*v >= 0 && *v <= pricing::kMaxCostUsd))
+    fail(n.loc, key + " must be a number from 0 to 1e+15, got " + (v ? n.text : n.type_name()));
   return *v;
 }
 

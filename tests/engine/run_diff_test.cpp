@@ -122,12 +122,12 @@ TEST_CASE("diff: a file that is not a run report is a positioned error") {
         sweep + ":1:1: not a `flowcost run --format json` report: missing \"designs\"");
   const std::string wrong = diff_data("wrong_type.json");
   CHECK(error_of([&] { engine::read_run_report_json(wrong); }) ==
-        wrong + ":37:36: mean must be a number >= 0, got string");
+        wrong + ":37:36: mean must be a number from 0 to 1e+15, got string");
   // A run report never writes null or a negative cost: such a file was edited, and diff would print nan.
   const std::string null_number = diff_data("null_number.json");
   CHECK(error_of([&] { engine::read_run_report_json(null_number); }) ==
-        null_number + ":37:36: mean must be a number >= 0, got null");
+        null_number + ":37:36: mean must be a number from 0 to 1e+15, got null");
   const std::string negative = diff_data("negative_number.json");
   CHECK(error_of([&] { engine::read_run_report_json(negative); }) ==
-        negative + ":37:36: mean must be a number >= 0, got -5");
+        negative + ":37:36: mean must be a number from 0 to 1e+15, got -5");
 }
