@@ -23,14 +23,6 @@ namespace flowcost::cli {
 
 namespace {
 
-// A flowcost scenario: a mapping with a top-level `scenario:` key.
-bool is_scenario(const model::Node& root) { return model::looks_like_scenario(root); }
-
-// An ASL definition: a mapping with `StartAt` or `States`.
-bool is_state_machine(const model::Node& root) {
-  return root.is_mapping() && (root.find("StartAt") || root.find("States"));
-}
-
 // The scenario's common sections, then every design built as `run` builds it: a step_functions design
 // loads and validates its ASL definition with the design's workflow type (express: .sync and
 // .waitForTaskToken are errors), an iot_rules design checks its rules and actions; then each design's own
@@ -72,13 +64,13 @@ void validate_file(const std::string& path, bool express, model::Diagnostics& di
     model::SourceFile file = model::read_source_file(path);
     model::Diagnostics parse_diags;  // the scenario loader parses again and reports these itself
     auto root = model::asl::parse_definition_document(file, parse_diags);
-    if (root && is_scenario(*root)) {
+    if (root && model::looks_like_scenario(*root)) {
       validate_scenario_file(path, diags);
       return;
     }
     diags.append(parse_diags);
     if (!root) return;
-    if (is_state_machine(*root)) {
+    if (model::looks_like_state_machine(*root)) {
       validate_state_machine(file, *root, express, diags);
     } else if (model::templates::is_template(*root)) {
       validate_template(file, *root, express, diags);

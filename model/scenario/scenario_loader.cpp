@@ -12,6 +12,7 @@
 #include "model/scenario/scenario_checks.h"
 #include "model/source_file.h"
 #include "model/suggest.h"
+#include "model/template/state_machine_resource.h"
 #include "model/units.h"
 
 namespace flowcost::model {
@@ -254,6 +255,28 @@ void load_designs(const std::vector<const Node*>& nodes, Scenario& s, Diagnostic
 
 bool looks_like_scenario(const Node& root) { return root.is_mapping() && root.find("scenario") != nullptr; }
 
+bool looks_like_state_machine(const Node& root) {
+  return root.is_mapping() && (root.find("StartAt") != nullptr || root.find("States") != nullptr);
+}
+
+namespace {
+
+// What a mapping without `scenario:` is instead, when it is another kind of flowcost input ("" when none):
+// one clear error then, not a list of the scenario sections it lacks.
+std::string other_input_kind(const Node& root) {
+  if (looks_like_state_machine(root))
+    return "an ASL definition, not a scenario: a scenario names it in a design's `definition:` "
+           "(docs/scenario-format.md), and `flowcost validate` checks it on its own";
+  if (templates::is_template(root))
+    return "a CloudFormation or SAM template, not a scenario: a scenario names it in a design's `definition:` "
+           "(docs/scenario-format.md), and `flowcost validate` checks it on its own";
+  if (root.find("table") != nullptr && root.find("meters") != nullptr)
+    return "a price table, not a scenario: give it to a scenario's `prices:` or to --prices";
+  return {};
+}
+
+}  // namespace
+
 Scenario load_scenario(const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
                        Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
@@ -275,6 +298,12 @@ Scenario load_scenario(const std::string& path, const std::vector<std::pair<std:
     diags.error(root->loc, "a scenario file is a mapping with scenario, inputs, workload and designs; got " +
                                root->type_name());
     return s;
+  }
+  if (!looks_like_scenario(*root)) {
+    if (const std::string kind = other_input_kind(*root); !kind.empty()) {
+      diags.error(root->loc, kind);
+      return s;
+    }
   }
   check_known_keys(*root, kTopKeys, diags, "key");
   if (const Node* n = root->find("scenario")) {

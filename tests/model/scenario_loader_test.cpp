@@ -170,6 +170,27 @@ TEST_CASE("looks_like_scenario") {
   auto m = parse_document(make_source_file("x.json", "{\"StartAt\": \"A\"}"), d);
   REQUIRE(m);
   CHECK_FALSE(looks_like_scenario(*m));
+  CHECK(looks_like_state_machine(*m));
+  CHECK_FALSE(looks_like_state_machine(*n));
+}
+
+TEST_CASE("a definition, a template or a price table given as a scenario is one error that says what it is") {
+  auto errors_of = [](const std::string& path) {
+    Diagnostics d;
+    load_scenario(path, {}, d);
+    return headlines(d);
+  };
+  const std::string asl = std::string(FLOWCOST_SOURCE_DIR) + "/scenarios/article-choice.asl.json";
+  CHECK(errors_of(asl) == Lines{asl + ":1:1: error: an ASL definition, not a scenario: a scenario names it in a design's "
+                                      "`definition:` (docs/scenario-format.md), and `flowcost validate` checks it on "
+                                      "its own"});
+  const std::string sam = std::string(FLOWCOST_TEST_DATA) + "/templates/sam_uri.yaml";
+  CHECK(errors_of(sam) == Lines{sam + ":1:1: error: a CloudFormation or SAM template, not a scenario: a scenario names "
+                                      "it in a design's `definition:` (docs/scenario-format.md), and `flowcost validate` "
+                                      "checks it on its own"});
+  const std::string table = std::string(FLOWCOST_SOURCE_DIR) + "/pricing/tables/aws-us-east-1.yaml";
+  CHECK(errors_of(table) ==
+        Lines{table + ":5:1: error: a price table, not a scenario: give it to a scenario's `prices:` or to --prices"});
 }
 
 TEST_CASE("design loaders check the names of their expressions") {
