@@ -44,6 +44,10 @@ void read_usage_file(const std::string& path, model::MeterTotals& totals, model:
       diags.error(m.key_loc, unknown_meter_message(m.key));
       continue;
     }
+    if (!m.value.is_scalar()) {
+      diags.error(m.value.loc, "quantity of meter \"" + m.key + "\" must be a number, got " + m.value.type_name());
+      continue;
+    }
     auto value = m.value.number();
     std::string problem = quantity_problem(m.key, m.value.text, value);
     if (!problem.empty()) {

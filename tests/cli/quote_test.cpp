@@ -172,7 +172,9 @@ TEST_CASE("quote: every problem of a usage file is reported at its line and colu
                  f + ":2:24: error: quantity \"-5\" of meter \"lambda.gb_seconds.x86\" must be a finite number, not negative\n"
                      "lambda.gb_seconds.x86: -5\n                       ^\n" +
                  f + ":3:15: error: quantity \"lots\" of meter \"sqs.requests\" is not a number\n"
-                     "sqs.requests: lots\n              ^\n");
+                     "sqs.requests: lots\n              ^\n" +
+                 f + ":4:16: error: quantity of meter \"sns.publishes\" must be a number, got array\n"
+                     "sns.publishes: [1, 2]\n               ^\n");
 }
 
 TEST_CASE("prices: show lists the shipped tables; check reports errors with exit 1") {
