@@ -70,7 +70,7 @@ void validate_file(const std::string& path, bool express, model::Diagnostics& di
     }
     diags.append(parse_diags);
     if (!root) return;
-    if (model::looks_like_state_machine(*root)) {
+    if (model::asl::looks_like_state_machine(*root)) {
       validate_state_machine(file, *root, express, diags);
     } else if (model::templates::is_template(*root)) {
       validate_template(file, *root, express, diags);

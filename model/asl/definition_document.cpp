@@ -29,6 +29,10 @@ void restore(Node& n, const std::map<Position, std::string>& names) {
 
 }  // namespace
 
+bool looks_like_state_machine(const Node& root) {
+  return root.is_mapping() && (root.find("StartAt") != nullptr || root.find("States") != nullptr);
+}
+
 std::optional<Node> parse_definition_document(const SourceFile& file, Diagnostics& diags) {
   Diagnostics first;
   auto root = parse_document(file, first);
@@ -54,9 +58,8 @@ std::optional<Node> parse_definition_document(const SourceFile& file, Diagnostic
     diags.append(second);
     return std::nullopt;
   }
-  bool definition = masked_root->is_mapping() && !masked_root->find("Resources") &&
-                    (masked_root->find("StartAt") || masked_root->find("States"));
-  if (!definition) {  // a template or scenario must be JSON as it is
+  // A template or a scenario must be JSON as it is.
+  if (!looks_like_state_machine(*masked_root) || masked_root->find("Resources")) {
     diags.append(first);
     return std::nullopt;
   }

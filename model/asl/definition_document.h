@@ -12,6 +12,9 @@
 
 namespace flowcost::model::asl {
 
+// Is this document an ASL definition (a mapping with `StartAt` or `States`)?
+bool looks_like_state_machine(const Node& root);
+
 // parse_document, except that a JSON file that is not JSON only because of placeholders outside strings,
 // and that then reads as an ASL definition (`StartAt` or `States`, no `Resources`), loads with each of them
 // as a string, one warning each. When such a file has another syntax error, that one is reported; any

@@ -97,9 +97,6 @@ Scenario load_scenario(const std::string& path, const std::vector<std::pair<std:
 // Is this document a scenario (a mapping with a top-level `scenario:` key)?
 bool looks_like_scenario(const Node& root);
 
-// Is this document an ASL definition (a mapping with `StartAt` or `States`)?
-bool looks_like_state_machine(const Node& root);
-
 // Name look-ups for design loaders. Scalar names have one value per outer draw (sim::DrawInputs::values):
 // every input, `events_per_month` and every workload item that is a number or an expression. Per-event
 // names are the workload items that are distributions (sampled per event, sim/scenario_values.h).

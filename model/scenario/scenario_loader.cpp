@@ -5,6 +5,7 @@
 #include <deque>
 #include <map>
 
+#include "model/asl/definition_document.h"
 #include "model/errors.h"
 #include "model/number_format.h"
 #include "model/scenario/design_extends.h"
@@ -255,16 +256,12 @@ void load_designs(const std::vector<const Node*>& nodes, Scenario& s, Diagnostic
 
 bool looks_like_scenario(const Node& root) { return root.is_mapping() && root.find("scenario") != nullptr; }
 
-bool looks_like_state_machine(const Node& root) {
-  return root.is_mapping() && (root.find("StartAt") != nullptr || root.find("States") != nullptr);
-}
-
 namespace {
 
 // What a mapping without `scenario:` is instead, when it is another kind of flowcost input ("" when none):
 // one clear error then, not a list of the scenario sections it lacks.
 std::string other_input_kind(const Node& root) {
-  if (looks_like_state_machine(root))
+  if (asl::looks_like_state_machine(root))
     return "an ASL definition, not a scenario: a scenario names it in a design's `definition:` "
            "(docs/scenario-format.md), and `flowcost validate` checks it on its own";
   if (templates::is_template(root))

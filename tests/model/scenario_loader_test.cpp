@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "model/asl/definition_document.h"
 #include "model/scenario/scenario.h"
 #include "model/source_file.h"
 
@@ -170,8 +171,8 @@ TEST_CASE("looks_like_scenario") {
   auto m = parse_document(make_source_file("x.json", "{\"StartAt\": \"A\"}"), d);
   REQUIRE(m);
   CHECK_FALSE(looks_like_scenario(*m));
-  CHECK(looks_like_state_machine(*m));
-  CHECK_FALSE(looks_like_state_machine(*n));
+  CHECK(asl::looks_like_state_machine(*m));
+  CHECK_FALSE(asl::looks_like_state_machine(*n));
 }
 
 TEST_CASE("a definition, a template or a price table given as a scenario is one error that says what it is") {
