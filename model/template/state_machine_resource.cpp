@@ -111,11 +111,12 @@ std::optional<Node> parse_definition_string(const Template& t, const Node& value
 // parses it); each position stays where the user wrote it. Without a value such a placeholder leaves the
 // file unparsable, and CloudFormation rejects it. The placeholders in strings are left to substitute_tree.
 std::optional<Node> parse_definition_file(const SourceFile& def_file, const Substitutions& subs, Diagnostics& diags) {
-  if (!is_json_path(def_file.path) || asl::bare_placeholders(def_file.text).empty())
-    return parse_document(def_file, diags);
+  const std::vector<asl::PlaceholderAt> bare =
+      is_json_path(def_file.path) ? asl::bare_placeholders(def_file.text) : std::vector<asl::PlaceholderAt>{};
+  if (bare.empty()) return parse_document(def_file, diags);
   bool missing = false;
   LineIndex file_lines(def_file.text);
-  for (const auto& p : asl::bare_placeholders(def_file.text)) {
+  for (const auto& p : bare) {
     if (subs.count(p.name)) continue;
     diags.error(file_lines.location_of(def_file.path, p.offset),
                 "placeholder \"${" + p.name + "}\" stands outside a string, and DefinitionSubstitutions gives no \"" +
