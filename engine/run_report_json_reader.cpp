@@ -2,6 +2,7 @@
 
 #include "model/document.h"
 #include "model/errors.h"
+#include "model/number_format.h"
 #include "model/source_file.h"
 #include "model/strict_json.h"
 #include "pricing/cost.h"
@@ -38,7 +39,8 @@ double number_of(const Node& object, const std::string& key, const std::string& 
   const Node& n = member(object, key, where);
   auto v = n.number();
   if (!v || !(*v >= 0 && *v <= pricing::kMaxCostUsd))
-    fail(n.loc, key + " must be a number from 0 to 1e+15, got " + (v ? n.text : n.type_name()));
+    fail(n.loc, key + " must be a number from 0 to " + model::format_shortest(pricing::kMaxCostUsd) + ", got " +
+                    (v ? n.text : n.type_name()));
   return *v;
 }
 

@@ -72,8 +72,6 @@ void check_order(const FieldReader& r, const std::vector<Entry>& entries, const 
 
 }  // namespace
 
-
-
 void load_retriers(const FieldReader& state, const Member& field, std::vector<Retrier>& out) {
   if (!field.value.is_sequence()) {
     state.type_error(field, "an array of retriers");
