@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/run_diff.h"
 #include "engine/run_report_json_reader.h"
@@ -120,14 +122,12 @@ TEST_CASE("diff: a file that is not a run report is a positioned error") {
   const std::string sweep = diff_data("sweep.json");
   CHECK(error_of([&] { engine::read_run_report_json(sweep); }) ==
         sweep + ":1:1: not a `flowcost run --format json` report: missing \"designs\"");
-  const std::string wrong = diff_data("wrong_type.json");
-  CHECK(error_of([&] { engine::read_run_report_json(wrong); }) ==
-        wrong + ":37:36: mean must be a number from 0 to 1e+15, got string");
-  // A run report never writes null or a negative cost: such a file was edited, and diff would print nan.
-  const std::string null_number = diff_data("null_number.json");
-  CHECK(error_of([&] { engine::read_run_report_json(null_number); }) ==
-        null_number + ":37:36: mean must be a number from 0 to 1e+15, got null");
-  const std::string negative = diff_data("negative_number.json");
-  CHECK(error_of([&] { engine::read_run_report_json(negative); }) ==
-        negative + ":37:36: mean must be a number from 0 to 1e+15, got -5");
+  // A cost of the wrong type; null or negative, which a run report never writes (such a file was edited, and
+  // diff would print nan).
+  for (const auto& [name, got] : std::vector<std::pair<std::string, std::string>>{
+           {"wrong_type.json", "string"}, {"null_number.json", "null"}, {"negative_number.json", "-5"}}) {
+    const std::string file = diff_data(name);
+    CHECK(error_of([&] { engine::read_run_report_json(file); }) ==
+          file + ":37:36: mean must be a number from 0 to 1e+15, got " + got);
+  }
 }
