@@ -27,14 +27,14 @@ struct QuoteOptions {
 };
 
 void run_quote(const QuoteOptions& o, Context& ctx) {
-  model::MeterTotals totals =
+  const pricing::Usage usage =
       pricing::read_usage(o.usage_path.empty() ? std::nullopt : std::optional<std::string>(o.usage_path), o.quantities);
 
   pricing::PriceTable table = pricing::load_price_table(o.prices);
   print_diagnostics(ctx.err, table.warnings);
   pricing::CostOptions options;
   options.free_tier = o.free_tier;
-  pricing::CostResult result = pricing::cost(totals, table, options);
+  pricing::CostResult result = pricing::cost(usage.totals, table, options, usage.given_at);
 
   std::ostringstream text;
   if (o.format == "json") reports::write_quote_json(result, table, options, text);

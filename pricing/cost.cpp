@@ -15,11 +15,17 @@ namespace {
 
 const model::SourceLocation kNoFile{"flowcost", 0, 0};
 
-void check_totals(const model::MeterTotals& totals, const PriceTable& table) {
+const model::SourceLocation& given_at_or_none(const QuantityLocations& given_at, const std::string& meter) {
+  const auto it = given_at.find(meter);
+  return it == given_at.end() ? kNoFile : it->second;
+}
+
+void check_totals(const model::MeterTotals& totals, const PriceTable& table, const QuantityLocations& given_at) {
   std::vector<model::Diagnostic> problems;
   for (const auto& [meter, quantity] : totals) {
+    const model::SourceLocation& loc = given_at_or_none(given_at, meter);
     if (!std::isfinite(quantity) || quantity < 0) {
-      problems.push_back({model::Severity::error, kNoFile,
+      problems.push_back({model::Severity::error, loc,
                           "meter \"" + meter + "\" has quantity " + model::format_shortest(quantity) +
                               "; quantities must be finite and not negative"});
       continue;
@@ -28,7 +34,7 @@ void check_totals(const model::MeterTotals& totals, const PriceTable& table) {
     std::string message = "price table \"" + table.name + "\" (" + table.path + ") has no rate line for meter \"" + meter + "\"";
     auto gap = table.gaps.find(meter);
     if (gap != table.gaps.end()) message += " (a known gap: " + gap->second + ")";
-    problems.push_back({model::Severity::error, kNoFile, message});
+    problems.push_back({model::Severity::error, loc, message});
   }
   if (!problems.empty()) throw model::InputError(problems);
 }
@@ -72,8 +78,9 @@ LineItem bill_line(const RateLine& line, double quantity, double free_units) {
 
 }  // namespace
 
-CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const CostOptions& options) {
-  check_totals(totals, table);
+CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const CostOptions& options,
+                const QuantityLocations& given_at) {
+  check_totals(totals, table, given_at);
   CostResult result;
   result.lines.reserve(totals.size());
   std::map<std::string, double> pool_left;  // shared free allowances still unused, per pool
@@ -96,7 +103,7 @@ CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const
     result.lines.push_back(bill_line(line, quantity, free_units));
     total += result.lines.back().cost_usd;
     if (!(result.lines.back().cost_usd <= kMaxCostUsd) || !(total <= kMaxCostUsd)) {
-      throw model::InputError(kNoFile, "meter \"" + line.meter + "\" with quantity " + model::format_shortest(quantity) +
+      throw model::InputError(given_at_or_none(given_at, line.meter), "meter \"" + line.meter + "\" with quantity " + model::format_shortest(quantity) +
                                            " brings the monthly cost above $" + model::format_shortest(kMaxCostUsd) +
                                            ", the largest amount flowcost prices; check the quantity");
     }

@@ -2,6 +2,7 @@
 // The cost engine: monthly meter totals through a price table's tiers and (optionally) free tiers,
 // giving one line item per rate line. Deterministic, no allocation beyond the result, no randomness;
 // called once per Monte Carlo draw per design (docs/billing-rules.md, "Cost engine").
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,10 +48,16 @@ struct CostResult {
   double total_usd = 0;         // the sum of the lines' unrounded cost_usd
 };
 
+// Where each quantity of a MeterTotals was written (`flowcost quote --usage FILE`): its errors are reported
+// there. A meter not listed is reported without a position.
+using QuantityLocations = std::map<std::string, model::SourceLocation>;
+
 // Throws model::InputError when a meter of `totals` has no rate line in `table` (naming the meter and
-// the table, and the table's gap note if any) or a quantity is negative, NaN or infinite.
+// the table, and the table's gap note if any), a quantity is negative, NaN or infinite, or a line or the
+// total comes above kMaxCostUsd; each at the quantity's position in `given_at`.
 // Meters with quantity 0 still get their lines (cost 0), so that outputs have stable rows.
-CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const CostOptions& options);
+CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const CostOptions& options,
+                const QuantityLocations& given_at = {});
 
 // Line costs rounded to cents so that they add up exactly to the total rounded to cents (largest
 // remainder: each line is its own value rounded down or up by less than a cent). For displays that

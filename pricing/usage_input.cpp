@@ -31,7 +31,7 @@ std::string quantity_problem(const std::string& meter, const std::string& text, 
   return "";
 }
 
-void read_usage_file(const std::string& path, model::MeterTotals& totals, model::Diagnostics& diags) {
+void read_usage_file(const std::string& path, Usage& usage, model::Diagnostics& diags) {
   auto file = model::read_source_file(path);
   auto root = model::parse_document(file, diags);
   if (!root) return;
@@ -54,11 +54,12 @@ void read_usage_file(const std::string& path, model::MeterTotals& totals, model:
       diags.error(m.value.loc, problem);
       continue;
     }
-    totals[m.key] = *value;
+    usage.totals[m.key] = *value;
+    usage.given_at[m.key] = m.value.loc;
   }
 }
 
-void read_arguments(const std::vector<std::string>& args, model::MeterTotals& totals, model::Diagnostics& diags) {
+void read_arguments(const std::vector<std::string>& args, Usage& usage, model::Diagnostics& diags) {
   std::map<std::string, bool> seen;
   for (const auto& arg : args) {
     auto eq = arg.find('=');
@@ -82,21 +83,22 @@ void read_arguments(const std::vector<std::string>& args, model::MeterTotals& to
       diags.error(kCommandLine, problem);
       continue;
     }
-    totals[meter] = *value;  // an argument overrides the usage file
+    usage.totals[meter] = *value;  // an argument overrides the usage file
+    usage.given_at[meter] = kCommandLine;
   }
 }
 
 }  // namespace
 
-model::MeterTotals read_usage(const std::optional<std::string>& usage_path, const std::vector<std::string>& arguments) {
-  model::MeterTotals totals;
+Usage read_usage(const std::optional<std::string>& usage_path, const std::vector<std::string>& arguments) {
+  Usage usage;
   model::Diagnostics diags;
-  if (usage_path) read_usage_file(*usage_path, totals, diags);
-  read_arguments(arguments, totals, diags);
-  if (!diags.has_errors() && totals.empty())
+  if (usage_path) read_usage_file(*usage_path, usage, diags);
+  read_arguments(arguments, usage, diags);
+  if (!diags.has_errors() && usage.totals.empty())
     diags.error(kCommandLine, "nothing to quote: give METER=QUANTITY arguments or --usage FILE");
   diags.throw_if_errors();
-  return totals;
+  return usage;
 }
 
 }  // namespace flowcost::pricing

@@ -7,11 +7,17 @@
 #include <vector>
 
 #include "model/meters.h"
+#include "pricing/cost.h"
 
 namespace flowcost::pricing {
 
+struct Usage {
+  model::MeterTotals totals;
+  QuantityLocations given_at;  // a file's quantity: its position; an argument's: "flowcost" (no position)
+};
+
 // Throws model::InputError when a meter is unknown or given twice on the command line, a quantity is not a
 // finite non-negative number ("3_000_000" is one), the file is not a mapping, or nothing is left to price.
-model::MeterTotals read_usage(const std::optional<std::string>& usage_path, const std::vector<std::string>& arguments);
+Usage read_usage(const std::optional<std::string>& usage_path, const std::vector<std::string>& arguments);
 
 }  // namespace flowcost::pricing

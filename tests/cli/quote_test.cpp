@@ -243,3 +243,30 @@ TEST_CASE("quote: a quantity whose cost passes $1e15 is refused with a message, 
   CHECK(r.err == "flowcost: error: meter \"sfn.standard.transitions\" with quantity 4e+21 brings the monthly cost "
                  "above $1e+15, the largest amount flowcost prices; check the quantity\n");
 }
+
+TEST_CASE("quote: a usage file's quantity that cannot be priced is reported at its line and column") {
+  const std::string usage = temp_path("too_large_usage.yaml");
+  std::ofstream(usage) << "lambda.requests: 10\nsfn.standard.transitions: 4e21\n";
+  auto r = run_flowcost({"quote", "--usage", usage});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == usage + ":2:27: error: meter \"sfn.standard.transitions\" with quantity 4e+21 brings the monthly "
+                         "cost above $1e+15, the largest amount flowcost prices; check the quantity\n"
+                         "sfn.standard.transitions: 4e21\n" +
+                         std::string(26, ' ') + "^\n");
+
+  const std::string base = data("merge/base.yaml");
+  const std::string gap = temp_path("gap_usage.yaml");
+  std::ofstream(gap) << "lambda.requests: 10\nsqs.requests: 10\n";
+  auto g = run_flowcost({"quote", "--prices", base, "--usage", gap});
+  CHECK(g.code == 1);
+  CHECK(g.out == "");
+  CHECK(g.err == gap + ":2:15: error: price table \"base\" (" + base +
+                     ") has no rate line for meter \"sqs.requests\" (a known gap: not in the base either)\n"
+                     "sqs.requests: 10\n" +
+                     std::string(14, ' ') + "^\n");
+  // An argument overrides the file's quantity, and its own error has no position.
+  auto a = run_flowcost({"quote", "--usage", usage, "sfn.standard.transitions=5e21"});
+  CHECK(a.err == "flowcost: error: meter \"sfn.standard.transitions\" with quantity 5e+21 brings the monthly cost "
+                 "above $1e+15, the largest amount flowcost prices; check the quantity\n");
+}
