@@ -1,11 +1,15 @@
 // Simulated Step Functions state transitions per second per core on the shipped definitions
 // (README.md "Speed": the target is at least 20 million per second per core).
 //
-// Two measurements per shipped Step Functions design, both on one thread:
-// - executor/...: the executor alone, draw 0 prepared once, chunks of 4,096 executions back to back with
-//   the record handled as the replication loop handles it (meters summed in place, per-event fields reset);
+// Per shipped Step Functions design:
+// - executor/...: the executor alone on one thread, draw 0 prepared once, chunks of 4,096 executions back to
+//   back with the record handled as the replication loop handles it (meters summed in place, per-event
+//   fields reset);
 // - replication/...: the whole replication loop (sim::Replicator, one thread) over 4 draws x 20,000
-//   executions: draw preparation, per-chunk totals, latency samples and merging included.
+//   executions: draw preparation, per-chunk totals, latency samples and merging included;
+// - threads1/... and threads2/...: the replication loop at 1 and 2 threads over the scenario's own
+//   executions per draw, 24 draws, timed by the wall clock; threads2 / threads1 is the loop's two-thread
+//   speed-up without the process start, the reading and the report (docs/performance.md).
 // Each runs 9 repetitions; the machine is shared, so quote the median and read the spread: `max` is the
 // best repetition (least disturbed), `cv` the coefficient of variation. Counters: transitions/s,
 // executions/s, transitions/execution.
@@ -72,6 +76,32 @@ void replication(benchmark::State& state, const bench::ShippedDesign& design) {
   set_counters(state, transitions, executions);
 }
 
+// The replication loop at `threads` threads over the scenario's own executions per draw and 24 draws
+// (three windows), timed by the wall clock: the rate at 2 threads over the rate at 1 is the loop's
+// two-thread speed-up (README.md "Speed").
+void threaded(benchmark::State& state, const bench::ShippedDesign& design, unsigned threads) {
+  auto l = bench::load_design(design);
+  if (!l) {
+    state.SkipWithError("the scenario did not load");
+    return;
+  }
+  sim::ReplicationOptions options;
+  options.seed = l->scenario.run.seed;
+  options.executions = l->scenario.run.executions;
+  options.threads = threads;
+  std::uint64_t transitions = 0, executions = 0, first = 0;
+  for (auto _ : state) {
+    sim::Replicator replicator(l->scenario, {l->simulator.get()}, options);
+    sim::RunResult result;
+    replicator.run_draws(first, 24, result);
+    first += 24;
+    transitions += result.simulated_transitions;
+    executions += result.simulated_executions;
+    benchmark::DoNotOptimize(result.designs);
+  }
+  set_counters(state, transitions, executions);
+}
+
 double best(const std::vector<double>& v) { return *std::max_element(v.begin(), v.end()); }
 
 void configure(benchmark::internal::Benchmark* b) {
@@ -84,6 +114,12 @@ int main(int argc, char** argv) {
   for (const auto& design : bench::kShippedDesigns) {
     configure(benchmark::RegisterBenchmark((std::string("executor/") + design.bench_name).c_str(), executor, design));
     configure(benchmark::RegisterBenchmark((std::string("replication/") + design.bench_name).c_str(), replication, design));
+    for (unsigned threads : {1u, 2u})
+      configure(benchmark::RegisterBenchmark(
+                    ("threads" + std::to_string(threads) + "/" + design.bench_name).c_str(),
+                    [threads](benchmark::State& state, const bench::ShippedDesign& d) { threaded(state, d, threads); },
+                    design)
+                    ->UseRealTime());
   }
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
