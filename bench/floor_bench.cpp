@@ -135,11 +135,8 @@ double thread_cpu_s() {
 }
 
 void against_floor(benchmark::State& state, const bench::ShippedDesign& design, const bench::FloorCounts& counts) {
-  auto l = bench::load_design(design);
-  if (!l) {
-    state.SkipWithError("the scenario did not load");
-    return;
-  }
+  auto l = bench::load_design_or_skip(state, design);
+  if (!l) return;
   const Floor f(counts);
   sim::CompiledScenarioValues values(l->scenario);
   auto draw = l->simulator->prepare(values.draw_inputs(l->scenario.run.seed, 0));

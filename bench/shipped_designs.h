@@ -49,6 +49,15 @@ inline std::unique_ptr<LoadedDesign> load_design(const ShippedDesign& d) {
   return l;
 }
 
+// load_design for a benchmark: when the design does not load, the benchmark is skipped with an error and
+// nullptr is returned (`State` is benchmark::State; a template so that count_floor needs no Google Benchmark).
+template <class State>
+std::unique_ptr<LoadedDesign> load_design_or_skip(State& state, const ShippedDesign& d) {
+  auto l = load_design(d);
+  if (!l) state.SkipWithError("the scenario did not load");
+  return l;
+}
+
 // kChunk executions from `sample` on, the record handled as the replication loop handles it (meters summed
 // in place, per-event fields reset); returns the transitions.
 inline std::uint64_t run_executor_chunk(sim::DrawSimulator& draw, sim::ExecutionRecord& record, std::uint64_t& sample) {

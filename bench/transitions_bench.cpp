@@ -39,11 +39,8 @@ void set_counters(benchmark::State& state, std::uint64_t transitions, std::uint6
 }
 
 void executor(benchmark::State& state, const bench::ShippedDesign& design) {
-  auto l = bench::load_design(design);
-  if (!l) {
-    state.SkipWithError("the scenario did not load");
-    return;
-  }
+  auto l = bench::load_design_or_skip(state, design);
+  if (!l) return;
   sim::CompiledScenarioValues values(l->scenario);
   auto draw = l->simulator->prepare(values.draw_inputs(l->scenario.run.seed, 0));
   sim::ExecutionRecord record;
@@ -56,11 +53,8 @@ void executor(benchmark::State& state, const bench::ShippedDesign& design) {
 }
 
 void replication(benchmark::State& state, const bench::ShippedDesign& design) {
-  auto l = bench::load_design(design);
-  if (!l) {
-    state.SkipWithError("the scenario did not load");
-    return;
-  }
+  auto l = bench::load_design_or_skip(state, design);
+  if (!l) return;
   sim::ReplicationOptions options;
   options.seed = l->scenario.run.seed;
   options.executions = 20000;
@@ -84,11 +78,8 @@ void replication(benchmark::State& state, const bench::ShippedDesign& design) {
 // is the 2-thread run's; `speedup` is the 2-thread rate of transitions over the 1-thread rate, over all
 // iterations (the draws differ in work, so their rates are compared, not their times).
 void two_threads(benchmark::State& state, const bench::ShippedDesign& design) {
-  auto l = bench::load_design(design);
-  if (!l) {
-    state.SkipWithError("the scenario did not load");
-    return;
-  }
+  auto l = bench::load_design_or_skip(state, design);
+  if (!l) return;
   constexpr std::uint64_t kDraws = 3 * sim::kDrawWindow;
   double seconds[2] = {0, 0}, transitions[2] = {0, 0};
   std::uint64_t first = 0;
