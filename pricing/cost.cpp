@@ -103,9 +103,10 @@ CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const
     result.lines.push_back(bill_line(line, quantity, free_units));
     total += result.lines.back().cost_usd;
     if (!(result.lines.back().cost_usd <= kMaxCostUsd) || !(total <= kMaxCostUsd)) {
-      throw model::InputError(given_at_or_none(given_at, line.meter), "meter \"" + line.meter + "\" with quantity " + model::format_shortest(quantity) +
-                                           " brings the monthly cost above $" + model::format_shortest(kMaxCostUsd) +
-                                           ", the largest amount flowcost prices; check the quantity");
+      throw model::InputError(given_at_or_none(given_at, line.meter),
+                              "meter \"" + line.meter + "\" with quantity " + model::format_shortest(quantity) +
+                                  " brings the monthly cost above $" + model::format_shortest(kMaxCostUsd) +
+                                  ", the largest amount flowcost prices; check the quantity");
     }
   }
   result.total_usd = static_cast<double>(to_resolution(total));
