@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <system_error>
+#include <vector>
 
 #include "pricing/table_loader.h"
 
@@ -17,11 +18,12 @@ fs::path absolute_normal(const std::string& path) {
   return (ec ? fs::path(path) : abs).lexically_normal();
 }
 
-// The shipped table `path` is (same file), if any: "shipped:NAME.yaml".
-std::string shipped_name(const std::string& path) {
-  for (const auto& name : pricing::shipped_table_names()) {
+// The shipped table `path` is (same file), if any, among `shipped` (pricing::shipped_table_names()):
+// "shipped:NAME.yaml".
+std::string shipped_name(const std::string& path, const std::vector<std::string>& shipped) {
+  for (const auto& name : shipped) {
     std::error_code ec;
-    if (fs::equivalent(fs::path(pricing::resolve_price_table_path(name)), fs::path(path), ec) && !ec)
+    if (fs::equivalent(fs::path(pricing::shipped_table_path(name)), fs::path(path), ec) && !ec)
       return "shipped:" + name + ".yaml";
   }
   return "";
@@ -38,8 +40,9 @@ std::string path_from_scenario(const std::string& path, const std::string& scena
 
 model::InputFiles files_from_scenario(const model::InputFiles& files, const std::string& scenario_path) {
   model::InputFiles out;
+  const std::vector<std::string> shipped_tables = pricing::shipped_table_names();
   for (const auto& [path, sha256] : files) {
-    std::string shipped = shipped_name(path);
+    std::string shipped = shipped_name(path, shipped_tables);
     out[shipped.empty() ? path_from_scenario(path, scenario_path) : shipped] = sha256;
   }
   return out;

@@ -158,6 +158,10 @@ std::vector<std::string> shipped_table_names() {
   return names;
 }
 
+std::string shipped_table_path(const std::string& name) {
+  return (fs::path(FLOWCOST_TABLES_DIR) / (name + ".yaml")).string();
+}
+
 std::string resolve_price_table_path(const std::string& name_or_path) {
   const bool looks_like_path = name_or_path.find('/') != std::string::npos ||
                                name_or_path.find('\\') != std::string::npos ||
@@ -165,8 +169,7 @@ std::string resolve_price_table_path(const std::string& name_or_path) {
                                                             name_or_path.ends_with(".json")));
   if (looks_like_path) return name_or_path;
   auto names = shipped_table_names();
-  if (std::find(names.begin(), names.end(), name_or_path) != names.end())
-    return (fs::path(FLOWCOST_TABLES_DIR) / (name_or_path + ".yaml")).string();
+  if (std::find(names.begin(), names.end(), name_or_path) != names.end()) return shipped_table_path(name_or_path);
   std::error_code ec;  // a name longer than NAME_MAX is "not there", not an internal error
   if (fs::exists(name_or_path, ec)) return name_or_path;
   std::string message = model::unknown_name_message("price table", name_or_path, names);

@@ -29,6 +29,9 @@ std::string scenario_price_table(const std::string& prices, const std::string& s
 // Names of the shipped tables (file names without .yaml), sorted.
 std::vector<std::string> shipped_table_names();
 
+// The file of the shipped table `name` (one of shipped_table_names()).
+std::string shipped_table_path(const std::string& name);
+
 // Parses a table already read; every problem goes to `diags` (errors and warnings). The table returned
 // is complete only when `diags` has no errors.
 // With `borrow` false, the `assumed:` section is read but not resolved (load_own_price_table).
