@@ -20,11 +20,6 @@ const char* kind_name(model::ValueSpec::Kind kind) {
   return "number";
 }
 
-std::string location_text(const model::SourceLocation& loc) {
-  if (!loc.known()) return "";
-  return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
-}
-
 // `flowcost report SCENARIO --seed N` and every option given that changes a number, as typed (a missing
 // --draws keeps its default, which differs between the run and the tornado), then `--vary` when given.
 std::string review_command(const std::string& scenario_path, const RunSettings& s, std::uint64_t seed,
@@ -62,7 +57,7 @@ InputReport input_report(const std::string& name, const std::string& section, co
     out.set_on_command_line = true;
   } else {
     out.written = model::value_text(text, value.loc.line, value.loc.column, key.column);
-    out.location = location_text(key);
+    out.location = model::location_text(key);
   }
   if (key.file == file) out.comment = model::comment_for_line(text, key.line);
   return out;

@@ -12,4 +12,10 @@ struct SourceLocation {
   bool known() const { return line > 0; }
 };
 
+// "FILE:LINE:COL", or "" for an unknown position.
+inline std::string location_text(const SourceLocation& loc) {
+  if (!loc.known()) return "";
+  return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+}
+
 }  // namespace flowcost::model

@@ -7,6 +7,7 @@
 
 #include "model/errors.h"
 #include "model/number_format.h"
+#include "model/source_location.h"
 #include "pricing/cents.h"
 
 namespace flowcost::pricing {
@@ -18,6 +19,14 @@ const model::SourceLocation kNoFile{"flowcost", 0, 0};
 const model::SourceLocation& given_at_or_none(const QuantityLocations& given_at, const std::string& meter) {
   const auto it = given_at.find(meter);
   return it == given_at.end() ? kNoFile : it->second;
+}
+
+// " (FILE:LINE:COL)" of a rate line's price (its tiers when it has several) read from a file; "" for a
+// line built in code.
+std::string rate_line_place(const RateLine& line) {
+  const bool one_price = line.tiers.size() == 1 && line.tiers[0].where.known();
+  const model::SourceLocation& where = one_price ? line.tiers[0].where : line.where;
+  return where.known() ? " (" + model::location_text(where) + ")" : "";
 }
 
 void check_totals(const model::MeterTotals& totals, const PriceTable& table, const QuantityLocations& given_at) {
@@ -106,7 +115,8 @@ CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const
       throw model::InputError(given_at_or_none(given_at, line.meter),
                               "meter \"" + line.meter + "\" with quantity " + model::format_shortest(quantity) +
                                   " brings the monthly cost above $" + model::format_shortest(kMaxCostUsd) +
-                                  ", the largest amount flowcost prices; check the quantity");
+                                  ", the largest amount flowcost prices; check the quantity, and the price of rate line \"" +
+                                  line.label + "\" in price table \"" + table.name + "\"" + rate_line_place(line));
     }
   }
   result.total_usd = static_cast<double>(to_resolution(total));

@@ -15,6 +15,7 @@
 namespace {
 
 using flowcost::testing::run_flowcost;
+using flowcost::testing::transitions_price;
 
 std::string data(const std::string& rel) { return std::string(FLOWCOST_TEST_DATA) + "/pricing/" + rel; }
 
@@ -241,7 +242,8 @@ TEST_CASE("quote: a quantity whose cost passes $1e15 is refused with a message, 
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CHECK(r.err == "flowcost: error: meter \"sfn.standard.transitions\" with quantity 4e+21 brings the monthly cost "
-                 "above $1e+15, the largest amount flowcost prices; check the quantity\n");
+                 "above $1e+15, the largest amount flowcost prices; check the quantity, and the price of rate line "
+                 "\"transitions\" in price table \"aws-us-east-1\" (" + transitions_price() + ")\n");
 }
 
 TEST_CASE("quote: a usage file's quantity that cannot be priced is reported at its line and column") {
@@ -251,7 +253,8 @@ TEST_CASE("quote: a usage file's quantity that cannot be priced is reported at i
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CHECK(r.err == usage + ":2:27: error: meter \"sfn.standard.transitions\" with quantity 4e+21 brings the monthly "
-                         "cost above $1e+15, the largest amount flowcost prices; check the quantity\n"
+                         "cost above $1e+15, the largest amount flowcost prices; check the quantity, and the price of "
+                         "rate line \"transitions\" in price table \"aws-us-east-1\" (" + transitions_price() + ")\n"
                          "sfn.standard.transitions: 4e21\n" +
                          std::string(26, ' ') + "^\n");
 
@@ -268,5 +271,6 @@ TEST_CASE("quote: a usage file's quantity that cannot be priced is reported at i
   // An argument overrides the file's quantity, and its own error has no position.
   auto a = run_flowcost({"quote", "--usage", usage, "sfn.standard.transitions=5e21"});
   CHECK(a.err == "flowcost: error: meter \"sfn.standard.transitions\" with quantity 5e+21 brings the monthly cost "
-                 "above $1e+15, the largest amount flowcost prices; check the quantity\n");
+                 "above $1e+15, the largest amount flowcost prices; check the quantity, and the price of rate line "
+                 "\"transitions\" in price table \"aws-us-east-1\" (" + transitions_price() + ")\n");
 }

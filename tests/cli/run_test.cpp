@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 
 #include "golden_compare.h"
 #include "model/source_file.h"
@@ -286,8 +287,31 @@ TEST_CASE("run: a monthly cost too large to price names the design and the draw,
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CHECK(r.err == "flowcost: error: design \"workflow\", draw 0: meter \"sfn.standard.transitions\" with quantity "
-                 "2e+20 brings the monthly cost above $1e+15, the largest amount flowcost prices; check the quantity\n");
+                 "2e+20 brings the monthly cost above $1e+15, the largest amount flowcost prices; check the quantity, "
+                 "and the price of rate line \"transitions\" in price table \"aws-us-east-1\" (" +
+                     transitions_price() + ")\n");
   CHECK(!fs::exists(out));
+}
+
+TEST_CASE("run: a price too large to bill names the rate line's price in the table, and writes nothing") {
+  const fs::path dir = scratch_folder("run_price_too_large");
+  const std::string shipped = flowcost::model::read_source_file(std::string(FLOWCOST_TABLES_DIR) + "/aws-us-east-1.yaml").text;
+  const std::string needle = "    price: 0.025\n";
+  const auto at = shipped.find(needle);
+  REQUIRE(at != std::string::npos);
+  const std::string table = (dir / "huge.yaml").string();
+  std::ofstream(table) << shipped.substr(0, at) << "    price: 1e300\n" << shipped.substr(at + needle.size());
+  const fs::path out = dir / "out.json";
+  CliResult r =
+      run_flowcost({"run", run_data("tiny.yaml"), "--set", "devices=1000", "--prices", table, "-o", out.string()});
+  CHECK(r.code == 1);
+  CHECK(r.out == "");
+  CHECK(r.err == "flowcost: error: design \"workflow\", draw 0: meter \"sfn.standard.transitions\" with quantity "
+                 "2000000 brings the monthly cost above $1e+15, the largest amount flowcost prices; check the quantity, "
+                 "and the price of rate line \"transitions\" in price table \"aws-us-east-1\" (" + table +
+                     ":18:12)\n");
+  CHECK(!fs::exists(out));
+  fs::remove_all(dir);
 }
 
 TEST_CASE("run: --set takes one value each, so it may come before the scenario") {
