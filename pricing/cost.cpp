@@ -21,8 +21,8 @@ const model::SourceLocation& given_at_or_none(const QuantityLocations& given_at,
   return it == given_at.end() ? kNoFile : it->second;
 }
 
-// " (FILE:LINE:COL)" of a rate line's price (its tiers when it has several) read from a file; "" for a
-// line built in code.
+// " (FILE:LINE:COL)" of a rate line's price read from a file (of the line itself when it has several
+// tiers); "" for a line built in code.
 std::string rate_line_place(const RateLine& line) {
   const bool one_price = line.tiers.size() == 1 && line.tiers[0].where.known();
   const model::SourceLocation& where = one_price ? line.tiers[0].where : line.where;
@@ -115,8 +115,9 @@ CostResult cost(const model::MeterTotals& totals, const PriceTable& table, const
       throw model::InputError(given_at_or_none(given_at, line.meter),
                               "meter \"" + line.meter + "\" with quantity " + model::format_shortest(quantity) +
                                   " brings the monthly cost above $" + model::format_shortest(kMaxCostUsd) +
-                                  ", the largest amount flowcost prices; check the quantity, and the price of rate line \"" +
-                                  line.label + "\" in price table \"" + table.name + "\"" + rate_line_place(line));
+                                  ", the largest amount flowcost prices; check the quantity, and the price of rate "
+                                  "line \"" + line.label + "\" in price table \"" + table.name + "\"" +
+                                  rate_line_place(line));
     }
   }
   result.total_usd = static_cast<double>(to_resolution(total));

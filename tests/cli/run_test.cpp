@@ -308,8 +308,8 @@ TEST_CASE("run: a price too large to bill names the rate line's price in the tab
   CHECK(r.out == "");
   CHECK(r.err == "flowcost: error: design \"workflow\", draw 0: meter \"sfn.standard.transitions\" with quantity "
                  "2000000 brings the monthly cost above $1e+15, the largest amount flowcost prices; check the quantity, "
-                 "and the price of rate line \"transitions\" in price table \"aws-us-east-1\" (" + table +
-                     ":18:12)\n");
+                 "and the price of rate line \"transitions\" in price table \"aws-us-east-1\" (" +
+                     transitions_price(table) + ")\n");
   CHECK(!fs::exists(out));
   fs::remove_all(dir);
 }
