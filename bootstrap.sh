@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(g++ cmake ninja-build pkg-config libyaml-cpp-dev libcli11-dev catch2 nlohmann-json3-dev
+packages=(g++ cmake ninja-build pkg-config libyaml-dev libcli11-dev catch2 nlohmann-json3-dev
           libeigen3-dev libboost-dev librandom123-dev libbenchmark-dev nettle-dev)
 # What only the test suite needs: a real headless browser for the HTML report's test, and a one-node Slurm
 # cluster (slurm-wlm, munge) for the scale-out test.

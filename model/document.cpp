@@ -1,16 +1,13 @@
 #include "model/document.h"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <new>
 #include <set>
-#include <sstream>
 
 #include "model/errors.h"
 #include "model/strict_json.h"
@@ -76,7 +73,15 @@ std::string local_tag(const std::string& tag) {
   return tag;
 }
 
-class TreeBuilder : public YAML::EventHandler {
+// A position as libyaml gives it: 0-based line and column (in characters).
+struct Mark {
+  std::size_t line = 0, column = 0;
+};
+
+// Builds the tree from the parser's events. `tag` is the node's tag as written ("!Sub",
+// "tag:yaml.org,2002:str" for `!!str`), else "?" for a plain scalar or an untagged collection and "!" for
+// an untagged quoted or block scalar; `anchor` is empty when the node has none.
+class TreeBuilder {
  public:
   TreeBuilder(const std::string& path, Diagnostics& diags, const ParseLimits& limits)
       : path_(path), diags_(diags), limits_(limits) {}
@@ -84,20 +89,10 @@ class TreeBuilder : public YAML::EventHandler {
   std::optional<Node> result;
   bool failed = false;
 
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override { done_ = true; }
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Node n;
-    n.kind = Node::Kind::null;
-    n.loc = loc(mark);
-    add(std::move(n), anchor);
-  }
-
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void alias(const Mark& mark, const std::string& anchor) {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
-      fail(loc(mark), "unknown alias");
+      fail(loc(mark), "unknown alias *" + anchor);
       return;
     }
     const Size size = measure(it->second);
@@ -112,11 +107,10 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     Node copy = it->second;
-    add(std::move(copy), 0, size);
+    add(std::move(copy), {}, size);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
+  void scalar(const Mark& mark, const std::string& tag, const std::string& anchor, std::string value) {
     Node n;
     n.loc = loc(mark);
     n.quoted = tag == "!";
@@ -125,40 +119,52 @@ class TreeBuilder : public YAML::EventHandler {
       n.kind = Node::Kind::null;
     } else {
       n.kind = Node::Kind::scalar;
-      n.text = value;
+      n.text = std::move(value);
     }
     add(std::move(n), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(Node::Kind::sequence, mark, anchor, tag);
+  void open(Node::Kind kind, const Mark& mark, const std::string& anchor, const std::string& tag) {
+    if (failed) return;
+    if (stack_.size() >= limits_.max_depth) {
+      fail(loc(mark), "nesting is deeper than " + std::to_string(limits_.max_depth) + " levels");
+      return;
+    }
+    Frame f;
+    f.node.kind = kind;
+    f.node.loc = loc(mark);
+    f.node.tag = local_tag(tag);
+    f.anchor = anchor;
+    stack_.push_back(std::move(f));
   }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(Node::Kind::mapping, mark, anchor, tag);
+
+  void close() {
+    if (failed || stack_.empty()) return;
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    if (!f.merge_members.empty()) expand_merge_keys(f);
+    add(std::move(f.node), f.anchor);
   }
-  void OnMapEnd() override { close(); }
-
-  bool done() const { return done_; }
-
- private:
-  struct Frame {
-    Node node;
-    YAML::anchor_t anchor = 0;
-    std::optional<Member> pending_key;  // mapping: key read, value not yet
-    bool pending_merge = false;         // that key is a plain `<<` (a YAML merge key)
-    std::map<std::string, SourceLocation, std::less<>> seen;  // mapping keys so far
-    std::vector<std::size_t> merge_members;  // indexes of `<<` members, expanded when the mapping closes
-  };
-
-  SourceLocation loc(const YAML::Mark& m) const { return {path_, m.line + 1, m.column + 1}; }
 
   void fail(const SourceLocation& where, const std::string& message) {
     if (!failed) diags_.error(where, message);
     failed = true;
   }
+
+  // Input files are at most kMaxInputFileBytes, so a line or column fits an int.
+  SourceLocation loc(const Mark& m) const {
+    return {path_, static_cast<int>(m.line + 1), static_cast<int>(m.column + 1)};
+  }
+
+ private:
+  struct Frame {
+    Node node;
+    std::string anchor;
+    std::optional<Member> pending_key;  // mapping: key read, value not yet
+    bool pending_merge = false;         // that key is a plain `<<` (a YAML merge key)
+    std::map<std::string, SourceLocation, std::less<>> seen;  // mapping keys so far
+    std::vector<std::size_t> merge_members;  // indexes of `<<` members, expanded when the mapping closes
+  };
 
   // What a node adds to the document: nodes (a mapping key counts as one) and bytes of scalar text
   // (keys included), so that an alias bomb is stopped by whichever grows first.
@@ -179,28 +185,6 @@ class TreeBuilder : public YAML::EventHandler {
       s.text_bytes += m.key.size() + c.text_bytes;
     }
     return s;
-  }
-
-  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor, const std::string& tag) {
-    if (failed) return;
-    if (stack_.size() >= limits_.max_depth) {
-      fail(loc(mark), "nesting is deeper than " + std::to_string(limits_.max_depth) + " levels");
-      return;
-    }
-    Frame f;
-    f.node.kind = kind;
-    f.node.loc = loc(mark);
-    f.node.tag = local_tag(tag);
-    f.anchor = anchor;
-    stack_.push_back(std::move(f));
-  }
-
-  void close() {
-    if (failed || stack_.empty()) return;
-    Frame f = std::move(stack_.back());
-    stack_.pop_back();
-    if (!f.merge_members.empty()) expand_merge_keys(f);
-    add(std::move(f.node), f.anchor);
   }
 
   // YAML merge keys (`<<: *base`, `<<: [*a, *b]`): the members of the merged mappings take the place of the
@@ -235,7 +219,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   // `counted`: what `n` adds, when it is an alias's copy (its nodes were counted when first built).
-  void add(Node n, YAML::anchor_t anchor, std::optional<Size> counted = std::nullopt) {
+  void add(Node n, const std::string& anchor, std::optional<Size> counted = std::nullopt) {
     if (failed) return;
     const Size size = counted ? *counted : Size{1, n.text.size()};
     node_count_ += size.nodes;
@@ -244,7 +228,7 @@ class TreeBuilder : public YAML::EventHandler {
       fail(n.loc, "document has more than " + std::to_string(limits_.max_nodes) + " nodes");
       return;
     }
-    if (anchor != 0) anchors_[anchor] = n;
+    if (!anchor.empty()) anchors_[anchor] = n;
     if (stack_.empty()) {
       if (!result) result = std::move(n);
       return;
@@ -287,11 +271,106 @@ class TreeBuilder : public YAML::EventHandler {
   Diagnostics& diags_;
   ParseLimits limits_;
   std::vector<Frame> stack_;
-  std::map<YAML::anchor_t, Node> anchors_;
+  std::map<std::string, Node, std::less<>> anchors_;  // a later anchor of the same name replaces it
   std::size_t node_count_ = 0;
   std::size_t text_bytes_ = 0;
-  bool done_ = false;
 };
+
+// libyaml's parser and event, released on every path.
+struct Parser {
+  yaml_parser_t p;
+  Parser() {
+    if (!yaml_parser_initialize(&p)) throw std::bad_alloc();
+  }
+  ~Parser() { yaml_parser_delete(&p); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+};
+
+struct Event {
+  yaml_event_t e{};
+  ~Event() { yaml_event_delete(&e); }
+};
+
+std::string text_of(const yaml_char_t* s) { return s ? std::string(reinterpret_cast<const char*>(s)) : std::string(); }
+
+Mark mark_of(const yaml_mark_t& m) { return {m.line, m.column}; }
+
+// The position of byte `offset` of `text` (a reader error gives an offset, not a mark).
+Mark mark_at(const std::string& text, std::size_t offset) {
+  Mark m;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++m.line;
+      m.column = 0;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++m.column;
+    }
+  }
+  return m;
+}
+
+// "syntax error: <what libyaml found>", with what it was reading when that started elsewhere:
+// "syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 1,
+// column 4)".
+void report_syntax_error(const yaml_parser_t& p, const std::string& text, TreeBuilder& builder) {
+  const Mark at = p.error == YAML_READER_ERROR ? mark_at(text, p.problem_offset) : mark_of(p.problem_mark);
+  std::string message = "syntax error: " + (p.problem ? std::string(p.problem) : std::string("malformed YAML"));
+  if (p.context && p.error != YAML_READER_ERROR) {
+    const Mark from = mark_of(p.context_mark);
+    message += " (" + std::string(p.context);
+    if (from.line != at.line || from.column != at.column)
+      message += " that starts at line " + std::to_string(from.line + 1) + ", column " + std::to_string(from.column + 1);
+    message += ")";
+  }
+  builder.fail(builder.loc(at), message);
+}
+
+// The tag as TreeBuilder takes it: as written, else "?" (plain scalar, collection) or "!" (other scalars).
+std::string tag_of(const yaml_char_t* tag, bool plain) {
+  if (tag) return text_of(tag);
+  return plain ? "?" : "!";
+}
+
+// Feeds the first document of `text` to `builder`, event by event (libyaml's parser does not recurse, so
+// nesting depth is bounded by the builder alone). False when the text is not YAML or the builder failed.
+bool read_first_document(const std::string& text, TreeBuilder& builder) {
+  Parser parser;
+  yaml_parser_set_input_string(&parser.p, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  for (;;) {
+    Event ev;
+    if (!yaml_parser_parse(&parser.p, &ev.e)) {
+      report_syntax_error(parser.p, text, builder);
+      return false;
+    }
+    const Mark mark = mark_of(ev.e.start_mark);
+    switch (ev.e.type) {
+      case YAML_NO_EVENT:
+      case YAML_STREAM_START_EVENT:
+      case YAML_DOCUMENT_START_EVENT: break;
+      case YAML_DOCUMENT_END_EVENT:
+      case YAML_STREAM_END_EVENT: return !builder.failed;
+      case YAML_ALIAS_EVENT: builder.alias(mark, text_of(ev.e.data.alias.anchor)); break;
+      case YAML_SCALAR_EVENT: {
+        const auto& sc = ev.e.data.scalar;
+        builder.scalar(mark, tag_of(sc.tag, sc.style == YAML_PLAIN_SCALAR_STYLE), text_of(sc.anchor),
+                       std::string(reinterpret_cast<const char*>(sc.value), sc.length));
+        break;
+      }
+      case YAML_SEQUENCE_START_EVENT:
+        builder.open(Node::Kind::sequence, mark, text_of(ev.e.data.sequence_start.anchor),
+                     tag_of(ev.e.data.sequence_start.tag, true));
+        break;
+      case YAML_MAPPING_START_EVENT:
+        builder.open(Node::Kind::mapping, mark, text_of(ev.e.data.mapping_start.anchor),
+                     tag_of(ev.e.data.mapping_start.tag, true));
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT: builder.close(); break;
+    }
+    if (builder.failed) return false;
+  }
+}
 
 }  // namespace
 
@@ -353,26 +432,11 @@ std::optional<Node> parse_document(const SourceFile& file, Diagnostics& diags, c
     diags.error({file.path, 1, 1}, "file is empty");
     return std::nullopt;
   }
-  // A file named *.json is strict RFC 8259 JSON, as AWS reads it (model/strict_json.h); yaml-cpp alone
+  // A file named *.json is strict RFC 8259 JSON, as AWS reads it (model/strict_json.h); the YAML parser alone
   // would accept YAML's relaxations (trailing commas, unquoted keys, comments, single quotes).
   if (is_json_path(file.path) && !check_strict_json(file, diags)) return std::nullopt;
-  std::istringstream in(file.text);
   TreeBuilder builder(file.path, diags, limits);
-  try {
-    YAML::Parser parser(in);
-    parser.HandleNextDocument(builder);
-  } catch (const YAML::DeepRecursion& e) {
-    if (!builder.failed)
-      diags.error({file.path, e.mark.line + 1, e.mark.column + 1},
-                  "nesting is deeper than " + std::to_string(limits.max_depth) + " levels");
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    if (!builder.failed) {
-      std::string msg = e.msg.empty() ? std::string("syntax error") : e.msg;
-      diags.error({file.path, e.mark.line + 1, e.mark.column + 1}, "syntax error: " + msg);
-    }
-    return std::nullopt;
-  }
+  if (!read_first_document(file.text, builder)) return std::nullopt;
   if (builder.failed) return std::nullopt;
   if (!builder.result) {
     diags.error({file.path, 1, 1}, "file holds no document");

@@ -1,8 +1,9 @@
 #pragma once
 // A parsed YAML or JSON document as a tree that keeps the position of every node and key, knows
 // whether a scalar was quoted (a string) or plain (number, boolean, null or string), and has no
-// duplicate keys (they are reported). yaml-cpp reads both formats; this tree is built from its event
-// stream because its own Node API drops duplicate keys silently and has 0-based marks.
+// duplicate keys (they are reported). libyaml, the reference C parser of YAML (Debian's libyaml-dev), reads
+// both formats; this tree is built from its event stream (model/document.cpp), which is also where the tree
+// checks for duplicate keys, applies merge keys and bounds what aliases can expand to.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// JSON files are read as AWS reads them: strict RFC 8259 JSON. yaml-cpp, which builds flowcost's
+// JSON files are read as AWS reads them: strict RFC 8259 JSON. libyaml, which builds flowcost's
 // document tree, also accepts YAML's relaxations (trailing commas, unquoted keys, single quotes,
 // comments); a definition that AWS would refuse must not pass here. So JSON text is first checked by a
 // strict parser (nlohmann-json, without comments), and the first error is reported at its line and

@@ -1,6 +1,6 @@
 #pragma once
 // What a YAML file says beside its values, by position: the comment that documents a key, and a value's
-// text as written. The document tree (model/document.h) keeps positions but not comments (yaml-cpp drops
+// text as written. The document tree (model/document.h) keeps positions but not comments (libyaml drops
 // them), so the loaders take these from the file's text at a node's position; reports then show an
 // input's source comment without reading any file.
 #include <string>

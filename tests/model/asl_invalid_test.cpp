@@ -282,7 +282,8 @@ const std::vector<Case>& cases() {
           "yaml_errors.asl.yaml:20:14: error: state \"Done\": \"Comment\" must be a string, not a number",
       }},
       {"invalid", "yaml_syntax.asl.yaml", false, {
-          "yaml_syntax.asl.yaml:5:4: error: syntax error: end of map not found",
+          "yaml_syntax.asl.yaml:5:4: error: syntax error: did not find expected key (while parsing a block mapping "
+          "that starts at line 3, column 3)",
       }},
       {"warnings", "bare_placeholders.asl.json", false, {
           "bare_placeholders.asl.json:8:75: warning: placeholder \"${BatchLimit}\" stands outside a string: the file is JSON only once CloudFormation substitutes it (DefinitionSubstitutions); flowcost reads it as the string \"${BatchLimit}\"",

@@ -88,3 +88,58 @@ TEST_CASE("unknown keys get a did-you-mean") {
 TEST_CASE("sha256 of a known string") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
+
+TEST_CASE("YAML syntax errors say what the parser found, where, and what it was reading") {
+  const auto error_of = [](const std::string& text) {
+    Diagnostics d;
+    CHECK_FALSE(parse(text, d));
+    return first(d);
+  };
+  CHECK(error_of("a: [1, 2\nb: 3\n") ==
+        "t.yaml:2:2: error: syntax error: did not find expected ',' or ']' (while parsing a flow sequence that "
+        "starts at line 1, column 4)");
+  CHECK(error_of("a: \"unterminated\nb: 2\n") ==
+        "t.yaml:3:1: error: syntax error: found unexpected end of stream (while scanning a quoted scalar that "
+        "starts at line 1, column 4)");
+  CHECK(error_of("a:\n\tb: 1\n") ==
+        "t.yaml:2:1: error: syntax error: found character that cannot start any token (while scanning for the "
+        "next token)");
+  CHECK(error_of("a: b: c\n") == "t.yaml:1:5: error: syntax error: mapping values are not allowed in this context");
+  CHECK(error_of("- a\nb: 1\n") ==
+        "t.yaml:2:1: error: syntax error: did not find expected '-' indicator (while parsing a block collection "
+        "that starts at line 1, column 1)");
+  // A reader error (a control character) gives a byte offset, turned into a line and column of characters.
+  CHECK(error_of("a: \xc3\xa9\nb: x\x01y\n") ==
+        "t.yaml:2:5: error: syntax error: control characters are not allowed");
+  CHECK(error_of("a: *nope\n") == "t.yaml:1:4: error: unknown alias *nope");
+}
+
+TEST_CASE("JSON without blanks, tags, block scalars, anchors and merge keys") {
+  Diagnostics d;
+  auto j = parse("{\"a\":1,\"b\":[\"x\",2],\"c\":{\"d\":null}}", d);
+  REQUIRE(j);
+  CHECK(d.empty());
+  CHECK(j->find("a")->integer() == 1);
+  CHECK(j->find("b")->items.at(0).is_string());
+  CHECK(j->find("b")->items.at(1).loc.column == 17);
+  CHECK(j->find("c")->find("d")->is_null());
+
+  auto y = parse("s: !Sub \"arn:${X}\"\nn: !!str 12\nq: '12'\nl: |\n  one\n  two\nbase: &b {p: 1, q: 2}\n"
+                 "m:\n  <<: *b\n  q: 3\n",
+                 d);
+  REQUIRE(y);
+  CHECK(d.empty());
+  CHECK(y->find("s")->tag == "!Sub");
+  CHECK(y->find("s")->text == "arn:${X}");
+  CHECK(y->find("n")->number() == 12.0);  // a standard tag is not a quote: the core schema reads the text
+  CHECK(y->find("q")->is_string());
+  CHECK_FALSE(y->find("q")->number());
+  CHECK(y->find("l")->text == "one\ntwo\n");
+  CHECK(y->find("l")->is_string());
+  const Node* m = y->find("m");
+  REQUIRE(m);
+  REQUIRE(m->members.size() == 2);
+  CHECK(m->members[0].key == "p");
+  CHECK(m->members[0].key_loc.line == 7);
+  CHECK(m->find("q")->integer() == 3);
+}
