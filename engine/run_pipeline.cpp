@@ -18,6 +18,7 @@
 #include "pricing/borrowed_prices.h"
 #include "sim/design_factory.h"
 #include "sim/replication.h"
+#include "sim/work_crew.h"
 
 namespace flowcost::engine {
 
@@ -104,7 +105,8 @@ ScenarioLoaders default_loaders() {
 
 ScenarioSession::ScenarioSession(const std::string& scenario_path, const RunSettings& settings,
                                  const ScenarioLoaders& loaders)
-    : loaders_(loaders),
+    : crew_(std::make_unique<sim::WorkCrew>(sim::thread_count(settings.threads.value_or(0)) - 1)),
+      loaders_(loaders),
       scenario_path_(scenario_path),
       overrides_(settings.set),
       prices_(settings.prices),
@@ -118,6 +120,10 @@ ScenarioSession::ScenarioSession(const std::string& scenario_path, const RunSett
 }
 
 ScenarioSession::~ScenarioSession() = default;
+
+sim::WorkCrew* ScenarioSession::crew_for(const RunSettings& settings) const {
+  return crew_->members() == sim::thread_count(settings.threads.value_or(0)) ? crew_.get() : nullptr;
+}
 
 void ScenarioSession::fix_inputs(const FixedInputs& fixed) {
   if (table_) throw model::InternalError("the inputs of a scenario session are fixed once");
@@ -204,7 +210,8 @@ RawRun ScenarioSession::simulate(const RunSettings& settings, const FixedInputs&
   // With the stop rule, the bound holds for the most draws it may run (--max-draws).
   check_work_bound(scenario, designs,
                    {*e.seed, rel_error ? max_draws : draws, *e.executions, e.max_states.value_or(kDefaultMaxStates)});
-  sim::Replicator replicator(scenario, designs, {*e.seed, *e.executions, settings.threads.value_or(0)});
+  sim::Replicator replicator(scenario, designs,
+                             {*e.seed, *e.executions, settings.threads.value_or(0), crew_for(settings)});
   RawRun out;
   std::uint64_t done = 0;
   run_until(replicator, out.result, out.priced, scenario, *table_, cost_options, done, draws, progress);
@@ -243,7 +250,8 @@ PartialRun ScenarioSession::run_shard(const std::string& scenario_path, const Ru
   for (const auto& s : simulators_) designs.push_back(s.get());
   // The bound is that of the whole run: a shard is refused exactly when the unsharded run would be.
   check_work_bound(scenario, designs, {*e.seed, *e.draws, *e.executions, e.max_states.value_or(kDefaultMaxStates)});
-  sim::Replicator replicator(scenario, designs, {*e.seed, *e.executions, settings.threads.value_or(0)});
+  sim::Replicator replicator(scenario, designs,
+                             {*e.seed, *e.executions, settings.threads.value_or(0), crew_for(settings)});
   const ShardSlice slice = shard_slice(*e.draws, shard);
   PartialRun part;
   part.header = new_shard_header("run", config_hash(settings), shard);

@@ -31,6 +31,10 @@
 #include "sim/execution.h"
 #include "sim/run_result.h"
 
+namespace flowcost::sim {
+class WorkCrew;
+}  // namespace flowcost::sim
+
 namespace flowcost::engine {
 
 // Inputs fixed to numbers: (name, value in base units), applied in order (a later one of a name wins).
@@ -73,7 +77,8 @@ ScenarioLoaders default_loaders();
 
 class ScenarioSession {
  public:
-  // Reads the scenario with the `set` overrides of `settings`. Throws model::InputError carrying every
+  // Starts the threads of `settings` (sim/work_crew.h: they are ready when the first draws are simulated),
+  // then reads the scenario with the `set` overrides of `settings`. Throws model::InputError carrying every
   // problem found, sorted by position.
   ScenarioSession(const std::string& scenario_path, const RunSettings& settings,
                   const ScenarioLoaders& loaders = default_loaders());
@@ -138,6 +143,11 @@ class ScenarioSession {
 
  private:
   void set_values(const FixedInputs& fixed);
+  // The session's crew when `settings` asks for as many threads as it has, else nullptr (the replicator
+  // then starts its own).
+  sim::WorkCrew* crew_for(const RunSettings& settings) const;
+
+  std::unique_ptr<sim::WorkCrew> crew_;  // first: its threads start before the scenario is read
 
   ScenarioLoaders loaders_;
   std::string scenario_path_;  // as given

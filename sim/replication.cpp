@@ -6,7 +6,7 @@
 #include <cmath>
 #include <exception>
 #include <limits>
-#include <thread>
+#include <optional>
 
 #include "model/errors.h"
 #include "sim/work_crew.h"
@@ -107,7 +107,7 @@ Replicator::Replicator(const model::Scenario& scenario, std::vector<const Design
                        ReplicationOptions options)
     : values_(scenario), designs_(std::move(designs)), options_(options) {
   if (options_.executions == 0) throw model::InternalError("replication with 0 executions per draw");
-  threads_ = options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads_ = options_.crew ? options_.crew->members() : thread_count(options_.threads);
 }
 
 void Replicator::prepare_window(std::uint64_t first, std::size_t count, Window& w) const {
@@ -301,8 +301,11 @@ void Replicator::run_draws(std::uint64_t first, std::uint64_t count, RunResult& 
   if (count > 0) prepare_window(first, window_size(first), slot(first));
   std::uint64_t from = first;
   {
-    const auto workers = static_cast<unsigned>(std::clamp<std::uint64_t>(slot(first).tasks.size(), 1, threads_));
-    WorkCrew crew(workers - 1);
+    // Without a crew of the caller's, no more threads than the first window has tasks.
+    std::optional<WorkCrew> own;
+    if (!options_.crew)
+      own.emplace(static_cast<unsigned>(std::clamp<std::uint64_t>(slot(first).tasks.size(), 1, threads_)) - 1);
+    WorkCrew& crew = options_.crew ? *options_.crew : *own;
     for (; from < end; from += kDrawWindow) {
       const std::uint64_t following = from + kDrawWindow;
       std::exception_ptr merge_error;

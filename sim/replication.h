@@ -45,6 +45,10 @@ struct ReplicationOptions {
   std::uint64_t seed = 1;
   std::uint64_t executions = 100000;
   unsigned threads = 0;  // 0 = all cores (std::thread::hardware_concurrency())
+  // A crew started earlier, whose helpers are then asleep and ready when the first window starts
+  // (sim/work_crew.h); it replaces `threads` (threads = crew->members()). Without one, each run_draws call
+  // starts its own.
+  WorkCrew* crew = nullptr;
 };
 
 class Replicator {

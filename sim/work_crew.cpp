@@ -1,6 +1,12 @@
 #include "sim/work_crew.h"
 
+#include <algorithm>
+
 namespace flowcost::sim {
+
+unsigned thread_count(unsigned requested) {
+  return requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+}
 
 WorkCrew::WorkCrew(unsigned helpers) {
   helpers_.reserve(helpers);

@@ -5,6 +5,11 @@
 // that overlaps the round, such as merging the previous window), then works as one more member of the crew;
 // round() returns when every member has finished. A crew of 0 helpers runs everything on the calling thread,
 // in the same order.
+//
+// Start a crew before the work that precedes its first round (engine::ScenarioSession starts it before it
+// reads the scenario): a new thread can wait up to a scheduler tick (about 4 ms here) before it first runs
+// when the thread that started it stays busy, while a started helper that sleeps on the crew's condition
+// variable is woken in tens of microseconds (docs/performance.md "Threads").
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -13,6 +18,9 @@
 #include <vector>
 
 namespace flowcost::sim {
+
+// The threads of a run that asks for `requested` (0 = every core).
+unsigned thread_count(unsigned requested);
 
 class WorkCrew {
  public:

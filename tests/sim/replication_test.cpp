@@ -5,6 +5,7 @@
 #include "model/errors.h"
 #include "model/scenario/scenario.h"
 #include "sim/replication.h"
+#include "sim/work_crew.h"
 
 using namespace flowcost;
 using namespace flowcost::sim;
@@ -83,10 +84,11 @@ class FakeDesign : public DesignSimulator {
   std::vector<std::string> warnings_{"a warning"};
 };
 
+// `crew`: a crew started by the caller, used instead of `threads`.
 RunResult run(const model::Scenario& s, unsigned threads, std::vector<std::pair<std::uint64_t, std::uint64_t>> calls,
-              std::uint64_t executions = 5000) {
+              std::uint64_t executions = 5000, WorkCrew* crew = nullptr) {
   FakeDesign small("small", s, 128), large("large", s, 256);
-  Replicator r(s, {&small, &large}, ReplicationOptions{s.run.seed, executions, threads});
+  Replicator r(s, {&small, &large}, ReplicationOptions{s.run.seed, executions, threads, crew});
   RunResult result;
   for (auto [first, count] : calls) r.run_draws(first, count, result);
   return result;
@@ -180,6 +182,11 @@ TEST_CASE("results are identical for 1, 2 and 7 threads and any split of the dra
   check_identical(one, odd);
   CHECK(one.designs[0].draws.size() == 10);
   CHECK(one.designs[0].warnings == std::vector<std::string>{"a warning"});
+  // A crew started before the run (as engine::ScenarioSession starts one), larger than the first window
+  // has tasks for, and used by several calls.
+  WorkCrew crew(40);
+  check_identical(one, run(s, 1, {{0, 3}, {3, 7}}, 5000, &crew));
+  check_identical(one, run(s, 1, {{0, 10}}, 5000, &crew));
   CHECK(one.seed == 42);
   CHECK(one.executions_per_draw == 5000);
 }
