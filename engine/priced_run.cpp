@@ -65,8 +65,8 @@ DesignReport design_report(const sim::DesignResult& dr, const PricedDesign& pd) 
                          cost.std_error});
   }
   const sim::LatencyHistogram& latency = dr.latency_ms;
-  out.latency = {dr.latency_mean_ms(), latency.quantile(0.50), latency.quantile(0.90), latency.quantile(0.95),
-                 latency.quantile(0.99)};
+  const std::vector<double> q = latency.quantiles({0.50, 0.90, 0.95, 0.99});
+  out.latency = {dr.latency_mean_ms(), q[0], q[1], q[2], q[3]};
   out.outcomes = {dr.outcomes.succeeded, dr.outcomes.failed, dr.outcomes.lost, dr.outcomes.caught,
                   dr.outcomes.failed_by_error};
   out.executions = dr.executions;

@@ -51,30 +51,46 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
   count_ += other.count_;
 }
 
-double LatencyHistogram::value_at_rank(std::uint64_t rank) const {
-  if (rank == 0) return min_;
-  if (rank + 1 == count_) return max_;
+double LatencyHistogram::quantile(double p) const { return quantiles({p}).front(); }
+
+std::vector<double> LatencyHistogram::quantiles(const std::vector<double>& ps) const {
+  std::vector<double> out(ps.size(), 0.0);
+  if (count_ == 0) return out;
+  // Type 7 at p: h = (count - 1) p, between order statistics floor(h) and floor(h) + 1 (0-based ranks).
+  std::vector<std::uint64_t> ranks;
+  for (double p : ps) {
+    const auto lo = static_cast<std::uint64_t>(std::floor(static_cast<double>(count_ - 1) * std::clamp(p, 0.0, 1.0)));
+    ranks.push_back(lo);
+    if (lo + 1 < count_) ranks.push_back(lo + 1);
+  }
+  std::sort(ranks.begin(), ranks.end());
+  ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+  // The value of each rank, in one pass from the minimum's bucket: the first and the last order statistics
+  // are the exact minimum and maximum, the overflow bucket stands for the maximum, any other is its
+  // bucket's midpoint clamped to [min, max].
+  std::vector<double> values(ranks.size(), max_);
+  std::size_t k = 0;
   std::uint64_t seen = 0;
-  for (std::size_t b = 0; b < kBuckets; ++b) {
+  for (std::size_t b = bucket_of(min_); b < kBuckets && k < ranks.size(); ++b) {
     seen += counts_[b];
-    if (rank < seen) {
-      if (b == kBuckets - 1) return max_;
-      return std::clamp(bucket_midpoint(b), min_, max_);
+    for (; k < ranks.size() && ranks[k] < seen; ++k) {
+      const std::uint64_t rank = ranks[k];
+      values[k] = rank == 0 ? min_
+                  : rank + 1 == count_ || b == kBuckets - 1 ? max_
+                                                             : std::clamp(bucket_midpoint(b), min_, max_);
     }
   }
-  return max_;
-}
-
-double LatencyHistogram::quantile(double p) const {
-  if (count_ == 0) return 0;
-  p = std::clamp(p, 0.0, 1.0);
-  const double h = static_cast<double>(count_ - 1) * p;
-  const auto lo = static_cast<std::uint64_t>(std::floor(h));
-  const double lo_value = value_at_rank(lo);
-  if (lo + 1 >= count_) return lo_value;
-  const double frac = h - static_cast<double>(lo);
-  if (frac == 0) return lo_value;
-  return lo_value + frac * (value_at_rank(lo + 1) - lo_value);
+  const auto value_at = [&](std::uint64_t rank) {
+    return values[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), rank) - ranks.begin())];
+  };
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    const double h = static_cast<double>(count_ - 1) * std::clamp(ps[i], 0.0, 1.0);
+    const auto lo = static_cast<std::uint64_t>(std::floor(h));
+    const double lo_value = value_at(lo);
+    const double frac = h - static_cast<double>(lo);
+    out[i] = lo + 1 >= count_ || frac == 0 ? lo_value : lo_value + frac * (value_at(lo + 1) - lo_value);
+  }
+  return out;
 }
 
 std::vector<std::pair<std::size_t, std::uint64_t>> LatencyHistogram::nonzero() const {

@@ -33,6 +33,8 @@ class LatencyHistogram {
   double max() const { return max_; }  // 0 when empty
   // Type 7 quantile as described above; 0 when empty.
   double quantile(double p) const;
+  // The quantiles of `ps`, in their order, from one pass over the buckets (a report asks for several).
+  std::vector<double> quantiles(const std::vector<double>& ps) const;
 
   // The bucket of a value, and the midpoint a bucket stands for (before clamping to [min, max]).
   static std::size_t bucket_of(double value_ms);
@@ -46,7 +48,6 @@ class LatencyHistogram {
   bool operator==(const LatencyHistogram& other) const = default;
 
  private:
-  double value_at_rank(std::uint64_t rank) const;
   std::vector<std::uint64_t> counts_;  // kBuckets once the first value arrives
   std::uint64_t count_ = 0;
   double min_ = 0, max_ = 0;

@@ -45,6 +45,19 @@ TEST_CASE("latency histogram: quantiles within 2^-11 of the exact type-7 quantil
   }
   CHECK(h.quantile(0) == h.min());
   CHECK(h.quantile(1) == h.max());
+  // Several at once (one pass), in the order asked, duplicates included: the same values.
+  const std::vector<double> ps{0.99, 0.01, 0.5, 0.99, 1.0, 0.0, 0.9};
+  const std::vector<double> q = h.quantiles(ps);
+  REQUIRE(q.size() == ps.size());
+  for (std::size_t i = 0; i < ps.size(); ++i) CHECK(q[i] == h.quantile(ps[i]));
+}
+
+TEST_CASE("latency histogram: quantiles interpolate between bucket midpoints, with the exact extremes") {
+  LatencyHistogram h;
+  for (double v : {3.0, 1.0, 4.0, 2.0}) h.add(v);
+  // Ranks 0 and 3 are the minimum and maximum; 2 stands for 2 x (1 + 0.5 / 1024) and 3 for
+  // 2 x (1 + 512.5 / 1024); the median (h = 1.5) is halfway between those two.
+  CHECK(h.quantiles({1.0, 0.5, 0.0, 1.0 / 3}) == std::vector<double>{4.0, 2.5009765625, 1.0, 2.0009765625});
 }
 
 TEST_CASE("latency histogram: merging is exact in any grouping, and round-trips through its counts") {
