@@ -1,6 +1,9 @@
 #include "sim/work_crew.h"
 
 #include <algorithm>
+#include <optional>
+
+#include "sim/cpu_binding.h"
 
 namespace flowcost::sim {
 
@@ -9,8 +12,16 @@ unsigned thread_count(unsigned requested) {
 }
 
 WorkCrew::WorkCrew(unsigned helpers) {
+  if (helpers > 0) {
+    std::vector<int> cpus = allowed_cpus();
+    if (cpus.size() == std::size_t{helpers} + 1) cpus_ = std::move(cpus);
+  }
   helpers_.reserve(helpers);
-  for (unsigned i = 0; i < helpers; ++i) helpers_.emplace_back([this, i] { serve(i + 1); });
+  for (unsigned i = 0; i < helpers; ++i)
+    helpers_.emplace_back([this, i] {
+      if (!cpus_.empty()) bind_this_thread(cpus_[i + 1]);
+      serve(i + 1);
+    });
 }
 
 WorkCrew::~WorkCrew() {
@@ -43,6 +54,8 @@ void WorkCrew::serve(unsigned member) {
 }
 
 void WorkCrew::round(const std::function<void(unsigned)>& work, const std::function<void()>& side) {
+  std::optional<ScopedBinding> bound;
+  if (!cpus_.empty()) bound.emplace(cpus_[0]);
   if (!helpers_.empty()) {
     {
       std::lock_guard<std::mutex> lock(mutex_);

@@ -10,6 +10,10 @@
 // reads the scenario): a new thread can wait up to a scheduler tick (about 4 ms here) before it first runs
 // when the thread that started it stays busy, while a started helper that sleeps on the crew's condition
 // variable is woken in tens of microseconds (docs/performance.md "Threads").
+//
+// A crew with as many members as the CPUs the calling thread may run on binds member i to the i-th of them
+// (the calling thread only during round()), so that two members never share a CPU (sim/cpu_binding.h). A
+// crew with fewer members than CPUs binds none: the kernel then chooses, around whatever else runs.
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -38,6 +42,7 @@ class WorkCrew {
  private:
   void serve(unsigned member);
 
+  std::vector<int> cpus_;  // member i runs on cpus_[i]; empty: the threads are not bound
   std::vector<std::thread> helpers_;
   std::mutex mutex_;
   std::condition_variable start_, finished_;
