@@ -15,6 +15,7 @@
 #include "engine/partial_batch.h"
 #include "engine/run_pipeline.h"
 #include "model/errors.h"
+#include "sim/work_crew.h"
 
 namespace flowcost::cli {
 
@@ -45,6 +46,9 @@ void add_batch_command(CLI::App& app, Context& ctx) {
   cmd->add_option("-o,--output", state->output, "the file to write atomically (default: standard output)");
   add_shard_option(*cmd, state->shard);
   cmd->callback([&ctx, state] {
+    // The threads start first, so that they are ready when the first simulation starts (sim/work_crew.h);
+    // every scenario's run uses them.
+    sim::WorkCrew crew(sim::thread_count(state->options.settings.threads.value_or(0)) - 1);
     // Every scenario's files are known before anything runs or is written; each is read once, here.
     std::vector<std::optional<ScenarioInputs>> loaded;
     std::vector<std::string> inputs;
@@ -74,7 +78,7 @@ void add_batch_command(CLI::App& app, Context& ctx) {
       const std::string& path = state->scenarios[i];
       try {
         ProgressBar bar(ctx.err, ctx.err_is_terminal, path);
-        engine::ScenarioSession session(path, settings, loaded[i]->loaders());
+        engine::ScenarioSession session(path, settings, loaded[i]->loaders(), &crew);
         loaded[i].reset();  // what was read lives as long as the session (its loaders hold it)
         session.fix_inputs({});
         if (part) {

@@ -15,6 +15,7 @@
 #include "engine/run_pipeline.h"
 #include "model/errors.h"
 #include "reports/per_draw_csv_writer.h"
+#include "sim/work_crew.h"
 
 namespace flowcost::cli {
 
@@ -61,6 +62,8 @@ void add_run_command(CLI::App& app, Context& ctx) {
       ->allow_extra_args(false);
   add_shard_option(*cmd, state->shard);
   cmd->callback([&ctx, state] {
+    // The run's threads start first, so that they are ready when the simulation starts (sim/work_crew.h).
+    sim::WorkCrew crew(sim::thread_count(state->options.settings.threads.value_or(0)) - 1);
     const ScenarioInputs loaded(state->scenario, state->options);
     const std::vector<std::string>& inputs = loaded.paths();
     check_output(state->output, inputs);
@@ -74,7 +77,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
       shard = parse_shard(state->shard, [](const char* name) { return std::getenv(name); });
     }
     const engine::RunSettings settings = run_settings(state->options);
-    engine::ScenarioSession session(state->scenario, settings, loaded.loaders());
+    engine::ScenarioSession session(state->scenario, settings, loaded.loaders(), &crew);
     session.fix_inputs({});
     if (shard) return run_shard(ctx, *state, *shard, session, settings, inputs);
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run");

@@ -4,6 +4,7 @@
 
 #include "model/errors.h"
 #include "model/scenario/scenario.h"
+#include "sim/work_crew.h"
 
 namespace flowcost::cli {
 
@@ -33,7 +34,8 @@ void add_run_options(CLI::App& cmd, RunOptions& options) {
       ->check(CLI::Range(std::uint64_t{1}, model::kMaxExecutions));
   cmd.add_option("--draws", o.draws, "outer draws of the uncertain inputs (default: run.draws)")
       ->check(CLI::Range(std::uint64_t{1}, model::kMaxDraws));
-  cmd.add_option("--threads", o.threads, "worker threads (default: all cores); results do not depend on it");
+  cmd.add_option("--threads", o.threads, "worker threads (default: all cores); results do not depend on it")
+      ->check(CLI::Range(0u, sim::kMaxThreads));
   // One value per --set, so that `--set a=1 SCENARIO` leaves SCENARIO to the positional argument.
   cmd.add_option("--set", options.set, "override a scenario input: NAME=VALUE (repeatable)")
       ->expected(1)

@@ -104,8 +104,9 @@ ScenarioLoaders default_loaders() {
 }
 
 ScenarioSession::ScenarioSession(const std::string& scenario_path, const RunSettings& settings,
-                                 const ScenarioLoaders& loaders)
-    : crew_(std::make_unique<sim::WorkCrew>(sim::thread_count(settings.threads.value_or(0)) - 1)),
+                                 const ScenarioLoaders& loaders, sim::WorkCrew* crew)
+    : own_crew_(crew ? nullptr : std::make_unique<sim::WorkCrew>(sim::thread_count(settings.threads.value_or(0)) - 1)),
+      crew_(crew ? crew : own_crew_.get()),
       loaders_(loaders),
       scenario_path_(scenario_path),
       overrides_(settings.set),
@@ -122,7 +123,7 @@ ScenarioSession::ScenarioSession(const std::string& scenario_path, const RunSett
 ScenarioSession::~ScenarioSession() = default;
 
 sim::WorkCrew* ScenarioSession::crew_for(const RunSettings& settings) const {
-  return crew_->members() == sim::thread_count(settings.threads.value_or(0)) ? crew_.get() : nullptr;
+  return crew_->members() == sim::thread_count(settings.threads.value_or(0)) ? crew_ : nullptr;
 }
 
 void ScenarioSession::fix_inputs(const FixedInputs& fixed) {

@@ -77,11 +77,13 @@ ScenarioLoaders default_loaders();
 
 class ScenarioSession {
  public:
-  // Starts the threads of `settings` (sim/work_crew.h: they are ready when the first draws are simulated),
-  // then reads the scenario with the `set` overrides of `settings`. Throws model::InputError carrying every
-  // problem found, sorted by position.
+  // Reads the scenario with the `set` overrides of `settings`. Throws model::InputError carrying every
+  // problem found, sorted by position. The runs use `crew` when it has the threads `settings` asks for: a
+  // caller starts it before it reads anything, so that its threads are asleep and ready when the first draws
+  // are simulated (sim/work_crew.h); it must outlive the session. Without one, the session starts its own
+  // first.
   ScenarioSession(const std::string& scenario_path, const RunSettings& settings,
-                  const ScenarioLoaders& loaders = default_loaders());
+                  const ScenarioLoaders& loaders = default_loaders(), sim::WorkCrew* crew = nullptr);
   ~ScenarioSession();
   ScenarioSession(const ScenarioSession&) = delete;
   ScenarioSession& operator=(const ScenarioSession&) = delete;
@@ -147,7 +149,8 @@ class ScenarioSession {
   // then starts its own).
   sim::WorkCrew* crew_for(const RunSettings& settings) const;
 
-  std::unique_ptr<sim::WorkCrew> crew_;  // first: its threads start before the scenario is read
+  std::unique_ptr<sim::WorkCrew> own_crew_;  // first: its threads start before the scenario is read
+  sim::WorkCrew* crew_ = nullptr;            // the caller's, else own_crew_
 
   ScenarioLoaders loaders_;
   std::string scenario_path_;  // as given

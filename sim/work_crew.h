@@ -23,6 +23,9 @@
 
 namespace flowcost::sim {
 
+// The most threads a run may ask for (`--threads`): a crew starts them all before any work.
+inline constexpr unsigned kMaxThreads = 1024;
+
 // The threads of a run that asks for `requested` (0 = every core).
 unsigned thread_count(unsigned requested);
 

@@ -145,6 +145,15 @@ TEST_CASE("run: option mistakes exit 1") {
                          " not in range 0 to 9007199254740992\nRun 'flowcost --help' for usage.\n");
   }
   CHECK(run_flowcost({"run", scenario, "--seed", "9007199254740992", "--draws", "1", "--executions", "10"}).code == 0);
+  // --threads: at most 1024 (a crew starts them all before any work), and not negative.
+  for (const char* threads : {"-1", "1025", "100000"}) {
+    CliResult bad = run_flowcost({"run", scenario, "--threads", threads});
+    CHECK(bad.code == 1);
+    CHECK(bad.out == "");
+    CHECK(bad.err == std::string("flowcost: error: --threads: Value ") + threads +
+                         " not in range 0 to 1024\nRun 'flowcost --help' for usage.\n");
+  }
+  CHECK(run_flowcost({"run", scenario, "--threads", "1024", "--draws", "1", "--executions", "10"}).code == 0);
   // NaN passes every range comparison; it is refused as not finite.
   CliResult nan = run_flowcost({"run", scenario, "--rel-error", "nan"});
   CHECK(nan.code == 1);
