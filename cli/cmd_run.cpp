@@ -82,6 +82,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
     if (shard) return run_shard(ctx, *state, *shard, session, settings, inputs);
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run");
     engine::ScenarioRun run = session.run(settings, {}, progress_for(bar, ctx.err_is_terminal));
+    crew.release();  // simulated: the helpers end while the report is written
     bar.finish();
     print_diagnostics(ctx.err, run.warnings);
     const std::string report = render_run_report(run.report, state->format);

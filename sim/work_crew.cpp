@@ -25,12 +25,18 @@ WorkCrew::WorkCrew(unsigned helpers) {
 }
 
 WorkCrew::~WorkCrew() {
+  release();
+  for (auto& t : helpers_) t.join();
+}
+
+void WorkCrew::release() {
+  released_ = true;
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (stop_) return;
     stop_ = true;
   }
   start_.notify_all();
-  for (auto& t : helpers_) t.join();
 }
 
 void WorkCrew::serve(unsigned member) {
@@ -54,9 +60,10 @@ void WorkCrew::serve(unsigned member) {
 }
 
 void WorkCrew::round(const std::function<void(unsigned)>& work, const std::function<void()>& side) {
+  const bool helped = !helpers_.empty() && !released_;
   std::optional<ScopedBinding> bound;
-  if (!cpus_.empty()) bound.emplace(cpus_[0]);
-  if (!helpers_.empty()) {
+  if (helped && !cpus_.empty()) bound.emplace(cpus_[0]);
+  if (helped) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       work_ = &work;
@@ -67,7 +74,7 @@ void WorkCrew::round(const std::function<void(unsigned)>& work, const std::funct
   }
   side();
   work(0);
-  if (!helpers_.empty()) {
+  if (helped) {
     std::unique_lock<std::mutex> lock(mutex_);
     finished_.wait(lock, [&] { return busy_ == 0; });
     work_ = nullptr;

@@ -40,6 +40,11 @@ class WorkCrew {
   // (member 0). Neither may throw: record an error and return instead.
   void round(const std::function<void(unsigned)>& work, const std::function<void()>& side);
 
+  // Lets the helpers end now, without waiting for them: call it when the work is done (a command that has
+  // simulated and now writes its report), so that their wake-up and exit overlap what follows instead of
+  // the destructor waiting for them. round() runs everything on the calling thread afterwards.
+  void release();
+
   unsigned members() const { return static_cast<unsigned>(helpers_.size()) + 1; }
 
  private:
@@ -53,6 +58,7 @@ class WorkCrew {
   std::uint64_t round_ = 0;
   unsigned busy_ = 0;
   bool stop_ = false;
+  bool released_ = false;  // release() was called (read and written by the calling thread only)
 };
 
 }  // namespace flowcost::sim

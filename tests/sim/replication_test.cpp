@@ -187,6 +187,8 @@ TEST_CASE("results are identical for 1, 2 and 7 threads and any split of the dra
   WorkCrew crew(40);
   check_identical(one, run(s, 1, {{0, 3}, {3, 7}}, 5000, &crew));
   check_identical(one, run(s, 1, {{0, 10}}, 5000, &crew));
+  crew.release();  // released: every window on the calling thread, the same results
+  check_identical(one, run(s, 1, {{0, 10}}, 5000, &crew));
   CHECK(one.seed == 42);
   CHECK(one.executions_per_draw == 5000);
 }
