@@ -6,8 +6,8 @@
 // round() returns when every member has finished. A crew of 0 helpers runs everything on the calling thread,
 // in the same order.
 //
-// Start a crew before the work that precedes its first round (engine::ScenarioSession starts it before it
-// reads the scenario): a new thread can wait up to a scheduler tick (about 4 ms here) before it first runs
+// Start a crew before the work that precedes its first round (`run` and `batch` start theirs before they
+// read anything, engine::ScenarioSession its own before it reads the scenario): a new thread can wait up to a scheduler tick (about 4 ms here) before it first runs
 // when the thread that started it stays busy, while a started helper that sleeps on the crew's condition
 // variable is woken in tens of microseconds (docs/performance.md "Threads").
 //
