@@ -136,23 +136,25 @@ TEST_CASE("run: option mistakes exit 1") {
   CliResult cap = run_flowcost({"run", scenario, "--draws", "8", "--max-draws", "4", "--rel-error", "0.1"});
   CHECK(cap.code == 1);
   CHECK(cap.err == "command line: error: --max-draws (4) is less than --draws (8)\n");
-  // A seed in run.seed's range only: CLI11 alone would read "-1" as 2^64 - 1.
-  for (const char* seed : {"-1", "18446744073709551616", "9007199254740993"}) {
-    CliResult bad = run_flowcost({"run", scenario, "--seed", seed});
+  // A seed in run.seed's range only: CLI11 alone would read "-1" as 2^64 - 1. --threads: at most 1024 (a
+  // crew starts them all before any work), and not negative.
+  struct OutOfRange {
+    const char* option;
+    const char* value;
+    const char* range;
+  };
+  for (const OutOfRange& o : {OutOfRange{"--seed", "-1", "0 to 9007199254740992"},
+                              OutOfRange{"--seed", "18446744073709551616", "0 to 9007199254740992"},
+                              OutOfRange{"--seed", "9007199254740993", "0 to 9007199254740992"},
+                              OutOfRange{"--threads", "-1", "0 to 1024"}, OutOfRange{"--threads", "1025", "0 to 1024"},
+                              OutOfRange{"--threads", "100000", "0 to 1024"}}) {
+    CliResult bad = run_flowcost({"run", scenario, o.option, o.value});
     CHECK(bad.code == 1);
     CHECK(bad.out == "");
-    CHECK(bad.err == std::string("flowcost: error: --seed: Value ") + seed +
-                         " not in range 0 to 9007199254740992\nRun 'flowcost --help' for usage.\n");
+    CHECK(bad.err == std::string("flowcost: error: ") + o.option + ": Value " + o.value + " not in range " + o.range +
+                         "\nRun 'flowcost --help' for usage.\n");
   }
   CHECK(run_flowcost({"run", scenario, "--seed", "9007199254740992", "--draws", "1", "--executions", "10"}).code == 0);
-  // --threads: at most 1024 (a crew starts them all before any work), and not negative.
-  for (const char* threads : {"-1", "1025", "100000"}) {
-    CliResult bad = run_flowcost({"run", scenario, "--threads", threads});
-    CHECK(bad.code == 1);
-    CHECK(bad.out == "");
-    CHECK(bad.err == std::string("flowcost: error: --threads: Value ") + threads +
-                         " not in range 0 to 1024\nRun 'flowcost --help' for usage.\n");
-  }
   CHECK(run_flowcost({"run", scenario, "--threads", "1024", "--draws", "1", "--executions", "10"}).code == 0);
   // NaN passes every range comparison; it is refused as not finite.
   CliResult nan = run_flowcost({"run", scenario, "--rel-error", "nan"});
