@@ -30,10 +30,8 @@ WorkCrew::~WorkCrew() {
 }
 
 void WorkCrew::release() {
-  released_ = true;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (stop_) return;
     stop_ = true;
   }
   start_.notify_all();
@@ -60,7 +58,8 @@ void WorkCrew::serve(unsigned member) {
 }
 
 void WorkCrew::round(const std::function<void(unsigned)>& work, const std::function<void()>& side) {
-  const bool helped = !helpers_.empty() && !released_;
+  // Only the calling thread writes stop_ (release()), so it reads it here without the lock.
+  const bool helped = !helpers_.empty() && !stop_;
   std::optional<ScopedBinding> bound;
   if (helped && !cpus_.empty()) bound.emplace(cpus_[0]);
   if (helped) {

@@ -57,8 +57,7 @@ class WorkCrew {
   const std::function<void(unsigned)>* work_ = nullptr;
   std::uint64_t round_ = 0;
   unsigned busy_ = 0;
-  bool stop_ = false;
-  bool released_ = false;  // release() was called (read and written by the calling thread only)
+  bool stop_ = false;  // release() was called: written by the calling thread only
 };
 
 }  // namespace flowcost::sim
