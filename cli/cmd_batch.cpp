@@ -48,7 +48,7 @@ void add_batch_command(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, state] {
     // The threads start first, so that they are ready when the first simulation starts (sim/work_crew.h);
     // every scenario's run uses them.
-    sim::WorkCrew crew(sim::thread_count(state->options.settings.threads.value_or(0)) - 1);
+    const std::unique_ptr<sim::WorkCrew> crew = engine::start_run_threads(state->options.settings);
     // Every scenario's files are known before anything runs or is written; each is read once, here.
     std::vector<std::optional<ScenarioInputs>> loaded;
     std::vector<std::string> inputs;
@@ -78,7 +78,7 @@ void add_batch_command(CLI::App& app, Context& ctx) {
       const std::string& path = state->scenarios[i];
       try {
         ProgressBar bar(ctx.err, ctx.err_is_terminal, path);
-        engine::ScenarioSession session(path, settings, loaded[i]->loaders(), &crew);
+        engine::ScenarioSession session(path, settings, loaded[i]->loaders(), crew.get());
         loaded[i].reset();  // what was read lives as long as the session (its loaders hold it)
         session.fix_inputs({});
         if (part) {

@@ -63,7 +63,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
   add_shard_option(*cmd, state->shard);
   cmd->callback([&ctx, state] {
     // The run's threads start first, so that they are ready when the simulation starts (sim/work_crew.h).
-    sim::WorkCrew crew(sim::thread_count(state->options.settings.threads.value_or(0)) - 1);
+    const std::unique_ptr<sim::WorkCrew> crew = engine::start_run_threads(state->options.settings);
     const ScenarioInputs loaded(state->scenario, state->options);
     const std::vector<std::string>& inputs = loaded.paths();
     check_output(state->output, inputs);
@@ -77,12 +77,12 @@ void add_run_command(CLI::App& app, Context& ctx) {
       shard = parse_shard(state->shard, [](const char* name) { return std::getenv(name); });
     }
     const engine::RunSettings settings = run_settings(state->options);
-    engine::ScenarioSession session(state->scenario, settings, loaded.loaders(), &crew);
+    engine::ScenarioSession session(state->scenario, settings, loaded.loaders(), crew.get());
     session.fix_inputs({});
     if (shard) return run_shard(ctx, *state, *shard, session, settings, inputs);
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run");
     engine::ScenarioRun run = session.run(settings, {}, progress_for(bar, ctx.err_is_terminal));
-    crew.release();  // simulated: the helpers end while the report is written
+    crew->release();  // simulated: the helpers end while the report is written
     bar.finish();
     print_diagnostics(ctx.err, run.warnings);
     const std::string report = render_run_report(run.report, state->format);

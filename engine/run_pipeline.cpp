@@ -91,6 +91,9 @@ std::vector<BudgetReport> check_budgets(const std::vector<model::Budget>& budget
   return out;
 }
 
+// The threads a run with `settings` uses, the calling thread included.
+unsigned run_threads(const RunSettings& settings) { return sim::thread_count(settings.threads.value_or(0)); }
+
 std::set<std::string> names_of(const FixedInputs& fixed) {
   std::set<std::string> out;
   for (const auto& item : fixed) out.insert(item.first);
@@ -103,9 +106,13 @@ ScenarioLoaders default_loaders() {
   return {model::load_scenario, load_scenario_price_table, sim::make_design_simulators};
 }
 
+std::unique_ptr<sim::WorkCrew> start_run_threads(const RunSettings& settings) {
+  return std::make_unique<sim::WorkCrew>(run_threads(settings) - 1);
+}
+
 ScenarioSession::ScenarioSession(const std::string& scenario_path, const RunSettings& settings,
                                  const ScenarioLoaders& loaders, sim::WorkCrew* crew)
-    : own_crew_(crew ? nullptr : std::make_unique<sim::WorkCrew>(sim::thread_count(settings.threads.value_or(0)) - 1)),
+    : own_crew_(crew ? nullptr : start_run_threads(settings)),
       crew_(crew ? crew : own_crew_.get()),
       loaders_(loaders),
       scenario_path_(scenario_path),
@@ -123,7 +130,7 @@ ScenarioSession::ScenarioSession(const std::string& scenario_path, const RunSett
 ScenarioSession::~ScenarioSession() = default;
 
 sim::WorkCrew* ScenarioSession::crew_for(const RunSettings& settings) const {
-  return crew_->members() == sim::thread_count(settings.threads.value_or(0)) ? crew_ : nullptr;
+  return crew_->members() == run_threads(settings) ? crew_ : nullptr;
 }
 
 void ScenarioSession::fix_inputs(const FixedInputs& fixed) {

@@ -75,6 +75,10 @@ struct ScenarioLoaders {
 };
 ScenarioLoaders default_loaders();
 
+// The threads of a run with `settings` (`--threads`; absent or 0: every core), started now: a command starts
+// them before it reads anything and gives them to its ScenarioSession (sim/work_crew.h).
+std::unique_ptr<sim::WorkCrew> start_run_threads(const RunSettings& settings);
+
 class ScenarioSession {
  public:
   // Reads the scenario with the `set` overrides of `settings`. Throws model::InputError carrying every
