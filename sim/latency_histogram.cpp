@@ -57,9 +57,11 @@ std::vector<double> LatencyHistogram::quantiles(const std::vector<double>& ps) c
   std::vector<double> out(ps.size(), 0.0);
   if (count_ == 0) return out;
   // Type 7 at p: h = (count - 1) p, between order statistics floor(h) and floor(h) + 1 (0-based ranks).
+  std::vector<double> hs;
   std::vector<std::uint64_t> ranks;
   for (double p : ps) {
-    const auto lo = static_cast<std::uint64_t>(std::floor(static_cast<double>(count_ - 1) * std::clamp(p, 0.0, 1.0)));
+    const double h = hs.emplace_back(static_cast<double>(count_ - 1) * std::clamp(p, 0.0, 1.0));
+    const auto lo = static_cast<std::uint64_t>(std::floor(h));
     ranks.push_back(lo);
     if (lo + 1 < count_) ranks.push_back(lo + 1);
   }
@@ -84,7 +86,7 @@ std::vector<double> LatencyHistogram::quantiles(const std::vector<double>& ps) c
     return values[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), rank) - ranks.begin())];
   };
   for (std::size_t i = 0; i < ps.size(); ++i) {
-    const double h = static_cast<double>(count_ - 1) * std::clamp(ps[i], 0.0, 1.0);
+    const double h = hs[i];
     const auto lo = static_cast<std::uint64_t>(std::floor(h));
     const double lo_value = value_at(lo);
     const double frac = h - static_cast<double>(lo);
