@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
+#include <iterator>
 
 #include "cli/command.h"
 #include "cli/diagnostic_printer.h"
@@ -10,6 +12,24 @@
 #include "model/errors.h"
 
 namespace flowcost::cli {
+
+namespace {
+
+// The verbs in the order `flowcost --help` lists them; `name` is the subcommand that `add` builds.
+struct Verb {
+  const char* name;
+  void (*add)(CLI::App&, Context&);
+};
+
+constexpr Verb kVerbs[] = {
+    {"validate", add_validate_command}, {"quote", add_quote_command},     {"prices", add_prices_command},
+    {"run", add_run_command},           {"batch", add_batch_command},     {"explain", add_explain_command},
+    {"sweep", add_sweep_command},       {"tornado", add_tornado_command}, {"advise", add_advise_command},
+    {"fit", add_fit_command},           {"merge", add_merge_command},     {"diff", add_diff_command},
+    {"report", add_report_command},
+};
+
+}  // namespace
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   // A progress bar only when the error stream really is the process's terminal (tests pass string streams).
@@ -19,19 +39,16 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   app.set_version_flag("--version", std::string("flowcost ") + FLOWCOST_VERSION);
   app.require_subcommand(1);
 
-  add_validate_command(app, ctx);
-  add_quote_command(app, ctx);
-  add_prices_command(app, ctx);
-  add_run_command(app, ctx);
-  add_batch_command(app, ctx);
-  add_explain_command(app, ctx);
-  add_sweep_command(app, ctx);
-  add_tornado_command(app, ctx);
-  add_advise_command(app, ctx);
-  add_fit_command(app, ctx);
-  add_merge_command(app, ctx);
-  add_diff_command(app, ctx);
-  add_report_command(app, ctx);
+  // Only the verb that the first argument names is built: building every verb's options takes longer than
+  // reading a small scenario. Any other first argument (--help, --version, a typo) builds them all, so
+  // that help lists every verb and CLI11 reports the unknown one.
+  const auto named = std::find_if(std::begin(kVerbs), std::end(kVerbs),
+                                  [&](const Verb& v) { return !args.empty() && args.front() == v.name; });
+  if (named != std::end(kVerbs)) {
+    named->add(app, ctx);
+  } else {
+    for (const Verb& v : kVerbs) v.add(app, ctx);
+  }
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
