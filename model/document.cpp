@@ -6,6 +6,8 @@
 #include <map>
 #include <new>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "model/errors.h"
 #include "model/strict_json.h"
@@ -45,7 +47,7 @@ struct Mark {
 class TreeBuilder {
  public:
   TreeBuilder(const std::string& path, Diagnostics& diags, const ParseLimits& limits)
-      : path_(path), diags_(diags), limits_(limits) {}
+      : file_(path), diags_(diags), limits_(limits) {}
 
   std::optional<Node> result;
   bool failed = false;
@@ -114,7 +116,7 @@ class TreeBuilder {
 
   // Input files are at most kMaxInputFileBytes, so a line or column fits an int.
   SourceLocation loc(const Mark& m) const {
-    return {path_, static_cast<int>(m.line + 1), static_cast<int>(m.column + 1)};
+    return {file_, static_cast<int>(m.line + 1), static_cast<int>(m.column + 1)};
   }
 
  private:
@@ -123,7 +125,8 @@ class TreeBuilder {
     std::string anchor;
     std::optional<Member> pending_key;  // mapping: key read, value not yet
     bool pending_merge = false;         // that key is a plain `<<` (a YAML merge key)
-    std::map<std::string, SourceLocation, std::less<>> seen;  // mapping keys so far
+    std::unordered_map<std::string_view, std::size_t> index;  // key -> member, once the mapping is large (find_key)
+    const Member* indexed_data = nullptr;                      // node.members.data() when `index` was built
     std::vector<std::size_t> merge_members;  // indexes of `<<` members, expanded when the mapping closes
   };
 
@@ -217,18 +220,46 @@ class TreeBuilder {
     top.pending_key.reset();
     const bool merge = top.pending_merge;
     top.pending_merge = false;
-    auto [it, inserted] = top.seen.emplace(m.key, m.key_loc);
-    if (!inserted) {
+    if (const Member* first = find_key(top, m.key)) {
       diags_.error(m.key_loc, "duplicate key \"" + m.key + "\" (first defined at line " +
-                                  std::to_string(it->second.line) + ")");
+                                  std::to_string(first->key_loc.line) + ")");
       return;
     }
     m.value = std::move(n);
     if (merge) top.merge_members.push_back(top.node.members.size());
     top.node.members.push_back(std::move(m));
+    index_last_key(top);
   }
 
-  const std::string& path_;
+  // The member of the mapping being built whose key is `key`, if any: a scan of a small mapping, a look-up
+  // in its index once it has kIndexFrom members, so that reading a mapping stays linear in its size.
+  static constexpr std::size_t kIndexFrom = 16;
+  static const Member* find_key(const Frame& f, std::string_view key) {
+    const std::vector<Member>& members = f.node.members;
+    if (members.size() < kIndexFrom) {
+      for (const Member& m : members)
+        if (m.key == key) return &m;
+      return nullptr;
+    }
+    const auto it = f.index.find(key);
+    return it == f.index.end() ? nullptr : &members[it->second];
+  }
+  // After a member was added: index the mapping's keys once it is large. The index views the members'
+  // keys, so it is built again when the members vector moves them (a key of up to 15 bytes lives inside
+  // its std::string).
+  static void index_last_key(Frame& f) {
+    const std::vector<Member>& members = f.node.members;
+    if (members.size() < kIndexFrom) return;
+    if (f.index.size() + 1 == members.size() && f.indexed_data == members.data()) {
+      f.index.emplace(members.back().key, members.size() - 1);
+      return;
+    }
+    f.index.clear();
+    for (std::size_t i = 0; i < members.size(); ++i) f.index.emplace(members[i].key, i);
+    f.indexed_data = members.data();
+  }
+
+  const FileName file_;  // interned once: every position copies it
   Diagnostics& diags_;
   ParseLimits limits_;
   std::vector<Frame> stack_;

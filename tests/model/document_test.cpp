@@ -39,6 +39,39 @@ TEST_CASE("duplicate keys are errors at the second key") {
   CHECK(n->find("a")->number() == 1.0);
 }
 
+TEST_CASE("duplicate keys in a large mapping: found through the key index, short and long keys alike") {
+  // 100 members, so that the index is built and rebuilt as the members grow; then each of a short key
+  // (kept inside its std::string) and a long one is repeated, in block and in flow style.
+  std::string block, flow = "{";
+  for (int i = 0; i < 100; ++i) {
+    const std::string key = i % 2 ? "k" + std::to_string(i) : "a_rather_long_key_name_number_" + std::to_string(i);
+    block += key + ": " + std::to_string(i) + "\n";
+    flow += (i ? ", " : "") + key + ": " + std::to_string(i);
+  }
+  Diagnostics d1;
+  auto n1 = parse(block + "k3: again\na_rather_long_key_name_number_40: again\n", d1);
+  REQUIRE(n1);
+  REQUIRE(d1.items().size() == 2);
+  CHECK(diagnostic_headline(d1.items()[0]) == "t.yaml:101:1: error: duplicate key \"k3\" (first defined at line 4)");
+  CHECK(diagnostic_headline(d1.items()[1]) ==
+        "t.yaml:102:1: error: duplicate key \"a_rather_long_key_name_number_40\" (first defined at line 41)");
+  CHECK(n1->members.size() == 100);
+  CHECK(n1->find("k3")->number() == 3.0);
+  CHECK(n1->find("a_rather_long_key_name_number_98")->number() == 98.0);
+
+  Diagnostics d2;
+  auto n2 = parse(flow + ", k99: again}\n", d2);
+  REQUIRE(n2);
+  CHECK(first(d2).find("duplicate key \"k99\" (first defined at line 1)") != std::string::npos);
+  CHECK(n2->members.size() == 100);
+
+  Diagnostics d3;  // no duplicate: no error
+  auto n3 = parse(block, d3);
+  REQUIRE(n3);
+  CHECK(d3.items().empty());
+  CHECK(n3->members.size() == 100);
+}
+
 TEST_CASE("syntax errors, empty files and deep nesting are reported with positions") {
   Diagnostics d1;
   CHECK_FALSE(parse("", d1));
