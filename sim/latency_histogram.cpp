@@ -1,6 +1,7 @@
 #include "sim/latency_histogram.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <string>
 
@@ -17,11 +18,12 @@ constexpr std::size_t kSubBuckets = std::size_t{1} << LatencyHistogram::kSubBuck
 std::size_t LatencyHistogram::bucket_of(double value_ms) {
   if (value_ms < std::ldexp(1.0, kLowestExponent)) return 0;
   if (value_ms >= std::ldexp(1.0, kHighestExponent)) return kBuckets - 1;
-  int exponent = 0;
-  const double mantissa = std::frexp(value_ms, &exponent);  // value = mantissa 2^exponent, mantissa in [0.5, 1)
-  const int octave = exponent - 1;                           // value in [2^octave, 2^(octave + 1))
-  const auto sub = static_cast<std::size_t>((mantissa * 2 - 1) * static_cast<double>(kSubBuckets));
-  return 1 + static_cast<std::size_t>(octave - kLowestExponent) * kSubBuckets + std::min(sub, kSubBuckets - 1);
+  // A normal double in [2^-10, 2^40): value = 1.f x 2^octave; the sub-bucket is the top kSubBucketBits of
+  // the fraction f, that is floor(f x 2^kSubBucketBits).
+  const auto bits = std::bit_cast<std::uint64_t>(value_ms);
+  const int octave = static_cast<int>((bits >> 52) & 0x7ff) - 1023;
+  const auto sub = static_cast<std::size_t>((bits >> (52 - kSubBucketBits)) & (kSubBuckets - 1));
+  return 1 + static_cast<std::size_t>(octave - kLowestExponent) * kSubBuckets + sub;
 }
 
 double LatencyHistogram::bucket_midpoint(std::size_t bucket) {
@@ -33,10 +35,40 @@ double LatencyHistogram::bucket_midpoint(std::size_t bucket) {
   return std::ldexp(1.0 + (sub + 0.5) / static_cast<double>(kSubBuckets), octave);
 }
 
+LatencyHistogram::LatencyHistogram(const LatencyHistogram& other)
+    : count_(other.count_), min_(other.min_), max_(other.max_) {
+  if (other.blocks_.empty()) return;
+  blocks_.resize(kBlocks);
+  for (std::size_t i = 0; i < kBlocks; ++i)
+    if (other.blocks_[i]) blocks_[i] = std::make_unique<Block>(*other.blocks_[i]);
+}
+
+LatencyHistogram& LatencyHistogram::operator=(const LatencyHistogram& other) {
+  if (this != &other) *this = LatencyHistogram(other);
+  return *this;
+}
+
+bool LatencyHistogram::operator==(const LatencyHistogram& other) const {
+  if (count_ != other.count_ || min_ != other.min_ || max_ != other.max_) return false;
+  return nonzero() == other.nonzero();
+}
+
+std::uint64_t& LatencyHistogram::count_at(std::size_t bucket) {
+  if (blocks_.empty()) blocks_.resize(kBlocks);
+  std::unique_ptr<Block>& block = blocks_[bucket / kBlockBuckets];
+  if (!block) block = std::make_unique<Block>(Block{});
+  return (*block)[bucket % kBlockBuckets];
+}
+
+std::uint64_t LatencyHistogram::count_of(std::size_t bucket) const {
+  if (blocks_.empty()) return 0;
+  const std::unique_ptr<Block>& block = blocks_[bucket / kBlockBuckets];
+  return block ? (*block)[bucket % kBlockBuckets] : 0;
+}
+
 void LatencyHistogram::add(double value_ms) {
   if (!(value_ms >= 0)) throw model::InternalError("latency " + std::to_string(value_ms) + " ms is not a time");
-  if (counts_.empty()) counts_.assign(kBuckets, 0);
-  ++counts_[bucket_of(value_ms)];
+  ++count_at(bucket_of(value_ms));
   min_ = count_ == 0 ? value_ms : std::min(min_, value_ms);
   max_ = count_ == 0 ? value_ms : std::max(max_, value_ms);
   ++count_;
@@ -44,8 +76,11 @@ void LatencyHistogram::add(double value_ms) {
 
 void LatencyHistogram::merge(const LatencyHistogram& other) {
   if (other.count_ == 0) return;
-  if (counts_.empty()) counts_.assign(kBuckets, 0);
-  for (std::size_t b = 0; b < kBuckets; ++b) counts_[b] += other.counts_[b];
+  for (std::size_t i = 0; i < other.blocks_.size(); ++i) {
+    if (!other.blocks_[i]) continue;
+    for (std::size_t j = 0; j < kBlockBuckets; ++j)
+      if (const std::uint64_t n = (*other.blocks_[i])[j]) count_at(i * kBlockBuckets + j) += n;
+  }
   min_ = count_ == 0 ? other.min_ : std::min(min_, other.min_);
   max_ = count_ == 0 ? other.max_ : std::max(max_, other.max_);
   count_ += other.count_;
@@ -74,7 +109,11 @@ std::vector<double> LatencyHistogram::quantiles(const std::vector<double>& ps) c
   std::size_t k = 0;
   std::uint64_t seen = 0;
   for (std::size_t b = bucket_of(min_); b < kBuckets && k < ranks.size(); ++b) {
-    seen += counts_[b];
+    if (!blocks_[b / kBlockBuckets]) {  // a block of zeros
+      b += kBlockBuckets - 1 - b % kBlockBuckets;
+      continue;
+    }
+    seen += count_of(b);
     for (; k < ranks.size() && ranks[k] < seen; ++k) {
       const std::uint64_t rank = ranks[k];
       values[k] = rank == 0 ? min_
@@ -97,8 +136,11 @@ std::vector<double> LatencyHistogram::quantiles(const std::vector<double>& ps) c
 
 std::vector<std::pair<std::size_t, std::uint64_t>> LatencyHistogram::nonzero() const {
   std::vector<std::pair<std::size_t, std::uint64_t>> out;
-  for (std::size_t b = 0; b < counts_.size(); ++b)
-    if (counts_[b] != 0) out.emplace_back(b, counts_[b]);
+  for (std::size_t i = 0; i < blocks_.size(); ++i) {
+    if (!blocks_[i]) continue;
+    for (std::size_t j = 0; j < kBlockBuckets; ++j)
+      if (const std::uint64_t n = (*blocks_[i])[j]) out.emplace_back(i * kBlockBuckets + j, n);
+  }
   return out;
 }
 
@@ -107,8 +149,8 @@ LatencyHistogram LatencyHistogram::from_counts(const std::vector<std::pair<std::
   LatencyHistogram h;
   for (const auto& [bucket, n] : counts) {
     if (bucket >= kBuckets) throw model::InternalError("latency bucket " + std::to_string(bucket) + " out of range");
-    if (h.counts_.empty()) h.counts_.assign(kBuckets, 0);
-    h.counts_[bucket] += n;
+    if (n == 0) continue;
+    h.count_at(bucket) += n;
     h.count_ += n;
   }
   if (h.count_ > 0) {

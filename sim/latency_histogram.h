@@ -1,5 +1,5 @@
 #pragma once
-// A fixed-size, log-bucketed histogram of latencies (HDR-style: every power of two split into 2^10 equal
+// A log-bucketed histogram of latencies of bounded size (HDR-style: every power of two split into 2^10 equal
 // sub-buckets), so that the latency percentiles of a run need memory independent of its draws and merge
 // exactly across threads and shards (the counts are integers).
 //
@@ -9,9 +9,11 @@
 // replaced by its bucket's midpoint, clamped to [minimum, maximum] (the overflow bucket stands for the
 // maximum). Error bound: for values of 2^-10 ms and more, each order statistic is within 2^-11 (0.049%) of
 // its true value relatively, and so is the interpolated quantile (a convex combination of two of them); below
-// 2^-10 ms the error is under 2^-10 ms (about 1 microsecond) absolute. docs/statistics.md says why flowcost
+// 2^-10 ms the error is under 2^-10 ms (about 1 microsecond) absolute. docs/scale-out.md says why flowcost
 // carries its own (Debian 12 packages no maintained HDR histogram or t-digest for C++).
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace flowcost::sim {
@@ -45,10 +47,24 @@ class LatencyHistogram {
   static LatencyHistogram from_counts(const std::vector<std::pair<std::size_t, std::uint64_t>>& counts, double min_ms,
                                       double max_ms);
 
-  bool operator==(const LatencyHistogram& other) const = default;
+  LatencyHistogram() = default;
+  LatencyHistogram(const LatencyHistogram& other);
+  LatencyHistogram& operator=(const LatencyHistogram& other);
+  LatencyHistogram(LatencyHistogram&&) noexcept = default;
+  LatencyHistogram& operator=(LatencyHistogram&&) noexcept = default;
+
+  bool operator==(const LatencyHistogram& other) const;
 
  private:
-  std::vector<std::uint64_t> counts_;  // kBuckets once the first value arrives
+  // The counts in blocks of kBlockBuckets consecutive buckets, each allocated when its first value arrives:
+  // a run's latencies span a few powers of two, so a histogram holds a few blocks of 8 KB, not all 400 KB.
+  static constexpr std::size_t kBlockBuckets = std::size_t{1} << kSubBucketBits;
+  static constexpr std::size_t kBlocks = (kBuckets + kBlockBuckets - 1) / kBlockBuckets;
+  using Block = std::array<std::uint64_t, kBlockBuckets>;
+  std::uint64_t& count_at(std::size_t bucket);
+  std::uint64_t count_of(std::size_t bucket) const;
+
+  std::vector<std::unique_ptr<Block>> blocks_;  // kBlocks once the first value arrives; null: all 0
   std::uint64_t count_ = 0;
   double min_ = 0, max_ = 0;
 };

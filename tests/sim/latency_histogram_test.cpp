@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "sim/latency_histogram.h"
@@ -100,4 +101,57 @@ TEST_CASE("quantiles by selection equal the sorted type-7 quantiles exactly") {
   CHECK(s.p05 == quantile_sorted(sorted, 0.05));
   CHECK(s.min == sorted.front());
   CHECK(s.max == sorted.back());
+}
+
+TEST_CASE("latency histogram: the bucket of a value is the one frexp gives (sub-buckets from the fraction bits)") {
+  // bucket_of reads the exponent and the top fraction bits; this is the definition it implements.
+  const auto by_frexp = [](double v) -> std::size_t {
+    if (v < std::ldexp(1.0, LatencyHistogram::kLowestExponent)) return 0;
+    if (v >= std::ldexp(1.0, LatencyHistogram::kHighestExponent)) return LatencyHistogram::kBuckets - 1;
+    int exponent = 0;
+    const double mantissa = std::frexp(v, &exponent);
+    const auto sub = static_cast<std::size_t>((mantissa * 2 - 1) * 1024);
+    return 1 + static_cast<std::size_t>(exponent - 1 - LatencyHistogram::kLowestExponent) * 1024 + sub;
+  };
+  Stream stream(11, 0, 0, 0);
+  for (int i = 0; i < 100000; ++i) {
+    const double v = std::exp(80 * (static_cast<double>(stream() >> 11) * 0x1.0p-53) - 12);  // 2^-17 .. 2^98
+    REQUIRE(LatencyHistogram::bucket_of(v) == by_frexp(v));
+  }
+  for (int e = LatencyHistogram::kLowestExponent; e < LatencyHistogram::kHighestExponent; ++e) {
+    const double p = std::ldexp(1.0, e);
+    CHECK(LatencyHistogram::bucket_of(p) == by_frexp(p));
+    CHECK(LatencyHistogram::bucket_of(std::nextafter(p, 0.0)) == by_frexp(std::nextafter(p, 0.0)));
+  }
+  CHECK(LatencyHistogram::bucket_of(std::numeric_limits<double>::infinity()) == LatencyHistogram::kBuckets - 1);
+  CHECK(LatencyHistogram::bucket_of(std::numeric_limits<double>::denorm_min()) == 0);
+}
+
+TEST_CASE("latency histogram: values far apart (empty blocks between them) keep exact counts, copies and quantiles") {
+  // Three clusters 2^30 apart: the blocks between them hold no count.
+  LatencyHistogram h;
+  std::vector<double> values;
+  for (int i = 0; i < 300; ++i) {
+    const double v = (i % 3 == 0 ? 0.01 : i % 3 == 1 ? 1e4 : 3e10) * (1 + i / 1000.0);
+    values.push_back(v);
+    h.add(v);
+  }
+  const LatencyHistogram copy = h;
+  CHECK(copy == h);
+  CHECK(copy.nonzero() == h.nonzero());
+  LatencyHistogram other;
+  other = h;
+  other.add(5.0);
+  CHECK_FALSE(other == h);
+  std::vector<double> midpoints;
+  for (double v : values)
+    midpoints.push_back(std::clamp(LatencyHistogram::bucket_midpoint(LatencyHistogram::bucket_of(v)), h.min(), h.max()));
+  std::sort(midpoints.begin(), midpoints.end());
+  midpoints.front() = h.min();
+  midpoints.back() = h.max();
+  for (double p : {0.0, 0.2, 1.0 / 3, 0.5, 2.0 / 3, 0.9, 1.0}) CHECK(h.quantile(p) == quantile_sorted(midpoints, p));
+  std::size_t total = 0;
+  for (const auto& [bucket, n] : h.nonzero()) total += n;
+  CHECK(total == 300);
+  CHECK(h.nonzero().size() == 300);  // every value in a bucket of its own
 }
