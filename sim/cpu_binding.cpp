@@ -7,15 +7,17 @@ namespace flowcost::sim {
 
 namespace {
 
-bool set_this_thread(const std::vector<int>& cpus) {
+bool set_thread(pthread_t thread, const std::vector<int>& cpus) {
   cpu_set_t set;
   CPU_ZERO(&set);
   for (int cpu : cpus) {
     if (cpu < 0 || cpu >= CPU_SETSIZE) return false;
     CPU_SET(cpu, &set);
   }
-  return !cpus.empty() && pthread_setaffinity_np(pthread_self(), sizeof set, &set) == 0;
+  return !cpus.empty() && pthread_setaffinity_np(thread, sizeof set, &set) == 0;
 }
+
+bool set_this_thread(const std::vector<int>& cpus) { return set_thread(pthread_self(), cpus); }
 
 }  // namespace
 
@@ -29,7 +31,11 @@ std::vector<int> allowed_cpus() {
   return out;
 }
 
+int current_cpu() { return sched_getcpu(); }
+
 bool bind_this_thread(int cpu) { return set_this_thread({cpu}); }
+
+bool bind_thread(std::thread& thread, int cpu) { return set_thread(thread.native_handle(), {cpu}); }
 
 ScopedBinding::ScopedBinding(int cpu) {
   std::vector<int> before = allowed_cpus();
