@@ -53,7 +53,8 @@ void add_batch_command(CLI::App& app, Context& ctx) {
     std::vector<std::optional<ScenarioInputs>> loaded;
     std::vector<std::string> inputs;
     for (const auto& path : state->scenarios) {
-      const std::vector<std::string>& files = loaded.emplace_back(std::in_place, path, state->options)->paths();
+      const std::vector<std::string>& files =
+          loaded.emplace_back(std::in_place, path, state->options, crew.get())->paths();
       inputs.insert(inputs.end(), files.begin(), files.end());
     }
     check_output(state->output, inputs);

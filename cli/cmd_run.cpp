@@ -64,7 +64,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, state] {
     // The run's threads start first, so that they are ready when the simulation starts (sim/work_crew.h).
     const std::unique_ptr<sim::WorkCrew> crew = engine::start_run_threads(state->options.settings);
-    const ScenarioInputs loaded(state->scenario, state->options);
+    const ScenarioInputs loaded(state->scenario, state->options, crew.get());
     const std::vector<std::string>& inputs = loaded.paths();
     check_output(state->output, inputs);
     if (!state->per_draw.empty()) {

@@ -1,6 +1,7 @@
 #include "cli/scenario_inputs.h"
 
 #include <exception>
+#include <future>
 #include <optional>
 #include <utility>
 
@@ -10,6 +11,7 @@
 #include "model/scenario/scenario.h"
 #include "pricing/borrowed_prices.h"
 #include "pricing/table_loader.h"
+#include "sim/work_crew.h"
 
 namespace flowcost::cli {
 
@@ -23,7 +25,7 @@ struct ScenarioInputs::Read {
   std::exception_ptr table_error;              // the model::InputError of reading it
 };
 
-ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOptions& options) {
+ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOptions& options, sim::WorkCrew* crew) {
   auto read = std::make_shared<Read>();
   read->path = scenario_path;
   read->prices = options.settings.prices;
@@ -32,17 +34,30 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
   } catch (const model::InputError&) {
     // A malformed --set: the verb reports it; the scenario's files without overrides are still listed.
   }
-  model::Diagnostics diags;
-  read->scenario = model::load_scenario(scenario_path, read->overrides, diags);
-  read->diagnostics = diags.items();
-  paths_.push_back(scenario_path);
-  append_paths(read->scenario.input_file_hashes, paths_);
-  if (!diags.has_errors()) {
+  // With a crew, its first helper reads the price table while the rest of the scenario and its designs'
+  // definitions are read, from when the scenario's `prices:` is known; the table is dropped when the scenario
+  // then has an error, as if it had not been read. Without one, the table is read after the scenario.
+  std::future<void> table_read;
+  const auto read_table = [read](const model::Scenario& scenario) {
     try {
-      read->table = engine::load_scenario_price_table(read->scenario, read->prices);
+      read->table = engine::load_scenario_price_table(scenario, read->prices);
     } catch (const model::InputError&) {
       read->table_error = std::current_exception();
     }
+  };
+  model::Diagnostics diags;
+  read->scenario = model::load_scenario(scenario_path, read->overrides, diags, [&](const model::Scenario& so_far) {
+    if (crew) table_read = crew->aside([read_table, so_far] { read_table(so_far); });
+  });
+  if (table_read.valid()) sim::WorkCrew::wait(table_read);
+  read->diagnostics = diags.items();
+  paths_.push_back(scenario_path);
+  append_paths(read->scenario.input_file_hashes, paths_);
+  if (diags.has_errors()) {
+    read->table.reset();
+    read->table_error = nullptr;
+  } else if (!crew) {
+    read_table(read->scenario);
   }
   if (read->table) {
     for (const auto& [path, sha256] : pricing::table_files(*read->table)) paths_.push_back(path);

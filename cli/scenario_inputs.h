@@ -10,16 +10,18 @@
 
 #include "cli/run_options.h"
 #include "engine/run_pipeline.h"
+#include "sim/work_crew.h"
 
 namespace flowcost::cli {
 
 class ScenarioInputs {
  public:
-  // Reads the scenario with `options` (its --set and --prices), then its price table when the scenario has
-  // no error. Problems are not reported here: a session made with loaders() reports them where it would
+  // Reads the scenario with `options` (its --set and --prices), and its price table when the scenario has
+  // no error: alongside the designs' definitions on the first helper of `crew` (sim::WorkCrew::aside), else
+  // after them. Problems are not reported here: a session made with loaders() reports them where it would
   // have, had it read the files itself (a malformed --set: the verb reports it; the scenario is read
   // without overrides to list its files).
-  ScenarioInputs(const std::string& scenario_path, const RunOptions& options);
+  ScenarioInputs(const std::string& scenario_path, const RunOptions& options, sim::WorkCrew* crew = nullptr);
 
   // The scenario, every file its loaders read and the price table's files (those read up to the first
   // problem; a table that could not be read: its resolved path when there is one).

@@ -103,7 +103,9 @@ std::set<std::string> names_of(const FixedInputs& fixed) {
 }  // namespace
 
 ScenarioLoaders default_loaders() {
-  return {model::load_scenario, load_scenario_price_table, sim::make_design_simulators};
+  const auto load_scenario = [](const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
+                                model::Diagnostics& diags) { return model::load_scenario(path, overrides, diags); };
+  return {load_scenario, load_scenario_price_table, sim::make_design_simulators};
 }
 
 std::unique_ptr<sim::WorkCrew> start_run_threads(const RunSettings& settings) {

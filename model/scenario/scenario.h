@@ -4,6 +4,7 @@
 // then every design with its kind's own loader (step_functions_design.h, iot_rules_design.h): a Scenario
 // holds fully parsed designs and the list of every file they read. Nothing after loading opens a file.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -93,6 +94,13 @@ struct Scenario {
 // unit, or a distribution in flow YAML); an unknown name is an error with a did-you-mean.
 Scenario load_scenario(const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
                        Diagnostics& diags);
+
+// The same; `prices_read` is called once `prices:` is read, when the scenario has no error so far, with the
+// scenario as far as it is read: its `file`, `directory`, `prices` and `prices_loc` are then final (no
+// override changes them). A caller starts reading the price table there, while the rest of the scenario and
+// its designs' definitions are read.
+Scenario load_scenario(const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
+                       Diagnostics& diags, const std::function<void(const Scenario&)>& prices_read);
 
 // Is this document a scenario (a mapping with a top-level `scenario:` key)?
 bool looks_like_scenario(const Node& root);

@@ -276,6 +276,11 @@ std::string other_input_kind(const Node& root) {
 
 Scenario load_scenario(const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
                        Diagnostics& diags) {
+  return load_scenario(path, overrides, diags, {});
+}
+
+Scenario load_scenario(const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
+                       Diagnostics& diags, const std::function<void(const Scenario&)>& prices_read) {
   const std::size_t errors_before = diags.error_count();
   Scenario s;
   s.file = path;
@@ -316,6 +321,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::pair<std:
     s.prices_loc = m->value.loc;
     if (auto v = read_string(m->value, "prices", diags)) s.prices = *v;
   }
+  if (prices_read && diags.error_count() == errors_before) prices_read(s);
   if (const Node* n = root->find("free_tier")) {
     if (auto b = n->boolean()) s.free_tier = *b;
     else diags.error(n->loc, "free_tier must be true or false, got " + n->type_name());

@@ -11,6 +11,7 @@
 #include "engine/run_pipeline.h"
 #include "model/errors.h"
 #include "run_cli_helpers.h"
+#include "sim/work_crew.h"
 
 namespace fs = std::filesystem;
 using flowcost::cli::RunOptions;
@@ -133,4 +134,30 @@ TEST_CASE("scenario inputs: -o is still checked before the scenario's own errors
   CHECK(over.code == 1);
   CHECK(over.err == run_data("bad.yaml") + ": error: refusing to overwrite input file " + run_data("bad.yaml") + "\n");
   fs::remove_all(dir);
+}
+
+TEST_CASE("scenario inputs: read with a crew (the table on its helper), the same files, table and errors") {
+  const RunOptions options = quick(std::nullopt);
+  const engine::RunSettings settings = options.settings;
+  flowcost::sim::WorkCrew crew(1);
+  for (const char* name : {"tiny.yaml", "bad.yaml", "unknown_prices.yaml", "missing_prices.yaml"}) {
+    INFO(name);
+    const std::string scenario = run_data(name);
+    const ScenarioInputs alone(scenario, options);
+    const ScenarioInputs helped(scenario, options, &crew);
+    CHECK(helped.paths() == alone.paths());
+    const auto session_of = [&](const ScenarioInputs& inputs) {
+      return [&] {
+        engine::ScenarioSession s(scenario, settings, inputs.loaders());
+        s.fix_inputs({});
+      };
+    };
+    CHECK(error_of(session_of(helped)) == error_of(session_of(alone)));
+  }
+  const ScenarioInputs tiny(run_data("tiny.yaml"), options, &crew);
+  model::Diagnostics diags;
+  const engine::ScenarioLoaders loaders = tiny.loaders();
+  const model::Scenario scenario = loaders.load_scenario(run_data("tiny.yaml"), {}, diags);
+  CHECK(diags.empty());
+  CHECK(loaders.load_table(scenario, std::nullopt).name == "aws-us-east-1");
 }

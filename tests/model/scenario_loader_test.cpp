@@ -330,3 +330,38 @@ TEST_CASE("extends: a chain longer than 64 designs is one error, not a deep recu
   REQUIRE(d.error_count() == 1);
   CHECK(headlines(d)[0] == path.string() + ":69:26: error: extends chain is longer than 64 designs");
 }
+
+TEST_CASE("prices_read: called once with the scenario's price table known, before the designs are read") {
+  Diagnostics d;
+  int calls = 0;
+  Scenario seen;
+  Scenario s = load_scenario(data("valid.yaml"), {}, d, [&](const Scenario& so_far) {
+    ++calls;
+    seen = so_far;
+  });
+  REQUIRE(d.empty());
+  CHECK(calls == 1);
+  CHECK(seen.prices == "aws-us-east-1");
+  CHECK(seen.prices == s.prices);
+  CHECK(seen.directory == s.directory);
+  CHECK(seen.file == s.file);
+  CHECK(location_text(seen.prices_loc) == location_text(s.prices_loc));
+  CHECK(seen.designs.empty());  // not read yet
+  CHECK_FALSE(s.designs.empty());
+
+  // A scenario whose designs have errors still names its table first; one with an error before
+  // `prices:` is read no further for it.
+  Diagnostics d2;
+  calls = 0;
+  load_scenario(data("design_errors.yaml"), {}, d2, [&](const Scenario&) { ++calls; });
+  CHECK(calls == 1);
+  Diagnostics d3;
+  calls = 0;
+  load_scenario(data("errors.yaml"), {}, d3, [&](const Scenario&) { ++calls; });
+  CHECK_FALSE(d3.empty());
+  CHECK(calls == 0);
+  Diagnostics d4;
+  calls = 0;
+  load_scenario(data("nope.yaml"), {}, d4, [&](const Scenario&) { ++calls; });
+  CHECK(calls == 0);
+}
