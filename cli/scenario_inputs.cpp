@@ -49,7 +49,7 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
   read->scenario = model::load_scenario(scenario_path, read->overrides, diags, [&](const model::Scenario& so_far) {
     if (crew) table_read = crew->aside([read_table, so_far] { read_table(so_far); });
   });
-  if (table_read.valid()) sim::WorkCrew::wait(table_read);
+  if (table_read.valid()) crew->wait(table_read);
   read->diagnostics = diags.items();
   paths_.push_back(scenario_path);
   append_paths(read->scenario.input_file_hashes, paths_);

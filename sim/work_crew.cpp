@@ -41,6 +41,8 @@ unsigned thread_count(unsigned requested) {
 WorkCrew::WorkCrew(unsigned helpers) {
   if (helpers > 0) {
     std::vector<int> cpus = allowed_cpus();
+    const std::size_t cores = cpus.empty() ? std::thread::hardware_concurrency() : cpus.size();
+    poll_ = std::size_t{helpers} + 1 <= cores;
     if (cpus.size() == std::size_t{helpers} + 1) {
       // The calling thread keeps the CPU it runs on; the helpers take the others.
       const auto here = std::find(cpus.begin(), cpus.end(), current_cpu());
@@ -86,8 +88,8 @@ std::future<void> WorkCrew::aside(std::function<void()> job) {
   return done;
 }
 
-void WorkCrew::wait(std::future<void>& errand) {
-  poll_until([&] { return errand.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
+void WorkCrew::wait(std::future<void>& errand) const {
+  if (poll_) poll_until([&] { return errand.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
   errand.get();
 }
 
@@ -96,7 +98,7 @@ void WorkCrew::serve(unsigned member) {
   std::uint64_t seen_news = 0;
   for (;;) {
     const std::function<void(unsigned)>* work = nullptr;
-    poll_until([&] { return news_.load(std::memory_order_acquire) != seen_news; });
+    if (poll_) poll_until([&] { return news_.load(std::memory_order_acquire) != seen_news; });
     {
       std::unique_lock<std::mutex> lock(mutex_);
       // An errand queued before release() still runs: its caller waits for it.
@@ -139,7 +141,7 @@ void WorkCrew::round(const std::function<void(unsigned)>& work, const std::funct
   side();
   work(0);
   if (helped) {
-    poll_until([&] { return busy_.load(std::memory_order_acquire) == 0; });
+    if (poll_) poll_until([&] { return busy_.load(std::memory_order_acquire) == 0; });
     std::unique_lock<std::mutex> lock(mutex_);
     finished_.wait(lock, [&] { return busy_ == 0; });
     work_ = nullptr;

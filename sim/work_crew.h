@@ -9,7 +9,8 @@
 // A member that waits (a helper for the next round or errand, the calling thread for the helpers at the end of
 // a round or for an errand) polls for up to a millisecond before it sleeps on a condition variable: on a
 // virtual machine a sleeping thread's CPU halts, and waking it again takes from tens of microseconds up to a
-// millisecond, which a run would pay at every round (docs/performance.md "Threads").
+// millisecond, which a run would pay at every round (docs/performance.md "Threads"). A crew with more
+// members than CPUs never polls: a polling member would take a CPU from one that works.
 //
 // Start a crew before the work that precedes its first round (`run` and `batch` start theirs before they
 // read anything, engine::ScenarioSession its own before it reads the scenario): a new thread can wait up to a scheduler tick (about 4 ms here) before it first runs
@@ -60,7 +61,7 @@ class WorkCrew {
   std::future<void> aside(std::function<void()> job);
 
   // Waits for an errand of aside() (polling first, as members do) and rethrows what it threw.
-  static void wait(std::future<void>& errand);
+  void wait(std::future<void>& errand) const;
 
   // Lets the helpers end now, without waiting for them: call it when the work is done (a command that has
   // simulated and now writes its report), so that their wake-up and exit overlap what follows instead of
@@ -74,6 +75,7 @@ class WorkCrew {
 
   std::vector<int> cpus_;  // member i runs on cpus_[i]; empty: the threads are not bound
   std::optional<ScopedBinding> caller_binding_;  // the calling thread's, for the crew's lifetime
+  bool poll_ = false;  // members poll before they sleep: no more members than CPUs
   std::vector<std::thread> helpers_;
   std::mutex mutex_;
   std::condition_variable start_, finished_;
