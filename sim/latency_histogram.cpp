@@ -76,10 +76,14 @@ void LatencyHistogram::add(double value_ms) {
 
 void LatencyHistogram::merge(const LatencyHistogram& other) {
   if (other.count_ == 0) return;
+  if (blocks_.empty()) blocks_.resize(kBlocks);
   for (std::size_t i = 0; i < other.blocks_.size(); ++i) {
     if (!other.blocks_[i]) continue;
-    for (std::size_t j = 0; j < kBlockBuckets; ++j)
-      if (const std::uint64_t n = (*other.blocks_[i])[j]) count_at(i * kBlockBuckets + j) += n;
+    if (!blocks_[i]) {
+      blocks_[i] = std::make_unique<Block>(*other.blocks_[i]);
+      continue;
+    }
+    for (std::size_t j = 0; j < kBlockBuckets; ++j) (*blocks_[i])[j] += (*other.blocks_[i])[j];
   }
   min_ = count_ == 0 ? other.min_ : std::min(min_, other.min_);
   max_ = count_ == 0 ? other.max_ : std::max(max_, other.max_);
