@@ -102,6 +102,15 @@ Scenario load_scenario(const std::string& path, const std::vector<std::pair<std:
 Scenario load_scenario(const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
                        Diagnostics& diags, const std::function<void(const Scenario&)>& prices_read);
 
+// A guess at what load_scenario's `prices_read` will be called with, from the text alone, before it is
+// parsed: `file`, `directory`, `prices` and `prices_loc` (the rest default) when exactly one line starts
+// with `prices: ` and a plain name or path (letters, digits, `.`, `_`, `/`, `-`), optionally followed by a
+// comment; nullopt otherwise. Nothing read with a guess may be used before same_prices() has confirmed it
+// against the scenario load_scenario passes to `prices_read`.
+std::optional<Scenario> peek_scenario_prices(const std::string& path, std::string_view text);
+// The same file, folder, `prices` and position of `prices` (what a scenario's price table depends on).
+bool same_prices(const Scenario& a, const Scenario& b);
+
 // Is this document a scenario (a mapping with a top-level `scenario:` key)?
 bool looks_like_scenario(const Node& root);
 

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "model/asl/definition_document.h"
 #include "model/scenario/scenario.h"
@@ -364,4 +365,47 @@ TEST_CASE("prices_read: called once with the scenario's price table known, befor
   calls = 0;
   load_scenario(data("nope.yaml"), {}, d4, [&](const Scenario&) { ++calls; });
   CHECK(calls == 0);
+}
+
+TEST_CASE("peek_scenario_prices: the `prices:` line from the text, as load_scenario reads it") {
+  // Every shipped scenario and a test scenario: the guess is what prices_read is called with.
+  std::vector<std::string> files = {data("valid.yaml")};
+  for (const char* name : {"promotion-approval", "article-choice", "media-transcode", "iot-telemetry"})
+    files.push_back(std::string(FLOWCOST_SOURCE_DIR) + "/scenarios/" + name + ".yaml");
+  for (const auto& path : files) {
+    INFO(path);
+    const auto guess = peek_scenario_prices(path, read_source_file(path).text);
+    REQUIRE(guess.has_value());
+    Diagnostics d;
+    std::optional<Scenario> seen;
+    load_scenario(path, {}, d, [&](const Scenario& so_far) { seen = so_far; });
+    REQUIRE(seen.has_value());
+    CHECK(same_prices(*guess, *seen));
+  }
+
+  const auto peek = [](std::string_view text) { return peek_scenario_prices("dir/s.yaml", text); };
+  const auto g = peek("scenario: x\n\nprices: aws-eu-west-1   # Ireland\r\nrun: {}\n");
+  REQUIRE(g.has_value());
+  CHECK(g->prices == "aws-eu-west-1");
+  CHECK(g->file == "dir/s.yaml");
+  CHECK(g->directory == "dir");
+  CHECK(location_text(g->prices_loc) == "dir/s.yaml:3:9");
+  CHECK(peek("prices:  ../tables/mine.yaml")->prices == "../tables/mine.yaml");
+  CHECK(location_text(peek("prices:  ../tables/mine.yaml")->prices_loc) == "dir/s.yaml:1:10");
+  // Anything the name alone does not decide is no guess: load_scenario's callback reads it.
+  CHECK_FALSE(peek("scenario: x\n").has_value());
+  CHECK_FALSE(peek("prices: a\nprices: b\n").has_value());        // twice: an error the parser reports
+  CHECK_FALSE(peek("prices: \"aws-us-east-1\"\n").has_value());   // quoted
+  CHECK_FALSE(peek("prices: aws#1\n").has_value());               // `#` without a space is part of the name
+  CHECK_FALSE(peek("prices: a b\n").has_value());
+  CHECK_FALSE(peek("prices: *anchor\n").has_value());
+  CHECK_FALSE(peek("prices:\n").has_value());
+  CHECK_FALSE(peek("prices:aws-us-east-1\n").has_value());
+  CHECK_FALSE(peek("  prices: aws-us-east-1\n").has_value());      // not at the top level
+
+  // same_prices compares the position too: a guess on another line is not the scenario's.
+  Scenario moved = *g;
+  moved.prices_loc.line = 4;
+  CHECK_FALSE(same_prices(*g, moved));
+  CHECK(same_prices(*g, *g));
 }
