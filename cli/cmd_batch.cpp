@@ -79,7 +79,7 @@ void add_batch_command(CLI::App& app, Context& ctx) {
       const std::string& path = state->scenarios[i];
       try {
         ProgressBar bar(ctx.err, ctx.err_is_terminal, path);
-        engine::ScenarioSession session(path, settings, loaded[i]->loaders(), crew.get());
+        engine::ScenarioSession session(path, settings, loaded[i]->take_loaders(), crew.get());
         loaded[i].reset();  // what was read lives as long as the session (its loaders hold it)
         session.fix_inputs({});
         if (part) {

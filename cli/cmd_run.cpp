@@ -64,7 +64,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, state] {
     // The run's threads start first, so that they are ready when the simulation starts (sim/work_crew.h).
     const std::unique_ptr<sim::WorkCrew> crew = engine::start_run_threads(state->options.settings);
-    const ScenarioInputs loaded(state->scenario, state->options, crew.get());
+    ScenarioInputs loaded(state->scenario, state->options, crew.get());
     const std::vector<std::string>& inputs = loaded.paths();
     check_output(state->output, inputs);
     if (!state->per_draw.empty()) {
@@ -77,7 +77,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
       shard = parse_shard(state->shard, [](const char* name) { return std::getenv(name); });
     }
     const engine::RunSettings settings = run_settings(state->options);
-    engine::ScenarioSession session(state->scenario, settings, loaded.loaders(), crew.get());
+    engine::ScenarioSession session(state->scenario, settings, loaded.take_loaders(), crew.get());
     session.fix_inputs({});
     if (shard) return run_shard(ctx, *state, *shard, session, settings, inputs);
     ProgressBar bar(ctx.err, ctx.err_is_terminal, "flowcost run");

@@ -9,6 +9,7 @@
 #include "engine/scenario_prices.h"
 #include "model/errors.h"
 #include "model/scenario/scenario.h"
+#include "model/source_file.h"
 #include "pricing/borrowed_prices.h"
 #include "pricing/table_loader.h"
 #include "sim/work_crew.h"
@@ -23,6 +24,9 @@ struct ScenarioInputs::Read {
   std::optional<std::string> prices;           // --prices
   std::optional<pricing::PriceTable> table;    // read when the scenario has no error
   std::exception_ptr table_error;              // the model::InputError of reading it
+  // What the table was read for (the scenario's own fields may have been handed over).
+  std::string scenario_file, scenario_prices, scenario_directory;
+  bool scenario_taken = false, table_taken = false;  // handed over by take_loaders()
 };
 
 ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOptions& options, sim::WorkCrew* crew) {
@@ -35,19 +39,36 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
     // A malformed --set: the verb reports it; the scenario's files without overrides are still listed.
   }
   // With a crew, its first helper reads the price table while the rest of the scenario and its designs'
-  // definitions are read, from when the scenario's `prices:` is known; the table is dropped when the scenario
-  // then has an error, as if it had not been read. Without one, the table is read after the scenario.
+  // definitions are read; the table is dropped when the scenario then has an error, as if it had not been
+  // read. It starts at once when --prices names it or when the scenario's text shows its `prices:` line
+  // (model::peek_scenario_prices), else when load_scenario has read `prices:`; a guess that the scenario
+  // read does not confirm is read again, for what was read (the errands run in order). Without a crew, the
+  // table is read after the scenario.
   std::future<void> table_read;
   const auto read_table = [read](const model::Scenario& scenario) {
+    read->table.reset();
+    read->table_error = nullptr;
     try {
       read->table = engine::load_scenario_price_table(scenario, read->prices);
     } catch (const model::InputError&) {
       read->table_error = std::current_exception();
     }
   };
+  std::optional<model::Scenario> guess;
+  if (crew && read->prices) {
+    guess.emplace();  // --prices: the table does not depend on the scenario
+  } else if (crew) {
+    try {
+      guess = model::peek_scenario_prices(scenario_path, model::read_source_file(scenario_path).text);
+    } catch (const model::InputError&) {
+      // load_scenario reports it
+    }
+  }
+  if (guess) table_read = crew->aside([read_table, g = *guess] { read_table(g); });
   model::Diagnostics diags;
   read->scenario = model::load_scenario(scenario_path, read->overrides, diags, [&](const model::Scenario& so_far) {
-    if (crew) table_read = crew->aside([read_table, so_far] { read_table(so_far); });
+    if (!crew || (guess && (read->prices || model::same_prices(*guess, so_far)))) return;
+    table_read = crew->aside([read_table, so_far] { read_table(so_far); });
   });
   if (table_read.valid()) crew->wait(table_read);
   read->diagnostics = diags.items();
@@ -69,26 +90,40 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
       // No such table: nothing to protect; the run reports it.
     }
   }
+  read->scenario_file = read->scenario.file;
+  read->scenario_prices = read->scenario.prices;
+  read->scenario_directory = read->scenario.directory;
   read_ = std::move(read);
 }
 
-engine::ScenarioLoaders ScenarioInputs::loaders() const {
+engine::ScenarioLoaders ScenarioInputs::loaders() const { return serve(read_, false); }
+
+engine::ScenarioLoaders ScenarioInputs::take_loaders() { return serve(read_, true); }
+
+engine::ScenarioLoaders ScenarioInputs::serve(const std::shared_ptr<Read>& shared, bool once) {
   engine::ScenarioLoaders out = engine::default_loaders();
   const auto load_scenario = out.load_scenario;
   const auto load_table = out.load_table;
-  out.load_scenario = [read = read_, load_scenario](const std::string& path,
-                                                    const std::vector<std::pair<std::string, std::string>>& overrides,
-                                                    model::Diagnostics& diags) {
-    if (path != read->path || overrides != read->overrides) return load_scenario(path, overrides, diags);
+  out.load_scenario = [read = shared, load_scenario, once](const std::string& path,
+                                                           const std::vector<std::pair<std::string, std::string>>& overrides,
+                                                           model::Diagnostics& diags) {
+    if (path != read->path || overrides != read->overrides || read->scenario_taken) return load_scenario(path, overrides, diags);
     for (const auto& d : read->diagnostics) diags.add(d);
-    return read->scenario;
+    if (!once) return read->scenario;
+    read->scenario_taken = true;
+    return std::move(read->scenario);
   };
-  out.load_table = [read = read_, load_table](const model::Scenario& scenario,
-                                              const std::optional<std::string>& prices) {
-    const bool same = scenario.file == read->scenario.file && scenario.prices == read->scenario.prices &&
-                      scenario.directory == read->scenario.directory && prices == read->prices;
+  out.load_table = [read = shared, load_table, once](const model::Scenario& scenario,
+                                                     const std::optional<std::string>& prices) {
+    const bool same = !read->table_taken && scenario.file == read->scenario_file &&
+                      scenario.prices == read->scenario_prices && scenario.directory == read->scenario_directory &&
+                      prices == read->prices;
     if (same && read->table_error) std::rethrow_exception(read->table_error);
-    if (same && read->table) return *read->table;
+    if (same && read->table) {
+      if (!once) return *read->table;
+      read->table_taken = true;
+      return std::move(*read->table);
+    }
     return load_table(scenario, prices);
   };
   return out;

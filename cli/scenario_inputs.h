@@ -31,10 +31,14 @@ class ScenarioInputs {
   // the error of reading it) served from what was read here, a copy at each call. A different path, --set or
   // --prices is read from the files, as by default.
   engine::ScenarioLoaders loaders() const;
+  // The same for a verb with one session: the scenario and the table are handed over (moved) at the first
+  // call that asks for them, not copied; a later call reads the files, as by default.
+  engine::ScenarioLoaders take_loaders();
 
  private:
   struct Read;
-  std::shared_ptr<const Read> read_;
+  static engine::ScenarioLoaders serve(const std::shared_ptr<Read>& read, bool once);
+  std::shared_ptr<Read> read_;
   std::vector<std::string> paths_;
 };
 

@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include "cli/scenario_inputs.h"
 #include "engine/run_pipeline.h"
 #include "model/errors.h"
+#include "model/scenario/scenario.h"
+#include "model/source_file.h"
 #include "run_cli_helpers.h"
 #include "sim/work_crew.h"
 
@@ -160,4 +163,79 @@ TEST_CASE("scenario inputs: read with a crew (the table on its helper), the same
   const model::Scenario scenario = loaders.load_scenario(run_data("tiny.yaml"), {}, diags);
   CHECK(diags.empty());
   CHECK(loaders.load_table(scenario, std::nullopt).name == "aws-us-east-1");
+}
+
+TEST_CASE("scenario inputs: a `prices:` line the scenario does not confirm reads the scenario's own table") {
+  // The only `prices: NAME` line is inside the title (a quoted scalar over three lines); the scenario's
+  // own `prices` key is quoted. With a crew the table named by the line is read first (the guess), then the
+  // scenario's; the result is the scenario's, as without a crew.
+  const fs::path dir = scratch_folder("scenario_inputs_guess");
+  fs::copy(run_data("tiny.asl.json"), dir / "tiny.asl.json");
+  std::string text = flowcost::model::read_source_file(run_data("tiny.yaml")).text;
+  const std::string title = "title: Tiny test, workflow vs rule\nprices: aws-us-east-1\n";
+  REQUIRE(text.find(title) != std::string::npos);
+  text.replace(text.find(title), title.size(),
+               "title: \"Tiny test,\nprices: aws-eu-west-1\n  workflow vs rule\"\n\"prices\": aws-us-east-1\n");
+  std::ofstream(dir / "tiny.yaml") << text;
+  const std::string scenario = (dir / "tiny.yaml").string();
+  const auto guess = flowcost::model::peek_scenario_prices(scenario, text);
+  REQUIRE(guess.has_value());
+  CHECK(guess->prices == "aws-eu-west-1");
+
+  const RunOptions options = quick(std::nullopt);
+  flowcost::sim::WorkCrew crew(1);
+  const ScenarioInputs alone(scenario, options);
+  const ScenarioInputs helped(scenario, options, &crew);
+  CHECK(helped.paths() == alone.paths());
+  model::Diagnostics diags;
+  const engine::ScenarioLoaders loaders = helped.loaders();
+  const model::Scenario read = loaders.load_scenario(scenario, {}, diags);
+  CHECK(diags.empty());
+  CHECK(read.title == "Tiny test, prices: aws-eu-west-1 workflow vs rule");
+  CHECK(loaders.load_table(read, std::nullopt).name == "aws-us-east-1");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("scenario inputs: take_loaders hands the scenario and the table over once, then reads the files") {
+  const RunOptions options = quick(std::nullopt);
+  flowcost::sim::WorkCrew crew(1);
+  for (flowcost::sim::WorkCrew* with : {static_cast<flowcost::sim::WorkCrew*>(nullptr), &crew}) {
+    ScenarioInputs inputs(run_data("tiny.yaml"), options, with);
+    const engine::ScenarioLoaders copies = inputs.loaders();
+    model::Diagnostics d0;
+    const model::Scenario expected = copies.load_scenario(run_data("tiny.yaml"), {}, d0);
+    const engine::ScenarioLoaders once = inputs.take_loaders();
+    for (int call = 0; call < 2; ++call) {  // handed over, then read from the file: the same either way
+      INFO(call);
+      model::Diagnostics d;
+      const model::Scenario s = once.load_scenario(run_data("tiny.yaml"), {}, d);
+      CHECK(d.empty());
+      CHECK(s.id == expected.id);
+      CHECK(s.sha256 == expected.sha256);
+      CHECK(s.designs.size() == expected.designs.size());
+      CHECK(location_text(s.prices_loc) == location_text(expected.prices_loc));
+      const auto table = once.load_table(s, std::nullopt);
+      CHECK(table.name == "aws-us-east-1");
+      CHECK(table.sha256 == copies.load_table(expected, std::nullopt).sha256);
+    }
+  }
+}
+
+TEST_CASE("scenario inputs: --prices with a crew reads the table before the scenario is parsed, the same table") {
+  const RunOptions options = quick("aws-eu-west-1");
+  flowcost::sim::WorkCrew crew(1);
+  for (const char* name : {"tiny.yaml", "bad.yaml"}) {
+    INFO(name);
+    const std::string scenario = run_data(name);
+    const ScenarioInputs alone(scenario, options);
+    const ScenarioInputs helped(scenario, options, &crew);
+    CHECK(helped.paths() == alone.paths());
+    const auto session_of = [&](const ScenarioInputs& inputs) {
+      return [&] {
+        engine::ScenarioSession s(scenario, options.settings, inputs.loaders());
+        s.fix_inputs({});
+      };
+    };
+    CHECK(error_of(session_of(helped)) == error_of(session_of(alone)));
+  }
 }
