@@ -1,7 +1,12 @@
 #include "engine/report_paths.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "pricing/table_loader.h"
@@ -18,15 +23,17 @@ fs::path absolute_normal(const std::string& path) {
   return (ec ? fs::path(path) : abs).lexically_normal();
 }
 
-// The shipped table `path` is (same file), if any, among `shipped` (pricing::shipped_table_names()):
-// "shipped:NAME.yaml".
-std::string shipped_name(const std::string& path, const std::vector<std::string>& shipped) {
-  for (const auto& name : shipped) {
-    std::error_code ec;
-    if (fs::equivalent(fs::path(pricing::shipped_table_path(name)), fs::path(path), ec) && !ec)
-      return "shipped:" + name + ".yaml";
-  }
-  return "";
+// A file's identity (device and inode, as std::filesystem::equivalent compares them), if it exists.
+struct FileId {
+  dev_t device;
+  ino_t inode;
+  bool operator==(const FileId&) const = default;
+};
+
+std::optional<FileId> file_id(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileId{st.st_dev, st.st_ino};
 }
 
 }  // namespace
@@ -38,12 +45,17 @@ std::string path_from_scenario(const std::string& path, const std::string& scena
   return relative.empty() ? fs::path(path).generic_string() : relative.generic_string();
 }
 
+// A file that is a shipped table (the same file) is listed as "shipped:NAME.yaml"; each file is looked at
+// once (one stat each, not one per pair).
 model::InputFiles files_from_scenario(const model::InputFiles& files, const std::string& scenario_path) {
+  std::vector<std::pair<std::string, FileId>> shipped;
+  for (const auto& name : pricing::shipped_table_names())
+    if (const auto id = file_id(pricing::shipped_table_path(name))) shipped.emplace_back(name, *id);
   model::InputFiles out;
-  const std::vector<std::string> shipped_tables = pricing::shipped_table_names();
   for (const auto& [path, sha256] : files) {
-    std::string shipped = shipped_name(path, shipped_tables);
-    out[shipped.empty() ? path_from_scenario(path, scenario_path) : shipped] = sha256;
+    const auto id = file_id(path);
+    const auto same = std::find_if(shipped.begin(), shipped.end(), [&](const auto& s) { return id && s.second == *id; });
+    out[same == shipped.end() ? path_from_scenario(path, scenario_path) : "shipped:" + same->first + ".yaml"] = sha256;
   }
   return out;
 }
