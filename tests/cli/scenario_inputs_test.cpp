@@ -50,6 +50,26 @@ std::string error_of(F&& f) {
   return "(no error)";
 }
 
+// Read with `crew` and without one, each of `names` gives the same files and the same errors (word for
+// word) or none.
+void check_same_with_crew(const RunOptions& options, flowcost::sim::WorkCrew& crew,
+                          std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    INFO(name);
+    const std::string scenario = run_data(name);
+    const ScenarioInputs alone(scenario, options);
+    const ScenarioInputs helped(scenario, options, &crew);
+    CHECK(helped.paths() == alone.paths());
+    const auto session_of = [&](const ScenarioInputs& inputs) {
+      return [&] {
+        engine::ScenarioSession s(scenario, options.settings, inputs.loaders());
+        s.fix_inputs({});
+      };
+    };
+    CHECK(error_of(session_of(helped)) == error_of(session_of(alone)));
+  }
+}
+
 }  // namespace
 
 TEST_CASE("scenario inputs: every file the run reads is listed; a session made from them reads none again") {
@@ -141,22 +161,8 @@ TEST_CASE("scenario inputs: -o is still checked before the scenario's own errors
 
 TEST_CASE("scenario inputs: read with a crew (the table on its helper), the same files, table and errors") {
   const RunOptions options = quick(std::nullopt);
-  const engine::RunSettings settings = options.settings;
   flowcost::sim::WorkCrew crew(1);
-  for (const char* name : {"tiny.yaml", "bad.yaml", "unknown_prices.yaml", "missing_prices.yaml"}) {
-    INFO(name);
-    const std::string scenario = run_data(name);
-    const ScenarioInputs alone(scenario, options);
-    const ScenarioInputs helped(scenario, options, &crew);
-    CHECK(helped.paths() == alone.paths());
-    const auto session_of = [&](const ScenarioInputs& inputs) {
-      return [&] {
-        engine::ScenarioSession s(scenario, settings, inputs.loaders());
-        s.fix_inputs({});
-      };
-    };
-    CHECK(error_of(session_of(helped)) == error_of(session_of(alone)));
-  }
+  check_same_with_crew(options, crew, {"tiny.yaml", "bad.yaml", "unknown_prices.yaml", "missing_prices.yaml"});
   const ScenarioInputs tiny(run_data("tiny.yaml"), options, &crew);
   model::Diagnostics diags;
   const engine::ScenarioLoaders loaders = tiny.loaders();
@@ -224,18 +230,10 @@ TEST_CASE("scenario inputs: take_loaders hands the scenario and the table over o
 TEST_CASE("scenario inputs: --prices with a crew reads the table before the scenario is parsed, the same table") {
   const RunOptions options = quick("aws-eu-west-1");
   flowcost::sim::WorkCrew crew(1);
-  for (const char* name : {"tiny.yaml", "bad.yaml"}) {
-    INFO(name);
-    const std::string scenario = run_data(name);
-    const ScenarioInputs alone(scenario, options);
-    const ScenarioInputs helped(scenario, options, &crew);
-    CHECK(helped.paths() == alone.paths());
-    const auto session_of = [&](const ScenarioInputs& inputs) {
-      return [&] {
-        engine::ScenarioSession s(scenario, options.settings, inputs.loaders());
-        s.fix_inputs({});
-      };
-    };
-    CHECK(error_of(session_of(helped)) == error_of(session_of(alone)));
-  }
+  check_same_with_crew(options, crew, {"tiny.yaml", "bad.yaml", "unknown_prices.yaml"});
+  const ScenarioInputs tiny(run_data("tiny.yaml"), options, &crew);
+  model::Diagnostics diags;
+  const engine::ScenarioLoaders loaders = tiny.loaders();
+  const model::Scenario scenario = loaders.load_scenario(run_data("tiny.yaml"), {}, diags);
+  CHECK(loaders.load_table(scenario, options.settings.prices).name == "aws-eu-west-1");
 }
