@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/app.h"
+#include "model/scenario/scenario.h"
 #include "fuzz_util.h"
 
 namespace fs = std::filesystem;
@@ -27,8 +28,26 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   return 0;
 }
 
+// The price-table guess that `run` and `batch` make from the text (model::peek_scenario_prices) must name
+// what is at its position: the line and column it gives hold the name it read.
+void check_prices_guess(const std::string& path, const std::string& text) {
+  const auto guess = flowcost::model::peek_scenario_prices(path, text);
+  if (!guess) return;
+  std::size_t at = 0;
+  for (int line = 1; line < guess->prices_loc.line; ++line) at = text.find('\n', at) + 1;
+  const std::size_t name_at = at + static_cast<std::size_t>(guess->prices_loc.column) - 1;
+  if (guess->prices.empty() || text.compare(name_at, guess->prices.size(), guess->prices) != 0 ||
+      text.compare(at, 8, "prices: ") != 0) {
+    std::fprintf(stderr, "peek_scenario_prices: \"%s\" is not at %d:%d\n", guess->prices.c_str(),
+                 guess->prices_loc.line, guess->prices_loc.column);
+    std::abort();
+  }
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string path = flowcost::fuzz::scratch_file("fuzz-input.yaml", flowcost::fuzz::text_of(data, size));
+  const std::string text = flowcost::fuzz::text_of(data, size);
+  const std::string path = flowcost::fuzz::scratch_file("fuzz-input.yaml", text);
+  check_prices_guess(path, text);
   std::ostringstream out, err;
   const int code = flowcost::cli::run_cli({"validate", path}, out, err);
   if (code == 2) {
