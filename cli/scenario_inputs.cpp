@@ -1,5 +1,6 @@
 #include "cli/scenario_inputs.h"
 
+#include <algorithm>
 #include <exception>
 #include <future>
 #include <optional>
@@ -41,9 +42,10 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
   // With a crew, its first helper reads the price table while the rest of the scenario and its designs'
   // definitions are read; the table is dropped when the scenario then has an error, as if it had not been
   // read. It starts at once when --prices names it or when the scenario's text shows its `prices:` line
-  // (model::peek_scenario_prices), else when load_scenario has read `prices:`; a guess that the scenario
-  // read does not confirm is read again, for what was read (the errands run in order). Without a crew, the
-  // table is read after the scenario.
+  // naming a shipped table (model::peek_scenario_prices), else when load_scenario has read `prices:`; a
+  // guess that the scenario read does not confirm is read again, for what was read (the errands run in
+  // order). Only a shipped table is guessed: a wrong guess then reads one of flowcost's own files, never a
+  // file the scenario does not name (a pipe would block). Without a crew, the table is read after the scenario.
   std::future<void> table_read;
   const auto read_table = [read](const model::Scenario& scenario) {
     read->table.reset();
@@ -63,6 +65,8 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
     } catch (const model::InputError&) {
       // load_scenario reports it
     }
+    const std::vector<std::string> shipped = pricing::shipped_table_names();
+    if (guess && std::find(shipped.begin(), shipped.end(), guess->prices) == shipped.end()) guess.reset();
   }
   if (guess) table_read = crew->aside([read_table, g = *guess] { read_table(g); });
   model::Diagnostics diags;

@@ -3,6 +3,8 @@
 // session reading the files itself reports them.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -236,4 +238,29 @@ TEST_CASE("scenario inputs: --prices with a crew reads the table before the scen
   const engine::ScenarioLoaders loaders = tiny.loaders();
   const model::Scenario scenario = loaders.load_scenario(run_data("tiny.yaml"), {}, diags);
   CHECK(loaders.load_table(scenario, options.settings.prices).name == "aws-eu-west-1");
+}
+
+TEST_CASE("scenario inputs: a `prices:` line naming anything but a shipped table is not read before it is confirmed") {
+  // The line inside the title names a pipe that nothing writes to: read on a guess, it would block the run.
+  const fs::path dir = scratch_folder("scenario_inputs_guess_pipe");
+  fs::copy(run_data("tiny.asl.json"), dir / "tiny.asl.json");
+  const fs::path pipe = dir / "pipe.yaml";
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  std::string text = flowcost::model::read_source_file(run_data("tiny.yaml")).text;
+  const std::string title = "title: Tiny test, workflow vs rule\nprices: aws-us-east-1\n";
+  REQUIRE(text.find(title) != std::string::npos);
+  text.replace(text.find(title), title.size(),
+               "title: \"Tiny test,\nprices: " + pipe.string() + "\n  workflow vs rule\"\n\"prices\": aws-us-east-1\n");
+  std::ofstream(dir / "tiny.yaml") << text;
+  const std::string scenario = (dir / "tiny.yaml").string();
+  REQUIRE(flowcost::model::peek_scenario_prices(scenario, text).has_value());
+
+  flowcost::sim::WorkCrew crew(1);
+  const ScenarioInputs helped(scenario, quick(std::nullopt), &crew);  // returns: the pipe was not opened
+  model::Diagnostics diags;
+  const engine::ScenarioLoaders loaders = helped.loaders();
+  const model::Scenario read = loaders.load_scenario(scenario, {}, diags);
+  CHECK(diags.empty());
+  CHECK(loaders.load_table(read, std::nullopt).name == "aws-us-east-1");
+  fs::remove_all(dir);
 }
