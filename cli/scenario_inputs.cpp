@@ -41,11 +41,12 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
   }
   // With a crew, its first helper reads the price table while the rest of the scenario and its designs'
   // definitions are read; the table is dropped when the scenario then has an error, as if it had not been
-  // read. It starts at once when --prices names it or when the scenario's text shows its `prices:` line
-  // naming a shipped table (model::peek_scenario_prices), else when load_scenario has read `prices:`; a
-  // guess that the scenario read does not confirm is read again, for what was read (the errands run in
-  // order). Only a shipped table is guessed: a wrong guess then reads one of flowcost's own files, never a
-  // file the scenario does not name (a pipe would block). Without a crew, the table is read after the scenario.
+  // read. It starts at once when it is a shipped table that --prices names or that the scenario's text
+  // shows on its `prices:` line (model::peek_scenario_prices), else when load_scenario has read `prices:`
+  // without an error before it. A guess that the scenario read does not confirm is read again, for what was
+  // read (the errands run in order). Only a shipped table is read early: a wrong guess then reads one of
+  // flowcost's own files, and a file of the user's (a pipe would block) is opened only when a one-thread
+  // run would open it. Without a crew, the table is read after the scenario.
   std::future<void> table_read;
   const auto read_table = [read](const model::Scenario& scenario) {
     read->table.reset();
@@ -59,14 +60,17 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
   std::optional<model::Scenario> guess;
   if (crew && read->prices) {
     guess.emplace();  // --prices: the table does not depend on the scenario
+    guess->prices = *read->prices;
   } else if (crew) {
     try {
       guess = model::peek_scenario_prices(scenario_path, model::read_source_file(scenario_path).text);
     } catch (const model::InputError&) {
       // load_scenario reports it
     }
+  }
+  if (guess) {
     const std::vector<std::string> shipped = pricing::shipped_table_names();
-    if (guess && std::find(shipped.begin(), shipped.end(), guess->prices) == shipped.end()) guess.reset();
+    if (std::find(shipped.begin(), shipped.end(), guess->prices) == shipped.end()) guess.reset();
   }
   if (guess) table_read = crew->aside([read_table, g = *guess] { read_table(g); });
   model::Diagnostics diags;

@@ -262,5 +262,15 @@ TEST_CASE("scenario inputs: a `prices:` line naming anything but a shipped table
   const model::Scenario read = loaders.load_scenario(scenario, {}, diags);
   CHECK(diags.empty());
   CHECK(loaders.load_table(read, std::nullopt).name == "aws-us-east-1");
+
+  // --prices naming the pipe, with a scenario whose error comes before `prices:`: a one-thread run reports
+  // the error without opening the table, and so does one with a crew.
+  std::ofstream(dir / "bad.yaml") << "bogus: 1\n" << text;
+  RunOptions piped = quick(pipe.string());
+  const ScenarioInputs bad((dir / "bad.yaml").string(), piped, &crew);  // returns: the pipe was not opened
+  CHECK(error_of([&] {
+          engine::ScenarioSession s((dir / "bad.yaml").string(), piped.settings, bad.loaders());
+          s.fix_inputs({});
+        }).find("unknown key \"bogus\"") != std::string::npos);
   fs::remove_all(dir);
 }
