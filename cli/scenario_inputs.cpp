@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 #include <future>
 #include <optional>
 #include <utility>
@@ -16,6 +17,24 @@
 #include "sim/work_crew.h"
 
 namespace flowcost::cli {
+
+namespace {
+
+// May the price table `name_or_path` be read before the scenario is known to have no error? A regular file
+// may (a pipe or a device might block until something writes to it); so may a name that resolves to no
+// file, whose error then opens nothing.
+bool readable_early(const std::string& name_or_path) {
+  std::string path;
+  try {
+    path = pricing::resolve_price_table_path(name_or_path);
+  } catch (const model::InputError&) {
+    return true;
+  }
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec) || !std::filesystem::exists(path, ec);
+}
+
+}  // namespace
 
 struct ScenarioInputs::Read {
   std::string path;
@@ -44,9 +63,10 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
   // read. It starts at once when it is a shipped table that --prices names or that the scenario's text
   // shows on its `prices:` line (model::peek_scenario_prices), else when load_scenario has read `prices:`
   // without an error before it. A guess that the scenario read does not confirm is read again, for what was
-  // read (the errands run in order). Only a shipped table is read early: a wrong guess then reads one of
-  // flowcost's own files, and a file of the user's (a pipe would block) is opened only when a one-thread
-  // run would open it. Without a crew, the table is read after the scenario.
+  // read (the errands run in order). Only a shipped table is guessed: a wrong guess then reads one of
+  // flowcost's own files. From the callback, a table that is not a regular file (a pipe would block) is
+  // read after the scenario, as without a crew: then only a scenario without an error opens it, as a
+  // one-thread run does. Without a crew, the table is read after the scenario.
   std::future<void> table_read;
   const auto read_table = [read](const model::Scenario& scenario) {
     read->table.reset();
@@ -73,9 +93,14 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
     if (std::find(shipped.begin(), shipped.end(), guess->prices) == shipped.end()) guess.reset();
   }
   if (guess) table_read = crew->aside([read_table, g = *guess] { read_table(g); });
+  bool read_after = !crew;  // the table is read once the scenario is read without an error
   model::Diagnostics diags;
   read->scenario = model::load_scenario(scenario_path, read->overrides, diags, [&](const model::Scenario& so_far) {
     if (!crew || (guess && (read->prices || model::same_prices(*guess, so_far)))) return;
+    if (!readable_early(read->prices ? *read->prices : pricing::scenario_price_table(so_far.prices, so_far.directory))) {
+      read_after = true;
+      return;
+    }
     table_read = crew->aside([read_table, so_far] { read_table(so_far); });
   });
   if (table_read.valid()) crew->wait(table_read);
@@ -85,7 +110,7 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
   if (diags.has_errors()) {
     read->table.reset();
     read->table_error = nullptr;
-  } else if (!crew) {
+  } else if (read_after) {
     read_table(read->scenario);
   }
   if (read->table) {

@@ -240,7 +240,7 @@ TEST_CASE("scenario inputs: --prices with a crew reads the table before the scen
   CHECK(loaders.load_table(scenario, options.settings.prices).name == "aws-eu-west-1");
 }
 
-TEST_CASE("scenario inputs: a `prices:` line naming anything but a shipped table is not read before it is confirmed") {
+TEST_CASE("scenario inputs: with a crew, a pipe named as the table is opened only when a one-thread run would open it") {
   // The line inside the title names a pipe that nothing writes to: read on a guess, it would block the run.
   const fs::path dir = scratch_folder("scenario_inputs_guess_pipe");
   fs::copy(run_data("tiny.asl.json"), dir / "tiny.asl.json");
@@ -272,5 +272,19 @@ TEST_CASE("scenario inputs: a `prices:` line naming anything but a shipped table
           engine::ScenarioSession s((dir / "bad.yaml").string(), piped.settings, bad.loaders());
           s.fix_inputs({});
         }).find("unknown key \"bogus\"") != std::string::npos);
+
+  // The scenario's own `prices:` names the pipe and an error comes after it: the table is not read on the
+  // helper at `prices:` (not a regular file), so the error is reported, as by a one-thread run.
+  std::string own = flowcost::model::read_source_file(run_data("tiny.yaml")).text;
+  own.replace(own.find("prices: aws-us-east-1"), std::string("prices: aws-us-east-1").size(), "prices: " + pipe.string());
+  own.replace(own.find("run: {seed: 5, executions: 400, draws: 6}"), std::string("run: {seed: 5, executions: 400, draws: 6}").size(),
+              "run: 5");
+  std::ofstream(dir / "own.yaml") << own;
+  const RunOptions options = quick(std::nullopt);
+  const ScenarioInputs named((dir / "own.yaml").string(), options, &crew);  // returns: the pipe was not opened
+  CHECK(error_of([&] {
+          engine::ScenarioSession s((dir / "own.yaml").string(), options.settings, named.loaders());
+          s.fix_inputs({});
+        }).find("run must be a mapping") != std::string::npos);
   fs::remove_all(dir);
 }
