@@ -60,12 +60,6 @@ std::uint64_t& LatencyHistogram::count_at(std::size_t bucket) {
   return (*block)[bucket % kBlockBuckets];
 }
 
-std::uint64_t LatencyHistogram::count_of(std::size_t bucket) const {
-  if (blocks_.empty()) return 0;
-  const std::unique_ptr<Block>& block = blocks_[bucket / kBlockBuckets];
-  return block ? (*block)[bucket % kBlockBuckets] : 0;
-}
-
 void LatencyHistogram::add(double value_ms) {
   if (!(value_ms >= 0)) throw model::InternalError("latency " + std::to_string(value_ms) + " ms is not a time");
   ++count_at(bucket_of(value_ms));

@@ -62,7 +62,6 @@ class LatencyHistogram {
   static constexpr std::size_t kBlocks = (kBuckets + kBlockBuckets - 1) / kBlockBuckets;
   using Block = std::array<std::uint64_t, kBlockBuckets>;
   std::uint64_t& count_at(std::size_t bucket);
-  std::uint64_t count_of(std::size_t bucket) const;
 
   std::vector<std::unique_ptr<Block>> blocks_;  // kBlocks once the first value arrives; null: all 0
   std::uint64_t count_ = 0;
