@@ -44,8 +44,9 @@ struct ScenarioInputs::Read {
   std::optional<std::string> prices;           // --prices
   std::optional<pricing::PriceTable> table;    // read when the scenario has no error
   std::exception_ptr table_error;              // the model::InputError of reading it
-  // What the table was read for (the scenario's own fields may have been handed over).
-  std::string scenario_file, scenario_prices, scenario_directory;
+  // The file, folder, `prices` and its position of the scenario the table was read for (model::same_prices;
+  // the scenario itself may have been handed over).
+  model::Scenario table_for;
   bool scenario_taken = false, table_taken = false;  // handed over by take_loaders()
 };
 
@@ -123,9 +124,10 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
       // No such table: nothing to protect; the run reports it.
     }
   }
-  read->scenario_file = read->scenario.file;
-  read->scenario_prices = read->scenario.prices;
-  read->scenario_directory = read->scenario.directory;
+  read->table_for.file = read->scenario.file;
+  read->table_for.directory = read->scenario.directory;
+  read->table_for.prices = read->scenario.prices;
+  read->table_for.prices_loc = read->scenario.prices_loc;
   read_ = std::move(read);
 }
 
@@ -148,9 +150,7 @@ engine::ScenarioLoaders ScenarioInputs::serve(const std::shared_ptr<Read>& share
   };
   out.load_table = [read = shared, load_table, once](const model::Scenario& scenario,
                                                      const std::optional<std::string>& prices) {
-    const bool same = !read->table_taken && scenario.file == read->scenario_file &&
-                      scenario.prices == read->scenario_prices && scenario.directory == read->scenario_directory &&
-                      prices == read->prices;
+    const bool same = !read->table_taken && model::same_prices(scenario, read->table_for) && prices == read->prices;
     if (same && read->table_error) std::rethrow_exception(read->table_error);
     if (same && read->table) {
       if (!once) return *read->table;

@@ -19,9 +19,9 @@ class ScenarioInputs {
   // Reads the scenario with `options` (its --set and --prices), and its price table when the scenario has
   // no error: alongside the scenario and its designs' definitions on the first helper of `crew`
   // (sim::WorkCrew::aside; from the start when it is a shipped table that --prices or the scenario's
-  // `prices:` line names, docs/performance.md), else after them. Problems are not reported here: a session made with loaders() reports them where it would
-  // have, had it read the files itself (a malformed --set: the verb reports it; the scenario is read
-  // without overrides to list its files).
+  // `prices:` line names, docs/performance.md), else after them. Problems are not reported here: a session
+  // made with loaders() reports them where it would have, had it read the files itself (a malformed --set:
+  // the verb reports it; the scenario is read without overrides to list its files).
   ScenarioInputs(const std::string& scenario_path, const RunOptions& options, sim::WorkCrew* crew = nullptr);
 
   // The scenario, every file its loaders read and the price table's files (those read up to the first
