@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <vector>
 
 #include "model/errors.h"
@@ -68,8 +69,10 @@ SourceFile read_source_file(const std::string& path, std::size_t max_bytes) {
   auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) throw InputError({path, 0, 0}, "no such file");
   if (std::filesystem::is_directory(status)) throw InputError({path, 0, 0}, "is a directory, not a file");
+  std::optional<std::size_t> known_size;
   if (std::filesystem::is_regular_file(status)) {
     auto size = std::filesystem::file_size(path, ec);
+    if (!ec) known_size = static_cast<std::size_t>(std::min<std::uintmax_t>(size, max_bytes));
     if (!ec && size > max_bytes)
       throw InputError({path, 0, 0}, "file is too large (" + human_bytes(size) + "; the limit is " +
                                          human_bytes(max_bytes) + ")");
@@ -77,18 +80,22 @@ SourceFile read_source_file(const std::string& path, std::size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path, 0, 0}, "cannot open file for reading");
   // The cap holds while reading: a device (/dev/zero), a pipe or a file that grows has no size to check
-  // beforehand. One byte past the cap is enough to know.
-  std::string text;
+  // beforehand. One byte past the cap is enough to know. The bytes go straight into the text: a regular
+  // file in one read of its size and one byte more (which finds it grown), anything else in chunks.
   constexpr std::size_t kChunkBytes = 64 * 1024;
-  char chunk[kChunkBytes];
+  std::size_t want = known_size ? *known_size + 1 : kChunkBytes;
+  std::string text;
   while (in) {
-    in.read(chunk, static_cast<std::streamsize>(kChunkBytes));
+    const std::size_t had = text.size();
+    text.resize(had + want);
+    in.read(text.data() + had, static_cast<std::streamsize>(want));
     const auto got = static_cast<std::size_t>(in.gcount());
-    if (got == 0) break;
-    if (text.size() + got > max_bytes)
+    text.resize(had + got);
+    if (text.size() > max_bytes)
       throw InputError({path, 0, 0}, "file is too large (more than " + human_bytes(max_bytes) + " read; the limit is " +
                                          human_bytes(max_bytes) + ")");
-    text.append(chunk, got);
+    if (got < want) break;
+    want = kChunkBytes;
   }
   if (in.bad()) throw InputError({path, 0, 0}, "cannot read file");
   return make_source_file(path, std::move(text), max_bytes);

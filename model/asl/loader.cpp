@@ -39,6 +39,7 @@ void load_scope(LoadContext& ctx, const Node& object, const std::string& prefix,
     return;
   }
   if (states->value.members.empty()) r.error(states->value.loc, "\"States\" must hold at least one state");
+  out.states.reserve(states->value.members.size());  // a State is large: no regrowth
   for (const auto& entry : states->value.members) out.states.push_back(load_state(ctx, entry));
 }
 

@@ -206,6 +206,7 @@ LambdaConfig parse_lambda_config(const Context& ctx, const Node& node) {
 
 void parse_tasks(const Context& ctx, const Node& node, std::vector<TaskBehaviour>& out) {
   if (!expect_mapping(node, "tasks", ctx.diags)) return;
+  out.reserve(out.size() + node.members.size());  // a TaskBehaviour is large: no regrowth
   for (const auto& m : node.members) {
     find_state_of(ctx, m, asl::StateType::task, "Task");
     TaskBehaviour t;
