@@ -32,14 +32,16 @@ constexpr std::uint64_t kEstimateEvents = 64;
 
 class SfnDesignSimulator : public DesignSimulator {
  public:
-  SfnDesignSimulator(std::unique_ptr<model::StepFunctionsDesign> design, const model::Scenario& scenario,
+  // The plan is built from `design` and holds copies of what it needs (its values, expressions included,
+  // and names); the simulator keeps only the design's monthly lines besides.
+  SfnDesignSimulator(const model::StepFunctionsDesign& design, const model::Scenario& scenario,
                      const model::MeteringRules& metering)
-      : design_(std::move(design)), metering_(metering) {
-    name_ = design_->name;
-    plan_ = compile_plan(*design_, CompiledScenarioValues(scenario));
+      : metering_(metering), iot_connection_(design.trigger.iot_connection), fixed_(design.fixed) {
+    name_ = design.name;
+    plan_ = compile_plan(design, CompiledScenarioValues(scenario));
     plan_.map_sample_children = scenario.run.map_sample_children;
     plan_.map_sample_above = scenario.run.map_sample_above;
-    warnings_ = design_->warnings;
+    warnings_ = design.warnings;
   }
 
   const std::string& name() const override { return name_; }
@@ -66,14 +68,15 @@ class SfnDesignSimulator : public DesignSimulator {
   // and the design's `fixed:` quantities.
   model::MeterTotals monthly_fixed(const DrawInputs& inputs) const override {
     model::MeterTotals out;
-    if (design_->trigger.iot_connection) out = connection_line(*design_->trigger.iot_connection, inputs);
-    add_fixed_lines(design_->fixed, inputs, out);
+    if (iot_connection_) out = connection_line(*iot_connection_, inputs);
+    add_fixed_lines(fixed_, inputs, out);
     return out;
   }
 
  private:
-  std::unique_ptr<model::StepFunctionsDesign> design_;  // the plan refers to its expressions
   model::MeteringRules metering_;
+  std::optional<model::ConnectionSpec> iot_connection_;
+  std::vector<model::MonthlyQuantity> fixed_;
   Plan plan_;
   std::string name_;
   std::vector<std::string> warnings_;
@@ -85,8 +88,7 @@ std::unique_ptr<DesignSimulator> make_simulator(const model::Scenario& scenario,
                                                 const model::StepFunctionsDesign& design,
                                                 const model::MeteringRules& metering, model::Diagnostics& diags) {
   try {
-    return std::make_unique<SfnDesignSimulator>(std::make_unique<model::StepFunctionsDesign>(design), scenario,
-                                                metering);
+    return std::make_unique<SfnDesignSimulator>(design, scenario, metering);
   } catch (const model::InputError& e) {
     for (const auto& d : e.diagnostics()) diags.add(d);
     return nullptr;
