@@ -79,12 +79,14 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
     }
   };
   std::optional<model::Scenario> guess;
+  std::optional<model::SourceFile> scenario_file;  // read once, for the guess and then for load_scenario
   if (crew && read->prices) {
     guess.emplace();  // --prices: the table does not depend on the scenario
     guess->prices = *read->prices;
   } else if (crew) {
     try {
-      guess = model::peek_scenario_prices(scenario_path, model::read_source_file(scenario_path).text);
+      scenario_file = model::read_source_file(scenario_path);
+      guess = model::peek_scenario_prices(scenario_path, scenario_file->text);
     } catch (const model::InputError&) {
       // load_scenario reports it
     }
@@ -96,14 +98,16 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
   if (guess) table_read = crew->aside([read_table, g = *guess] { read_table(g); });
   bool read_after = !crew;  // the table is read once the scenario is read without an error
   model::Diagnostics diags;
-  read->scenario = model::load_scenario(scenario_path, read->overrides, diags, [&](const model::Scenario& so_far) {
+  const auto prices_read = [&](const model::Scenario& so_far) {
     if (!crew || (guess && (read->prices || model::same_prices(*guess, so_far)))) return;
     if (!readable_early(read->prices ? *read->prices : pricing::scenario_price_table(so_far.prices, so_far.directory))) {
       read_after = true;
       return;
     }
     table_read = crew->aside([read_table, so_far] { read_table(so_far); });
-  });
+  };
+  read->scenario = scenario_file ? model::load_scenario(std::move(*scenario_file), read->overrides, diags, prices_read)
+                                 : model::load_scenario(scenario_path, read->overrides, diags, prices_read);
   if (table_read.valid()) crew->wait(table_read);
   read->diagnostics = diags.items();
   paths_.push_back(scenario_path);

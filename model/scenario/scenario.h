@@ -19,6 +19,7 @@
 #include "model/scenario/iot_rules_design.h"
 #include "model/scenario/step_functions_design.h"
 #include "model/scenario/values.h"
+#include "model/source_file.h"
 
 namespace flowcost::model {
 
@@ -100,6 +101,9 @@ Scenario load_scenario(const std::string& path, const std::vector<std::pair<std:
 // override changes them). A caller starts reading the price table there, while the rest of the scenario and
 // its designs' definitions are read.
 Scenario load_scenario(const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
+                       Diagnostics& diags, const std::function<void(const Scenario&)>& prices_read);
+// The same for a scenario file already read (read_source_file): `src.path` is its path.
+Scenario load_scenario(SourceFile src, const std::vector<std::pair<std::string, std::string>>& overrides,
                        Diagnostics& diags, const std::function<void(const Scenario&)>& prices_read);
 
 // A guess at what load_scenario's `prices_read` will be called with, from the text alone, before it is

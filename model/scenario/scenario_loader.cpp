@@ -281,19 +281,27 @@ Scenario load_scenario(const std::string& path, const std::vector<std::pair<std:
 
 Scenario load_scenario(const std::string& path, const std::vector<std::pair<std::string, std::string>>& overrides,
                        Diagnostics& diags, const std::function<void(const Scenario&)>& prices_read) {
-  const std::size_t errors_before = diags.error_count();
-  Scenario s;
-  s.file = path;
-  s.directory = folder_of(path);
   SourceFile src;
   try {
     src = read_source_file(path);
   } catch (const InputError& e) {
     for (const auto& d : e.diagnostics()) diags.add(d);
+    Scenario s;
+    s.file = path;
+    s.directory = folder_of(path);
     return s;
   }
+  return load_scenario(std::move(src), overrides, diags, prices_read);
+}
+
+Scenario load_scenario(SourceFile src, const std::vector<std::pair<std::string, std::string>>& overrides,
+                       Diagnostics& diags, const std::function<void(const Scenario&)>& prices_read) {
+  const std::size_t errors_before = diags.error_count();
+  Scenario s;
+  s.file = src.path;
+  s.directory = folder_of(src.path);
   s.sha256 = sha256_hex(src.text);
-  s.input_file_hashes[path] = s.sha256;
+  s.input_file_hashes[src.path] = s.sha256;
   auto root = parse_document(src, diags);
   if (!root) return s;
   if (!root->is_mapping()) {

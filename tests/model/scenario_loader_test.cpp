@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "model/asl/definition_document.h"
+#include "model/diagnostic_text.h"
 #include "model/scenario/scenario.h"
 #include "model/source_file.h"
 
@@ -408,4 +409,31 @@ TEST_CASE("peek_scenario_prices: the `prices:` line from the text, as load_scena
   moved.prices_loc.line = 4;
   CHECK_FALSE(same_prices(*g, moved));
   CHECK(same_prices(*g, *g));
+}
+
+TEST_CASE("load_scenario of a file already read is load_scenario of its path") {
+  // The shipped scenarios and one with errors: the same scenario, files, hashes, designs and diagnostics.
+  std::vector<std::string> files = {data("valid.yaml"), data("errors.yaml")};
+  for (const char* name : {"promotion-approval", "article-choice", "media-transcode", "iot-telemetry"})
+    files.push_back(std::string(FLOWCOST_SOURCE_DIR) + "/scenarios/" + name + ".yaml");
+  for (const auto& path : files) {
+    INFO(path);
+    Diagnostics by_path, by_file;
+    int calls_by_path = 0, calls_by_file = 0;
+    const Scenario a = load_scenario(path, {{"no_such_input", "1"}}, by_path, [&](const Scenario&) { ++calls_by_path; });
+    const Scenario b =
+        load_scenario(read_source_file(path), {{"no_such_input", "1"}}, by_file, [&](const Scenario&) { ++calls_by_file; });
+    CHECK(b.file == a.file);
+    CHECK(b.directory == a.directory);
+    CHECK(b.sha256 == a.sha256);
+    CHECK(b.input_file_hashes == a.input_file_hashes);
+    CHECK(b.prices == a.prices);
+    CHECK(b.designs.size() == a.designs.size());
+    CHECK(calls_by_file == calls_by_path);
+    std::vector<std::string> texts_a, texts_b;
+    for (const auto& d : by_path.items()) texts_a.push_back(diagnostic_text(d));
+    for (const auto& d : by_file.items()) texts_b.push_back(diagnostic_text(d));
+    CHECK(texts_b == texts_a);
+    CHECK_FALSE(texts_a.empty());  // the unknown --set name at least
+  }
 }
