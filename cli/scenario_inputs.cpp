@@ -91,10 +91,7 @@ ScenarioInputs::ScenarioInputs(const std::string& scenario_path, const RunOption
       // load_scenario reports it
     }
   }
-  if (guess) {
-    const std::vector<std::string> shipped = pricing::shipped_table_names();
-    if (std::find(shipped.begin(), shipped.end(), guess->prices) == shipped.end()) guess.reset();
-  }
+  if (guess && !pricing::is_shipped_table(guess->prices)) guess.reset();
   if (guess) table_read = crew->aside([read_table, g = *guess] { read_table(g); });
   bool read_after = !crew;  // the table is read once the scenario is read without an error
   model::Diagnostics diags;

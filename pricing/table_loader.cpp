@@ -158,6 +158,12 @@ std::vector<std::string> shipped_table_names() {
   return names;
 }
 
+bool is_shipped_table(const std::string& name) {
+  if (name.empty() || name.find_first_of(std::string_view("/\\\0", 3)) != std::string::npos) return false;
+  std::error_code ec;  // a name longer than NAME_MAX is not a shipped table
+  return fs::exists(shipped_table_path(name), ec);
+}
+
 std::string shipped_table_path(const std::string& name) {
   return (fs::path(FLOWCOST_TABLES_DIR) / (name + ".yaml")).string();
 }
@@ -168,8 +174,8 @@ std::string resolve_price_table_path(const std::string& name_or_path) {
                                (name_or_path.size() > 5 && (name_or_path.ends_with(".yaml") || name_or_path.ends_with(".yml") ||
                                                             name_or_path.ends_with(".json")));
   if (looks_like_path) return name_or_path;
-  auto names = shipped_table_names();
-  if (std::find(names.begin(), names.end(), name_or_path) != names.end()) return shipped_table_path(name_or_path);
+  if (is_shipped_table(name_or_path)) return shipped_table_path(name_or_path);
+  const auto names = shipped_table_names();  // for the message
   std::error_code ec;  // a name longer than NAME_MAX is "not there", not an internal error
   if (fs::exists(name_or_path, ec)) return name_or_path;
   std::string message = model::unknown_name_message("price table", name_or_path, names);

@@ -29,6 +29,9 @@ std::string scenario_price_table(const std::string& prices, const std::string& s
 // Names of the shipped tables (file names without .yaml), sorted.
 std::vector<std::string> shipped_table_names();
 
+// Is `name` one of shipped_table_names()? (One look at its file, not a listing of the folder.)
+bool is_shipped_table(const std::string& name);
+
 // The file of the shipped table `name` (one of shipped_table_names()).
 std::string shipped_table_path(const std::string& name);
 

@@ -161,6 +161,13 @@ TEST_CASE("assumed: errors are reported at their position") {
 TEST_CASE("a table is found by name, by path, and an unknown name suggests the closest") {
   CHECK(pricing::shipped_table_names() ==
         std::vector<std::string>{"aws-ap-northeast-1", "aws-eu-west-1", "aws-us-east-1"});
+  // is_shipped_table: exactly the listed names.
+  for (const auto& name : pricing::shipped_table_names()) CHECK(pricing::is_shipped_table(name));
+  for (const std::string& name : std::vector<std::string>{"", "aws-us-east1", "aws-us-east-1.yaml", "../tables/aws-us-east-1", "/aws-us-east-1",
+                                 "aws-us-east-1/", std::string("aws-us-east-1\0x", 16), std::string(300, 'a')}) {
+    INFO(name);
+    CHECK_FALSE(pricing::is_shipped_table(name));
+  }
   auto by_path = pricing::load_price_table(std::string(FLOWCOST_TABLES_DIR) + "/aws-us-east-1.yaml");
   CHECK(by_path.name == "aws-us-east-1");
   try {
