@@ -47,18 +47,21 @@ void check_priced_meters(const model::Scenario& scenario, const sim::RunResult& 
 void run_until(sim::Replicator& replicator, sim::RunResult& result, std::vector<PricedDesign>& priced,
                const model::Scenario& scenario, const pricing::PriceTable& table, const pricing::CostOptions& options,
                std::uint64_t& done, std::uint64_t target, const ProgressFn& progress) {
-  const std::uint64_t slice = progress ? std::max<std::uint64_t>(1, target / 25) : target;
+  // The draws in one call, whether or not progress is shown: the progress is reported as each window of
+  // draws is merged, on the calling thread while the next window is simulated (sim/replication.h), so a
+  // run on a terminal keeps the same overlap of simulating and pricing as one that is not.
+  const auto records = [](const sim::RunResult& run) { return run.designs.empty() ? 0 : run.designs.front().draws.size(); };
+  const std::uint64_t first = done;
+  const std::size_t records_before = records(result);
   const auto price_new_draws = [&](sim::RunResult& run) {
     check_priced_meters(scenario, run, table);
     update_priced_run(priced, run, table, options);
-    sim::release_batch_totals(run, run.designs.empty() ? 0 : run.designs.front().draws.size());
+    sim::release_batch_totals(run, records(run));
+    if (progress) progress(first + (records(run) - records_before), target);
   };
-  while (done < target) {
-    std::uint64_t count = std::min(slice, target - done);
-    replicator.run_draws(done, count, result, price_new_draws);
-    done += count;
-    if (progress) progress(done, target);
-  }
+  if (done >= target) return;
+  replicator.run_draws(done, target - done, result, price_new_draws);
+  done = target;
 }
 
 // The `--set NAME=VALUE` overrides that fix `fixed`: the value written as model::format_shortest writes it

@@ -55,8 +55,8 @@ struct RawRun {
   std::vector<PricedDesign> priced;
 };
 
-// Called after each slice of draws: (draws done, draws planned so far). An empty function: no progress,
-// and the draws run in one call.
+// Called as the draws are merged, after each window of them (sim/replication.h), on the calling thread:
+// (draws done, draws planned so far). An empty function: no progress.
 using ProgressFn = std::function<void(std::uint64_t, std::uint64_t)>;
 
 // What a session reads and compiles; tests replace them to count or observe the calls. The defaults are
