@@ -7,7 +7,7 @@
 //   fields reset);
 // - replication/...: the whole replication loop (sim::Replicator, one thread) over 4 draws x 20,000
 //   executions: draw preparation, per-chunk totals, latency samples and merging included;
-// - threads/...: the replication loop over the scenario's own executions per draw and 24 draws (three
+// - threads/...: the replication loop over the scenario's own executions per draw and 24 draws (five
 //   windows), at 1 and then at 2 threads in each iteration, timed by the wall clock; the counter `speedup`
 //   (the ratio of their rates) is the loop's two-thread speed-up without the process start, the reading and
 //   the report (docs/performance.md).
@@ -72,8 +72,8 @@ void replication(benchmark::State& state, const bench::ShippedDesign& design) {
   set_counters(state, transitions, executions);
 }
 
-// The replication loop at 1 and then at 2 threads in each iteration, each over its own 24 draws (three
-// windows; draws already simulated are never run again, as in a real run) and timed by the wall clock. The
+// The replication loop at 1 and then at 2 threads in each iteration, each over its own 24 draws (windows
+// of 2, 8, 8, 4 and 2 draws, sim::window_draws; draws already simulated are never run again, as in a real run) and timed by the wall clock. The
 // two runs are adjacent in time, so a drift of the machine's speed cancels in their ratio. The time reported
 // is the 2-thread run's; `speedup` is the 2-thread rate of transitions over the 1-thread rate, over all
 // iterations (the draws differ in work, so their rates are compared, not their times).

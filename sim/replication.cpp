@@ -291,41 +291,45 @@ void Replicator::run_draws(std::uint64_t first, std::uint64_t count, RunResult& 
     throw model::InternalError("run result has a different number of designs than the replicator");
   }
   const std::uint64_t end = first + count;
-  auto window_size = [&](std::uint64_t from) { return static_cast<std::size_t>(std::min(kDrawWindow, end - from)); };
+  const auto window_end = [&](std::uint64_t from) { return from + window_draws(from - first, count); };
   // Window k is simulated by the crew while the calling thread merges window k - 1 (then `window_merged`)
   // and prepares window k + 1. The order of merges is the draws' order, as is every error: a failure of
   // merging window k - 1 comes first, then one of simulating window k, then one of preparing window k + 1,
   // which is the order of a one-thread run.
   Window windows[2];  // window k of the call is windows[k % 2]
-  auto slot = [&](std::uint64_t from) -> Window& { return windows[((from - first) / kDrawWindow) % 2]; };
-  if (count > 0) prepare_window(first, window_size(first), slot(first));
-  std::uint64_t from = first;
+  if (count > 0) prepare_window(first, static_cast<std::size_t>(window_end(first) - first), windows[0]);
+  std::uint64_t k = 0;
   {
-    // Without a crew of the caller's, no more threads than the first window has tasks.
+    // Without a crew of the caller's, no more threads than a whole window would have tasks (the first
+    // window's tasks per draw, times the draws of a middle window).
     std::optional<WorkCrew> own;
-    if (!options_.crew)
-      own.emplace(static_cast<unsigned>(std::clamp<std::uint64_t>(slot(first).tasks.size(), 1, threads_)) - 1);
-    WorkCrew& crew = options_.crew ? *options_.crew : *own;
-    for (; from < end; from += kDrawWindow) {
-      const std::uint64_t following = from + kDrawWindow;
+    if (!options_.crew && count > 0) {
+      const std::uint64_t first_draws = window_end(first) - first;
+      const std::uint64_t tasks = windows[0].tasks.size() * std::min(kDrawWindow, count) / first_draws;
+      own.emplace(static_cast<unsigned>(std::clamp<std::uint64_t>(tasks, 1, threads_)) - 1);
+    }
+    for (std::uint64_t from = first; from < end; ++k) {
+      const std::uint64_t to = window_end(from);  // window k: draws [from, to)
+      Window& other = windows[(k + 1) % 2];        // window k - 1 to merge, then window k + 1 to prepare
       std::exception_ptr merge_error;
-      Round round = simulate_window(slot(from), crew, [&] {
-        if (from > first) {
+      Round round = simulate_window(windows[k % 2], options_.crew ? *options_.crew : *own, [&] {
+        if (k > 0) {
           try {
-            merge_window(slot(from - kDrawWindow), result, window_merged);
+            merge_window(other, result, window_merged);
           } catch (...) {
             merge_error = std::current_exception();
             return;
           }
         }
-        if (following < end) prepare_window(following, window_size(following), slot(following));
+        if (to < end) prepare_window(to, static_cast<std::size_t>(window_end(to) - to), other);
       });
       if (merge_error) std::rethrow_exception(merge_error);
       if (round.failure.error) std::rethrow_exception(round.failure.error);
       if (round.side_error) std::rethrow_exception(round.side_error);
+      from = to;
     }
   }
-  if (from > first) merge_window(slot(from - kDrawWindow), result, window_merged);
+  if (k > 0) merge_window(windows[(k - 1) % 2], result, window_merged);
   result.wall_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 

@@ -32,10 +32,20 @@ class WorkCrew;
 
 inline constexpr std::uint64_t kChunkSize = 2048;
 inline constexpr std::uint64_t kLatencySamplesPerDraw = 2000;
-// Draws simulated per round of the threads. While a window is simulated, the calling thread merges the
-// previous one (and the engine prices it) and prepares the next: what stays serial is the first window's
-// preparation and the last one's merge, so a window is small. Results do not depend on it.
+// Draws simulated per round of the threads (a window). While window k is simulated, the calling thread
+// merges window k - 1 (and the engine prices it) and prepares window k + 1: what stays serial is the first
+// window's preparation and the last one's merge and pricing. So the first and the last window of a call
+// hold at most kEdgeWindow draws and the others kDrawWindow. Results do not depend on the windows.
 inline constexpr std::uint64_t kDrawWindow = 8;
+inline constexpr std::uint64_t kEdgeWindow = 2;
+
+// The draws of the next window of a call that simulates `count` draws, `done` of them in earlier windows
+// (count = 50: 2, 8, 8, 8, 8, 8, 6, 2).
+inline std::uint64_t window_draws(std::uint64_t done, std::uint64_t count) {
+  const std::uint64_t left = count - done;
+  if (done == 0 || left <= kEdgeWindow) return left < kEdgeWindow ? left : kEdgeWindow;
+  return left - kEdgeWindow < kDrawWindow ? left - kEdgeWindow : kDrawWindow;
+}
 
 // The values of outer draw `draw`: each input (number, expression over earlier inputs, or distribution
 // sampled with Stream(seed, draw, kInputSample, site_key(name))) and each per-draw workload scalar.

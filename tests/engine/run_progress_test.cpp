@@ -31,11 +31,11 @@ engine::ProgressFn recorder(Calls& calls) {
   return [&calls](std::uint64_t done, std::uint64_t total) { calls.emplace_back(done, total); };
 }
 
-// After window k of a call from draw `first` to `total`: min(first + 8 (k + 1), total) draws done, of `total`.
+// After each window of a call from draw `first` to `total` (sim::window_draws): the draws done, of `total`.
 Calls window_calls(std::uint64_t first, std::uint64_t total) {
   Calls out;
   for (std::uint64_t done = first; done < total;) {
-    done = std::min(done + sim::kDrawWindow, total);
+    done += sim::window_draws(done - first, total - first);
     out.emplace_back(done, total);
   }
   return out;
@@ -49,7 +49,7 @@ TEST_CASE("progress: one call per window of draws, the report the same as withou
     Calls calls;
     const engine::RunReport with = engine::run_scenario(kScenario, settings(21, threads), recorder(calls)).report;
     const engine::RunReport without = engine::run_scenario(kScenario, settings(21, threads), {}).report;
-    CHECK(calls == window_calls(0, 21));  // (8, 21), (16, 21), (21, 21)
+    CHECK(calls == window_calls(0, 21));  // (2, 21), (10, 21), (18, 21), (19, 21), (21, 21)
     REQUIRE(with.designs.size() == without.designs.size());
     for (std::size_t d = 0; d < with.designs.size(); ++d) {
       CHECK(with.designs[d].draw_cost_usd == without.designs[d].draw_cost_usd);
@@ -66,9 +66,9 @@ TEST_CASE("progress: a stop rule's rounds count on from the draws done, to the d
   s.max_draws = 40;
   Calls calls;
   const engine::RunReport r = engine::run_scenario(kScenario, s, recorder(calls)).report;
-  Calls expected = window_calls(0, 10);  // (8, 10), (10, 10)
-  for (const auto& c : window_calls(10, 20)) expected.push_back(c);  // (18, 20), (20, 20)
-  for (const auto& c : window_calls(20, 40)) expected.push_back(c);  // (28, 40), (36, 40), (40, 40)
+  Calls expected = window_calls(0, 10);  // (2, 10), (8, 10), (10, 10)
+  for (const auto& c : window_calls(10, 20)) expected.push_back(c);  // (12, 20), (18, 20), (20, 20)
+  for (const auto& c : window_calls(20, 40)) expected.push_back(c);  // (22, 40), ..., (38, 40), (40, 40)
   CHECK(calls == expected);
   CHECK(r.draws == 40);
 }
@@ -79,6 +79,6 @@ TEST_CASE("progress: a shard counts its own slice of the draws") {
   session.fix_inputs({});
   Calls calls;
   const engine::PartialRun part = session.run_shard(kScenario, s, {1, 3}, recorder(calls));  // draws 10 to 19
-  CHECK(calls == window_calls(0, 10));  // (8, 10), (10, 10)
+  CHECK(calls == window_calls(0, 10));  // (2, 10), (8, 10), (10, 10)
   CHECK(part.first_draw == 10);
 }

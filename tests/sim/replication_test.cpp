@@ -366,6 +366,34 @@ std::string first_error(const model::Scenario& s, unsigned threads, std::uint64_
 
 }  // namespace
 
+TEST_CASE("windows: the first and the last hold at most 2 draws, the others 8") {
+  CHECK(kEdgeWindow == 2);
+  CHECK(kDrawWindow == 8);
+  const auto windows = [](std::uint64_t count) {
+    std::vector<std::uint64_t> out;
+    for (std::uint64_t done = 0; done < count; done += out.back()) out.push_back(window_draws(done, count));
+    return out;
+  };
+  CHECK(windows(1) == std::vector<std::uint64_t>{1});
+  CHECK(windows(2) == std::vector<std::uint64_t>{2});
+  CHECK(windows(3) == std::vector<std::uint64_t>{2, 1});
+  CHECK(windows(5) == std::vector<std::uint64_t>{2, 1, 2});
+  CHECK(windows(12) == std::vector<std::uint64_t>{2, 8, 2});
+  CHECK(windows(19) == std::vector<std::uint64_t>{2, 8, 7, 2});
+  CHECK(windows(50) == std::vector<std::uint64_t>{2, 8, 8, 8, 8, 8, 6, 2});
+  for (std::uint64_t count = 1; count <= 200; ++count) {
+    INFO(count);
+    const auto w = windows(count);
+    std::uint64_t sum = 0;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      CHECK(w[k] >= 1);
+      CHECK(w[k] <= (k == 0 || k + 1 == w.size() ? kEdgeWindow : kDrawWindow));
+      sum += w[k];
+    }
+    CHECK(sum == count);
+  }
+}
+
 TEST_CASE("window_merged runs after each window of draws, in order, on any number of threads") {
   model::Scenario s = load("replication.yaml");
   for (unsigned threads : {1u, 2u, 7u}) {
@@ -373,28 +401,29 @@ TEST_CASE("window_merged runs after each window of draws, in order, on any numbe
     Replicator r(s, {&small}, ReplicationOptions{s.run.seed, 1000, threads});
     RunResult result;
     std::vector<std::size_t> merged;
-    r.run_draws(0, 2 * kDrawWindow + 3, result, [&](RunResult& run) { merged.push_back(run.designs[0].draws.size()); });
-    CHECK(merged == std::vector<std::size_t>{kDrawWindow, 2 * kDrawWindow, 2 * kDrawWindow + 3});
+    r.run_draws(0, 19, result, [&](RunResult& run) { merged.push_back(run.designs[0].draws.size()); });
+    CHECK(merged == std::vector<std::size_t>{2, 10, 17, 19});  // windows of 2, 8, 7 and 2 draws
     std::vector<std::uint64_t> draws;
     for (const auto& d : result.designs[0].draws) draws.push_back(d.draw);
-    REQUIRE(draws.size() == 2 * kDrawWindow + 3);
+    REQUIRE(draws.size() == 19);
     for (std::size_t i = 0; i < draws.size(); ++i) CHECK(draws[i] == i);
   }
 }
 
 TEST_CASE("the error reported is the one a one-thread run meets first, at any thread count") {
   model::Scenario s = load("replication.yaml");
-  const std::uint64_t w = kDrawWindow;
+  // 24 draws: windows [0, 2), [2, 10), [10, 18), [18, 22), [22, 24).
   for (unsigned threads : {1u, 2u, 3u}) {
     CAPTURE(threads);
-    // Two failing events in one window: the earlier task's (draw 1 before draw 3).
-    CHECK(first_error(s, threads, 2 * w, {{3, 10}, {1, 4000}}) == "fails in draw 1 at sample 4000");
-    // A failure in window 1 and the pricing of window 0 failing: the pricing came first.
-    CHECK(first_error(s, threads, 3 * w, {{w + 2, 0}}, w) == "window_merged fails after " + std::to_string(w) + " draws");
-    // A failure in window 1 before the pricing of window 1 would fail.
-    CHECK(first_error(s, threads, 3 * w, {{w + 2, 0}}, 2 * w) == "fails in draw " + std::to_string(w + 2) + " at sample 0");
+    // Two failing events in one window: the earlier task's (draw 3 before draw 5).
+    CHECK(first_error(s, threads, 24, {{5, 10}, {3, 4000}}) == "fails in draw 3 at sample 4000");
+    // A failure in window 2 and the pricing of window 1 failing: the pricing came first.
+    CHECK(first_error(s, threads, 24, {{12, 0}}, 10) == "window_merged fails after 10 draws");
+    // A failure in window 2 before the pricing of window 2 would fail.
+    CHECK(first_error(s, threads, 24, {{12, 0}}, 18) == "fails in draw 12 at sample 0");
+    // A failure in the first window, before any pricing.
+    CHECK(first_error(s, threads, 24, {{1, 7}}, 2) == "fails in draw 1 at sample 7");
     // Only the pricing of the last window fails.
-    CHECK(first_error(s, threads, 2 * w + 1, {}, 2 * w + 1) ==
-          "window_merged fails after " + std::to_string(2 * w + 1) + " draws");
+    CHECK(first_error(s, threads, 24, {}, 24) == "window_merged fails after 24 draws");
   }
 }
