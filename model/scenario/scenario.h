@@ -115,6 +115,9 @@ std::optional<Scenario> peek_scenario_prices(const std::string& path, std::strin
 // The same file, folder, `prices` and position of `prices` (what a scenario's price table depends on).
 bool same_prices(const Scenario& a, const Scenario& b);
 
+// The folder of a scenario file, as Scenario::directory holds it ("." for a bare file name).
+std::string scenario_folder(const std::string& path);
+
 // Is this document a scenario (a mapping with a top-level `scenario:` key)?
 bool looks_like_scenario(const Node& root);
 

@@ -223,13 +223,6 @@ void parse_designs(const Node* node, const SourceLocation& root_loc, Scenario& s
   }
 }
 
-std::string folder_of(const std::string& path) {
-  std::size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
-  return path.substr(0, slash);
-}
-
 void record_files(const std::vector<InputSpec>& values, Scenario& s) {
   for (const auto& v : values) note_input_files(v.value, s.input_file_hashes);
 }
@@ -253,6 +246,13 @@ void load_designs(const std::vector<const Node*>& nodes, Scenario& s, Diagnostic
 }
 
 }  // namespace
+
+std::string scenario_folder(const std::string& path) {
+  std::size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
 
 bool looks_like_scenario(const Node& root) { return root.is_mapping() && root.find("scenario") != nullptr; }
 
@@ -288,7 +288,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::pair<std:
     for (const auto& d : e.diagnostics()) diags.add(d);
     Scenario s;
     s.file = path;
-    s.directory = folder_of(path);
+    s.directory = scenario_folder(path);
     return s;
   }
   return load_scenario(std::move(src), overrides, diags, prices_read);
@@ -299,7 +299,7 @@ Scenario load_scenario(SourceFile src, const std::vector<std::pair<std::string, 
   const std::size_t errors_before = diags.error_count();
   Scenario s;
   s.file = src.path;
-  s.directory = folder_of(src.path);
+  s.directory = scenario_folder(src.path);
   s.sha256 = sha256_hex(src.text);
   s.input_file_hashes[src.path] = s.sha256;
   auto root = parse_document(src, diags);
@@ -347,40 +347,6 @@ Scenario load_scenario(SourceFile src, const std::vector<std::pair<std::string, 
   record_files(s.workload.items, s);
   if (diags.error_count() == errors_before) load_designs(design_nodes, s, diags);  // designs refer to the inputs' names
   return s;
-}
-
-std::optional<Scenario> peek_scenario_prices(const std::string& path, std::string_view text) {
-  const auto is_name = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-           c == '/' || c == '-';
-  };
-  std::optional<Scenario> found;
-  int line = 1;
-  for (std::size_t at = 0; at < text.size(); ++line) {
-    const std::size_t end = std::min(text.find('\n', at), text.size());
-    std::string_view l = text.substr(at, end - at);
-    at = end + 1;
-    if (!l.starts_with("prices: ")) continue;
-    if (found) return std::nullopt;  // twice: the parser reports it
-    std::size_t first = 7;
-    while (first < l.size() && l[first] == ' ') ++first;
-    std::size_t last = first;
-    while (last < l.size() && is_name(l[last])) ++last;
-    std::size_t rest = last;
-    while (rest < l.size() && l[rest] == ' ') ++rest;
-    if (last == first || (rest < l.size() && (l[rest] != '#' || rest == last) && l.substr(rest) != "\r")) return std::nullopt;
-    found.emplace();
-    found->file = path;
-    found->directory = folder_of(path);
-    found->prices = std::string(l.substr(first, last - first));
-    found->prices_loc = {path, line, static_cast<int>(first) + 1};
-  }
-  return found;
-}
-
-bool same_prices(const Scenario& a, const Scenario& b) {
-  return a.file == b.file && a.directory == b.directory && a.prices == b.prices && a.prices_loc.file == b.prices_loc.file &&
-         a.prices_loc.line == b.prices_loc.line && a.prices_loc.column == b.prices_loc.column;
 }
 
 std::vector<std::string> design_names(const Scenario& s) {
