@@ -8,6 +8,7 @@
 #include "model/asl/field_reader.h"
 #include "model/asl/jsonpath.h"
 #include "model/asl/state_machine.h"
+#include "model/asl/timestamp.h"
 #include "model/diagnostics.h"
 #include "model/document.h"
 
@@ -52,9 +53,6 @@ std::optional<std::string> jsonata_string(const FieldReader& r, const Node& valu
 std::optional<Node> assign_field(const FieldReader& r, QueryLanguage language);
 // `Output` (JSONata) / `Arguments` (JSONata) / `Parameters`, `ResultSelector` (JSONPath templates).
 std::optional<Node> template_field(const FieldReader& r, std::string_view key, QueryLanguage language);
-
-// RFC 3339 date-time with upper-case T and Z (ASL timestamps).
-bool is_rfc3339(std::string_view s);
 
 // A legal variable name (ASL A9): an identifier, at most 80 characters, not "states".
 std::optional<std::string> variable_name_problem(std::string_view name);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "model/asl/timestamp.h"
 #include "model/scenario/step_functions_design.h"
 
 namespace flowcost::model {
@@ -35,6 +36,7 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
 }  // namespace
 
 std::optional<double> parse_rfc3339_epoch_s(std::string_view s) {
+  if (!asl::is_rfc3339(s)) return std::nullopt;  // the one rule of what a timestamp is
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (!digits(s, 0, 4, year) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' ||
       !digits(s, 8, 2, day) || s[10] != 'T' || !digits(s, 11, 2, hour) || s[13] != ':' ||

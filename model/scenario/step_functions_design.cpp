@@ -153,12 +153,14 @@ void check_rule(const Context& ctx, const StepFunctionsDesign& d, const std::str
     case Op::timestamp_greater_than:
     case Op::timestamp_less_than_equals:
     case Op::timestamp_greater_than_equals:
-    case Op::is_timestamp:
-      ctx.diags.error(r.loc, "Choice \"" + state + "\" compares timestamps, which flowcost does not evaluate" + hint);
-      return;
-    case Op::string_matches:
-      ctx.diags.error(r.loc, "Choice \"" + state + "\" uses StringMatches, which flowcost does not evaluate" + hint);
-      return;
+      // A literal operand is a timestamp or a placeholder (the loader allows no other); a placeholder has
+      // no instant to compare with until CloudFormation substitutes it.
+      if (const auto* t = std::get_if<std::string>(&r.operand); t && !r.operand_is_path && !parse_rfc3339_epoch_s(*t)) {
+        ctx.diags.error(r.loc, "Choice \"" + state + "\" compares with \"" + *t +
+                                   "\", which is not a timestamp until it is substituted" + hint);
+        return;
+      }
+      break;
     default: break;
   }
   if (r.op == Op::is_present || !r.variable) return;

@@ -7,6 +7,7 @@
 #include "sim/markov/base_values.h"
 #include "sim/meter_counts.h"
 #include "sim/random.h"
+#include "sim/sfn/choice_rules.h"
 
 namespace flowcost::sim::markov::detail {
 
@@ -107,58 +108,7 @@ std::vector<AttemptError> Analyzer::map_attempt(const sfn::PlanState& s, StateLo
 }
 
 bool Analyzer::rule_matches(std::uint32_t index, const std::vector<double>& x) const {
-  using model::asl::ChoiceOp;
-  const sfn::PlanRule& r = plan_.rules[index];
-  auto child = [&](std::uint32_t i) { return rule_matches(plan_.rule_children[r.children_first + i], x); };
-  auto cmp = [&](auto a, auto b) {
-    switch (r.op) {
-      case ChoiceOp::numeric_equals: case ChoiceOp::string_equals: return a == b;
-      case ChoiceOp::numeric_less_than: case ChoiceOp::string_less_than: return a < b;
-      case ChoiceOp::numeric_greater_than: case ChoiceOp::string_greater_than: return a > b;
-      case ChoiceOp::numeric_less_than_equals: case ChoiceOp::string_less_than_equals: return a <= b;
-      case ChoiceOp::numeric_greater_than_equals: case ChoiceOp::string_greater_than_equals: return a >= b;
-      default: return false;
-    }
-  };
-  switch (r.op) {
-    case ChoiceOp::and_:
-      for (std::uint32_t i = 0; i < r.children_count; ++i) if (!child(i)) return false;
-      return true;
-    case ChoiceOp::or_:
-      for (std::uint32_t i = 0; i < r.children_count; ++i) if (child(i)) return true;
-      return false;
-    case ChoiceOp::not_: return r.children_count == 1 && !child(0);
-    case ChoiceOp::is_present: return r.field != sfn::kNone;
-    case ChoiceOp::is_null: case ChoiceOp::is_boolean: case ChoiceOp::is_timestamp: return false;
-    default: break;
-  }
-  if (r.field == sfn::kNone) return false;
-  const sfn::PlanInputField& f = plan_.inputs[r.field];
-  const double v = x[r.field];
-  switch (r.op) {
-    case ChoiceOp::is_numeric: return !f.label;
-    case ChoiceOp::is_string: return f.label;
-    case ChoiceOp::boolean_equals: return !f.label && r.has_boolean && (v != 0) == r.boolean;
-    case ChoiceOp::numeric_equals: case ChoiceOp::numeric_less_than: case ChoiceOp::numeric_greater_than:
-    case ChoiceOp::numeric_less_than_equals: case ChoiceOp::numeric_greater_than_equals: {
-      if (f.label) return false;
-      if (r.other_field != sfn::kNone) return !plan_.inputs[r.other_field].label && cmp(v, x[r.other_field]);
-      return r.has_number && cmp(v, r.number);
-    }
-    case ChoiceOp::string_equals: case ChoiceOp::string_less_than: case ChoiceOp::string_greater_than:
-    case ChoiceOp::string_less_than_equals: case ChoiceOp::string_greater_than_equals: {
-      if (!f.label || v < 0 || v >= static_cast<double>(f.labels.size())) return false;
-      const std::string& a = f.labels[static_cast<std::size_t>(v)];
-      if (r.other_field != sfn::kNone) {
-        const sfn::PlanInputField& g = plan_.inputs[r.other_field];
-        const double w = x[r.other_field];
-        if (!g.label || w < 0 || w >= static_cast<double>(g.labels.size())) return false;
-        return cmp(a, g.labels[static_cast<std::size_t>(w)]);
-      }
-      return r.has_text && cmp(a, r.text);
-    }
-    default: return false;
-  }
+  return sfn::rule_matches(plan_, index, [&x](std::uint32_t field) { return x[field]; });
 }
 
 void Analyzer::choice_edges(const sfn::PlanChoice& c, StateLocal& local) {

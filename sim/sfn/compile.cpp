@@ -139,6 +139,10 @@ std::uint32_t Compiler::compile_machine(const model::StepFunctionsDesign& d) {
     pm.draws_inputs = pm.draws_inputs || pf.drawn;
     pf.label = !f.labels.empty();
     pf.labels = f.labels;
+    for (const auto& label : pf.labels) {
+      const auto instant = model::parse_rfc3339_epoch_s(label);
+      pf.label_epoch_s.push_back(instant ? *instant : std::nan(""));
+    }
     pf.site = site_key("input:" + f.path);
     plan.inputs.push_back(std::move(pf));
   }

@@ -223,6 +223,15 @@ std::uint32_t Compiler::compile_rule(const model::asl::ChoiceRule& r, Machine& m
     pr.boolean = *bv;
     pr.has_boolean = true;
   }
+  const bool timestamp_op = pr.op == ChoiceOp::timestamp_equals || pr.op == ChoiceOp::timestamp_less_than ||
+                            pr.op == ChoiceOp::timestamp_greater_than || pr.op == ChoiceOp::timestamp_less_than_equals ||
+                            pr.op == ChoiceOp::timestamp_greater_than_equals;
+  if (timestamp_op && pr.has_text) {  // a literal timestamp: its instant (the design check refused any other)
+    const auto instant = model::parse_rfc3339_epoch_s(pr.text);
+    if (!instant) throw model::InputError(r.loc, "\"" + pr.text + "\" is not an RFC 3339 timestamp");
+    pr.number = *instant;
+    pr.has_number = true;
+  }
   const bool numeric_op = pr.op == ChoiceOp::numeric_equals || pr.op == ChoiceOp::numeric_less_than ||
                           pr.op == ChoiceOp::numeric_greater_than || pr.op == ChoiceOp::numeric_less_than_equals ||
                           pr.op == ChoiceOp::numeric_greater_than_equals;

@@ -150,7 +150,6 @@ class Executor {
   Result run_distributed(const PlanMap& m, double t, std::uint64_t occurrence, std::uint64_t children,
                          double cap, std::uint32_t depth);
   std::uint32_t choose(const PlanChoice& c, std::uint64_t occurrence, bool& no_match);
-  bool evaluate_rule(std::uint32_t rule) const;
   double retry_delay_ms(const PlanRetrier& r, std::int64_t retry_count, std::uint64_t attempt_site) const;
   void sample_inputs(const PlanMachine& m, std::uint64_t ctx);
   // The payload of an execution of `machine` in context `ctx` (the same number at every call).

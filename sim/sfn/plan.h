@@ -159,6 +159,7 @@ struct PlanInputField {
   bool drawn = false;                 // a distribution: drawn once per execution (else read where used)
   bool label = false;                 // discrete over strings
   std::vector<std::string> labels;
+  std::vector<double> label_epoch_s;  // per label: the instant it names (RFC 3339), else NaN
   std::uint64_t site = 0;             // site_key("input:<path>")
 };
 

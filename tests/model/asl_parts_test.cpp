@@ -8,6 +8,8 @@
 #include "model/asl/load_context.h"
 #include "model/asl/placeholders.h"
 #include "model/asl/resource.h"
+#include "model/asl/string_matches.h"
+#include "model/scenario/step_functions_design.h"
 
 using namespace flowcost::model;
 using namespace flowcost::model::asl;
@@ -184,6 +186,14 @@ TEST_CASE("timestamps and variable names") {
   CHECK_FALSE(is_rfc3339("2026-02-29T08:00:00Z"));
   CHECK(is_rfc3339("2028-02-29T08:00:00Z"));
   CHECK_FALSE(is_rfc3339("2026-13-01T08:00:00Z"));
+  // The instant of a timestamp: the same rule of what one is (a date that does not exist has none).
+  CHECK(parse_rfc3339_epoch_s("1970-01-01T00:00:00Z") == 0.0);
+  CHECK(parse_rfc3339_epoch_s("2026-07-01T00:00:00Z") == 1782864000.0);
+  CHECK(parse_rfc3339_epoch_s("2026-06-30T23:00:00-02:00") == 1782864000.0 + 3600);
+  CHECK(parse_rfc3339_epoch_s("2026-07-01T00:00:00.25Z") == 1782864000.25);
+  CHECK_FALSE(parse_rfc3339_epoch_s("2026-02-29T08:00:00Z"));
+  CHECK_FALSE(parse_rfc3339_epoch_s("2026-02-30T08:00:00Z"));
+  CHECK_FALSE(parse_rfc3339_epoch_s("2026-01-31t08:00:00z"));
   CHECK_FALSE(variable_name_problem("total_2"));
   CHECK_FALSE(variable_name_problem("größe"));
   CHECK(variable_name_problem("states") == "\"states\" is reserved and cannot be assigned");
@@ -191,4 +201,30 @@ TEST_CASE("timestamps and variable names") {
         "\"a-b\" is not a valid variable name (letters, digits and _, not starting with a digit)");
   CHECK(variable_name_problem(std::string(81, 'x')) ==
         "variable name \"" + std::string(81, 'x') + "\" is longer than 80 characters");
+}
+
+TEST_CASE("StringMatches: * matches any run, \\* and \\\\ are literal, nothing else is special") {
+  CHECK(string_matches("uploads/*.mp4", "uploads/clip.mp4"));
+  CHECK(string_matches("uploads/*.mp4", "uploads/.mp4"));
+  CHECK(string_matches("uploads/*.mp4", "uploads/a/b.mp4.mp4"));
+  CHECK_FALSE(string_matches("uploads/*.mp4", "uploads/clip.mp4x"));
+  CHECK_FALSE(string_matches("uploads/*.mp4", "archive/clip.mp4"));
+  CHECK(string_matches("*", ""));
+  CHECK(string_matches("", ""));
+  CHECK_FALSE(string_matches("", "a"));
+  CHECK(string_matches("a*b*c", "aXbYbZc"));
+  CHECK_FALSE(string_matches("a*b*c", "aXbYbZ"));
+  CHECK(string_matches("**a", "xa"));
+  // Escapes (the pattern's own characters, after JSON): \* is a star, \\ one backslash.
+  CHECK(string_matches("log\\*", "log*"));
+  CHECK_FALSE(string_matches("log\\*", "logs"));
+  CHECK(string_matches("C:\\\\*", "C:\\temp"));
+  CHECK_FALSE(string_matches("C:\\\\*", "C:temp"));
+  // ? and [ ] are ordinary characters (unlike fnmatch).
+  CHECK(string_matches("a?[b]", "a?[b]"));
+  CHECK_FALSE(string_matches("a?", "ab"));
+  CHECK_FALSE(string_matches("[ab]", "a"));
+  // Code units, no case folding.
+  CHECK_FALSE(string_matches("*.MP4", "clip.mp4"));
+  CHECK(string_matches("*ü", "grü"));
 }

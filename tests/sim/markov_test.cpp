@@ -177,7 +177,7 @@ namespace {
 
 TEST_CASE("markov: agrees with the executor on the executor's own test designs", "[markov]") {
   const std::string designs = std::string(FLOWCOST_TEST_DATA) + "/sfn/designs.yaml";
-  for (const char* name : {"distributed", "timeout-lognormal", "choice-labels", "nested-map", "retry", "cold-p"}) {
+  for (const char* name : {"distributed", "timeout-lognormal", "choice-labels", "choice-matches", "nested-map", "retry", "cold-p"}) {
     const AnalyticResult a = analyze(designs, name);
     const Simulated s = simulate(designs, name, 100'000);
     INFO(name << ": analytic " << a.transitions << ", simulated " << s.mean << " +- " << s.se);

@@ -72,6 +72,10 @@ TEST_CASE("sfn errors: a behaviour missing for a Task, a Map or a Choice that ne
   CHECK(design_errors("choice-input") ==
         Lines{"bad/../choice.asl.json:6:32: error: Choice \"Pick\" reads \"$.x\", which is not a sampled input "
               "field: add it under input: or give the Choice weights under choices: {Pick: {...}}"});
+  // A timestamp rule reads input fields as the others do; a placeholder has no instant until it is substituted.
+  CHECK(design_errors("choice-placeholder-time") ==
+        Lines{"bad/../choice_placeholder_time.asl.json:6:19: error: Choice \"When\" compares with \"${Cutoff}\", "
+              "which is not a timestamp until it is substituted; give the Choice weights under choices: {When: {...}}"});
 }
 
 TEST_CASE("sfn errors: an Express design rejects .waitForTaskToken at its line and column") {

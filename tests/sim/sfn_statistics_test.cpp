@@ -90,3 +90,18 @@ TEST_CASE("sfn stats: string and numeric input fields combine in an And rule") {
   auto picked = [&](const ExecutionRecord& r) { return runs.error(r) == "Picked.A" ? 1.0 : 0.0; };
   CHECK(runs.mean(picked) == Approx(0.45).margin(4 * bernoulli_se(0.45, kN)));
 }
+
+TEST_CASE("sfn stats: StringMatches and timestamp rules read string input fields") {
+  auto l = load(kDesigns, "choice-matches");
+  REQUIRE(l->sim);
+  auto runs = simulate(*l, kN);
+  auto share = [&](const char* error) {
+    return runs.mean([&](const ExecutionRecord& r) { return runs.error(r) == error ? 1.0 : 0.0; });
+  };
+  // "uploads/*.mp4" matches uploads/clip.mp4 (0.5) only; then a timestamp before July 1st (0.4); then one at
+  // or after the cutoff by the Path operand, compared as instants (-02:00: 01:00Z on July 1st; 0.2); else Other.
+  CHECK(share("Picked.Video") == Approx(0.5).margin(4 * bernoulli_se(0.5, kN)));
+  CHECK(share("Picked.Early") == Approx(0.5 * 0.4).margin(4 * bernoulli_se(0.2, kN)));
+  CHECK(share("Picked.Late") == Approx(0.5 * 0.2).margin(4 * bernoulli_se(0.1, kN)));
+  CHECK(share("") == Approx(0.5 * 0.4).margin(4 * bernoulli_se(0.2, kN)));
+}
