@@ -8,7 +8,9 @@
 #include "model/asl/placeholders.h"
 #include "model/asl/validator.h"
 #include "model/errors.h"
+#include "model/number_format.h"
 #include "model/suggest.h"
+#include "model/template/substitutions.h"
 
 namespace flowcost::model::asl {
 
@@ -43,6 +45,29 @@ void load_scope(LoadContext& ctx, const Node& object, const std::string& prefix,
   for (const auto& entry : states->value.members) out.states.push_back(load_state(ctx, entry));
 }
 
+namespace {
+
+// Step Functions refuses a definition over 1 MB, a hard quota (docs/sources.md#sfn-quotas): an error when
+// even its compact JSON, the least AWS can receive, is over; a warning when only the file as written is (a
+// pretty-printed file that fits once minified). Compact JSON is at most four times a file's size (YAML's
+// shortest scalars), so a small file is not serialized.
+void check_definition_size(const SourceFile& file, const Node& root, Diagnostics& diags) {
+  constexpr std::size_t kMaxBytes = 1'048'576;
+  if (file.text.size() <= kMaxBytes / 4) return;
+  const std::size_t compact = templates::compact_json(root).size();
+  const std::string quota = "Step Functions accepts a definition of at most 1,048,576 bytes (1 MB, a hard quota)";
+  if (compact > kMaxBytes) {
+    diags.error(root.loc, "the definition is " + format_grouped(static_cast<double>(compact), 0) +
+                              " bytes as compact JSON; " + quota);
+  } else if (file.text.size() > kMaxBytes) {
+    diags.warning(root.loc, "the definition file is " + format_grouped(static_cast<double>(file.text.size()), 0) +
+                                " bytes and " + format_grouped(static_cast<double>(compact), 0) +
+                                " as compact JSON; " + quota + ": deploy it minified");
+  }
+}
+
+}  // namespace
+
 std::optional<StateMachine> load_state_machine(const SourceFile& file, Diagnostics& diags) {
   auto root = parse_definition_document(file, diags);
   if (!root) return std::nullopt;
@@ -58,6 +83,7 @@ std::optional<StateMachine> load_state_machine(const SourceFile& file, const Nod
   StateMachine machine;
   machine.file = file.path;
   machine.definition_size_bytes = file.text.size();
+  check_definition_size(file, root, diags);
   machine.has_placeholders = scan_placeholders(root, diags);
   FieldReader r(root, "", diags);
   r.check_keys({"Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"});

@@ -250,3 +250,27 @@ TEST_CASE("forms AWS deploys load as Step Functions reads them") {
   CHECK(load.credentials->find("RoleArn")->text == "arn:aws:iam::111122223333:role/TableWriter");
   CHECK(std::get<MapState>(state(m, "Fan").body).label->value == "Orders-batch_1.v2");
 }
+
+TEST_CASE("a definition over Step Functions' 1 MB quota: an error as compact JSON, a warning as written") {
+  auto diagnostics = [](const std::string& text) {
+    Diagnostics diags;
+    const SourceFile file = make_source_file("big.asl.json", text);
+    auto machine = asl::load_state_machine(file, diags);
+    std::vector<std::string> out;
+    for (const auto& d : diags.items()) out.push_back(diagnostic_headline(d));
+    return out;
+  };
+  auto definition = [](std::size_t comment_bytes, std::size_t spaces) {
+    return "{" + std::string(spaces, ' ') + "\"Comment\":\"" + std::string(comment_bytes, 'x') +
+           "\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}";
+  };
+  // Compact: {"Comment":"x...","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}} = comment + 70 bytes.
+  CHECK(diagnostics(definition(1'048'576 - 70, 0)).empty());
+  CHECK(diagnostics(definition(1'048'576 - 69, 0)) ==
+        std::vector<std::string>{"big.asl.json:1:1: error: the definition is 1,048,577 bytes as compact JSON; Step "
+                                 "Functions accepts a definition of at most 1,048,576 bytes (1 MB, a hard quota)"});
+  CHECK(diagnostics(definition(700'000, 400'000)) ==
+        std::vector<std::string>{"big.asl.json:1:1: warning: the definition file is 1,100,070 bytes and 700,070 as "
+                                 "compact JSON; Step Functions accepts a definition of at most 1,048,576 bytes (1 MB, "
+                                 "a hard quota): deploy it minified"});
+}
