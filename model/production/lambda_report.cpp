@@ -1,8 +1,11 @@
 #include "model/production/lambda_report.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+
+#include <nlohmann/json.hpp>
 
 #include "model/csv_reader.h"
 
@@ -63,12 +66,91 @@ bool read_fields(std::string_view text, std::size_t pos, const std::string& path
   }
 }
 
+// A log event of the JSON log format (a function's `LogFormat: JSON`): one object per line, optionally after
+// a timestamp, its kind in "type" ("platform.report", "platform.start", ...; the function's own JSON output
+// has none). std::nullopt for a line that is not such an object.
+struct JsonEvent {
+  nlohmann::json event;
+  std::string type;
+  int column = 0;  // of the '{'
+};
+
+std::optional<JsonEvent> json_event(std::string_view row) {
+  const std::size_t brace = row.find('{');
+  if (brace == std::string_view::npos || row.find("\"type\"", brace) == std::string_view::npos) return std::nullopt;
+  // Only a timestamp (digits first, as a CloudWatch export writes it) may come before the object.
+  if (brace > 0 && (!space(row[brace - 1]) || !std::isdigit(static_cast<unsigned char>(row[0])) ||
+                    row.substr(0, brace).find_first_of("{}\"") != std::string_view::npos))
+    return std::nullopt;
+  nlohmann::json j = nlohmann::json::parse(row.substr(brace), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  const auto type = j.find("type");
+  if (type == j.end() || !type->is_string()) return std::nullopt;
+  JsonEvent out;
+  out.type = type->get<std::string>();
+  out.event = std::move(j);
+  out.column = static_cast<int>(brace) + 1;
+  return out;
+}
+
+// A `platform.report` event: record.metrics.durationMs (required), billedDurationMs, memorySizeMB and
+// initDurationMs (cold starts), record.status ("success", or "error", "failure", "timeout") and
+// record.errorType (docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html, platform.report).
+std::optional<LambdaInvocation> platform_report(const JsonEvent& e, const std::string& path, int line,
+                                                Diagnostics& diags) {
+  const SourceLocation at{path, line, e.column};
+  auto object = [](const nlohmann::json& j, const char* key) -> const nlohmann::json* {
+    if (!j.is_object()) return nullptr;
+    auto it = j.find(key);
+    return it != j.end() && it->is_object() ? &*it : nullptr;
+  };
+  const nlohmann::json* record = object(e.event, "record");
+  const nlohmann::json* metrics = record ? object(*record, "metrics") : nullptr;
+  auto metric = [&](const char* key) -> std::optional<double> {
+    if (!metrics) return std::nullopt;
+    auto it = metrics->find(key);
+    if (it == metrics->end() || it->is_null()) return std::nullopt;
+    if (!it->is_number() || !(it->get<double>() >= 0) || !std::isfinite(it->get<double>())) {
+      diags.error(at, std::string("platform.report: \"") + key + "\" is not a non-negative number");
+      return std::nullopt;
+    }
+    return it->get<double>();
+  };
+  auto text = [&](const char* key) -> std::optional<std::string> {
+    if (!record) return std::nullopt;
+    auto it = record->find(key);
+    if (it == record->end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+  };
+  const std::size_t errors_before = diags.error_count();
+  LambdaInvocation inv;
+  inv.line = line;
+  inv.request_id = text("requestId").value_or("");
+  const auto duration = metric("durationMs");
+  inv.billed_duration_ms = metric("billedDurationMs");
+  inv.memory_mb = metric("memorySizeMB");
+  inv.init_duration_ms = metric("initDurationMs");
+  if (diags.error_count() != errors_before) return std::nullopt;
+  if (!duration) {
+    diags.error(at, "platform.report without \"record\": {\"metrics\": {\"durationMs\": ...}}");
+    return std::nullopt;
+  }
+  inv.duration_ms = *duration;
+  const auto status = text("status");
+  if (status && *status != "success") inv.error = text("errorType").value_or(kUnnamedLambdaError);
+  return inv;
+}
+
 }  // namespace
 
 std::optional<LambdaInvocation> parse_report_line(std::string_view text, const std::string& path, int line,
                                                   Diagnostics& diags) {
   std::size_t at = text.find(kReport);
-  if (at == std::string_view::npos) return std::nullopt;
+  if (at == std::string_view::npos) {
+    auto e = json_event(text);
+    if (!e || e->type != "platform.report") return std::nullopt;
+    return platform_report(*e, path, line, diags);
+  }
   // Only a timestamp (one or two tokens) may come before REPORT.
   std::string_view before = text.substr(0, at);
   if (!before.empty() && !space(before.back())) return std::nullopt;
@@ -202,15 +284,17 @@ void read_insights_csv(const std::vector<CsvRecord>& records, const std::string&
   }
 }
 
-// START, END and the other platform lines of a function's log (not REPORT): part of every export, so
-// they are not counted as skipped.
+// START, END and the other platform lines of a function's log (not REPORT), or in the JSON log format its
+// other `platform.*` events (platform.start, platform.initStart, platform.runtimeDone, ...): part of every
+// export, so they are not counted as skipped.
 bool is_platform_line(std::string_view row) {
   for (std::string_view marker : {"START RequestId:", "END RequestId:", "INIT_START ", "INIT_REPORT ", "RESTORE_START ",
                                   "RESTORE_REPORT ", "EXTENSION ", "TELEMETRY "}) {
     std::size_t at = row.find(marker);
     if (at != std::string_view::npos && (at == 0 || space(row[at - 1]))) return true;
   }
-  return false;
+  auto e = json_event(row);
+  return e && e->type.rfind("platform.", 0) == 0;
 }
 
 // "TIMESTAMP REQUESTID Task timed out after 3.00 seconds": the request id, or empty.

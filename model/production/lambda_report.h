@@ -11,6 +11,11 @@
 // `REQUESTID Task timed out after N seconds` line: it marks that request's REPORT record as a timeout (older
 // runtimes write no `Status` in REPORT lines).
 //
+// A function whose `LogFormat` is JSON writes those platform lines as JSON log events, one object per line
+// (optionally after a timestamp): a `platform.report` event is a REPORT record (record.metrics.durationMs,
+// billedDurationMs, memorySizeMB, initDurationMs; record.status and record.errorType), the other
+// `platform.*` events are platform lines, and any other line is the function's output.
+//
 // A Logs Insights CSV has a header row naming its columns: `@duration` (required), `@billedDuration`,
 // `@memorySize` (bytes: 128 MB is 128000000; a whole number of MiB such as 134217728 is read as MiB),
 // `@initDuration`, `@log` (`ACCOUNT:/aws/lambda/FUNCTION`, which names the function) and `@message` (the raw
@@ -52,8 +57,8 @@ inline constexpr const char* kUnnamedLambdaError = "Lambda.Unknown";
 // column in `diags`; a file with no REPORT record is an error at 1:1.
 LambdaLog read_lambda_log(const SourceFile& file, const std::string& default_function, Diagnostics& diags);
 
-// Parses one REPORT line (after an optional timestamp). std::nullopt when the line is not a REPORT line;
-// errors in a REPORT line go to `diags` at `line` (columns 1-based in `text`).
+// Parses one REPORT line or `platform.report` event (after an optional timestamp). std::nullopt when the
+// line is neither; errors in one go to `diags` at `line` (columns 1-based in `text`).
 std::optional<LambdaInvocation> parse_report_line(std::string_view text, const std::string& path, int line,
                                                   Diagnostics& diags);
 

@@ -66,6 +66,30 @@ TEST_CASE("fit: Lambda REPORT lines give a task behaviour, an empirical CSV and 
   CHECK(v.code == 0);
 }
 
+TEST_CASE("fit: the JSON log format gives the same fragment as the text format", "[fit]") {
+  auto dir = scratch_folder("fit_lambda_json");
+  CliResult text = run_flowcost({"fit", data("checkout.log"), "-o", (dir / "text.yaml").string()});
+  CliResult json = run_flowcost({"fit", data("checkout-json.log"), "--function", "checkout", "-o",
+                                 (dir / "json.yaml").string()});
+  REQUIRE(text.code == 0);
+  REQUIRE(json.code == 0);
+  auto without_sources = [](std::string yaml, const std::string& csv) {
+    // The header names the input file and the CSV its output file; the rest must be the same.
+    const std::size_t tasks = yaml.find("tasks:");
+    yaml = yaml.substr(tasks);
+    const std::size_t at = yaml.find(csv);
+    if (at != std::string::npos) yaml.replace(at, csv.size(), "CSV");
+    return yaml;
+  };
+  CHECK(without_sources(slurp(dir / "json.yaml"), "json.checkout.duration.csv") ==
+        without_sources(slurp(dir / "text.yaml"), "text.checkout.duration.csv"));
+  CHECK(slurp(dir / "json.checkout.duration.csv") == "duration_ms\n35\n38.52\n40.1\n900\n");
+  CHECK(json.err == data("checkout-json.log") + ": warning: 1 line is not a Lambda REPORT record and was skipped\n" +
+                        data("checkout-json.log") +
+                        ": warning: the duration of function \"checkout\": 4 samples are too few to fit a distribution (at "
+                        "least 30); written as an empirical distribution of its 4 samples\n");
+}
+
 TEST_CASE("fit: a Logs Insights CSV, as JSON", "[fit]") {
   auto dir = scratch_folder("fit_insights");
   CliResult r = run_flowcost({"fit", data("insights.csv"), "--format", "json", "-o", (dir / "fit.json").string()});

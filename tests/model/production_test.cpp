@@ -50,6 +50,44 @@ TEST_CASE("a CloudWatch Logs export: REPORT records, cold starts, errors, platfo
   CHECK(log.skipped_lines == 1);  // the function's own "INFO order accepted"; START, END, INIT_START are not counted
 }
 
+TEST_CASE("the JSON log format: platform.report events, the other platform events ignored") {
+  // The same four invocations as checkout.log, as a function with `LogFormat: JSON` logs them.
+  Diagnostics diags;
+  LambdaLog log = read_lambda_log(read_source_file(data("checkout-json.log")), "checkout", diags);
+  CHECK(diags.empty());
+  const auto& inv = log.functions.at("checkout");
+  REQUIRE(inv.size() == 4);
+  CHECK(inv[0].request_id == "8f5e0f1a-0001");
+  CHECK(inv[0].duration_ms == 38.52);
+  CHECK(inv[0].billed_duration_ms == 39);
+  CHECK(inv[0].memory_mb == 512);
+  CHECK(inv[0].init_duration_ms == 148.2);
+  CHECK_FALSE(inv[0].error);
+  CHECK(inv[0].line == 5);
+  CHECK_FALSE(inv[1].init_duration_ms);
+  CHECK(inv[2].error == std::string("Lambda.Unknown"));  // status timeout
+  CHECK(inv[3].error == std::string("Runtime.ExitError"));
+  CHECK(inv[3].duration_ms == 35);
+  CHECK(log.skipped_lines == 1);  // the function's own JSON line; platform.start, .initStart, .runtimeDone are not
+
+  // A platform.report without a duration, or with a bad number, is an error at its object.
+  Diagnostics d2;
+  read_text("2024-05-01T10:00:00Z {\"type\":\"platform.report\",\"record\":{\"metrics\":{\"billedDurationMs\":3}}}\n"
+            "{\"type\":\"platform.report\",\"record\":{\"metrics\":{\"durationMs\":\"12\"}}}\n",
+            d2);
+  CHECK(headlines(d2) == std::vector<std::string>{
+                             "x.log:1:22: error: platform.report without \"record\": {\"metrics\": {\"durationMs\": ...}}",
+                             "x.log:2:1: error: platform.report: \"durationMs\" is not a non-negative number"});
+  // JSON that is not a log event of Lambda's (no "type", not an object, text before it) is the function's output.
+  Diagnostics d3;
+  LambdaLog other = read_text("{\"level\":\"INFO\",\"message\":\"x\"}\n[1, 2]\nsay {\"type\": \"platform.report\"}\n"
+                              "REPORT RequestId: r1\tDuration: 1.00 ms\n",
+                              d3);
+  CHECK(d3.empty());
+  CHECK(other.skipped_lines == 3);
+  CHECK(other.functions.at("fn").size() == 1);
+}
+
 TEST_CASE("an older runtime's timeout line marks its request's REPORT record as failed") {
   Diagnostics diags;
   LambdaLog log = read_text("2024-05-01T10:00:03.000Z END RequestId: r2\n"
