@@ -54,14 +54,15 @@ inline double instant_of(const PlanInputField& f, double x) {
 
 }  // namespace choice_detail
 
-// Does rule `index` of `plan` match? `value(field)` gives input field `field`'s value in this execution (a
-// number, or a label's index for a string field).
 template <class Value>
-bool rule_matches(const Plan& plan, std::uint32_t index, const Value& value) {
+bool rule_matches(const Plan& plan, std::uint32_t index, const Value& value);
+
+namespace choice_detail {
+
+// Every rule but the simple ones (rule_matches tells those at once, inline).
+template <class Value>
+[[gnu::noinline]] bool general_rule_matches(const Plan& plan, const PlanRule& r, const Value& value) {
   using model::asl::ChoiceOp;
-  using choice_detail::compare;
-  const PlanRule& r = plan.rules[index];
-  if (r.simple_numeric) return compare(r.op, value(r.field), r.number);
   auto child = [&](std::uint32_t i) { return rule_matches(plan, plan.rule_children[r.children_first + i], value); };
   switch (r.op) {
     case ChoiceOp::and_:
@@ -125,6 +126,18 @@ bool rule_matches(const Plan& plan, std::uint32_t index, const Value& value) {
     }
     default: return false;
   }
+}
+
+}  // namespace choice_detail
+
+// Does rule `index` of `plan` match? `value(field)` gives input field `field`'s value in this execution (a
+// number, or a label's index for a string field).
+template <class Value>
+inline bool rule_matches(const Plan& plan, std::uint32_t index, const Value& value) {
+  const PlanRule& r = plan.rules[index];
+  if (r.simple_numeric) return choice_detail::compare(r.op, value(r.field), r.number);
+  if (r.simple_boolean) return (value(r.field) != 0) == r.boolean;
+  return choice_detail::general_rule_matches(plan, r, value);
 }
 
 }  // namespace flowcost::sim::sfn

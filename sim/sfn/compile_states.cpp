@@ -237,6 +237,8 @@ std::uint32_t Compiler::compile_rule(const model::asl::ChoiceRule& r, Machine& m
                           pr.op == ChoiceOp::numeric_greater_than_equals;
   pr.simple_numeric = numeric_op && pr.field != kNone && !plan.inputs[pr.field].label && pr.has_number &&
                       pr.other_field == kNone && r.children.empty();
+  pr.simple_boolean = pr.op == ChoiceOp::boolean_equals && pr.field != kNone && !plan.inputs[pr.field].label &&
+                      pr.has_boolean && pr.other_field == kNone && r.children.empty();
   std::vector<std::uint32_t> children;
   for (const auto& c : r.children) children.push_back(compile_rule(c, m, target));
   const auto index = static_cast<std::uint32_t>(plan.rules.size());

@@ -9,6 +9,7 @@
 #include "model/number_format.h"
 #include "sim/random.h"
 #include "sim/sfn/call_meters.h"
+#include "sim/sfn/executor_attempt.h"
 #include "sim/sfn/slots.h"
 
 namespace flowcost::sim::sfn {
@@ -227,9 +228,18 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
       const PlanTask& task = plan_.tasks[s.detail];
       SiteVariates variates = values_.variates(occ);
       if (task.draws) variates.word(0);
-      enter_state(t);
-      if (!task_history(t)) return {frame_.abort_ms, frame_.abort_error};
+      // StateEntered and StateExited, and the first attempt's Scheduled, Started and its end, at once.
+      count_history(5, t);
+      if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
+      ++out_->transitions;
+      if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
       Result r = run_task(task, t, occ, variates);
+      if (r.error == 0 && frame_.abort_error == 0) {  // the common case: on to the next state
+        t = r.end_ms;
+        if (s.next == kNone) return {t, 0};
+        cur = s.next;
+        continue;
+      }
       if (settle(s, cur, r, occ, stop_ms, t)) return r;
       continue;
     }

@@ -158,7 +158,16 @@ class Executor {
     return values_.is_distribution(m.payload) ? drawn_payload(m, ctx) : values_.get(m.payload);
   }
   double drawn_payload(const PlanMachine& m, std::uint64_t ctx);
-  void meter_calls(const PlanTask& task, SiteVariates& variates);
+  // The downstream calls of a Task attempt: a quantity fixed for the draw is added here, inline (the common
+  // case); a drawn one by meter_drawn_call.
+  void meter_calls(const PlanTask& task, SiteVariates& variates) {
+    for (std::uint32_t i = 0; i < task.calls_count; ++i) {
+      const CallMeter& cm = call_meters_[task.calls_first + i];
+      if (cm.per_draw >= 0) out_->meters.add(cm.meter, cm.per_draw);
+      else meter_drawn_call(task, i, variates);
+    }
+  }
+  void meter_drawn_call(const PlanTask& task, std::uint32_t i, SiteVariates& variates);
   // An invocation that ran (an attempt that never started bills nothing: see run_task).
   void meter_lambda(bool arm64, std::int64_t memory_mb, double init_ms, double run_ms) {
     out_->meters.add(Meter::lambda_requests, 1);

@@ -17,20 +17,13 @@ void Executor::meter_express(double definition_mb, double payload_bytes, std::ui
                    meters_.express_mb_ms(metering_.express_base_memory_mb + definition_mb + payload_mb, duration_ms));
 }
 
-void Executor::meter_calls(const PlanTask& task, SiteVariates& variates) {
-  for (std::uint32_t i = 0; i < task.calls_count; ++i) {
-    const std::uint32_t call = task.calls_first + i;
-    const CallMeter& cm = call_meters_[call];
-    if (cm.per_draw >= 0) {  // the same quantity for every call of this draw
-      out_->meters.add(cm.meter, cm.per_draw);
-      continue;
-    }
-    const PlanCall& c = plan_.calls[call];
-    const double amount = values_.get(c.amount, variates, kSlotFirstCall + i);
-    const std::int64_t items =
-        c.items == kNone ? 1 : model::EventMeters::count(values_.get(c.items, variates, kSlotFirstCallItems + i));
-    out_->meters.add(cm.meter, call_quantity(meters_, c.kind, amount, items));
-  }
+void Executor::meter_drawn_call(const PlanTask& task, std::uint32_t i, SiteVariates& variates) {
+  const std::uint32_t call = task.calls_first + i;
+  const PlanCall& c = plan_.calls[call];
+  const double amount = values_.get(c.amount, variates, kSlotFirstCall + i);
+  const std::int64_t items =
+      c.items == kNone ? 1 : model::EventMeters::count(values_.get(c.items, variates, kSlotFirstCallItems + i));
+  out_->meters.add(call_meters_[call].meter, call_quantity(meters_, c.kind, amount, items));
 }
 
 // A mocked Task's result for this invocation (0 = Return); kNone when the mock has no response for it
@@ -44,52 +37,6 @@ std::uint32_t Executor::mocked_error(const PlanTask& task, double t) {
   frame_.abort_error = plan_.err_runtime;
   frame_.abort_ms = t;
   return kNone;
-}
-
-Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_t occ, SiteVariates& variates) {
-  // The invocation starts after its dispatch latency (wall time only: no Lambda duration).
-  if (frame_.latency->any) t += latency_ms(model::kLatencyTaskDispatch, occ);
-  // The work time first: its sampler (a normal and an exp for a lognormal) is the longest chain here,
-  // and the checks below do not wait for it.
-  const double work = task.duration != kNone ? std::max(0.0, values_.get(task.duration, variates, kSlotDuration)) : 0;
-  // The attempt's own error: the mocked result, or one uniform against the per-attempt probabilities.
-  std::uint32_t error = 0;
-  if (task.mocked) {
-    error = mocked_error(task, t);
-    if (error == kNone) return {t, plan_.err_runtime};
-  } else if (task.errors_count) {
-    const double u = variates.uniform01(kSlotError);
-    for (std::uint32_t i = 0; i < task.errors_count; ++i)
-      if (u < error_cumulative_[task.errors_first + i]) {
-        error = plan_.task_errors[task.errors_first + i].error_id;
-        break;
-      }
-  }
-  double elapsed = work;
-  if (task.lambda) {
-    double init = 0;
-    if (task.cold_probability != kNone && variates.uniform01(kSlotColdStart) < cold_probability(task))
-      init = task.init != kNone ? std::max(0.0, values_.get(task.init, variates, kSlotInit)) : 0;
-    if (error != 0 && unbilled_error_[error]) {
-      // The invoke failed before the function started (a throttle): no request, no duration, no time.
-      init = 0;
-      elapsed = 0;
-    } else {
-      const double run_ms = std::min(work, task.function_timeout_ms);
-      if (work > task.function_timeout_ms) error = plan_.err_lambda_unknown;  // the function timed out
-      meter_lambda(task.arm64, task.memory_mb_int, init, run_ms);
-      elapsed = init + run_ms;
-    }
-  }
-  double end = elapsed;
-  if (task.special) {
-    end = finish_special(task, t, occ, work, elapsed, error, variates);
-  } else if (elapsed > task.timeout_ms) {  // the attempt's TimeoutSeconds ends it early
-    end = task.timeout_ms;
-    error = plan_.err_timeout;
-  }
-  if (task.calls_count && (error == 0 || task.callback_wait != kNone)) meter_calls(task, variates);
-  return {t + end, error};
 }
 
 // Child executions, callbacks, heartbeats and Fargate jobs (PlanTask::special): returns when the attempt

@@ -97,6 +97,7 @@ struct PlanRule {
   bool boolean = false;
   bool has_text = false, has_number = false, has_boolean = false;
   bool simple_numeric = false;        // a Numeric* comparison of a numeric input field with a number
+  bool simple_boolean = false;        // BooleanEquals of a numeric input field with a boolean
   std::uint32_t children_first = 0, children_count = 0;  // into Plan::rule_children (And/Or/Not)
   std::uint32_t next = kNone;         // top-level rules: target state
 };
