@@ -100,6 +100,16 @@ std::uint32_t ValueCompiler::add(const model::ValueSpec& spec, const ValueRole& 
 }
 
 std::uint32_t ValueCompiler::add_name(const std::string& name, const model::SourceLocation& loc) {
+  // A per-event name is read directly; it may be a path (a design field such as state.reported.t).
+  if (auto e = event_name(name)) {
+    CompiledValue cv;
+    cv.loc = loc;
+    cv.check = ValueCheck::finite;
+    cv.what = "\"" + name + "\"";
+    cv.kind = CompiledValue::Kind::event_name;
+    cv.event_name = *e;
+    return push(std::move(cv));
+  }
   model::ValueSpec spec;
   spec.kind = model::ValueSpec::Kind::expression;
   spec.loc = loc;

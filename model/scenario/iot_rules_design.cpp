@@ -5,6 +5,7 @@
 
 #include "model/scenario/iot_parse_detail.h"
 #include "model/suggest.h"
+#include "model/template/mapped_text.h"
 
 namespace flowcost::model {
 
@@ -71,14 +72,24 @@ void check_sql(const SqlCondition& c, const Scenario& sc, const NameScope& scope
 }
 
 std::optional<IotSql> parse_rule_sql(const Node& n, const Scenario& sc, const NameScope& scope,
-                                     const std::vector<IotFieldSpec>& fields, Diagnostics& diags) {
+                                     const std::vector<IotFieldSpec>& fields, const SourceFile* source,
+                                     Diagnostics& diags) {
   if (!n.is_string()) {
     diags.error(n.loc, "sql must be a string (SELECT * FROM 'topic' WHERE ...), not " + n.type_name());
     return std::nullopt;
   }
-  SourceLocation start = n.loc;
-  if (n.quoted && start.known()) start.column += 1;
-  auto sql = parse_iot_sql(n.text, start, diags);
+  // Each byte of the statement at its place in the scenario file (a block scalar, escapes), when it can be
+  // traced there; else at the scalar's position.
+  const templates::MappedText mapped =
+      source && source->path == n.loc.file ? templates::scalar_text(n, *source) : templates::MappedText{};
+  const std::function<SourceLocation(std::size_t)> at = [&](std::size_t offset) {
+    if (mapped.origin.empty()) return n.loc;
+    const auto& o = mapped.origin[std::min(offset, mapped.origin.size() - 1)];
+    SourceLocation l{n.loc.file, o.line, o.column};
+    if (offset >= mapped.origin.size()) l.column += 1;  // the end of the statement: just after its last byte
+    return l;
+  };
+  auto sql = parse_iot_sql(n.text, at, diags);
   if (sql && sql->where) check_sql(*sql->where, sc, scope, fields, diags);
   return sql;
 }
@@ -88,7 +99,23 @@ void parse_fields(const Node& n, const NameScope& base, IotRulesDesign& d, Diagn
     diags.error(n.loc, "fields must be a mapping of field name to distribution, not " + n.type_name());
     return;
   }
+  // A field is a name, or a path of names joined by `.` for a nested field of the message
+  // (state.reported.temperature), which only the rules' SQL reads.
+  auto valid_field = [](std::string_view key) {
+    for (std::size_t start = 0;;) {
+      const std::size_t dot = key.find('.', start);
+      if (!valid_name(key.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start)))
+        return false;
+      if (dot == std::string_view::npos) return true;
+      start = dot + 1;
+    }
+  };
   for (const auto& m : n.members) {
+    if (!valid_field(m.key)) {
+      diags.error(m.key_loc, "\"" + m.key + "\" is not a valid field name; use letters, digits and _ (not starting "
+                             "with a digit), or such names joined by . for a nested field (state.reported.temperature)");
+      continue;
+    }
     if (std::find(base.names.begin(), base.names.end(), m.key) != base.names.end()) {
       diags.error(m.key_loc, "field \"" + m.key + "\" is already a scenario input or workload item; use that name "
                              "directly");
@@ -134,7 +161,8 @@ void parse_connection(const Node& n, const Scenario& sc, const NameScope& scope,
   if (ok) d.connection = std::move(c);
 }
 
-void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotRulesDesign& d, Diagnostics& diags) {
+void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotRulesDesign& d, const SourceFile* source,
+                 Diagnostics& diags) {
   if (!n.is_sequence() || n.items.empty()) {
     diags.error(n.loc, "rules must be a non-empty list of rules");
     return;
@@ -162,7 +190,11 @@ void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotR
     if (match && sql) diags.error(sql->loc, "rule \"" + rule.name + "\" has both match and sql; give one of them");
     else if (!match && !sql) diags.error(r.loc, "rule \"" + rule.name + "\" needs match (a fraction) or sql");
     if (match) rule.match = iot_detail::probability_field(r, "match", scope, diags);
-    if (sql) rule.sql = parse_rule_sql(*sql, sc, scope, d.fields, diags);
+    if (sql) rule.sql = parse_rule_sql(*sql, sc, scope, d.fields, source, diags);
+    // Without FROM no topic triggers the rule: only a Basic Ingest publish to $aws/rules/NAME does.
+    if (rule.sql && !rule.sql->topic_filter && d.ingest != IotIngest::basic_ingest)
+      diags.error(sql->loc, "rule \"" + rule.name + "\" has no FROM: only Basic Ingest ($aws/rules/" + rule.name +
+                                ") triggers it; set the design's ingest: basic_ingest, or add FROM 'topic/filter'");
     const Node* actions = r.find("actions");
     if (!actions) {
       diags.error(r.loc, "rule \"" + rule.name + "\" needs actions (a list, possibly empty)");
@@ -187,7 +219,7 @@ void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotR
 
 }  // namespace
 
-IotRulesDesign parse_iot_rules_design(const Node& n, const Scenario& sc, Diagnostics& diags) {
+IotRulesDesign parse_iot_rules_design(const Node& n, const Scenario& sc, Diagnostics& diags, const SourceFile* source) {
   IotRulesDesign d;
   if (const Node* name = n.find("name")) d.name = name->text;
   d.loc = n.loc;
@@ -226,7 +258,7 @@ IotRulesDesign parse_iot_rules_design(const Node& n, const Scenario& sc, Diagnos
                            "a number or a distribution)");
   if (const Node* c = n.find("connection")) parse_connection(*c, sc, scope, d, diags);
   if (const Node* f = n.find("fixed")) d.fixed = parse_fixed_section(*f, sc, diags);
-  if (const Node* r = n.find("rules")) parse_rules(*r, sc, scope, d, diags);
+  if (const Node* r = n.find("rules")) parse_rules(*r, sc, scope, d, source, diags);
   else diags.error(d.loc, "iot_rules design \"" + d.name + "\" needs rules");
   return d;
 }

@@ -14,6 +14,7 @@
 #include "model/scenario/iot_sql.h"
 #include "model/scenario/monthly_lines.h"
 #include "model/scenario/values.h"
+#include "model/source_file.h"
 
 namespace flowcost::model {
 
@@ -106,7 +107,9 @@ struct IotRulesDesign {
 // Parses and checks a design mapping (called by load_scenario once the scenario's common sections and
 // design names are read). Names in values and SQL must be scenario inputs,
 // workload items or the design's `fields`; `step_functions` actions must name a step_functions design of
-// `scenario`. Every problem goes to `diags` at its position.
-IotRulesDesign parse_iot_rules_design(const Node& node, const Scenario& scenario, Diagnostics& diags);
+// `scenario`. Every problem goes to `diags` at its position; `source`, the scenario file, places the problems
+// of a rule's SQL at their own line and column (a block scalar, escapes).
+IotRulesDesign parse_iot_rules_design(const Node& node, const Scenario& scenario, Diagnostics& diags,
+                                      const SourceFile* source = nullptr);
 
 }  // namespace flowcost::model

@@ -1,7 +1,9 @@
 #include "model/scenario/iot_sql.h"
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
+#include <functional>
 
 #include "model/nesting_limit.h"
 
@@ -26,6 +28,7 @@ struct Token {
   std::string text;  // word/op/other: as written; string: contents; number: as written
   double number = 0;
   std::size_t offset = 0;
+  char quote = 0;  // string: ' or "
 };
 
 bool is_word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
@@ -41,28 +44,44 @@ bool keyword_is(const Token& t, std::string_view kw) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const SourceLocation& start, Diagnostics& diags)
-      : text_(text), start_(start), diags_(diags) {}
+  Parser(std::string_view text, const std::function<SourceLocation(std::size_t)>& at, Diagnostics& diags)
+      : text_(text), at_(at), diags_(diags) {}
 
   std::optional<IotSql> parse() {
     if (!tokenize()) return std::nullopt;
     IotSql sql;
     sql.text = std::string(text_);
-    sql.loc = start_;
+    sql.loc = at(0);
     if (!keyword_is(peek(), "SELECT")) return fail(peek(), "the rule SQL must start with SELECT");
     ++pos_;
+    // The SELECT list is read to its end (FROM or WHERE outside parentheses: a nested SELECT has its own
+    // FROM), not interpreted.
     std::size_t select_items = 0;
-    while (peek().kind != Token::Kind::end && !keyword_is(peek(), "FROM")) {
+    std::vector<std::size_t> open;  // the ( not closed yet
+    while (peek().kind != Token::Kind::end &&
+           !(open.empty() && (keyword_is(peek(), "FROM") || keyword_is(peek(), "WHERE")))) {
+      if (peek().kind == Token::Kind::lparen) open.push_back(pos_);
+      if (peek().kind == Token::Kind::rparen) {
+        if (open.empty()) return fail(peek(), "this ) closes no (");
+        open.pop_back();
+      }
       ++pos_;
       ++select_items;
     }
+    if (!open.empty()) {
+      return fail(peek(), "expected ) to close the ( at column " + std::to_string(at(tokens_[open.back()].offset).column) +
+                              ", found " + describe(peek()));
+    }
     if (select_items == 0) return fail(peek(), "expected what to SELECT (for example *)");
-    if (!keyword_is(peek(), "FROM")) return fail(peek(), "expected FROM 'topic/filter' after the SELECT list");
-    ++pos_;
-    if (peek().kind != Token::Kind::string) return fail(peek(), "expected a quoted topic filter after FROM");
-    sql.topic_filter = peek().text;
-    if (sql.topic_filter.empty()) return fail(peek(), "the topic filter after FROM is empty");
-    ++pos_;
+    // FROM is optional for a rule that only Basic Ingest triggers ($aws/rules/NAME): the design checks that.
+    if (keyword_is(peek(), "FROM")) {
+      ++pos_;
+      if (peek().kind != Token::Kind::string || peek().quote != '\'')
+        return fail(peek(), "expected a topic filter in single quotes after FROM");
+      if (!check_topic_filter(peek())) return std::nullopt;
+      sql.topic_filter = peek().text;
+      ++pos_;
+    }
     if (keyword_is(peek(), "WHERE")) {
       ++pos_;
       auto cond = parse_or();
@@ -71,17 +90,14 @@ class Parser {
     }
     if (peek().kind != Token::Kind::end) {
       if (sql.where) return fail(peek(), "expected AND, OR or the end of the statement, found " + describe(peek()));
+      if (!sql.topic_filter) return fail(peek(), "expected FROM 'topic/filter' after the SELECT list, found " + describe(peek()));
       return fail(peek(), "expected WHERE or the end of the statement, found " + describe(peek()));
     }
     return sql;
   }
 
  private:
-  SourceLocation at(std::size_t offset) const {
-    SourceLocation l = start_;
-    if (l.known()) l.column += static_cast<int>(offset);
-    return l;
-  }
+  SourceLocation at(std::size_t offset) const { return at_(offset); }
 
   std::nullopt_t fail(const Token& t, const std::string& message) {
     diags_.error(at(t.offset), message);
@@ -91,8 +107,35 @@ class Parser {
   static std::string describe(const Token& t) {
     switch (t.kind) {
       case Token::Kind::end: return "the end of the statement";
-      case Token::Kind::string: return "'" + t.text + "'";
+      case Token::Kind::string: return std::string(1, t.quote) + t.text + std::string(1, t.quote);
       default: return "\"" + t.text + "\"";
+    }
+  }
+
+  // A topic filter (docs.aws.amazon.com/iot/latest/developerguide/topics.html#topicfilters): not empty; the
+  // wildcards `+` and `#` each fill a whole level, and `#` is the last one.
+  bool check_topic_filter(const Token& t) {
+    const std::string& f = t.text;
+    if (f.empty()) {
+      diags_.error(at(t.offset), "the topic filter after FROM is empty");
+      return false;
+    }
+    for (std::size_t start = 0;;) {
+      const std::size_t slash = f.find('/', start);
+      const std::string_view level = std::string_view(f).substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+      for (std::size_t k = 0; k < level.size(); ++k) {
+        const char c = level[k];
+        if ((c == '+' || c == '#') && level.size() != 1) {
+          diags_.error(at(t.offset + 1 + start + k), std::string("'") + c + "' in a topic filter must be a whole level (between / and /)");
+          return false;
+        }
+        if (c == '#' && slash != std::string::npos) {
+          diags_.error(at(t.offset + 1 + start + k), "'#' must be the last level of a topic filter");
+          return false;
+        }
+      }
+      if (slash == std::string::npos) return true;
+      start = slash + 1;
     }
   }
 
@@ -115,25 +158,49 @@ class Parser {
         t.text = std::string(text_.substr(i, j - i));
         i = j;
       } else if (is_digit(c) || (c == '.' && i + 1 < text_.size() && is_digit(text_[i + 1]))) {
-        std::string s(text_.substr(i));
-        char* end = nullptr;
-        t.number = std::strtod(s.c_str(), &end);
-        std::size_t len = static_cast<std::size_t>(end - s.c_str());
-        if (i + len < text_.size() && is_word_start(text_[i + len])) {
-          diags_.error(at(i), "malformed number \"" + std::string(text_.substr(i, len + 1)) + "\"");
+        // Decimal digits, an optional fraction and exponent (AWS IoT SQL has no hexadecimal literals).
+        std::size_t j = i;
+        while (j < text_.size() && is_digit(text_[j])) ++j;
+        if (j < text_.size() && text_[j] == '.') {
+          ++j;
+          while (j < text_.size() && is_digit(text_[j])) ++j;
+        }
+        if (j < text_.size() && (text_[j] == 'e' || text_[j] == 'E')) {
+          std::size_t k = j + 1;
+          if (k < text_.size() && (text_[k] == '+' || text_[k] == '-')) ++k;
+          if (k < text_.size() && is_digit(text_[k])) {
+            while (k < text_.size() && is_digit(text_[k])) ++k;
+            j = k;
+          }
+        }
+        if (j < text_.size() && (is_word_start(text_[j]) || text_[j] == '.')) {
+          diags_.error(at(i), "malformed number \"" + std::string(text_.substr(i, j + 1 - i)) + "\"");
           return false;
         }
         t.kind = Token::Kind::number;
-        t.text = s.substr(0, len);
-        i += len;
-      } else if (c == '\'') {
+        t.text = std::string(text_.substr(i, j - i));
+        t.number = std::strtod(t.text.c_str(), nullptr);
+        if (!std::isfinite(t.number)) {
+          diags_.error(at(i), "the number " + t.text + " is too large");
+          return false;
+        }
+        i = j;
+      } else if (c == '/' && i + 1 < text_.size() && text_[i + 1] == '*') {
+        diags_.error(at(i), "AWS IoT SQL has no comments (\"/*\")");
+        return false;
+      } else if (c == '-' && i + 1 < text_.size() && text_[i + 1] == '-') {
+        diags_.error(at(i), "AWS IoT SQL has no comments (\"--\")");
+        return false;
+      } else if (c == '\'' || c == '"') {
+        // A string in single quotes, or in double quotes as AWS's examples also write them; the quote
+        // doubled stands for itself.
         std::size_t j = i + 1;
         std::string contents;
         bool closed = false;
         while (j < text_.size()) {
-          if (text_[j] == '\'') {
-            if (j + 1 < text_.size() && text_[j + 1] == '\'') {
-              contents += '\'';
+          if (text_[j] == c) {
+            if (j + 1 < text_.size() && text_[j + 1] == c) {
+              contents += c;
               j += 2;
               continue;
             }
@@ -144,10 +211,11 @@ class Parser {
           contents += text_[j++];
         }
         if (!closed) {
-          diags_.error(at(i), "unterminated string: a closing ' is missing");
+          diags_.error(at(i), std::string("unterminated string: a closing ") + c + " is missing");
           return false;
         }
         t.kind = Token::Kind::string;
+        t.quote = c;
         t.text = contents;
         i = j;
       } else if (c == '(' || c == ')') {
@@ -164,9 +232,13 @@ class Parser {
         t.text = std::string(text_.substr(i, len));
         i += len;
       } else {
+        // Any other character, whole (a UTF-8 sequence is one character).
+        std::size_t j = i + 1;
+        if (static_cast<unsigned char>(c) >= 0xC0)
+          while (j < text_.size() && (static_cast<unsigned char>(text_[j]) & 0xC0) == 0x80) ++j;
         t.kind = Token::Kind::other;
-        t.text = std::string(1, c);
-        ++i;
+        t.text = std::string(text_.substr(i, j - i));
+        i = j;
       }
       tokens_.push_back(std::move(t));
     }
@@ -275,6 +347,10 @@ class Parser {
     } else if (v.kind == Token::Kind::string) {
       o.kind = SqlOperand::Kind::string;
       o.text = v.text;
+    } else if (keyword_is(v, "NULL") || keyword_is(v, "TRUE") || keyword_is(v, "FALSE") || keyword_is(v, "UNDEFINED")) {
+      fail(v, "flowcost compares fields with numbers and 'strings', not with " + v.text +
+                  "; give the rule a match fraction instead of sql");
+      return std::nullopt;
     } else if (v.kind == Token::Kind::word && !keyword_is(v, "AND") && !keyword_is(v, "OR") && !keyword_is(v, "NOT")) {
       o.kind = SqlOperand::Kind::field;
       o.text = v.text;
@@ -287,7 +363,7 @@ class Parser {
   }
 
   std::string_view text_;
-  SourceLocation start_;
+  const std::function<SourceLocation(std::size_t)>& at_;
   Diagnostics& diags_;
   std::vector<Token> tokens_;
   std::size_t pos_ = 0;
@@ -297,7 +373,17 @@ class Parser {
 }  // namespace
 
 std::optional<IotSql> parse_iot_sql(std::string_view text, const SourceLocation& start, Diagnostics& diags) {
-  return Parser(text, start, diags).parse();
+  const std::function<SourceLocation(std::size_t)> at = [&](std::size_t offset) {
+    SourceLocation l = start;
+    if (l.known()) l.column += static_cast<int>(offset);
+    return l;
+  };
+  return Parser(text, at, diags).parse();
+}
+
+std::optional<IotSql> parse_iot_sql(std::string_view text, const std::function<SourceLocation(std::size_t)>& at,
+                                    Diagnostics& diags) {
+  return Parser(text, at, diags).parse();
 }
 
 void collect_sql_fields(const SqlCondition& cond, std::vector<const SqlOperand*>& out) {

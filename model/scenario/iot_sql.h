@@ -1,10 +1,13 @@
 #pragma once
 // The small subset of the AWS IoT SQL dialect that decides whether a rule matches a message:
-//   SELECT <anything> FROM '<topic filter>' [WHERE <condition>]
+//   SELECT <anything> [FROM '<topic filter>'] [WHERE <condition>]
 // <condition>: comparisons (= <> != < <= > >=) between numbers, 'strings' and field names, combined
-// with AND, OR, NOT and parentheses (precedence NOT > AND > OR). Keywords are case-insensitive. The
-// SELECT list is not interpreted (it does not change what is billed). Field names are checked against
+// with AND, OR, NOT and parentheses (precedence NOT > AND > OR); strings in single or double quotes. Keywords
+// are case-insensitive. The SELECT list is read to its end (its parentheses must balance; a nested SELECT
+// has its own FROM) but not interpreted (it does not change what is billed). A topic filter's wildcards
+// must fill whole levels. Without FROM only Basic Ingest triggers the rule (the design loader checks that). Field names are checked against
 // the scenario by the design loader (iot_rules_design.h), not here.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,7 +40,7 @@ struct SqlCondition {
 
 struct IotSql {
   std::string text;
-  std::string topic_filter;             // FROM '...'
+  std::optional<std::string> topic_filter;  // FROM '...'; none: a rule only Basic Ingest triggers
   std::optional<SqlCondition> where;    // no WHERE: every message on the topic matches
   SourceLocation loc;
 };
@@ -45,6 +48,9 @@ struct IotSql {
 // Parses `text` whose first character is at `start` (a single line). Every syntax error goes to `diags`
 // at its column; returns std::nullopt when there was one.
 std::optional<IotSql> parse_iot_sql(std::string_view text, const SourceLocation& start, Diagnostics& diags);
+// The same with the position of each byte given by `at(offset)` (a scalar traced in its file).
+std::optional<IotSql> parse_iot_sql(std::string_view text, const std::function<SourceLocation(std::size_t)>& at,
+                                    Diagnostics& diags);
 
 // Every operand of `cond` that is a field, in order of appearance.
 void collect_sql_fields(const SqlCondition& cond, std::vector<const SqlOperand*>& out);

@@ -125,6 +125,8 @@ bool looks_like_scenario(const Node& root);
 // every input, `events_per_month` and every workload item that is a number or an expression. Per-event
 // names are the workload items that are distributions (sampled per event, sim/scenario_values.h).
 std::vector<std::string> scalar_names(const Scenario& s);
+// A name of an input or workload item: letters, digits and _, not starting with a digit.
+bool valid_name(std::string_view name);
 std::vector<std::string> per_event_names(const Scenario& s);
 const InputSpec* find_input(const Scenario& s, std::string_view name);
 // The names of the scenario's designs, in file order.

@@ -95,12 +95,6 @@ void parse_run(const Node& node, RunSettings& run, Diagnostics& diags) {
                               "): a Map visit is sampled only when it starts more children than the sample");
 }
 
-bool valid_name(std::string_view name) {
-  if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return false;
-  return std::all_of(name.begin(), name.end(),
-                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-}
-
 void parse_named_values(const Node& node, std::string_view section, std::vector<InputSpec>& out,
                         Diagnostics& diags) {
   for (const auto& m : node.members) {
@@ -228,7 +222,7 @@ void record_files(const std::vector<InputSpec>& values, Scenario& s) {
 }
 
 // Every design with its kind's loader. Each design's diagnostics are kept with it and added to `diags`.
-void load_designs(const std::vector<const Node*>& nodes, Scenario& s, Diagnostics& diags) {
+void load_designs(const std::vector<const Node*>& nodes, Scenario& s, const SourceFile& src, Diagnostics& diags) {
   for (std::size_t i = 0; i < s.designs.size(); ++i) {
     Diagnostics local;
     DesignEntry& entry = s.designs[i];
@@ -237,7 +231,7 @@ void load_designs(const std::vector<const Node*>& nodes, Scenario& s, Diagnostic
       design.name = entry.name;
       entry.design = std::move(design);
     } else {
-      entry.design = parse_iot_rules_design(*nodes[i], s, local);
+      entry.design = parse_iot_rules_design(*nodes[i], s, local, &src);
     }
     entry.diagnostics = local.items();
     diags.append(local);
@@ -246,6 +240,12 @@ void load_designs(const std::vector<const Node*>& nodes, Scenario& s, Diagnostic
 }
 
 }  // namespace
+
+bool valid_name(std::string_view name) {
+  if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
 
 std::string scenario_folder(const std::string& path) {
   std::size_t slash = path.find_last_of('/');
@@ -345,7 +345,7 @@ Scenario load_scenario(SourceFile src, const std::vector<std::pair<std::string, 
   check_scenario_names(s, diags);
   record_files(s.inputs, s);
   record_files(s.workload.items, s);
-  if (diags.error_count() == errors_before) load_designs(design_nodes, s, diags);  // designs refer to the inputs' names
+  if (diags.error_count() == errors_before) load_designs(design_nodes, s, src, diags);  // designs refer to the inputs' names
   return s;
 }
 

@@ -54,6 +54,14 @@ MappedText uniform(const Node& scalar, const std::string& file) {
   return m;
 }
 
+// The 1-based column (in UTF-8 characters) of byte `i` of `line`.
+int column_of(std::string_view line, std::size_t i) {
+  int column = 1;
+  for (std::size_t k = 0; k < i && k < line.size(); ++k)
+    if (k + 1 < line.size() && utf8_lead(line[k + 1])) ++column;
+  return column;
+}
+
 int leading_spaces(std::string_view line) {
   int n = 0;
   while (n < static_cast<int>(line.size()) && line[static_cast<std::size_t>(n)] == ' ') ++n;
@@ -137,6 +145,77 @@ bool trace_double_quoted(const Node& scalar, const LineIndex& lines, std::size_t
   return true;
 }
 
+// A single-quoted string on one line: '' stands for ', each byte at its column.
+bool trace_single_quoted(const Node& scalar, const LineIndex& lines, std::size_t i, MappedText& out) {
+  std::string_view source = lines.line(scalar.loc.line);
+  if (i >= source.size() || source[i] != '\'') return false;
+  int column = column_of(source, i) + 1;
+  std::string decoded;
+  for (++i; i < source.size(); ++i) {
+    if (source[i] == '\'') {
+      if (i + 1 >= source.size() || source[i + 1] != '\'') break;  // the closing quote
+      decoded += '\'';
+      out.origin.push_back({scalar.loc.line, column});
+      column += 2;
+      ++i;
+      continue;
+    }
+    decoded += source[i];
+    out.origin.push_back({scalar.loc.line, column});
+    if (i + 1 < source.size() && utf8_lead(source[i + 1])) ++column;
+  }
+  if (i >= source.size() || decoded != scalar.text) return false;
+  out.text = std::move(decoded);
+  return true;
+}
+
+// A plain scalar on one line: its bytes as written.
+bool trace_plain(const Node& scalar, const LineIndex& lines, std::size_t i, MappedText& out) {
+  std::string_view source = lines.line(scalar.loc.line);
+  if (source.substr(i, scalar.text.size()) != scalar.text) return false;
+  int column = column_of(source, i);
+  for (std::size_t k = 0; k < scalar.text.size(); ++k) {
+    out.origin.push_back({scalar.loc.line, column});
+    if (k + 1 < scalar.text.size() && utf8_lead(scalar.text[k + 1])) ++column;
+  }
+  out.text = scalar.text;
+  return true;
+}
+
+// A folded block (`>`, `>-`) of lines with one indentation and no blank line: the lines joined by spaces,
+// each space at the end of the line it replaces.
+bool trace_folded_block(const Node& scalar, const LineIndex& lines, MappedText& out) {
+  int indent = -1;
+  std::string decoded;
+  for (int l = scalar.loc.line + 1; l <= static_cast<int>(lines.line_count()); ++l) {
+    std::string_view text = lines.line(l);
+    if (text.find_first_not_of(' ') == std::string_view::npos) break;
+    const int spaces = leading_spaces(text);
+    if (indent < 0) indent = spaces;
+    if (spaces < indent) break;  // the block ended
+    if (spaces > indent) return false;  // a more-indented line keeps its line break: not traced
+    if (!decoded.empty()) {
+      decoded += ' ';
+      out.origin.push_back(out.origin.back());
+    }
+    int column = indent + 1;
+    std::string_view body = text.substr(static_cast<std::size_t>(indent));
+    for (std::size_t k = 0; k < body.size(); ++k) {
+      decoded += body[k];
+      out.origin.push_back({l, column});
+      if (k + 1 < body.size() && utf8_lead(body[k + 1])) ++column;
+    }
+  }
+  while (!decoded.empty() && decoded.size() > scalar.text.size() && decoded.back() == '\n') decoded.pop_back();
+  if (decoded != scalar.text && decoded + "\n" != scalar.text) return false;
+  if (decoded.size() < scalar.text.size()) {  // kept the final line break (`>`)
+    decoded += '\n';
+    out.origin.push_back(out.origin.back());
+  }
+  out.text = std::move(decoded);
+  return true;
+}
+
 }  // namespace
 
 void MappedText::append(std::string_view s, const SourceLocation& at) {
@@ -184,7 +263,10 @@ MappedText scalar_text(const Node& scalar, const std::string& path, const LineIn
   traced.file = path;
   bool ok = false;
   if (at < indicator.size() && indicator[at] == '|') ok = trace_literal_block(scalar, lines, traced);
+  else if (at < indicator.size() && indicator[at] == '>') ok = trace_folded_block(scalar, lines, traced);
   else if (at < indicator.size() && indicator[at] == '"') ok = trace_double_quoted(scalar, lines, at, traced);
+  else if (at < indicator.size() && indicator[at] == '\'') ok = trace_single_quoted(scalar, lines, at, traced);
+  else if (at < indicator.size()) ok = trace_plain(scalar, lines, at, traced);
   return ok ? traced : uniform(scalar, path);
 }
 

@@ -31,9 +31,9 @@ struct MappedText {
 };
 
 // The text of a string scalar of `source`, each byte at its own position when the scalar is a literal
-// block (`|`, `|-`, `|+`) or a double-quoted string on one line whose bytes can be traced in the file;
-// otherwise (folded blocks, plain or single-quoted scalars, multi-line quoted strings) every byte at the
-// scalar's position.
+// block (`|`, `|-`, `|+`), a folded block (`>`, `>-`) of evenly indented lines without blank ones, or a
+// double-quoted, single-quoted or plain scalar on one line, whose bytes can be traced in the file;
+// otherwise (multi-line quoted or plain scalars, other folded blocks) every byte at the scalar's position.
 MappedText scalar_text(const Node& scalar, const SourceFile& source);
 // The same with the file's lines already indexed (`lines` indexes the text of the file named `path`), so
 // that many scalars of one file cost one index.

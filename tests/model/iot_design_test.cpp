@@ -112,7 +112,23 @@ TEST_CASE("iot design: SQL fields, string values and syntax are checked at their
       "strings has string values)",
       "bad_designs.yaml:38:52: error: strings can only be compared with = or <>, not >",
       "bad_designs.yaml:39:65: error: expected a field name, a number or a 'string', found the end of the statement",
-      "bad_designs.yaml:40:39: error: expected a quoted topic filter after FROM",
+      "bad_designs.yaml:40:39: error: expected a topic filter in single quotes after FROM",
+  });
+}
+
+TEST_CASE("iot design: field names, FROM, and SQL errors at their own line and column in any YAML style") {
+  CHECK(problems("bad_designs.yaml", "sql_places") == std::vector<std::string>{
+      "bad_designs.yaml:59:7: error: \"my-key\" is not a valid field name; use letters, digits and _ (not starting "
+      "with a digit), or such names joined by . for a nested field (state.reported.temperature)",
+      // The second line of a folded block, after escaped quotes, after doubled single quotes.
+      "bad_designs.yaml:65:17: error: unknown field \"state.reported.levl\"; did you mean \"state.reported.level\"? "
+      "(fields are scenario inputs, workload items or the design's fields)",
+      "bad_designs.yaml:67:79: error: unknown field \"levl\" (fields are scenario inputs, workload items or the "
+      "design's fields)",
+      "bad_designs.yaml:68:68: error: unknown field \"levl\" (fields are scenario inputs, workload items or the "
+      "design's fields)",
+      "bad_designs.yaml:69:30: error: rule \"no_from\" has no FROM: only Basic Ingest ($aws/rules/no_from) triggers "
+      "it; set the design's ingest: basic_ingest, or add FROM 'topic/filter'",
   });
 }
 

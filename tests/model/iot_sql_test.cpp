@@ -63,9 +63,8 @@ TEST_CASE("iot sql: precedence NOT > AND > OR, parentheses, strings and numbers"
 TEST_CASE("iot sql: syntax errors are reported at their column") {
   CHECK(only_error("SELEC * FROM 'a'") == "s.yaml:3:10: error: the rule SQL must start with SELECT");
   CHECK(only_error("SELECT FROM 'a'") == "s.yaml:3:17: error: expected what to SELECT (for example *)");
-  CHECK(only_error("SELECT * 'a'") ==
-        "s.yaml:3:22: error: expected FROM 'topic/filter' after the SELECT list");
-  CHECK(only_error("SELECT * FROM dt") == "s.yaml:3:24: error: expected a quoted topic filter after FROM");
+  CHECK(only_error("SELECT * FROM dt") == "s.yaml:3:24: error: expected a topic filter in single quotes after FROM");
+  CHECK(only_error("SELECT * FROM \"dt\"") == "s.yaml:3:24: error: expected a topic filter in single quotes after FROM");
   CHECK(only_error("SELECT * FROM 'a' WHERE x > 1 AND") ==
         "s.yaml:3:43: error: expected a field name, a number or a 'string', found the end of the statement");
   CHECK(only_error("SELECT * FROM 'a' WHERE x 1") ==
@@ -79,4 +78,50 @@ TEST_CASE("iot sql: syntax errors are reported at their column") {
   CHECK(only_error("SELECT * FROM 'a' LIMIT 3") ==
         "s.yaml:3:28: error: expected WHERE or the end of the statement, found \"LIMIT\"");
   CHECK(only_error("SELECT * FROM 'a' WHERE x = 12ab") == "s.yaml:3:38: error: malformed number \"12a\"");
+  // AWS IoT SQL has decimal numbers only, no comments, and balanced parentheses in the SELECT list.
+  CHECK(only_error("SELECT * FROM 'a' WHERE x > 0x20") == "s.yaml:3:38: error: malformed number \"0x\"");
+  CHECK(only_error("SELECT * FROM 'a' WHERE x > 1e400") == "s.yaml:3:38: error: the number 1e400 is too large");
+  CHECK(only_error("SELECT * FROM 'a' WHERE x > 1.5.2") == "s.yaml:3:38: error: malformed number \"1.5.\"");
+  CHECK(only_error("SELECT * /* all */ FROM 'a'") == "s.yaml:3:19: error: AWS IoT SQL has no comments (\"/*\")");
+  CHECK(only_error("SELECT * FROM 'a' WHERE x > 1 -- why") == "s.yaml:3:40: error: AWS IoT SQL has no comments (\"--\")");
+  CHECK(only_error("SELECT (((a FROM 'a'") ==
+        "s.yaml:3:30: error: expected ) to close the ( at column 19, found the end of the statement");
+  CHECK(only_error("SELECT a) FROM 'a'") == "s.yaml:3:18: error: this ) closes no (");
+  // Topic filter wildcards fill whole levels; # is the last one.
+  CHECK(only_error("SELECT * FROM 'a/#/b'") == "s.yaml:3:27: error: '#' must be the last level of a topic filter");
+  CHECK(only_error("SELECT * FROM 'a+/b'") ==
+        "s.yaml:3:26: error: '+' in a topic filter must be a whole level (between / and /)");
+  CHECK(only_error("SELECT * FROM 'a/b#'") ==
+        "s.yaml:3:28: error: '#' in a topic filter must be a whole level (between / and /)");
+  CHECK(only_error("SELECT * FROM ''") == "s.yaml:3:24: error: the topic filter after FROM is empty");
+  // NULL and the booleans are values flowcost does not compare with; a character is reported whole.
+  CHECK(only_error("SELECT * FROM 'a' WHERE x <> NULL") ==
+        "s.yaml:3:39: error: flowcost compares fields with numbers and 'strings', not with NULL; give the rule a match "
+        "fraction instead of sql");
+  CHECK(only_error("SELECT * FROM 'a' WHERE temp\xc3\xa9 > 1") ==
+        "s.yaml:3:38: error: expected a comparison (= <> != < <= > >=) after \"temp\", found \"\xc3\xa9\"");
+}
+
+TEST_CASE("iot sql: what AWS accepts: nested SELECTs, no FROM (Basic Ingest), double quotes, wildcards") {
+  Diagnostics d;
+  // A nested SELECT in the SELECT list has its own FROM and WHERE (docs.aws.amazon.com/iot/latest/developerguide/iot-sql-nested-queries.html).
+  auto nested = parse_iot_sql("SELECT (SELECT v FROM e WHERE n = 'temperature') AS t FROM 'my/topic' WHERE t > 1", at_start(), d);
+  REQUIRE(nested);
+  CHECK(nested->topic_filter == std::optional<std::string>("my/topic"));
+  REQUIRE(nested->where);
+  CHECK(nested->where->lhs.text == "t");
+  // FROM is optional for a rule only Basic Ingest triggers (the design checks its ingest).
+  auto no_from = parse_iot_sql("SELECT *, topic() AS topic WHERE x > 1", at_start(), d);
+  REQUIRE(no_from);
+  CHECK_FALSE(no_from->topic_filter);
+  REQUIRE(no_from->where);
+  // A string in double quotes, as AWS's JSON-extensions examples write them; a nested field by path.
+  auto quoted = parse_iot_sql("SELECT * FROM 'a/+/b/#' WHERE state.reported.color = \"red\" AND y = \"it\"\"s\"", at_start(), d);
+  REQUIRE(quoted);
+  REQUIRE(quoted->where);
+  CHECK(quoted->where->children.at(0).lhs.text == "state.reported.color");
+  CHECK(quoted->where->children.at(0).rhs.kind == SqlOperand::Kind::string);
+  CHECK(quoted->where->children.at(0).rhs.text == "red");
+  CHECK(quoted->where->children.at(1).rhs.text == "it\"s");
+  CHECK(d.empty());
 }

@@ -220,7 +220,7 @@ TEST_CASE("template errors: no or two definitions, an S3 location, a bad type, a
         Lines{"t.yaml:5:13: error: Type must be STANDARD or EXPRESS, not \"FAST\""});
   CHECK(errors_of(head + "      DefinitionSubstitutions:\n        Fn: !Sub ${Handler.Arn}\n"
                          "      Definition: {StartAt: A, States: {A: {Type: Task, Resource: '${Fn}', End: true}}}\n") ==
-        Lines{"t.yaml:6:13: error: Fn::Sub variable \"${Handler.Arn}\" names \"Handler\", which is not a parameter "
+        Lines{"t.yaml:6:18: error: Fn::Sub variable \"${Handler.Arn}\" names \"Handler\", which is not a parameter "
               "or resource of this template (CloudFormation rejects the template)",
               "t.yaml:7:67: warning: placeholder \"${Fn}\" is left as it is (its DefinitionSubstitutions value is in "
               "error); flowcost reads the definition with the placeholder in place"});

@@ -89,6 +89,18 @@ TEST_CASE("iot: SQL WHERE over sampled fields matches the closed-form fractions"
                  (1000.0 / 3900.0) * (1 - 0.5 * 0.75));
 }
 
+TEST_CASE("iot: real rule SQL: nested SELECT, nested fields by path, double quotes, no FROM with Basic Ingest") {
+  auto s = load("closed_form.yaml");
+  const std::uint64_t n = 20000;
+  // state.reported.temperature ~ U(0, 100), state.reported.color = red with 0.4.
+  Totals t = run(s, *make(s, "sql-real"), n);
+  check_fraction(static_cast<std::uint64_t>(t.sum.get(Meter::s3_put_requests)), n, 0.25);
+  check_fraction(static_cast<std::uint64_t>(t.sum.get(Meter::sns_publishes)), n, 0.4);
+  Totals b = run(s, *make(s, "basic-ingest-no-from"), n);
+  check_fraction(static_cast<std::uint64_t>(b.sum.get(Meter::sqs_requests)), n, 0.1);
+  CHECK(b.sum.get(Meter::iot_messages) == 0);
+}
+
 TEST_CASE("iot: the same message gives the same variates at any call order") {
   auto s = load("closed_form.yaml");
   auto design = make(s, "sql-fields");
