@@ -112,8 +112,9 @@ void parse_fields(const Node& n, const NameScope& base, IotRulesDesign& d, Diagn
   };
   for (const auto& m : n.members) {
     if (!valid_field(m.key)) {
-      diags.error(m.key_loc, "\"" + m.key + "\" is not a valid field name; use letters, digits and _ (not starting "
-                             "with a digit), or such names joined by . for a nested field (state.reported.temperature)");
+      diags.error(m.key_loc, "\"" + m.key + "\" is not a valid field name; use letters, digits and _ (not "
+                             "starting with a digit), or such names joined by . for a nested field "
+                             "(state.reported.temperature)");
       continue;
     }
     if (std::find(base.names.begin(), base.names.end(), m.key) != base.names.end()) {

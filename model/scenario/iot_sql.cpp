@@ -69,8 +69,8 @@ class Parser {
       ++select_items;
     }
     if (!open.empty()) {
-      return fail(peek(), "expected ) to close the ( at column " + std::to_string(at(tokens_[open.back()].offset).column) +
-                              ", found " + describe(peek()));
+      const int column = at(tokens_[open.back()].offset).column;
+      return fail(peek(), "expected ) to close the ( at column " + std::to_string(column) + ", found " + describe(peek()));
     }
     if (select_items == 0) return fail(peek(), "expected what to SELECT (for example *)");
     // FROM is optional for a rule that only Basic Ingest triggers ($aws/rules/NAME): the design checks that.
@@ -90,7 +90,8 @@ class Parser {
     }
     if (peek().kind != Token::Kind::end) {
       if (sql.where) return fail(peek(), "expected AND, OR or the end of the statement, found " + describe(peek()));
-      if (!sql.topic_filter) return fail(peek(), "expected FROM 'topic/filter' after the SELECT list, found " + describe(peek()));
+      if (!sql.topic_filter)
+        return fail(peek(), "expected FROM 'topic/filter' after the SELECT list, found " + describe(peek()));
       return fail(peek(), "expected WHERE or the end of the statement, found " + describe(peek()));
     }
     return sql;
@@ -122,11 +123,13 @@ class Parser {
     }
     for (std::size_t start = 0;;) {
       const std::size_t slash = f.find('/', start);
-      const std::string_view level = std::string_view(f).substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+      const std::size_t length = slash == std::string::npos ? std::string::npos : slash - start;
+      const std::string_view level = std::string_view(f).substr(start, length);
       for (std::size_t k = 0; k < level.size(); ++k) {
         const char c = level[k];
         if ((c == '+' || c == '#') && level.size() != 1) {
-          diags_.error(at(t.offset + 1 + start + k), std::string("'") + c + "' in a topic filter must be a whole level (between / and /)");
+          diags_.error(at(t.offset + 1 + start + k),
+                       std::string("'") + c + "' in a topic filter must be a whole level (between / and /)");
           return false;
         }
         if (c == '#' && slash != std::string::npos) {

@@ -1,12 +1,12 @@
 #pragma once
 // The small subset of the AWS IoT SQL dialect that decides whether a rule matches a message:
 //   SELECT <anything> [FROM '<topic filter>'] [WHERE <condition>]
-// <condition>: comparisons (= <> != < <= > >=) between numbers, 'strings' and field names, combined
-// with AND, OR, NOT and parentheses (precedence NOT > AND > OR); strings in single or double quotes. Keywords
+// <condition>: comparisons (= <> != < <= > >=) between decimal numbers, strings (in single or double
+// quotes) and field names, combined with AND, OR, NOT and parentheses (precedence NOT > AND > OR). Keywords
 // are case-insensitive. The SELECT list is read to its end (its parentheses must balance; a nested SELECT
 // has its own FROM) but not interpreted (it does not change what is billed). A topic filter's wildcards
-// must fill whole levels. Without FROM only Basic Ingest triggers the rule (the design loader checks that). Field names are checked against
-// the scenario by the design loader (iot_rules_design.h), not here.
+// must fill whole levels. Without FROM only Basic Ingest triggers the rule. Field names, and FROM against
+// the design's ingest, are checked by the design loader (iot_rules_design.h), not here.
 #include <functional>
 #include <memory>
 #include <optional>

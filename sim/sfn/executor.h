@@ -107,8 +107,9 @@ class Executor {
   }
   double wait_ms(const PlanWait& w, double t, std::uint64_t occ);
   Result run_state_body(std::uint32_t state, double t, std::uint64_t occurrence, double stop_ms);
-  // One attempt of a Task; `variates` are the attempt's (SiteVariates at `occurrence`). The caller counts
-  // its history events first (task_history) and does not call it when that ended the execution.
+  // One attempt of a Task (defined in sim/sfn/executor_attempt.h); `variates` are the attempt's (SiteVariates
+  // at `occurrence`). The caller counts its history events first (task_history, or together with the state's
+  // own in run_scope) and does not call it when that ended the execution.
   Result run_task(const PlanTask& task, double t, std::uint64_t occurrence, SiteVariates& variates);
   std::uint32_t mocked_error(const PlanTask& task, double t);
   // A Task attempt's history events (Scheduled, Started, Succeeded/Failed/TimedOut); false when they

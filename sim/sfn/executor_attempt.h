@@ -9,7 +9,8 @@
 
 namespace flowcost::sim::sfn {
 
-[[gnu::always_inline]] inline Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_t occ, SiteVariates& variates) {
+[[gnu::always_inline]] inline Executor::Result Executor::run_task(const PlanTask& task, double t, std::uint64_t occ,
+                                                                   SiteVariates& variates) {
   // The invocation starts after its dispatch latency (wall time only: no Lambda duration).
   if (frame_.latency->any) t += latency_ms(model::kLatencyTaskDispatch, occ);
   // The work time first: its sampler (a normal and an exp for a lognormal) is the longest chain here,
