@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 dir="${FLOWCOST_FUZZ_DIR:-build-fuzz}"
-all=(asl scenario price_table offer empirical_csv expression iot_sql template)
+all=(asl scenario price_table offer empirical_csv expression iot_sql template production)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
@@ -30,6 +30,7 @@ seeds_of() {
     expression) echo fuzz/seeds/expression ;;
     iot_sql) echo fuzz/seeds/iot_sql ;;
     template) echo tests/data/templates tests/data/templates/cdk.out tests/data/templates/statemachine ;;
+    production) echo tests/data/fit tests/data/fit/histories ;;
   esac
 }
 dict_of() {
@@ -40,6 +41,7 @@ dict_of() {
     offer | empirical_csv) echo fuzz/dict/csv.dict ;;
     expression) echo fuzz/dict/expression.dict ;;
     iot_sql) echo fuzz/dict/iot_sql.dict ;;
+    production) echo fuzz/dict/production.dict ;;
   esac
 }
 
