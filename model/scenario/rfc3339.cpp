@@ -12,15 +12,11 @@ namespace flowcost::model {
 
 namespace {
 
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-  if (pos + n > s.size()) return false;
-  out = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    char c = s[pos + i];
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-    out = out * 10 + (c - '0');
-  }
-  return true;
+// The number written with the `n` digits at `pos` (the caller has checked they are digits).
+int number_at(std::string_view s, std::size_t pos, std::size_t n) {
+  int out = 0;
+  for (std::size_t i = 0; i < n; ++i) out = out * 10 + (s[pos + i] - '0');
+  return out;
 }
 
 // Days from 1970-01-01 to the civil date (proleptic Gregorian), H. Hinnant's algorithm.
@@ -36,40 +32,18 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
 }  // namespace
 
 std::optional<double> parse_rfc3339_epoch_s(std::string_view s) {
-  if (!asl::is_rfc3339(s)) return std::nullopt;  // the one rule of what a timestamp is
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (!digits(s, 0, 4, year) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' ||
-      !digits(s, 8, 2, day) || s[10] != 'T' || !digits(s, 11, 2, hour) || s[13] != ':' ||
-      !digits(s, 14, 2, minute) || s[16] != ':' || !digits(s, 17, 2, second))
-    return std::nullopt;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
-    return std::nullopt;
+  // The one rule of what a timestamp is; past it every field below is where and what it must be.
+  if (!asl::is_rfc3339(s)) return std::nullopt;
+  const int year = number_at(s, 0, 4), month = number_at(s, 5, 2), day = number_at(s, 8, 2);
+  const int hour = number_at(s, 11, 2), minute = number_at(s, 14, 2), second = number_at(s, 17, 2);
   std::size_t pos = 19;
   double fraction = 0;
-  if (pos < s.size() && s[pos] == '.') {
-    ++pos;
-    double scale = 0.1;
-    std::size_t start = pos;
-    while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) {
+  if (s[pos] == '.')
+    for (double scale = 0.1; std::isdigit(static_cast<unsigned char>(s[++pos])); scale /= 10)
       fraction += scale * (s[pos] - '0');
-      scale /= 10;
-      ++pos;
-    }
-    if (pos == start) return std::nullopt;
-  }
-  int offset_s = 0;
-  if (pos < s.size() && s[pos] == 'Z') {
-    ++pos;
-  } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
-    int oh = 0, om = 0;
-    if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om))
-      return std::nullopt;
-    offset_s = (oh * 3600 + om * 60) * (s[pos] == '+' ? 1 : -1);
-    pos += 6;
-  } else {
-    return std::nullopt;
-  }
-  if (pos != s.size()) return std::nullopt;
+  // Then Z, or an offset ±HH:MM.
+  const int offset_s = s[pos] == 'Z' ? 0 : (number_at(s, pos + 1, 2) * 3600 + number_at(s, pos + 4, 2) * 60) *
+                                                 (s[pos] == '+' ? 1 : -1);
   std::int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   return static_cast<double>(days * 86400 + hour * 3600 + minute * 60 + second - offset_s) + fraction;
 }
