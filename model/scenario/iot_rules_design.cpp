@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "model/scenario/iot_parse_detail.h"
+#include "model/line_index.h"
 #include "model/suggest.h"
 #include "model/template/mapped_text.h"
 
@@ -71,8 +72,14 @@ void check_sql(const SqlCondition& c, const Scenario& sc, const NameScope& scope
   }
 }
 
+// The scenario file, its lines indexed once for all the rules of a design (when the loader gave it).
+struct ScenarioText {
+  std::string path;
+  std::optional<LineIndex> lines;
+};
+
 std::optional<IotSql> parse_rule_sql(const Node& n, const Scenario& sc, const NameScope& scope,
-                                     const std::vector<IotFieldSpec>& fields, const SourceFile* source,
+                                     const std::vector<IotFieldSpec>& fields, const ScenarioText& source,
                                      Diagnostics& diags) {
   if (!n.is_string()) {
     diags.error(n.loc, "sql must be a string (SELECT * FROM 'topic' WHERE ...), not " + n.type_name());
@@ -80,8 +87,9 @@ std::optional<IotSql> parse_rule_sql(const Node& n, const Scenario& sc, const Na
   }
   // Each byte of the statement at its place in the scenario file (a block scalar, escapes), when it can be
   // traced there; else at the scalar's position.
-  const templates::MappedText mapped =
-      source && source->path == n.loc.file ? templates::scalar_text(n, *source) : templates::MappedText{};
+  const templates::MappedText mapped = source.lines && source.path == n.loc.file
+                                           ? templates::scalar_text(n, source.path, *source.lines)
+                                           : templates::MappedText{};
   const std::function<SourceLocation(std::size_t)> at = [&](std::size_t offset) {
     if (mapped.origin.empty()) return n.loc;
     const auto& o = mapped.origin[std::min(offset, mapped.origin.size() - 1)];
@@ -162,11 +170,17 @@ void parse_connection(const Node& n, const Scenario& sc, const NameScope& scope,
   if (ok) d.connection = std::move(c);
 }
 
-void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotRulesDesign& d, const SourceFile* source,
+void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotRulesDesign& d, const SourceFile* file,
                  Diagnostics& diags) {
   if (!n.is_sequence() || n.items.empty()) {
     diags.error(n.loc, "rules must be a non-empty list of rules");
     return;
+  }
+  ScenarioText source;
+  const bool any_sql = std::any_of(n.items.begin(), n.items.end(), [](const Node& r) { return r.find("sql"); });
+  if (file && any_sql) {
+    source.path = file->path;
+    source.lines.emplace(file->text);
   }
   for (const auto& r : n.items) {
     if (!r.is_mapping()) {
