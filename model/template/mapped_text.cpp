@@ -54,11 +54,11 @@ MappedText uniform(const Node& scalar, const std::string& file) {
   return m;
 }
 
-// The 1-based column (in UTF-8 characters) of byte `i` of `line`.
+// The 1-based column (in UTF-8 characters) of byte `i` of `line`: one more than the characters before it.
 int column_of(std::string_view line, std::size_t i) {
   int column = 1;
   for (std::size_t k = 0; k < i && k < line.size(); ++k)
-    if (k + 1 < line.size() && utf8_lead(line[k + 1])) ++column;
+    if (utf8_lead(line[k])) ++column;
   return column;
 }
 
@@ -106,9 +106,7 @@ bool trace_literal_block(const Node& scalar, const LineIndex& lines, MappedText&
 bool trace_double_quoted(const Node& scalar, const LineIndex& lines, std::size_t i, MappedText& out) {
   std::string_view source = lines.line(scalar.loc.line);
   if (i >= source.size() || source[i] != '"') return false;
-  int column = 1;  // the column of byte i, kept as i moves forward
-  for (std::size_t k = 0; k < i; ++k)
-    if (utf8_lead(source[k])) ++column;
+  int column = column_of(source, i);  // the column of byte i, kept as i moves forward
   auto advance = [&](std::size_t to) {
     for (; i < to; ++i)
       if (i + 1 < source.size() && utf8_lead(source[i + 1])) ++column;
