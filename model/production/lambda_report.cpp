@@ -284,17 +284,15 @@ void read_insights_csv(const std::vector<CsvRecord>& records, const std::string&
   }
 }
 
-// START, END and the other platform lines of a function's log (not REPORT), or in the JSON log format its
-// other `platform.*` events (platform.start, platform.initStart, platform.runtimeDone, ...): part of every
-// export, so they are not counted as skipped.
+// START, END and the other platform lines of a function's log (not REPORT): part of every export, so
+// they are not counted as skipped. (In the JSON log format they are `platform.*` events: read_text_export.)
 bool is_platform_line(std::string_view row) {
   for (std::string_view marker : {"START RequestId:", "END RequestId:", "INIT_START ", "INIT_REPORT ", "RESTORE_START ",
                                   "RESTORE_REPORT ", "EXTENSION ", "TELEMETRY "}) {
     std::size_t at = row.find(marker);
     if (at != std::string_view::npos && (at == 0 || space(row[at - 1]))) return true;
   }
-  auto e = json_event(row);
-  return e && e->type.rfind("platform.", 0) == 0;
+  return false;
 }
 
 // "TIMESTAMP REQUESTID Task timed out after 3.00 seconds": the request id, or empty.
@@ -323,7 +321,13 @@ void read_text_export(std::string_view text, const std::string& path, const std:
       continue;
     }
     const std::size_t errors_before = diags.error_count();
-    if (auto inv = parse_report_line(row, path, line, diags)) out.functions[default_function].push_back(*inv);
+    if (auto e = json_event(row)) {  // the JSON log format, the row parsed once
+      if (e->type == "platform.report") {
+        if (auto inv = platform_report(*e, path, line, diags)) out.functions[default_function].push_back(*inv);
+      } else if (e->type.rfind("platform.", 0) != 0) {
+        ++out.skipped_lines;  // the function's own output, as JSON
+      }
+    } else if (auto inv = parse_report_line(row, path, line, diags)) out.functions[default_function].push_back(*inv);
     else if (std::string id = timed_out_request(row); !id.empty()) timed_out.push_back(id);
     else if (diags.error_count() == errors_before && !is_platform_line(row)) ++out.skipped_lines;
     if (end == text.size()) break;
