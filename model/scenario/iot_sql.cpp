@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "model/nesting_limit.h"
+#include "model/scenario/iot_topic_filter.h"
 
 namespace flowcost::model {
 
@@ -113,33 +114,17 @@ class Parser {
     }
   }
 
-  // A topic filter (docs.aws.amazon.com/iot/latest/developerguide/topics.html#topicfilters): not empty; the
-  // wildcards `+` and `#` each fill a whole level, and `#` is the last one.
+  // A topic filter: not empty, its wildcards in whole levels (iot_topic_filter.h).
   bool check_topic_filter(const Token& t) {
-    const std::string& f = t.text;
-    if (f.empty()) {
+    if (t.text.empty()) {
       diags_.error(at(t.offset), "the topic filter after FROM is empty");
       return false;
     }
-    for (std::size_t start = 0;;) {
-      const std::size_t slash = f.find('/', start);
-      const std::size_t length = slash == std::string::npos ? std::string::npos : slash - start;
-      const std::string_view level = std::string_view(f).substr(start, length);
-      for (std::size_t k = 0; k < level.size(); ++k) {
-        const char c = level[k];
-        if ((c == '+' || c == '#') && level.size() != 1) {
-          diags_.error(at(t.offset + 1 + start + k),
-                       std::string("'") + c + "' in a topic filter must be a whole level (between / and /)");
-          return false;
-        }
-        if (c == '#' && slash != std::string::npos) {
-          diags_.error(at(t.offset + 1 + start + k), "'#' must be the last level of a topic filter");
-          return false;
-        }
-      }
-      if (slash == std::string::npos) return true;
-      start = slash + 1;
+    if (auto problem = topic_filter_problem(t.text)) {
+      diags_.error(at(t.offset + 1 + problem->offset), problem->message);  // + 1: the opening quote
+      return false;
     }
+    return true;
   }
 
   const Token& peek() const { return tokens_[pos_]; }
