@@ -36,6 +36,63 @@ std::uint32_t Compiler::match_row(const std::vector<model::asl::Located>& error_
   return static_cast<std::uint32_t>(match_lists.size() - 1);
 }
 
+namespace {
+
+// The states a state of `scope` can go to next in the same run of the scope: Next, its catchers' Next, a
+// Choice's rule targets, Default and weighted targets.
+template <typename F>
+void for_each_successor(const Plan& plan, const PlanState& s, F&& f) {
+  if (s.next != kNone) f(s.next);
+  for (std::uint32_t i = 0; i < s.catch_count; ++i) f(plan.catchers[s.catch_first + i].next);
+  if (s.type != model::asl::StateType::choice) return;
+  const PlanChoice& c = plan.choices[s.detail];
+  if (c.default_next != kNone) f(c.default_next);
+  for (std::uint32_t i = 0; i < c.weights_count; ++i)
+    if (plan.choice_weights[c.weights_first + i].next != kNone) f(plan.choice_weights[c.weights_first + i].next);
+  for (std::uint32_t i = 0; i < c.rules_count; ++i) {
+    const std::uint32_t next = plan.rules[plan.rule_children[c.rules_first + i]].next;
+    if (next != kNone) f(next);
+  }
+}
+
+// Whether some state of `scope` can be entered again in one run of it (depth-first search, iterative: a
+// scope may have thousands of states).
+bool has_cycle(const Plan& plan, const PlanScope& scope) {
+  enum : std::uint8_t { unseen, open, done };
+  std::vector<std::uint8_t> mark(scope.count, unseen);
+  struct Level {
+    std::uint32_t state;                  // local index
+    std::vector<std::uint32_t> next;      // its successors (local indices)
+    std::size_t i = 0;                    // the next one to follow
+  };
+  std::vector<Level> stack;
+  auto enter = [&](std::uint32_t local) {
+    mark[local] = open;
+    Level level{local, {}};
+    for_each_successor(plan, plan.states[scope.first + local],
+                       [&](std::uint32_t next) { level.next.push_back(next - scope.first); });
+    stack.push_back(std::move(level));
+  };
+  for (std::uint32_t root = 0; root < scope.count; ++root) {
+    if (mark[root] != unseen) continue;
+    enter(root);
+    while (!stack.empty()) {
+      Level& top = stack.back();
+      if (top.i == top.next.size()) {
+        mark[top.state] = done;
+        stack.pop_back();
+        continue;
+      }
+      const std::uint32_t next = top.next[top.i++];
+      if (mark[next] == open) return true;
+      if (mark[next] == unseen) enter(next);
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::uint32_t Compiler::compile_scope(const model::asl::Scope& scope, std::uint32_t depth, Machine& m) {
   const auto scope_index = static_cast<std::uint32_t>(plan.scopes.size());
   plan.scopes.push_back({});
@@ -104,6 +161,7 @@ std::uint32_t Compiler::compile_scope(const model::asl::Scope& scope, std::uint3
     }
     plan.states[si] = std::move(ps);
   }
+  plan.scopes[scope_index].acyclic = !has_cycle(plan, plan.scopes[scope_index]);
   return scope_index;
 }
 

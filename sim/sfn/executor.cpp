@@ -206,13 +206,16 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
   std::uint32_t cur = sc.start;
   for (;;) {
     const PlanState& s = plan_.states[cur];
-    Visits& v = visits_[cur];
-    if (v.run != run) v = {run, 0};
     // The visit's site: the state's name, its context (0 at the top level; otherwise a well-mixed site)
-    // and its visit number, in one mixing step.
-    // (The top level's first visits, the common case, are precomputed: Plan's PlanState::first_site.)
-    const std::uint64_t occ = ctx == 0 && v.count == 0 ? s.first_site : site_key(s.site ^ ctx, v.count);
-    ++v.count;
+    // and its visit number, in one mixing step. In an acyclic scope every visit is the first (0); the top
+    // level's first visits, the common case, are precomputed (PlanState::first_site).
+    std::uint64_t visit = 0;
+    if (!sc.acyclic) {
+      Visits& v = visits_[cur];
+      if (v.run != run) v = {run, 0};
+      visit = v.count++;
+    }
+    const std::uint64_t occ = ctx == 0 && visit == 0 ? s.first_site : site_key(s.site ^ ctx, visit);
     // The state is entered after its orchestration latency (a Choice's own too).
     if (frame_.latency->any) t += entered_latency_ms(s.type, occ);
     if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};

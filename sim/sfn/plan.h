@@ -152,6 +152,9 @@ struct PlanScope {
   std::uint32_t start = 0;
   std::uint32_t first = 0, count = 0;  // states [first, first + count)
   std::uint32_t depth = 0;             // Map nesting depth (scratch slot heap)
+  // No state of the scope can be entered twice in one run of it (no cycle of Next, Choice and Catch
+  // targets): every visit is a first visit, so the executor keeps no visit counts for it.
+  bool acyclic = false;
 };
 
 struct PlanInputField {

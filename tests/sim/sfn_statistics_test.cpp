@@ -1,6 +1,8 @@
 // Step Functions executions against closed forms, with fixed seeds and 4-standard-error tolerances.
 #include "sfn_test_util.h"
 
+#include "sim/sfn/compile.h"
+
 using flowcost::sim::ExecutionRecord;
 using flowcost::sim::Meter;
 using flowcost::sim::Outcome;
@@ -50,6 +52,30 @@ TEST_CASE("sfn stats: weighted choices follow their weights, rules follow the in
   auto c = simulate(*lc, kN);  // $.x = 1 with probability 0.25
   auto rule_a = [&](const ExecutionRecord& r) { return c.error(r) == "Picked.A" ? 1.0 : 0.0; };
   CHECK(c.mean(rule_a) == Approx(0.25).margin(4 * bernoulli_se(0.25, kN)));
+}
+
+TEST_CASE("sfn stats: each visit of a loop draws anew: visits are geometric with the exit weight") {
+  // Ping -> Again, which goes to Done with weight 0.25 and back to Ping otherwise: Ping is entered N times,
+  // N geometric on {1, 2, ...} with p = 0.25 (mean 1/p = 4, variance (1 - p)/p^2 = 12); each round enters
+  // Ping and Again, and Done ends it: 2N + 1 transitions, mean 9, standard deviation 2 sqrt(12).
+  auto l = load(kDesigns, "loop-poll");
+  auto runs = simulate(*l, kN);
+  auto transitions = [](const ExecutionRecord& r) { return meter(r, Meter::sfn_standard_transitions); };
+  CHECK(runs.mean(transitions) == Approx(9).margin(4 * 2 * std::sqrt(12.0 / kN)));
+  // A catcher that goes back: Work fails with probability 0.5 and is entered again, so it is entered N
+  // times, N geometric with p = 0.5 (mean 2, variance 2), one transition each.
+  auto c = simulate(*load(kDesigns, "catch-loop"), kN);
+  CHECK(c.mean(transitions) == Approx(2).margin(4 * std::sqrt(2.0 / kN)));
+  // The loop's scope keeps visit counts (each visit its own site); a scope without a cycle does not.
+  const flowcost::sim::CompiledScenarioValues values(l->scenario);
+  for (const auto& [name, acyclic] : {std::pair<std::string, bool>{"loop-poll", false}, {"catch-loop", false}, {"chain", true},
+                                      {"parallel", true}, {"retry", true}}) {
+    INFO(name);
+    const auto& entry = *std::find_if(l->scenario.designs.begin(), l->scenario.designs.end(),
+                                      [&](const auto& d) { return d.name == name; });
+    const auto plan = flowcost::sim::sfn::compile_plan(std::get<flowcost::model::StepFunctionsDesign>(entry.design), values);
+    CHECK(plan.scopes[0].acyclic == acyclic);
+  }
 }
 
 TEST_CASE("sfn stats: Map transitions are 1 + items x states with items drawn per visit") {
