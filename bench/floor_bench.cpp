@@ -44,7 +44,8 @@ std::int64_t quantity(const model::EventMeters& m, sim::Meter meter, double x) {
     case Meter::dynamodb_write_request_units: return m.dynamodb_write_units(x, 1, false);
     case Meter::dynamodb_read_request_units: return m.dynamodb_read_half_units(x, 1, model::DynamoDbRead::eventual);
     case Meter::iot_messages: return m.iot_message_units(x);
-    case Meter::sqs_requests: return m.sqs_requests(x);
+    case Meter::sqs_requests:
+    case Meter::sqs_fifo_requests: return m.sqs_requests(x);
     case Meter::sns_publishes: return m.sns_publishes(x);
     case Meter::kinesis_put_payload_units: return m.kinesis_payload_units(x);
     case Meter::eventbridge_events: return m.eventbridge_events(x);

@@ -35,6 +35,7 @@ const std::vector<Mapping>& mappings() {
       {"AmazonS3", "TimedStorage-ByteHrs", {"s3.storage_gb_months"}, ""},
       {"AWSQueueService", "Requests-RBP", {"sqs.requests"}, ""},
       {"AWSQueueService", "Requests-Tier1", {"sqs.requests"}, ""},
+      {"AWSQueueService", "Requests-FIFO-Tier1", {"sqs.fifo_requests"}, ""},
       {"AmazonSNS", "Requests-Tier1", {"sns.publishes"}, ""},
       {"AmazonKinesis", "PutRequestPayloadUnits", {"kinesis.put_payload_units"}, ""},
       {"AmazonCloudWatch", "DataProcessing-Bytes", {"cloudwatch.logs_gb"}, ""},
@@ -60,7 +61,7 @@ const std::vector<Mapping>& global_mappings() {
       {"AWSLambda", "Request", {"lambda.requests"}, ""},
       {"AWSLambda", "Lambda-GB-Second", {"lambda.gb_seconds.x86", "lambda.gb_seconds.arm64"}, "lambda-gb-seconds"},
       {"AmazonStates", "StateTransition", {"sfn.standard.transitions"}, ""},
-      {"AWSQueueService", "Requests", {"sqs.requests"}, ""},
+      {"AWSQueueService", "Requests", {"sqs.requests", "sqs.fifo_requests"}, "sqs-requests"},
   };
   return table;
 }

@@ -28,7 +28,8 @@ enum class Meter : std::uint8_t {
   dynamodb_read_request_units,   // half units (an eventual read of 4 KB = 1 half unit; scale 0.5)
   s3_put_requests,            // count
   s3_get_requests,            // count
-  sqs_requests,               // count of 64 KB chunks
+  sqs_requests,               // count of 64 KB chunks (standard queues)
+  sqs_fifo_requests,          // count of 64 KB chunks (FIFO queues)
   sns_publishes,              // count of 64 KB chunks
   kinesis_put_payload_units,  // count of 25 KB units
   firehose_gb,                // bytes (records rounded up to 5 KB)

@@ -93,9 +93,14 @@ std::optional<RecordCall> parse_records(const Context& ctx, const Node& node, st
   return call;
 }
 
-std::optional<ValueSpec> sized_call(const Context& ctx, const Node& node, std::string_view what) {
+std::optional<ValueSpec> sized_call(const Context& ctx, const Node& node, std::string_view what,
+                                    std::optional<bool>& fifo) {
   if (!expect_mapping(node, what, ctx.diags)) return std::nullopt;
-  check_known_keys(node, {"message_bytes"}, ctx.diags, "field");
+  check_known_keys(node, {"message_bytes", "fifo"}, ctx.diags, "field");
+  if (const Node* f = node.find("fifo")) {
+    if (auto b = f->boolean()) fifo = *b;
+    else ctx.diags.error(f->loc, "fifo must be true or false, got " + f->type_name());
+  }
   if (const Node* b = node.find("message_bytes")) return value(ctx, *b, Dimension::size_bytes);
   ValueSpec zero;
   zero.loc = node.loc;
@@ -136,8 +141,8 @@ void parse_task_entry(const Context& ctx, const Member& m, TaskBehaviour& t) {
     }
   }
   if (const Node* v = n.find("dynamodb")) t.dynamodb = parse_dynamodb(ctx, *v);
-  if (const Node* v = n.find("sqs")) t.sqs_message_bytes = sized_call(ctx, *v, "sqs");
-  if (const Node* v = n.find("sns")) t.sns_message_bytes = sized_call(ctx, *v, "sns");
+  if (const Node* v = n.find("sqs")) t.sqs_message_bytes = sized_call(ctx, *v, "sqs", t.sqs_fifo);
+  if (const Node* v = n.find("sns")) t.sns_message_bytes = sized_call(ctx, *v, "sns", t.sns_fifo);
   if (const Node* v = n.find("s3"); v && expect_mapping(*v, "s3", ctx.diags)) {
     check_known_keys(*v, {"puts", "gets"}, ctx.diags, "field");
     if (const Node* p = v->find("puts")) t.s3_puts = value(ctx, *p, Dimension::count);

@@ -97,6 +97,8 @@ struct TaskBehaviour {
   std::optional<DynamoDbCall> dynamodb;
   std::optional<ValueSpec> sqs_message_bytes;
   std::optional<ValueSpec> sns_message_bytes;
+  // `fifo:` of sqs: / sns: (a FIFO queue or topic); absent: what the Task's QueueUrl / TopicArn says.
+  std::optional<bool> sqs_fifo, sns_fifo;
   std::optional<ValueSpec> s3_puts, s3_gets;
   std::optional<ValueSpec> rekognition_images;
   std::optional<RecordCall> firehose, kinesis, eventbridge;

@@ -10,8 +10,11 @@ Meter call_meter(CallKind kind) {
     case CallKind::dynamodb_write_transactional: return Meter::dynamodb_write_request_units;
     case CallKind::dynamodb_read_strong:
     case CallKind::dynamodb_read_eventual:
-    case CallKind::dynamodb_read_transactional: return Meter::dynamodb_read_request_units;
+    case CallKind::dynamodb_read_transactional:
+    case CallKind::dynamodb_query_strong:
+    case CallKind::dynamodb_query_eventual: return Meter::dynamodb_read_request_units;
     case CallKind::sqs: return Meter::sqs_requests;
+    case CallKind::sqs_fifo: return Meter::sqs_fifo_requests;
     case CallKind::sns: return Meter::sns_publishes;
     case CallKind::s3_put: return Meter::s3_put_requests;
     case CallKind::s3_get: return Meter::s3_get_requests;
@@ -33,7 +36,14 @@ std::int64_t call_quantity(const model::EventMeters& m, CallKind kind, double am
     case CallKind::dynamodb_read_eventual: return m.dynamodb_read_half_units(amount, items, DynamoDbRead::eventual);
     case CallKind::dynamodb_read_transactional:
       return m.dynamodb_read_half_units(amount, items, DynamoDbRead::transactional);
-    case CallKind::sqs: return m.sqs_requests(amount);
+    // A Query or Scan of `items` items of `amount` bytes each: their total rounded up to 4 KB once; one
+    // that finds nothing still reads the minimum, one unit (docs/sources.md#dynamodb-query-reads).
+    case CallKind::dynamodb_query_strong:
+      return m.dynamodb_read_half_units(amount * static_cast<double>(items), 1, DynamoDbRead::strong);
+    case CallKind::dynamodb_query_eventual:
+      return m.dynamodb_read_half_units(amount * static_cast<double>(items), 1, DynamoDbRead::eventual);
+    case CallKind::sqs:
+    case CallKind::sqs_fifo: return m.sqs_requests(amount);
     case CallKind::sns: return m.sns_publishes(amount);
     case CallKind::s3_put:
     case CallKind::s3_get:

@@ -40,6 +40,17 @@ CallKind dynamodb_kind(const model::DynamoDbCall& c) {
 
 std::optional<double> literal(const model::asl::NumberField& f) { return f.literal; }
 
+constexpr const char* kSnsFifoReason =
+    "a FIFO topic, whose publishes AWS prices per request and per GB of payload; flowcost's tables have no FIFO "
+    "topic prices, so its publishes are not metered (a standard topic's sns.publishes would be the wrong price)";
+
+// Whether the Task's parameters name a FIFO queue or topic: a literal `key` (QueueUrl, TopicArn) ending in
+// ".fifo", as AWS requires of FIFO queue and topic names. A path or an expression says nothing.
+bool names_fifo(const model::asl::TaskState& task, std::string_view key) {
+  const model::Node* v = task.parameters ? task.parameters->find(key) : nullptr;
+  return v && v->is_scalar() && v->text.ends_with(".fifo");
+}
+
 }  // namespace
 
 std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
@@ -121,13 +132,20 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
                           c ? count_or_one(c->records, "record count") : kNone});
   };
   bool ddb = false, sqs = false, sns = false, s3p = false, s3g = false, rek = false, fh = false, kin = false,
-       evb = false;
+       evb = false, sns_fifo = false;
   if (r.service == "dynamodb") {
     ddb = true;
     const bool transact_write = one_of(r.action, {"transactWriteItems"});
     const bool transact_read = one_of(r.action, {"transactGetItems"});
+    // A Query or a Scan reads its items as one (docs/sources.md#dynamodb-query-reads).
+    auto summed = [&](CallKind k) {
+      if (!one_of(r.action, {"query", "scan"})) return k;
+      return k == CallKind::dynamodb_read_strong     ? CallKind::dynamodb_query_strong
+             : k == CallKind::dynamodb_read_eventual ? CallKind::dynamodb_query_eventual
+                                                     : k;
+    };
     if (b && b->dynamodb) {
-      CallKind k = dynamodb_kind(*b->dynamodb);
+      CallKind k = summed(dynamodb_kind(*b->dynamodb));
       if (transact_write && k == CallKind::dynamodb_write) k = CallKind::dynamodb_write_transactional;
       if (transact_read && b->dynamodb->op == model::DynamoDbCall::Op::read) k = CallKind::dynamodb_read_transactional;
       plan.calls.push_back(
@@ -137,14 +155,19 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
                    : transact_read                                                 ? CallKind::dynamodb_read_transactional
                    : transact_write ? CallKind::dynamodb_write_transactional
                                     : CallKind::dynamodb_write;
-      plan.calls.push_back({k, size_or_payload(std::nullopt), kNone});
+      plan.calls.push_back({summed(k), size_or_payload(std::nullopt), kNone});
     }
   } else if (r.service == "sqs" && one_of(r.action, {"sendMessage"})) {
     sqs = true;
-    plan.calls.push_back({CallKind::sqs, size_or_payload(b ? b->sqs_message_bytes : std::nullopt), kNone});
+    // A FIFO queue's requests are their own meter (docs/billing-rules.md); `fifo:` overrides the QueueUrl.
+    const bool fifo = b && b->sqs_fifo ? *b->sqs_fifo : names_fifo(task, "QueueUrl");
+    plan.calls.push_back({fifo ? CallKind::sqs_fifo : CallKind::sqs,
+                          size_or_payload(b ? b->sqs_message_bytes : std::nullopt), kNone});
   } else if (r.service == "sns" && one_of(r.action, {"publish"})) {
     sns = true;
-    plan.calls.push_back({CallKind::sns, size_or_payload(b ? b->sns_message_bytes : std::nullopt), kNone});
+    sns_fifo = b && b->sns_fifo ? *b->sns_fifo : names_fifo(task, "TopicArn");
+    if (!sns_fifo)  // a FIFO topic is listed as not priced below
+      plan.calls.push_back({CallKind::sns, size_or_payload(b ? b->sns_message_bytes : std::nullopt), kNone});
   } else if (r.service == "s3" && one_of(r.action, {"putObject", "copyObject", "listObjectsV2", "listObjects"})) {
     s3p = true;
     plan.calls.push_back(
@@ -169,16 +192,20 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
     evb = true;
     records(CallKind::eventbridge, b ? b->eventbridge : std::nullopt);
   }
-  const bool resource_metered = resource_lambda || ((r.service == "batch" || r.service == "ecs") && t.fargate) ||
+  const bool resource_metered = resource_lambda || (sns && sns_fifo) || ((r.service == "batch" || r.service == "ecs") && t.fargate) ||
                                 t.child_machine != kNone || plan.calls.size() > t.calls_first;
   if (b) {
     if (b->dynamodb && !ddb)
       plan.calls.push_back({dynamodb_kind(*b->dynamodb), values.add(b->dynamodb->item_bytes, role("DynamoDB item size")),
                             count_or_one(b->dynamodb->items, "DynamoDB items")});
     if (b->sqs_message_bytes && !sqs)
-      plan.calls.push_back({CallKind::sqs, values.add(*b->sqs_message_bytes, role("SQS message size")), kNone});
-    if (b->sns_message_bytes && !sns)
-      plan.calls.push_back({CallKind::sns, values.add(*b->sns_message_bytes, role("SNS message size")), kNone});
+      plan.calls.push_back({b->sqs_fifo.value_or(false) ? CallKind::sqs_fifo : CallKind::sqs,
+                            values.add(*b->sqs_message_bytes, role("SQS message size")), kNone});
+    if (b->sns_message_bytes && !sns) {
+      sns_fifo = b->sns_fifo.value_or(false);
+      if (!sns_fifo)
+        plan.calls.push_back({CallKind::sns, values.add(*b->sns_message_bytes, role("SNS message size")), kNone});
+    }
     if (b->s3_puts && !s3p) plan.calls.push_back({CallKind::s3_put, values.add(*b->s3_puts, role("S3 puts")), kNone});
     if (b->s3_gets && !s3g) plan.calls.push_back({CallKind::s3_get, values.add(*b->s3_gets, role("S3 gets")), kNone});
     if (b->rekognition_images && !rek)
@@ -189,9 +216,11 @@ std::uint32_t Compiler::compile_task(const model::asl::State& s, Machine& m) {
     if (b->eventbridge && !evb) records(CallKind::eventbridge, b->eventbridge);
   }
   t.calls_count = static_cast<std::uint32_t>(plan.calls.size()) - t.calls_first;
-  const bool behaviour_metered = t.lambda || t.fargate || t.child_machine != kNone || t.calls_count > 0;
+  const bool behaviour_metered = t.lambda || t.fargate || t.child_machine != kNone || t.calls_count > 0 || sns_fifo;
   if (auto reason = unpriced_reason(r, resource_metered, behaviour_metered))
     plan.unpriced.push_back({state_prefix + s.name.value, r.service, r.action, *reason});
+  if (sns_fifo)  // not metered: listed so that every report says so
+    plan.unpriced.push_back({state_prefix + s.name.value, "sns", "publish", kSnsFifoReason});
   t.special = t.child_machine != kNone || t.callback_wait != kNone || t.heartbeat_applies || t.fargate;
   auto drawn = [&](std::uint32_t v) { return v != kNone && plan.values[v].kind == CompiledValue::Kind::distribution; };
   t.draws = (!t.mocked && t.errors_count > 0) || (t.lambda && t.cold_probability != kNone) || drawn(t.duration);

@@ -23,7 +23,10 @@ inline constexpr double kForever = std::numeric_limits<double>::infinity();
 
 enum class CallKind : std::uint8_t {
   dynamodb_write, dynamodb_write_transactional, dynamodb_read_strong, dynamodb_read_eventual,
-  dynamodb_read_transactional, sqs, sns, s3_put, s3_get, rekognition, firehose, kinesis, eventbridge
+  dynamodb_read_transactional,
+  // A Query or a Scan: one read of all its items together (their sizes summed, then rounded up once).
+  dynamodb_query_strong, dynamodb_query_eventual,
+  sqs, sqs_fifo, sns, s3_put, s3_get, rekognition, firehose, kinesis, eventbridge
 };
 
 // A downstream service call made by each successful attempt of a Task (metered by sfn/call_meters.h).

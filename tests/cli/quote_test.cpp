@@ -182,9 +182,9 @@ TEST_CASE("prices: show lists the shipped tables; check reports errors with exit
   auto list = run_flowcost({"prices", "show"});
   CHECK(list.code == 0);
   CHECK(list.out == "Shipped price tables (use a name with --prices, or `flowcost prices show NAME`):\n"
-                    "  aws-ap-northeast-1  region ap-northeast-1, effective 2026-09-23, 30 rate lines, 14 borrowed, 0 gaps\n"
-                    "  aws-eu-west-1  region eu-west-1, effective 2026-10-04, 30 rate lines, 9 borrowed, 0 gaps\n"
-                    "  aws-us-east-1  region us-east-1, effective 2026-09-06, 30 rate lines, 0 borrowed, 0 gaps\n");
+                    "  aws-ap-northeast-1  region ap-northeast-1, effective 2026-09-23, 31 rate lines, 15 borrowed, 0 gaps\n"
+                    "  aws-eu-west-1  region eu-west-1, effective 2026-10-04, 31 rate lines, 9 borrowed, 0 gaps\n"
+                    "  aws-us-east-1  region us-east-1, effective 2026-09-06, 31 rate lines, 0 borrowed, 0 gaps\n");
   auto eu = run_flowcost({"prices", "show", "aws-eu-west-1"});
   CHECK(eu.code == 0);
   CHECK(eu.out.find("\nsfn.express.requests  (requests, prices USD per 1,000,000 requests)  borrowed from aws-us-east-1\n") !=
@@ -202,7 +202,7 @@ TEST_CASE("prices: show lists the shipped tables; check reports errors with exit
   const std::string bad = data("bad/negative_price.yaml");
   auto check = run_flowcost({"prices", "check", bad, "aws-us-east-1"});
   CHECK(check.code == 1);
-  CHECK(check.out == "aws-us-east-1: ok, 30 rate lines, 0 warning(s)\n");
+  CHECK(check.out == "aws-us-east-1: ok, 31 rate lines, 0 warning(s)\n");
   CHECK(check.err == bad + ":9:12: error: price must not be negative, not -0.2\n    price: -0.2\n           ^\n" + bad +
                          ": 1 error(s)\n");
 }

@@ -125,6 +125,18 @@ TEST_CASE("SQS tiers at 100B and 200B requests; the free million straddles nothi
   CHECK(cost_of("sqs.requests", 1e6, true) == 0);
 }
 
+TEST_CASE("SQS FIFO requests: $0.50 per 1M, sharing the free million with standard queues, standard first") {
+  CHECK(cost_of("sqs.fifo_requests", 1e6) == usd(0.5));
+  CHECK(cost_of("sqs.fifo_requests", 3e6, true) == usd(1.0));  // (3M - 1M free) x $0.50 per 1M
+  // 600,000 standard requests take 600,000 of the free million; FIFO gets the other 400,000.
+  auto r = price({{"sqs.requests", 600000}, {"sqs.fifo_requests", 600000}}, true);
+  REQUIRE(r.lines.size() == 2);
+  CHECK(r.lines[0].meter == "sqs.requests");
+  CHECK(r.lines[0].cost_usd == 0);
+  CHECK(r.lines[1].free_quantity == 400000);
+  CHECK(r.lines[1].cost_usd == usd(0.1));  // 200,000 x $0.50 per 1M
+}
+
 TEST_CASE("each price basis converts to the meter's unit") {
   CHECK(cost_of("s3.put_requests", 1000) == usd(0.005));                 // per 1,000
   CHECK(cost_of("s3.get_requests", 1e6) == usd(0.4));                    // per 1,000

@@ -64,8 +64,9 @@ std::vector<ServiceCase> cases() {
         {"s3.storage_gb_months", {1, {{0, 51200, 0.023}, {51200, 512000, 0.022}, {512000, std::nullopt, 0.021}}, 0, ""}}},
        {"EU-TimedStorage-SIA-ByteHrs"}},
       {"AWSQueueService",
-       {{"sqs.requests", {1, {{0, 1e11, 0.0000004}, {1e11, 2e11, 0.0000003}, {2e11, std::nullopt, 0.00000024}}, 1e6, ""}}},
-       {"EU-Requests-FIFO-Tier1"}},
+       {{"sqs.requests", {1, {{0, 1e11, 0.0000004}, {1e11, 2e11, 0.0000003}, {2e11, std::nullopt, 0.00000024}}, 1e6, "sqs-requests"}},
+        {"sqs.fifo_requests", {1, open(0.0000005), 1e6, "sqs-requests"}}},  // one free million for both
+       {}},
       {"AmazonSNS", {{"sns.publishes", {1, open(0.0000005), 1e6, ""}}}, {"EU-DeliveryAttempts-HTTP"}},
       {"AmazonKinesis", {{"kinesis.put_payload_units", {1, open(0.000000014), 0, ""}}}, {"EU-Storage-ShardHour"}},
       {"AmazonCloudWatch",

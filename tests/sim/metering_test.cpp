@@ -75,6 +75,42 @@ TEST_CASE("metering: two 2 KB reads with no consistency given are eventual: 1.0 
   CHECK(rru(r) == 1.0);
 }
 
+TEST_CASE("metering: a Query or Scan rounds its items' total once; BatchGetItem rounds each item") {
+  // query-scan: Query of 10 x 1 KB, eventual: ceil(10 KB / 4 KB) = 3 units x 1/2; Scan that finds nothing,
+  // strong: the minimum, 1 unit; BatchGetItem of 10 x 1 KB, eventual: 10 x 1/2. 1.5 + 1 + 5 = 7.5 RRU.
+  const auto r = fixture().one("query-scan");
+  CHECK(r.meters.get(Meter::dynamodb_read_request_units) == 3 + 2 + 10);  // half units
+  CHECK(rru(r) == 7.5);
+  // query-strong: Query of 3 x 1,500 B, strong: 4,500 B is 2 units (item by item it would be 3); Scan of
+  // 2 x 4 KB, eventual: 2 x 1/2; BatchGetItem of 2 x 1,500 B, strong: 2 x 1. 2 + 1 + 2 = 5 RRU.
+  CHECK(rru(fixture().one("query-strong")) == 5.0);
+}
+
+TEST_CASE("metering: FIFO queues have their own meter; a FIFO topic is listed as not priced") {
+  // fifo: a QueueUrl ending in .fifo, 70 KB (2 chunks); a standard QueueUrl (1); a QueueUrl from a path with
+  // `fifo: true` (1); a TopicArn ending in .fifo: not metered, listed.
+  const auto r = fixture().one("fifo");
+  CHECK(r.meters.get(Meter::sqs_fifo_requests) == 3);
+  CHECK(r.meters.get(Meter::sqs_requests) == 1);
+  CHECK(r.meters.get(Meter::sns_publishes) == 0);
+  const std::string reason =
+      "a FIFO topic, whose publishes AWS prices per request and per GB of payload; flowcost's tables have no FIFO "
+      "topic prices, so its publishes are not metered (a standard topic's sns.publishes would be the wrong price)";
+  CHECK(fixture().design("fifo").unpriced() == std::vector<model::UnpricedCall>{{"Topic", "sns", "publish", reason}});
+  // `fifo: false` overrides the names: three standard requests and a standard publish, nothing listed.
+  const auto o = fixture().one("fifo-overridden");
+  CHECK(o.meters.get(Meter::sqs_fifo_requests) == 0);
+  CHECK(o.meters.get(Meter::sqs_requests) == 3);
+  CHECK(o.meters.get(Meter::sns_publishes) == 1);
+  CHECK(fixture().design("fifo-overridden").unpriced().empty());
+  // A Lambda function's own calls: `fifo: true` on sqs: and sns:.
+  const auto l = fixture().one("lambda-fifo");
+  CHECK(l.meters.get(Meter::sqs_fifo_requests) == 1);
+  CHECK(l.meters.get(Meter::sqs_requests) == 0);
+  CHECK(l.meters.get(Meter::sns_publishes) == 0);
+  CHECK(fixture().design("lambda-fifo").unpriced() == std::vector<model::UnpricedCall>{{"Work", "sns", "publish", reason}});
+}
+
 TEST_CASE("metering: a 1 KB transactional write (transactWriteItems) is 2 WRU") {
   CHECK(fixture().one("transact").meters.get(Meter::dynamodb_write_request_units) == 2);
 }

@@ -33,6 +33,12 @@ TEST_CASE("sfn errors: unknown Task names, unknown fields, Lambda settings and p
               "tasks: {Work: {duration: ...}}"});
 }
 
+TEST_CASE("sfn errors: fifo of sqs: and sns: is true or false") {
+  CHECK(design_errors("fifo-flag") ==
+        Lines{"bad/errors.yaml:76:68: error: fifo must be true or false, got string",
+              "bad/errors.yaml:76:88: error: fifo must be true or false, got number"});
+}
+
 TEST_CASE("sfn errors: Choice weights must sum to 1 and name the Choice's targets") {
   CHECK(design_errors("weights") ==
         Lines{"bad/errors.yaml:22:7: error: weights of Choice \"Pick\" sum to 0.7; they must sum to 1"});
