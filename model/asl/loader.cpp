@@ -82,7 +82,11 @@ std::optional<StateMachine> load_state_machine(const SourceFile& file, const Nod
   }
   StateMachine machine;
   machine.file = file.path;
-  machine.definition_size_bytes = file.text.size();
+  // A JSON file is deployed as written (`--definition file://...`); AWS takes no YAML, so a YAML definition
+  // reaches it as the JSON a tool makes of it: counted as compact JSON.
+  const std::size_t first = file.text.find_first_not_of(" \t\r\n");
+  const bool json = first != std::string::npos && file.text[first] == '{';
+  machine.definition_size_bytes = json ? file.text.size() : templates::compact_json(root).size();
   check_definition_size(file, root, diags);
   machine.has_placeholders = scan_placeholders(root, diags);
   FieldReader r(root, "", diags);

@@ -11,7 +11,9 @@
 
 #include "model/asl/loader.h"
 #include "model/asl/validator.h"
+#include "model/document.h"
 #include "model/errors.h"
+#include "model/template/substitutions.h"
 
 using namespace flowcost::model;
 using namespace flowcost::model::asl;
@@ -80,6 +82,15 @@ TEST_CASE("the article's choice example loads into the model") {
   CHECK(state(m, "NextState").end);
   CHECK(state(m, "DefaultState").is_terminal());
   CHECK_FALSE(m.has_placeholders);
+}
+
+TEST_CASE("the definition size Express bills: a JSON file as written, a YAML file as the JSON AWS receives") {
+  const SourceFile json = read_source_file(valid_path("article_choice.asl.json"));
+  CHECK(load_valid("article_choice.asl.json").definition_size_bytes == json.text.size());
+  const SourceFile yaml = read_source_file(valid_path("pipeline.asl.yaml"));
+  const std::size_t compact = templates::compact_json(parse_document_or_throw(yaml)).size();
+  CHECK(load_valid("pipeline.asl.yaml").definition_size_bytes == compact);
+  CHECK(compact < yaml.text.size());  // comments and indentation are not sent
 }
 
 TEST_CASE("Task resources of every form are classified") {
