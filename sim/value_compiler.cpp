@@ -21,6 +21,10 @@ std::string check_message(double x, ValueCheck check, const std::string& what, c
     case ValueCheck::finite: break;
     case ValueCheck::nonnegative: return is + " (must not be negative)";
     case ValueCheck::probability: return is + " (must be in [0, 1])";
+    case ValueCheck::sfn_payload:
+      return is + " (must be from 0 to 262,144 bytes: Step Functions refuses larger execution data)";
+    case ValueCheck::iot_payload:
+      return is + " (must be from 0 to 131,072 bytes: IoT Core refuses an MQTT message over 128 KB)";
   }
   return is;
 }

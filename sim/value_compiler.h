@@ -47,7 +47,14 @@ enum class ValueCheck : std::uint8_t {
   finite,       // any finite number
   nonnegative,  // sizes, durations, counts: >= 0
   probability,  // probabilities and weights: in [0, 1]
+  // An execution's data size: from 0 to Step Functions' 262,144 bytes (docs/sources.md#sfn-quotas)
+  sfn_payload,
+  // An MQTT message's payload: from 0 to IoT Core's 128 KB, 131,072 bytes (docs/sources.md#iot-quotas)
+  iot_payload,
 };
+
+inline constexpr double kSfnMaxPayloadBytes = 262'144;
+inline constexpr double kIotMaxPayloadBytes = 131'072;
 
 // How messages name a value and what it must satisfy: {"probability of Lambda.Unknown", probability}.
 struct ValueRole {
@@ -210,6 +217,8 @@ inline bool satisfies(double x, ValueCheck check) {
     case ValueCheck::finite: return std::isfinite(x);
     case ValueCheck::nonnegative: return std::isfinite(x) && x >= 0;
     case ValueCheck::probability: return x >= 0 && x <= 1;
+    case ValueCheck::sfn_payload: return x >= 0 && x <= kSfnMaxPayloadBytes;
+    case ValueCheck::iot_payload: return x >= 0 && x <= kIotMaxPayloadBytes;
   }
   return false;
 }

@@ -109,7 +109,7 @@ struct PlanBuilder {
     plan.name = design.name;
     plan.ingest = design.ingest;
     plan.error_names.emplace_back("");
-    plan.payload_bytes = values.add(design.payload_bytes, {"payload size", ValueCheck::nonnegative});
+    plan.payload_bytes = values.add(design.payload_bytes, {"payload size", ValueCheck::iot_payload});
     plan.topic_bytes = values.add(design.topic_bytes, {"topic size", ValueCheck::nonnegative});
     plan.fixed = design.fixed;
     if (design.connection) {

@@ -177,7 +177,10 @@ std::uint32_t Compiler::compile_machine(const model::StepFunctionsDesign& d) {
     pm.log_event_bytes = values.add(d.logging->event_bytes, {"log event size", ValueCheck::nonnegative});
   }
   if (d.payload_bytes) {
-    pm.payload = values.add(*d.payload_bytes, {"payload size", ValueCheck::nonnegative});
+    // Execution data over Step Functions' limit cannot exist; behind an IoT rule it is an MQTT message too.
+    const bool via_iot = plan.machines.size() == 1 && d.trigger.iot_rule;
+    pm.payload = values.add(*d.payload_bytes,
+                            {"payload size", via_iot ? ValueCheck::iot_payload : ValueCheck::sfn_payload});
     // A distribution is drawn once per execution; every use reads that execution's number.
     pm.payload_ref = plan.values[pm.payload].kind == CompiledValue::Kind::distribution
                          ? values.add_execution_payload(mi)

@@ -157,10 +157,21 @@ TEST_CASE("metering: an IoT rule Lambda action stops at the function timeout and
   CHECK(r.latency_ms == 3 * 900'000.0 + 60'000 + 120'000);
 }
 
-TEST_CASE("metering: a 1e19-byte payload bills 1e19 / 5 KB IoT messages, not one") {
-  const auto r = fixture().one("huge-payload");
-  CHECK(r.meters.get(Meter::iot_messages) == 1'953'125'000'000'000LL);
-  CHECK(r.meters.get(Meter::iot_rules_triggered) == 1'953'125'000'000'000LL);
+TEST_CASE("metering: the largest MQTT message, 128 KB, is 26 IoT messages of 5 KB; a larger payload is refused") {
+  const auto r = fixture().one("largest-payload");
+  CHECK(r.meters.get(Meter::iot_messages) == 26);  // 131,072 / 5,120 = 25.6
+  CHECK(r.meters.get(Meter::iot_rules_triggered) == 26);
+  const std::string file = std::string(FLOWCOST_TEST_DATA) + "/sfn/metering.yaml";
+  CHECK_THROWS_WITH(fixture().one("huge-payload"),
+                    file + ":105:14: error: payload size is 1e+19 in draw 0 (must be from 0 to 131,072 bytes: IoT Core refuses an MQTT "
+                    "message over 128 KB)");
+  // Step Functions execution data: at most 262,144 bytes; behind an IoT rule, at most the message's 128 KB.
+  CHECK_THROWS_WITH(fixture().one("huge-sfn-payload"),
+                    file + ":111:14: error: payload size is 307200 in draw 0 (must be from 0 to 262,144 bytes: Step Functions refuses "
+                    "larger execution data)");
+  CHECK_THROWS_WITH(fixture().one("huge-iot-triggered-payload"),
+                    file + ":118:14: error: payload size is 204800 in draw 0 (must be from 0 to 131,072 bytes: IoT Core refuses an MQTT "
+                    "message over 128 KB)");
 }
 
 TEST_CASE("metering: a 3 M-item Distributed Map bills 3 M child executions (no cap at 1 M)") {
