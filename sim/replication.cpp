@@ -118,7 +118,8 @@ void Replicator::prepare_window(std::uint64_t first, std::size_t count, Window& 
     DrawPlan& plan = w.plans[p];
     plan.inputs = values_.draw_inputs(options_.seed, first + p);
     plan.events_per_month = plan.inputs.values.at("events_per_month");
-    double month = std::round(plan.events_per_month);
+    // A month of 0.3 events on average is priced from one simulated event, scaled (below), not from none.
+    double month = plan.events_per_month > 0 ? std::max(1.0, std::round(plan.events_per_month)) : 0.0;
     plan.exact = month <= static_cast<double>(options_.executions);
     plan.n = plan.exact ? static_cast<std::uint64_t>(month) : options_.executions;
     chunk_ranges(plan.n, plan.ranges);
@@ -221,8 +222,11 @@ void Replicator::merge_draw(const DrawPlan& plan, RunResult& result) const {
     dr.events_per_month = plan.events_per_month;
     dr.executions = plan.n;
     dr.exact = plan.exact;
-    const double events = plan.exact ? static_cast<double>(plan.n) : plan.events_per_month;
+    // The sums are the month's when every event of a whole-number month was simulated; otherwise they are
+    // scaled to events_per_month (a sampled month, or exact mode's rounded count of a fractional one).
+    const double events = plan.events_per_month;
     const double n = static_cast<double>(plan.n);
+    const bool whole = plan.exact && n == events;
     const model::MeterTotals fixed = design.monthly_fixed(plan.inputs);
     // The draw's meters: those with a non-zero sum (in meter order), then the fixed ones; each a column.
     std::vector<std::size_t> simulated;  // meter ids with a non-zero sum
@@ -242,7 +246,7 @@ void Replicator::merge_draw(const DrawPlan& plan, RunResult& result) const {
         if (std::find(out.warnings.begin(), out.warnings.end(), w) == out.warnings.end()) out.warnings.push_back(w);
       }
       double sum = static_cast<double>(total.v[m]) * meter_scale(meter);
-      dr.monthly[sim_column[k]] = plan.exact ? sum : events * (sum / n);
+      dr.monthly[sim_column[k]] = whole ? sum : events * (sum / n);
     }
     {
       std::size_t k = 0;

@@ -2,15 +2,17 @@
 // The two-level replication loop (docs/scenario-format.md "run"): outer draws of the uncertain inputs, inner
 // executions per draw, for every design with common random numbers.
 //
-// Per draw and design: n = executions, or n = round(events_per_month) when that is <= executions (exact
-// mode: the month's every event is simulated and the monthly totals are the sums). Sample indices 0..n-1
+// Per draw and design: n = executions, or n = round(events_per_month) (at least 1 when events_per_month > 0)
+// when that is <= executions (exact mode: the month's every event is simulated and the monthly totals are
+// the sums; when events_per_month is not a whole number, the sums scaled by events_per_month / n, so that
+// a month of 1.5 events on average costs 1.5 events, not the 2 simulated). Sample indices 0..n-1
 // are split into kBatchesPerDraw contiguous batches (batch b = [b n / 16, (b + 1) n / 16)), each split into
 // chunks of at most kChunkSize samples; chunks do not depend on the thread count. Threads (sim/work_crew.h)
 // take chunks from a shared counter, each with its own DrawSimulator (prepare() once per draw per thread) and
 // ExecutionRecord; per-chunk integer sums are merged in chunk order, so results are byte-identical for any
 // thread count and any split of the draws into run_draws calls.
 //
-// Monthly totals: monthly = events_per_month x (sum x meter_scale / n) (exact mode: sum x meter_scale),
+// Monthly totals: monthly = events_per_month x (sum x meter_scale / n) (n = events_per_month: sum x meter_scale),
 // plus DesignSimulator::monthly_fixed; a meter gets a column of the design (DesignResult::meters) the first
 // time a draw has a non-zero sum of it (or a fixed part). Each batch total is events_per_month x (batch sum
 // x meter_scale / batch size) + monthly_fixed (min(n, 16) batches: empty batches are left out). Latencies

@@ -292,7 +292,7 @@ TEST_CASE("exact mode simulates every event of a small month and sums them") {
 TEST_CASE("a month with no events simulates nothing and keeps the fixed monthly quantities") {
   model::Diagnostics d;
   auto s = model::load_scenario(std::string(FLOWCOST_TEST_DATA) + "/scenario/replication.yaml",
-                                {{"events_per_month", "0.3"}}, d);
+                                {{"events_per_month", "0"}}, d);
   REQUIRE_FALSE(d.has_errors());
   RunResult r = run(s, 2, {{0, 2}});
   const DrawRecord& dr = r.designs[0].draws[1];
@@ -306,6 +306,27 @@ TEST_CASE("a month with no events simulates nothing and keeps the fixed monthly 
   CHECK(r.designs[0].per_execution_mean("iot.connection_minutes") == 0);
   CHECK(r.designs[0].latency_ms.count() == 0);
   CHECK(dr.latency_count == 0);
+}
+
+TEST_CASE("a month of a fractional number of events costs that many: the simulated events scaled") {
+  // 0.3 events a month: one event is simulated and its quantities count 0.3 times; 2.4 events: 2 simulated,
+  // scaled by 2.4 / 2; 3 events: the sums of the 3.
+  model::Diagnostics d;
+  for (const auto& [events, simulated] : {std::pair<std::string, std::uint64_t>{"0.3", 1}, {"2.4", 2}, {"3", 3}}) {
+    INFO(events);
+    auto s = model::load_scenario(std::string(FLOWCOST_TEST_DATA) + "/scenario/replication.yaml",
+                                  {{"events_per_month", events}}, d);
+    REQUIRE_FALSE(d.has_errors());
+    RunResult r = run(s, 1, {{0, 1}});
+    const DesignResult& design = r.designs[0];
+    const DrawRecord& dr = design.draws[0];
+    CHECK(dr.exact);
+    CHECK(dr.executions == simulated);
+    const double scale = std::stod(events) / static_cast<double>(simulated);
+    // Each simulated event makes one Lambda request.
+    CHECK(design.monthly(dr, "lambda.requests") == Approx(scale * static_cast<double>(simulated)).epsilon(1e-15));
+    CHECK(design.per_execution_mean("lambda.requests") == Approx(1.0).epsilon(1e-15));
+  }
 }
 
 namespace {
