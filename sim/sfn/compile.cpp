@@ -13,7 +13,8 @@ namespace flowcost::sim::sfn {
 
 bool error_matches(std::string_view matcher, std::string_view error, model::TaskFailedMatching task_failed) {
   if (error == "States.Runtime") return false;  // never retried or caught (docs/sources.md#asl-errors)
-  if (matcher == "States.ALL") return true;
+  // States.ALL matches every error but the terminal States.DataLimitExceeded (which only its own name catches).
+  if (matcher == "States.ALL") return error != "States.DataLimitExceeded";
   if (matcher == "States.TaskFailed") {
     if (task_failed == model::TaskFailedMatching::non_states_errors) return error.rfind("States.", 0) != 0;
     return error != "States.Timeout" && error != "States.HeartbeatTimeout";

@@ -220,11 +220,7 @@ Executor::Result Executor::run_scope(std::uint32_t scope, double t, std::uint64_
     if (frame_.latency->any) t += entered_latency_ms(s.type, occ);
     if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
     if (t >= stop_ms) return {stop_ms, 0};  // a sibling branch or iteration failed first: stopped
-    if (t > frame_.deadline_ms) {
-      frame_.abort_error = plan_.err_timeout;
-      frame_.abort_ms = frame_.deadline_ms;
-      return {frame_.abort_ms, frame_.abort_error};
-    }
+    if (t > frame_.deadline_ms) return timed_out();
     if (s.type == StateType::task) {
       // The first attempt draws at the visit's site (attempt_site_of): start its Philox block before the
       // bookkeeping, which then runs alongside it. Retry and Catch only after a failure.
@@ -303,6 +299,10 @@ Executor::Result Executor::recover(std::uint32_t state, Result failed, std::uint
   for (std::uint32_t i = 0; i < s.retry_count; ++i) retry_counts_[s.retry_first + i] = 0;
   Result r = failed;
   for (std::uint64_t attempt = 0;;) {
+    // A failure at or after the scope's stop (a sibling branch or iteration failed first) or past the
+    // execution's deadline is neither retried nor caught: the branch was stopped, the execution timed out.
+    if (r.end_ms >= stop_ms) return {stop_ms, 0};
+    if (r.end_ms > frame_.deadline_ms) return timed_out();
     // Attempt `attempt` failed with r.error. Retry: the first retrier whose ErrorEquals matches
     // (docs/sources.md#asl-retry), if it has attempts left.
     const std::uint64_t attempt_site = attempt_site_of(occ, attempt);
@@ -311,16 +311,14 @@ Executor::Result Executor::recover(std::uint32_t state, Result failed, std::uint
       if (plan_.matches_error(plan_.retriers[s.retry_first + i].match_row, r.error)) matched = s.retry_first + i;
     if (matched != kNone && retry_counts_[matched] < plan_.retriers[matched].max_attempts) {
       const double t = r.end_ms + retry_delay_ms(plan_.retriers[matched], retry_counts_[matched], attempt_site);
+      // Stopped, or timed out, while waiting to retry: the retry never starts (no transition).
+      if (t >= stop_ms) return {stop_ms, 0};
+      if (t > frame_.deadline_ms) return timed_out();
       ++retry_counts_[matched];
       if (!frame_.express) out_->meters.add(Meter::sfn_standard_transitions, 1);
       ++out_->transitions;
       ++out_->retries;
       ++attempt;
-      if (t > frame_.deadline_ms) {
-        frame_.abort_error = plan_.err_timeout;
-        frame_.abort_ms = frame_.deadline_ms;
-        return {frame_.abort_ms, frame_.abort_error};
-      }
       r = run_state_body(state, t, attempt_site_of(occ, attempt), stop_ms);
       if (frame_.abort_error) return {frame_.abort_ms, frame_.abort_error};
       if (r.error == 0) return r;

@@ -106,6 +106,12 @@ class Executor {
     ++out_->transitions;
   }
   double wait_ms(const PlanWait& w, double t, std::uint64_t occ);
+  // The execution's deadline passed: it fails with States.Timeout at the deadline (an abort).
+  Result timed_out() {
+    frame_.abort_error = plan_.err_timeout;
+    frame_.abort_ms = frame_.deadline_ms;
+    return {frame_.abort_ms, frame_.abort_error};
+  }
   Result run_state_body(std::uint32_t state, double t, std::uint64_t occurrence, double stop_ms);
   // One attempt of a Task (defined in sim/sfn/executor_attempt.h); `variates` are the attempt's (SiteVariates
   // at `occurrence`). The caller counts its history events first (task_history, or together with the state's

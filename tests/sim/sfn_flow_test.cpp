@@ -118,6 +118,43 @@ TEST_CASE("sfn: Parallel takes the slowest branch; a failing branch fails the st
   CHECK(bad.meters.get(Meter::sfn_standard_transitions) == 3);  // Both, Slow, Fast
 }
 
+TEST_CASE("sfn: a branch stopped while it waits to retry does not retry; nor does a timed-out execution") {
+  // A fails at 0.1 s and would retry at 5.1 s; B fails at 1 s, which stops A in its wait: P, A, B entered,
+  // two invocations (0.1 s + 1 s at 1 GB), the Parallel fails with B's error at 1 s.
+  auto l = load(kDesigns, "parallel-retry-stopped");
+  auto runs = simulate(*l, 1);
+  const auto& p = runs.records[0];
+  CHECK(p.meters.get(Meter::sfn_standard_transitions) == 3);
+  CHECK(p.meters.get(Meter::lambda_requests) == 2);
+  CHECK(p.meters.get(Meter::lambda_gb_seconds_x86) == 1024 * 1100);
+  CHECK(p.retries == 0);
+  CHECK(runs.error(p) == "B.Fatal");
+  CHECK(p.latency_ms == 1000);
+  // Work fails at 5 s and would retry at 25 s; the execution times out at 10 s in the wait: one transition.
+  auto lw = load(kDesigns, "timeout-in-retry-wait");  // kept: Runs reads the simulator's error names
+  auto w = simulate(*lw, 1);
+  CHECK(w.records[0].meters.get(Meter::sfn_standard_transitions) == 1);
+  CHECK(w.records[0].retries == 0);
+  CHECK(w.error(w.records[0]) == "States.Timeout");
+  CHECK(w.records[0].latency_ms == 10000);
+  // Work fails at 15 s, after the execution's 10 s: the execution timed out; the catcher never runs.
+  auto lc = load(kDesigns, "timeout-then-caught");
+  auto c = simulate(*lc, 1);
+  CHECK(c.records[0].caught_errors == 0);
+  CHECK(c.records[0].meters.get(Meter::sfn_standard_transitions) == 1);
+  CHECK(c.error(c.records[0]) == "States.Timeout");
+}
+
+TEST_CASE("sfn: States.ALL does not catch the terminal States.DataLimitExceeded") {
+  auto ld = load(kDesigns, "data-limit");
+  auto d = simulate(*ld, 1);
+  CHECK(d.records[0].caught_errors == 0);
+  CHECK(d.records[0].meters.get(Meter::sfn_standard_transitions) == 1);  // Handled is not entered
+  CHECK(d.error(d.records[0]) == "States.DataLimitExceeded");
+  CHECK(flowcost::sim::sfn::error_matches("States.DataLimitExceeded", "States.DataLimitExceeded"));
+  CHECK_FALSE(flowcost::sim::sfn::error_matches("States.ALL", "States.DataLimitExceeded"));
+}
+
 TEST_CASE("sfn: inline Map bills 1 + items x states and respects MaxConcurrency") {
   auto r = simulate(*load(kDesigns, "map"), 1).records[0];
   CHECK(r.meters.get(Meter::sfn_standard_transitions) == 1 + 5 * 2);
