@@ -141,35 +141,6 @@ void parse_fields(const Node& n, const NameScope& base, IotRulesDesign& d, Diagn
   }
 }
 
-void parse_connection(const Node& n, const Scenario& sc, const NameScope& scope, IotRulesDesign& d,
-                      Diagnostics& diags) {
-  if (!n.is_mapping()) {
-    diags.error(n.loc, "connection must be a mapping {devices: N, minutes_per_device: M}, not " + n.type_name());
-    return;
-  }
-  check_known_keys(n, {"devices", "minutes_per_device"}, diags, "connection field");
-  IotConnectionSpec c;
-  c.loc = n.loc;
-  bool ok = true;
-  for (const char* key : {"devices", "minutes_per_device"}) {
-    auto v = iot_detail::value_field(n, key, Dimension::none, scope, diags);
-    if (!v) {
-      if (!n.find(key)) diags.error(n.loc, std::string("connection needs ") + key);
-      ok = false;
-      continue;
-    }
-    std::vector<std::string> fields;
-    for (const auto& f : d.fields) fields.push_back(f.name);
-    // A monthly quantity, added once per draw.
-    if (!check_per_draw(*v, std::string("connection.") + key, sc, fields, diags)) {
-      ok = false;
-      continue;
-    }
-    (std::string(key) == "devices" ? c.devices : c.minutes_per_device) = *v;
-  }
-  if (ok) d.connection = std::move(c);
-}
-
 void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotRulesDesign& d, const SourceFile* file,
                  Diagnostics& diags) {
   if (!n.is_sequence() || n.items.empty()) {
@@ -271,7 +242,11 @@ IotRulesDesign parse_iot_rules_design(const Node& n, const Scenario& sc, Diagnos
   else if (!n.find("payload"))
     diags.error(d.loc, "iot_rules design \"" + d.name + "\" needs payload (bytes per message: a workload item, "
                            "a number or a distribution)");
-  if (const Node* c = n.find("connection")) parse_connection(*c, sc, scope, d, diags);
+  if (const Node* c = n.find("connection")) {
+    std::vector<std::string> fields;  // per message: a monthly quantity cannot use them
+    for (const auto& f : d.fields) fields.push_back(f.name);
+    d.connection = parse_connection_spec(*c, sc, fields, diags);
+  }
   if (const Node* f = n.find("fixed")) d.fixed = parse_fixed_section(*f, sc, diags);
   if (const Node* r = n.find("rules")) parse_rules(*r, sc, scope, d, source, diags);
   else diags.error(d.loc, "iot_rules design \"" + d.name + "\" needs rules");

@@ -85,19 +85,13 @@ struct IotFieldSpec {
   DistributionSpec distribution;
 };
 
-struct IotConnectionSpec {
-  ValueSpec devices;             // per draw (number or expression over inputs)
-  ValueSpec minutes_per_device;  // per month
-  SourceLocation loc;
-};
-
 struct IotRulesDesign {
   std::string name;
   SourceLocation loc;
   IotIngest ingest = IotIngest::broker;
   ValueSpec topic_bytes;  // metered with the payload; default 0
   ValueSpec payload_bytes;
-  std::optional<IotConnectionSpec> connection;
+  std::optional<ConnectionSpec> connection;  // devices and minutes per device, per draw
   std::vector<MonthlyQuantity> fixed;  // monthly quantities (`fixed:`)
   std::vector<IotFieldSpec> fields;
   std::vector<IotRuleSpec> rules;

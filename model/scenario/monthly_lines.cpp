@@ -2,15 +2,22 @@
 #include "model/scenario/scenario.h"
 
 #include "model/meters.h"
+#include "model/units.h"
 #include "model/suggest.h"
 
 namespace flowcost::model {
 
 namespace {
 
-// A per-draw quantity: a number (not negative) or an expression over scalar names.
+// What a monthly quantity counts: a number in the meter's unit (operations, keys, GB-months, ...), devices,
+// or minutes, which may also be written as a duration (`30d` is 43,200 minutes).
+enum class Counts { meter_units, devices, minutes };
+
+// A per-draw quantity: a number (not negative) or an expression over scalar names, not naming `fields` (a
+// design's per-message fields). A number with a unit is refused (`1KB` devices would be 1,024 of them), but
+// for minutes a duration, converted.
 std::optional<ValueSpec> monthly_value(const Node& node, const std::string& what, const Scenario& scenario,
-                                       Diagnostics& diags) {
+                                       const std::vector<std::string>& fields, Counts counts, Diagnostics& diags) {
   const std::size_t before = diags.error_count();
   ValueSpec v = parse_value(node, Dimension::none, diags);
   if (diags.error_count() != before) return std::nullopt;
@@ -23,7 +30,23 @@ std::optional<ValueSpec> monthly_value(const Node& node, const std::string& what
     diags.error(node.loc, what + " must not be negative");
     return std::nullopt;
   }
+  if (!check_per_draw(v, what, scenario, fields, diags)) return std::nullopt;
   if (!check_value_names(v, scenario, false, diags)) return std::nullopt;
+  const std::optional<Dimension> d = value_dimension(v, scenario, {});
+  if (d && (*d == Dimension::duration_ms || *d == Dimension::size_bytes || *d == Dimension::usd)) {
+    if (counts == Counts::minutes && *d == Dimension::duration_ms && v.kind == ValueSpec::Kind::number) {
+      v.number /= 60'000;  // milliseconds, the base unit of a duration, to minutes
+      v.dimension = Dimension::none;
+      return v;
+    }
+    const std::string text = v.kind == ValueSpec::Kind::number ? node.text : v.expression.text();
+    const char* expected = counts == Counts::minutes   ? " is a number of minutes"
+                           : counts == Counts::devices ? " is a number of devices"
+                                                       : " is a number in the meter's unit";
+    diags.error(node.loc, what + expected + ", but \"" + text + "\" is a " + dimension_name(*d) +
+                              (counts == Counts::minutes ? "; write the minutes, or one duration such as 30d" : ""));
+    return std::nullopt;
+  }
   return v;
 }
 
@@ -40,12 +63,14 @@ std::vector<MonthlyQuantity> parse_fixed_section(const Node& node, const Scenari
       diags.error(m.key_loc, unknown_name_message("meter", m.key, known_meter_names()));
       continue;
     }
-    if (auto v = monthly_value(m.value, "fixed." + m.key, scenario, diags)) out.push_back({m.key, m.key_loc, *v});
+    if (auto v = monthly_value(m.value, "fixed." + m.key, scenario, {}, Counts::meter_units, diags))
+      out.push_back({m.key, m.key_loc, *v});
   }
   return out;
 }
 
-std::optional<ConnectionSpec> parse_connection_spec(const Node& node, const Scenario& scenario, Diagnostics& diags) {
+std::optional<ConnectionSpec> parse_connection_spec(const Node& node, const Scenario& scenario,
+                                                    const std::vector<std::string>& fields, Diagnostics& diags) {
   if (!node.is_mapping()) {
     diags.error(node.loc, "connection must be a mapping {devices: N, minutes_per_device: M}, not " + node.type_name());
     return std::nullopt;
@@ -61,7 +86,9 @@ std::optional<ConnectionSpec> parse_connection_spec(const Node& node, const Scen
       ok = false;
       continue;
     }
-    auto value = monthly_value(*v, std::string("connection.") + key, scenario, diags);
+    const bool minutes = std::string_view(key) == "minutes_per_device";
+    auto value = monthly_value(*v, std::string("connection.") + key, scenario, fields,
+                               minutes ? Counts::minutes : Counts::devices, diags);
     if (!value) {
       ok = false;
       continue;

@@ -34,7 +34,10 @@ struct ConnectionSpec {
 // numbers and per-event values are errors at their position.
 std::vector<MonthlyQuantity> parse_fixed_section(const Node& node, const Scenario& scenario, Diagnostics& diags);
 
-// A `connection:` mapping {devices: N, minutes_per_device: M} of a Step Functions design's IoT trigger.
-std::optional<ConnectionSpec> parse_connection_spec(const Node& node, const Scenario& scenario, Diagnostics& diags);
+// A `connection:` mapping {devices: N, minutes_per_device: M}, of an iot_rules design or of a Step Functions
+// design's IoT trigger; `fields` are names the values may not use (an iot_rules design's per-message fields).
+// minutes_per_device is a number of minutes or a duration (`30d`).
+std::optional<ConnectionSpec> parse_connection_spec(const Node& node, const Scenario& scenario,
+                                                    const std::vector<std::string>& fields, Diagnostics& diags);
 
 }  // namespace flowcost::model

@@ -39,7 +39,7 @@ void parse_trigger(const Context& ctx, const Node& node, TriggerSpec& t) {
       check_known_keys(*v, {"topic_bytes", "connection"}, ctx.diags, "field");
       if (const Node* b = v->find("topic_bytes"))
         if (auto n = parse_number(*b, Dimension::size_bytes, ctx.diags)) t.iot_topic_bytes = *n;
-      if (const Node* c = v->find("connection")) t.iot_connection = parse_connection_spec(*c, ctx.scenario, ctx.diags);
+      if (const Node* c = v->find("connection")) t.iot_connection = parse_connection_spec(*c, ctx.scenario, {}, ctx.diags);
     }
   }
   if (node.find("s3")) t.s3 = true;

@@ -132,6 +132,17 @@ TEST_CASE("iot design: field names, FROM, and SQL errors at their own line and c
   });
 }
 
+TEST_CASE("iot design: connection and fixed quantities are plain numbers; minutes may be a duration") {
+  CHECK(problems("bad_designs.yaml", "unit_mistakes") == std::vector<std::string>{
+      "bad_designs.yaml:73:27: error: connection.devices is a number of devices, but \"1KB\" is a size",
+      "bad_designs.yaml:73:52: error: connection.minutes_per_device is a number of minutes, but \"2GB\" is a size; "
+      "write the minutes, or one duration such as 30d",
+      "bad_designs.yaml:74:36: error: fixed.iot.shadow_operations is a number in the meter's unit, but \"1KB\" is a "
+      "size",
+      "bad_designs.yaml:74:51: error: fixed.kms.keys is a number in the meter's unit, but \"2 * 1h\" is a duration",
+  });
+}
+
 TEST_CASE("iot design: missing payload, per-message connection and rules without match") {
   CHECK(problems("bad_designs.yaml", "missing") == std::vector<std::string>{
       "bad_designs.yaml:41:5: error: iot_rules design \"missing\" needs payload (bytes per message: a workload "

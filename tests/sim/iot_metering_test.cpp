@@ -36,6 +36,9 @@ TEST_CASE("iot: connection minutes are a monthly quantity, rounded up to whole m
   REQUIRE(fixed.size() == 1);
   CHECK(fixed.at("iot.connection_minutes") == 1000.0 * 43200.0);
   CHECK(make(s, "match-fraction")->monthly_fixed(values.draw_inputs(s.run.seed, 0)).empty());
+  // minutes_per_device written as a duration: 30 days are 43,200 minutes (it was read as 2.592e9 ms).
+  auto month = make(s, "connection-duration")->monthly_fixed(values.draw_inputs(s.run.seed, 0));
+  CHECK(month.at("iot.connection_minutes") == 3 * 43200.0);
 }
 
 TEST_CASE("iot: the message unit follows the metering rules") {
