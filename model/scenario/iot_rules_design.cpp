@@ -187,6 +187,10 @@ void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotR
     } else if (!actions->is_sequence()) {
       diags.error(actions->loc, "actions must be a list of actions, not " + actions->type_name());
     } else {
+      // AWS IoT's TopicRulePayload holds at most 10 actions (docs/sources.md#iot-quotas).
+      if (actions->items.size() > 10)
+        diags.error(actions->loc, "rule \"" + rule.name + "\" has " + std::to_string(actions->items.size()) +
+                                      " actions; an AWS IoT rule holds at most 10");
       for (const auto& a : actions->items)
         if (auto spec = iot_detail::parse_action(a, rule.name + "/", scope, diags)) rule.actions.push_back(*spec);
       // Two actions of one kind in a rule get distinct labels (and so distinct random streams): "r/sns#2".

@@ -143,6 +143,11 @@ TEST_CASE("iot design: connection and fixed quantities are plain numbers; minute
   });
 }
 
+TEST_CASE("iot design: a rule holds at most 10 actions") {
+  CHECK(problems("bad_designs.yaml", "eleven_actions") == std::vector<std::string>{
+      "bad_designs.yaml:81:41: error: rule \"many\" has 11 actions; an AWS IoT rule holds at most 10"});
+}
+
 TEST_CASE("iot design: missing payload, per-message connection and rules without match") {
   CHECK(problems("bad_designs.yaml", "missing") == std::vector<std::string>{
       "bad_designs.yaml:41:5: error: iot_rules design \"missing\" needs payload (bytes per message: a workload "
