@@ -68,7 +68,7 @@ struct MeteringRules {
   // IoT Core points that AWS text leaves open (docs/sources.md#open-points), kept as settings:
   bool iot_rules_in_message_units = true;  // a triggered rule counts the message's 5 KB units (false: 1)
   bool iot_error_action_billed = true;     // an error action run counts as an action executed
-  bool iot_where_false_triggers = false;   // a rule whose WHERE (or match) is false still counts as triggered
+  bool iot_where_false_triggers = true;    // a rule whose WHERE (or match) is false still counts as triggered
   // The HTTP rule action's tries when a design does not say (one try and at most two retries).
   std::int64_t iot_http_tries = 3;
   // IoT rules latency (no published figure: 0 by default, docs/billing-rules.md "Orchestration latency"):

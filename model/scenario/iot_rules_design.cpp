@@ -158,7 +158,7 @@ void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotR
       diags.error(r.loc, "a rule must be a mapping {name, match or sql, actions, error_action}, not " + r.type_name());
       continue;
     }
-    check_known_keys(r, {"name", "match", "sql", "actions", "error_action"}, diags, "rule field");
+    check_known_keys(r, {"name", "topic_share", "match", "sql", "actions", "error_action"}, diags, "rule field");
     IotRuleSpec rule;
     rule.loc = r.loc;
     const Node* name = r.find("name");
@@ -176,6 +176,7 @@ void parse_rules(const Node& n, const Scenario& sc, const NameScope& scope, IotR
     if (match && sql) diags.error(sql->loc, "rule \"" + rule.name + "\" has both match and sql; give one of them");
     else if (!match && !sql) diags.error(r.loc, "rule \"" + rule.name + "\" needs match (a fraction) or sql");
     if (match) rule.match = iot_detail::probability_field(r, "match", scope, diags);
+    if (r.find("topic_share")) rule.topic_share = iot_detail::probability_field(r, "topic_share", scope, diags);
     if (sql) rule.sql = parse_rule_sql(*sql, sc, scope, d.fields, source, diags);
     // Without FROM no topic triggers the rule: only a Basic Ingest publish to $aws/rules/NAME does.
     if (rule.sql && !rule.sql->topic_filter && d.ingest != IotIngest::basic_ingest)

@@ -71,7 +71,10 @@ struct IotActionSpec {
 struct IotRuleSpec {
   std::string name;
   SourceLocation loc;
-  std::optional<ValueSpec> match;  // fraction of messages that match (probability)
+  // The share of the design's messages on a topic the rule's filter matches (probability; absent: all).
+  // Only those trigger the rule; of them, `match` or the WHERE decides whether its actions run.
+  std::optional<ValueSpec> topic_share;
+  std::optional<ValueSpec> match;  // fraction of the rule's messages whose WHERE holds (probability)
   std::optional<IotSql> sql;       // or a SQL WHERE over fields
   std::vector<IotActionSpec> actions;
   std::optional<IotActionSpec> error_action;

@@ -122,6 +122,8 @@ struct PlanBuilder {
       rp.name = r.name;
       rp.site = site_key("iot.rule/" + r.name);
       rp.match = maybe(r.match, {"match probability of rule " + r.name, ValueCheck::probability});
+      rp.topic_site = site_key("iot.rule.topic/" + r.name);
+      rp.topic_share = maybe(r.topic_share, {"topic share of rule " + r.name, ValueCheck::probability});
       if (r.sql) {
         rp.from_sql = true;
         if (r.sql->where) rp.where = compile_condition(*r.sql->where, values, scenario, design.fields);

@@ -63,6 +63,8 @@ struct ActionPlan {
 struct RulePlan {
   std::string name;
   std::uint64_t site = 0;  // the rule's match stream
+  std::uint64_t topic_site = 0;  // the rule's topic stream (topic_share)
+  std::optional<std::uint32_t> topic_share;  // absent: every message is on the rule's topic
   std::optional<std::uint32_t> match;
   std::optional<Condition> where;  // from sql; absent with sql and no WHERE: every message matches
   bool from_sql = false;

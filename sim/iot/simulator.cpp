@@ -36,6 +36,7 @@ class IotDrawSimulator final : public DrawSimulator {
     const std::int64_t rule_units = metering_.iot_rules_in_message_units ? units : 1;
     bool lost = false, failed = false;
     for (const RulePlan& rule : plan.rules) {
+      if (!on_topic(rule, ctx)) continue;  // the message is not on the rule's topic: not triggered
       if (!matches(rule, ctx)) {
         // metering.iot.where_false_triggers: the rule is still triggered, with its minimum of one action.
         if (metering_.iot_where_false_triggers) {
@@ -84,6 +85,16 @@ class IotDrawSimulator final : public DrawSimulator {
 
  private:
   static constexpr std::uint64_t kMessageSite = 0x696f742e6d736731ULL;  // "iot.msg1"
+
+  // Whether the message is on a topic the rule's filter matches (topic_share; its own stream).
+  bool on_topic(const RulePlan& rule, MessageContext& ctx) {
+    if (!rule.topic_share) return true;
+    Stream s(seed_, draw_, ctx.sample, rule.topic_site);
+    const double p = values_.get(*rule.topic_share, s);
+    if (p >= 1) return true;
+    if (p <= 0) return false;
+    return s.uniform01() < p;
+  }
 
   bool matches(const RulePlan& rule, MessageContext& ctx) {
     if (rule.from_sql) return !rule.where || rule.where->evaluate(values_);

@@ -40,7 +40,7 @@ TEST_CASE("assumptions: JSON lists the metering settings of the services each de
   CHECK(j["designs"][1]["assumptions"] == nlohmann::json({{"iot.message_unit_bytes", 5120},
                                                           {"iot.rules_in_message_units", true},
                                                           {"iot.error_action_billed", true},
-                                                          {"iot.where_false_triggers", false},
+                                                          {"iot.where_false_triggers", true},
                                                           {"iot.http_tries", 3},
                                                           {"iot_latency.rule_evaluation_ms", 0},
                                                           {"iot_latency.action_dispatch_ms", 0},

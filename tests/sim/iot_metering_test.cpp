@@ -66,6 +66,23 @@ TEST_CASE("iot: Basic Ingest charges no messages but still meters rules and acti
         "are free either way");
 }
 
+TEST_CASE("iot: topic_share: a message off a rule's topic does not trigger it; on it, match decides the actions") {
+  // telemetry: 80% of messages are on its topic, every one runs its S3 action; commands: 20% are on its
+  // topic and half of those match: triggered (with its minimum action) on 20%, publishing on 10%.
+  auto s = load("closed_form.yaml");
+  auto design = make(s, "topic-share");
+  const std::uint64_t n = 20000;
+  Totals t = run(s, *design, n);
+  const auto puts = static_cast<std::uint64_t>(t.sum.get(Meter::s3_put_requests));
+  const auto publishes = static_cast<std::uint64_t>(t.sum.get(Meter::sns_publishes));
+  check_fraction(puts, n, 0.8);
+  check_fraction(publishes, n, 0.1);
+  const auto commands = t.sum.get(Meter::iot_rules_triggered) - static_cast<std::int64_t>(puts);
+  check_fraction(static_cast<std::uint64_t>(commands), n, 0.2);
+  CHECK(t.sum.get(Meter::iot_actions_executed) == t.sum.get(Meter::iot_rules_triggered));  // one action each
+  CHECK(t.sum.get(Meter::iot_messages) == static_cast<std::int64_t>(n));
+}
+
 TEST_CASE("iot: a rule's match fraction is met within 4 standard errors") {
   auto s = load("closed_form.yaml");
   auto design = make(s, "match-fraction");
@@ -74,8 +91,10 @@ TEST_CASE("iot: a rule's match fraction is met within 4 standard errors") {
   CHECK(t.sum.get(Meter::iot_messages) == static_cast<std::int64_t>(n));
   CHECK(t.sum.get(Meter::s3_put_requests) == static_cast<std::int64_t>(n));
   auto matched = static_cast<std::uint64_t>(t.sum.get(Meter::sns_publishes));
-  CHECK(t.sum.get(Meter::iot_rules_triggered) == static_cast<std::int64_t>(n + matched));
-  CHECK(t.sum.get(Meter::iot_actions_executed) == static_cast<std::int64_t>(n + matched));
+  // Both rules are triggered by every message (a rule that does not match is still triggered, with its
+  // minimum of one action: metering.iot.where_false_triggers); the SNS action runs on a match only.
+  CHECK(t.sum.get(Meter::iot_rules_triggered) == static_cast<std::int64_t>(2 * n));
+  CHECK(t.sum.get(Meter::iot_actions_executed) == static_cast<std::int64_t>(2 * n));
   check_fraction(matched, n, 0.3);
 }
 
@@ -153,15 +172,16 @@ TEST_CASE("iot: the open billing points follow their settings (docs/billing-rule
     CHECK(free.sum.get(Meter::sns_publishes) == 0);  // the error action failed: nothing downstream
     CHECK(free.lost == 100);
   }
-  SECTION("a rule whose match is false triggered anyway, with its minimum of one action") {
-    Totals base = run(s, *make(s, "match-fraction", rules), 1000);
-    const double matched = base.sum.get(Meter::sns_publishes);  // messages for which "some" matched
-    CHECK(base.sum.get(Meter::iot_rules_triggered) == 1000 + matched);
-    rules.iot_where_false_triggers = true;
-    Totals t = run(s, *make(s, "match-fraction", rules), 1000);
+  SECTION("a rule whose match is false triggered anyway, with its minimum of one action, or not at all") {
+    Totals t = run(s, *make(s, "match-fraction", rules), 1000);  // the default: triggered
+    const double matched = t.sum.get(Meter::sns_publishes);  // messages for which "some" matched
     CHECK(t.sum.get(Meter::iot_rules_triggered) == 2 * 1000);  // both rules, 1 unit each (1000 + 24 B)
     CHECK(t.sum.get(Meter::iot_actions_executed) == 2 * 1000);  // one action each, run or not
     CHECK(t.sum.get(Meter::s3_put_requests) == 1000);
-    CHECK(t.sum.get(Meter::sns_publishes) == matched);  // the SNS action still runs only on a match
+    rules.iot_where_false_triggers = false;
+    Totals only = run(s, *make(s, "match-fraction", rules), 1000);
+    CHECK(only.sum.get(Meter::iot_rules_triggered) == 1000 + matched);
+    CHECK(only.sum.get(Meter::iot_actions_executed) == 1000 + matched);
+    CHECK(only.sum.get(Meter::sns_publishes) == matched);  // the SNS action runs on a match either way
   }
 }
