@@ -129,6 +129,32 @@ void check_needed_behaviours(const Context& ctx, StepFunctionsDesign& d, const S
   }
 }
 
+// Numbers a definition takes from the data at run time (a ...Path, or JSONata) that the simulation cannot
+// know, and values it does not apply: a warning each, saying what the simulation does instead.
+void warn_unknown_limits(StepFunctionsDesign& d) {
+  auto dynamic = [](const asl::NumberField& f) { return f.path.has_value() || f.jsonata.has_value(); };
+  auto warn = [&](const asl::State& s, const std::string& field, const std::string& instead) {
+    d.warnings.push_back(std::string(s.type == asl::StateType::map ? "Map" : "Task") + " \"" + s.name.value +
+                         "\" takes " + field + " from the data at run time, which flowcost cannot know; " + instead);
+  };
+  for (const auto* s : sfn_parse::all_states(d.machine)) {
+    if (const auto* t = std::get_if<asl::TaskState>(&s->body)) {
+      if (dynamic(t->timeout_seconds)) warn(*s, "TimeoutSeconds", "it runs without a timeout");
+      if (dynamic(t->heartbeat_seconds)) warn(*s, "HeartbeatSeconds", "it runs without a heartbeat timeout");
+    }
+    if (const auto* m = std::get_if<asl::MapState>(&s->body)) {
+      if (dynamic(m->max_concurrency)) warn(*s, "MaxConcurrency", "it runs with no concurrency limit");
+      if (dynamic(m->tolerated_failure_count) || dynamic(m->tolerated_failure_percentage))
+        warn(*s, "its tolerated failure threshold", "it tolerates no failure");
+      if (m->batcher && dynamic(m->batcher->max_items_per_batch))
+        warn(*s, "MaxItemsPerBatch", "each child execution gets one item");
+      if (m->batcher && (m->batcher->max_input_bytes_per_batch.literal || dynamic(m->batcher->max_input_bytes_per_batch)))
+        d.warnings.push_back("Map \"" + s->name.value + "\": flowcost does not apply MaxInputBytesPerBatch; " +
+                             "each child execution gets MaxItemsPerBatch items (one without it)");
+    }
+  }
+}
+
 bool is_input_field(const StepFunctionsDesign& d, std::string_view path) {
   for (const auto& f : d.input)
     if (f.path == path) return true;
@@ -286,6 +312,7 @@ StepFunctionsDesign parse_step_functions_design(const Node& node, const Scenario
   const Node* tasks = node.find("tasks");
   check_choice_rules(ctx, d);
   check_needed_behaviours(ctx, d, tasks ? node.find_member("tasks")->key_loc : def->loc);
+  warn_unknown_limits(d);
   return d;
 }
 

@@ -39,6 +39,24 @@ TEST_CASE("sfn errors: fifo of sqs: and sns: is true or false") {
               "bad/errors.yaml:76:88: error: fifo must be true or false, got number"});
 }
 
+TEST_CASE("sfn errors: limits taken from the data at run time are warnings that say what is simulated") {
+  auto l = load(data("designs.yaml"), "runtime-limits");
+  REQUIRE(l->sim);
+  CHECK(l->sim->warnings() == Lines{
+      "Task \"Work\" takes TimeoutSeconds from the data at run time, which flowcost cannot know; it runs without a "
+      "timeout",
+      "Task \"Work\" takes HeartbeatSeconds from the data at run time, which flowcost cannot know; it runs without a "
+      "heartbeat timeout",
+      "Map \"D\" takes MaxConcurrency from the data at run time, which flowcost cannot know; it runs with no "
+      "concurrency limit",
+      "Map \"D\" takes its tolerated failure threshold from the data at run time, which flowcost cannot know; it "
+      "tolerates no failure",
+      "Map \"D\" takes MaxItemsPerBatch from the data at run time, which flowcost cannot know; each child execution "
+      "gets one item",
+      "Map \"D\": flowcost does not apply MaxInputBytesPerBatch; each child execution gets MaxItemsPerBatch items "
+      "(one without it)"});
+}
+
 TEST_CASE("sfn errors: Choice weights must sum to 1 and name the Choice's targets") {
   CHECK(design_errors("weights") ==
         Lines{"bad/errors.yaml:22:7: error: weights of Choice \"Pick\" sum to 0.7; they must sum to 1"});
