@@ -8,6 +8,7 @@
 #include "sim/meter_counts.h"
 #include "sim/random.h"
 #include "sim/sfn/choice_rules.h"
+#include "sim/sfn/map_threshold.h"
 
 namespace flowcost::sim::markov::detail {
 
@@ -87,17 +88,15 @@ std::vector<AttemptError> Analyzer::map_attempt(const sfn::PlanState& s, StateLo
   const double children = std::ceil(items / std::max(1.0, m.batch_size));
   local.child_runs_per_visit = children;
   local.distributed_children_per_visit = children;
-  // Failed children ~ Binomial(children, 1 - p_success); the Map Run fails past the tolerated count/percentage.
+  // Failed children ~ Binomial(children, 1 - p_success), each failing its batch of items (taken as full
+  // batches, at most all items); the Map Run fails past the tolerated count/percentage of items.
   const double q = std::clamp(1 - item.p_success, 0.0, 1.0);
-  const bool has_count = m.tolerated_count >= 0, has_pct = m.tolerated_percentage >= 0;
   const auto n = static_cast<std::int64_t>(children);
+  const double batch = std::max(1.0, m.batch_size);
   double p_exceeded = 0;
   for (std::int64_t k = 0; k <= n; ++k) {
     const double kd = static_cast<double>(k);
-    bool exceeded = (!has_count && !has_pct) ? k > 0 : false;
-    if (has_count && kd > m.tolerated_count) exceeded = true;
-    if (has_pct && kd * 100 > m.tolerated_percentage * children) exceeded = true;
-    if (!exceeded) continue;
+    if (!sfn::exceeds_tolerated_failures(m, std::min(items, kd * batch), items)) continue;
     const double log_choose = std::lgamma(children + 1) - std::lgamma(kd + 1) - std::lgamma(children - kd + 1);
     const double term = (q == 0) ? 0.0 : (q == 1 ? (k == n ? 1.0 : 0.0)
                                                  : std::exp(log_choose + kd * std::log(q) + (children - kd) * std::log1p(-q)));

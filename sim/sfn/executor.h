@@ -154,7 +154,7 @@ class Executor {
     Mark mark;
   };
   Result run_map(const PlanState& s, double t, std::uint64_t occurrence, double stop_ms);
-  Result run_distributed(const PlanMap& m, double t, std::uint64_t occurrence, std::uint64_t children,
+  Result run_distributed(const PlanMap& m, double t, std::uint64_t occurrence, double items, std::uint64_t children,
                          double cap, std::uint32_t depth);
   std::uint32_t choose(const PlanChoice& c, std::uint64_t occurrence, bool& no_match);
   double retry_delay_ms(const PlanRetrier& r, std::int64_t retry_count, std::uint64_t attempt_site) const;

@@ -11,6 +11,7 @@
 
 #include "sim/random.h"
 #include "sim/sfn/executor.h"
+#include "sim/sfn/map_threshold.h"
 #include "sim/sfn/slots.h"
 
 namespace flowcost::sim::sfn {
@@ -130,7 +131,7 @@ Executor::Result Executor::run_map(const PlanState& s, double t, std::uint64_t o
     // The ItemReader's S3 requests: one GetObject, or one LIST per 1,000 keys (at least one).
     if (m.reader_get) out_->meters.add(Meter::s3_get_requests, 1);
     if (m.reader_list) out_->meters.add(Meter::s3_put_requests, std::max<std::int64_t>(1, model::saturating_ceil(items / 1000)));
-    return run_distributed(m, t, occ, children, cap, depth);
+    return run_distributed(m, t, occ, items, children, cap, depth);
   }
   const double cap = m.max_concurrency > 0 ? std::min(m.max_concurrency, 40.0) : 40.0;
   const auto n = static_cast<std::uint64_t>(items);
@@ -178,8 +179,8 @@ Executor::Result Executor::run_map(const PlanState& s, double t, std::uint64_t o
   return {failed_at, first.error};
 }
 
-Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint64_t occ, std::uint64_t children,
-                                           double cap, std::uint32_t depth) {
+Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint64_t occ, double items,
+                                           std::uint64_t children, double cap, std::uint32_t depth) {
   std::vector<double>& heap = slots_[depth];
   heap.clear();
   const PlanMachine& machine = plan_.machines[frame_.machine];
@@ -197,6 +198,7 @@ Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint
   const std::uint64_t transitions_before = out_->transitions, retries_before = out_->retries;
   const std::uint32_t caught_before = out_->caught_errors;
   std::uint64_t failed = 0;
+  double failed_items = 0, simulated_items = 0;  // of the children simulated
   double end = t;
   for (std::uint64_t j = 0; j < simulated; ++j) {
     const double start = next_start(heap, slots, t);
@@ -210,7 +212,12 @@ Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint
       const double item_bytes = m.item_bytes != kNone ? values_.get(m.item_bytes, child, kSlotItemBytes) * m.batch_size : 0;
       meter_express(machine.definition_mb, item_bytes, last_steps_, r.end_ms - start);
     }
-    if (r.error) ++failed;
+    const double child_items = items_of_child(j, children, items, m.batch_size);
+    simulated_items += child_items;
+    if (r.error) {
+      ++failed;
+      failed_items += child_items;
+    }
     occupy(heap, r.end_ms);
     end = std::max(end, r.end_ms);
   }
@@ -230,19 +237,14 @@ Executor::Result Executor::run_distributed(const PlanMap& m, double t, std::uint
     out_->retries = scale_count(out_->retries, retries_before);
     out_->caught_errors = scale_count(out_->caught_errors, caught_before);
     failed_children = static_cast<double>(failed) * static_cast<double>(children) / static_cast<double>(simulated);
+    failed_items = simulated_items > 0 ? failed_items * items / simulated_items : 0;
   }
-  // The Map Run fails when failures exceed the tolerated count or percentage (either, when both are set);
-  // with neither set, any failure fails it.
   // The ResultWriter: the manifest, one results file of the succeeded children and one of the failed.
   if (m.writer)
     out_->meters.add(Meter::s3_put_requests,
                      1 + (static_cast<double>(children) > failed_children ? 1 : 0) + (failed > 0 ? 1 : 0));
-  const bool has_count = m.tolerated_count >= 0, has_pct = m.tolerated_percentage >= 0;
-  bool exceeded = false;
-  if (!has_count && !has_pct) exceeded = failed > 0;
-  if (has_count && failed_children > m.tolerated_count) exceeded = true;
-  if (has_pct && failed_children * 100 > m.tolerated_percentage * static_cast<double>(children)) exceeded = true;
-  return {end, exceeded ? plan_.err_threshold : 0u};
+  // The Map Run fails when its failed items exceed the tolerated count or percentage.
+  return {end, exceeds_tolerated_failures(m, failed_items, items) ? plan_.err_threshold : 0u};
 }
 
 }  // namespace flowcost::sim::sfn

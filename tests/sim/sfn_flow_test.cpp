@@ -176,6 +176,19 @@ TEST_CASE("sfn: Distributed Map bills a transition per child and Express childre
   CHECK(exceeded == Approx(0.01147).margin(4 * std::sqrt(0.01147 * (1 - 0.01147) / 200)));
 }
 
+TEST_CASE("sfn: a Distributed Map's tolerated failures count failed items, a failed batch failing all of its items") {
+  // 100 items in batches of 10, ToleratedFailureCount 5: the first child fails, 10 items > 5.
+  auto lc = load(kDesigns, "batched-count");
+  auto c = simulate(*lc, 1);
+  CHECK(c.error(c.records[0]) == "States.ExceedToleratedFailureThreshold");
+  // Batches of 40 (40, 40, 20), ToleratedFailurePercentage 20: the last child fails, 20 of 100 items is not
+  // above 20%, so the Map Run succeeds (one of three children would have been 33%).
+  auto lp = load(kDesigns, "batched-percentage");
+  auto p = simulate(*lp, 1);
+  CHECK(p.records[0].outcome == Outcome::succeeded);
+  CHECK(p.records[0].meters.get(Meter::sfn_standard_transitions) == 1 + 3 + 3);  // D, 3 children, W in each
+}
+
 TEST_CASE("sfn: a definition that loops forever ends at the history limit and fails") {
   auto l = load(kDesigns, "loop");
   auto runs = simulate(*l, 1);
