@@ -95,6 +95,20 @@ void execution_meters(const sfn::Plan& plan, const std::vector<double>& values, 
     out.meters[name_of(Meter::sfn_standard_transitions)] +=
         out.transitions + static_cast<double>(metering.standard_transitions_per_execution);
   }
+  // What the chain does not see: say so rather than give a number that looks exact.
+  for (const auto& map : plan.maps)
+    if (map.distributed && map.express_children != m.express) {
+      out.notes.push_back(std::string("Distributed Map children of the other workflow type (") +
+                          (map.express_children ? "EXPRESS" : "STANDARD") +
+                          "): their transitions are counted as the top machine's; use run");
+      break;
+    }
+  for (const auto& machine : plan.machines)
+    if (machine.timeout_ms < sfn::kForever) {
+      out.notes.push_back("an execution TimeoutSeconds is not analyzed (nor the 25,000-event history and 1-year "
+                          "limits); use run");
+      break;
+    }
   const sfn::PlanTrigger& t = plan.trigger;
   if (t.s3) out.meters[name_of(Meter::s3_put_requests)] += 1;
   if (t.iot_rule) out.notes.push_back("the IoT rule trigger is not analyzed; use run");

@@ -2,6 +2,7 @@
 // (tests/data/explain/designs.yaml) and cross-checks against the Monte Carlo executor.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -191,6 +192,21 @@ TEST_CASE("markov: agrees with the executor on the executor's own test designs",
 
 namespace flowcost {
 namespace {
+
+TEST_CASE("markov: what the chain does not analyze is a note, not a silent number", "[markov]") {
+  const std::string sfn = std::string(FLOWCOST_TEST_DATA) + "/sfn/designs.yaml";
+  auto has = [](const AnalyticResult& r, const std::string& note) {
+    return std::find(r.notes.begin(), r.notes.end(), note) != r.notes.end();
+  };
+  // A Standard machine whose Distributed Map runs EXPRESS children.
+  CHECK(has(analyze(sfn, "distributed"), "Distributed Map children of the other workflow type (EXPRESS): their "
+                                         "transitions are counted as the top machine's; use run"));
+  // An execution TimeoutSeconds.
+  CHECK(has(analyze(sfn, "timeout-in-retry-wait"), "an execution TimeoutSeconds is not analyzed (nor the 25,000-event "
+                                                   "history and 1-year limits); use run"));
+  CHECK_FALSE(has(analyze(sfn, "chain"), "an execution TimeoutSeconds is not analyzed (nor the 25,000-event "
+                                         "history and 1-year limits); use run"));
+}
 
 TEST_CASE("markov: a Fargate job is billed per second with a 1-minute minimum", "[markov]") {
   const AnalyticResult r = analyze(std::string(FLOWCOST_TEST_DATA) + "/sfn/designs.yaml", "ecs-short");
