@@ -173,7 +173,13 @@ std::optional<IotActionSpec> parse_action(const Node& node, const std::string& l
   const auto& kinds = iot_action_kind_names();
   auto it = std::find(kinds.begin(), kinds.end(), m.key);
   if (it == kinds.end()) {
-    diags.error(m.key_loc, unknown_name_message("action kind", m.key, kinds));
+    std::string msg = unknown_name_message("action kind", m.key, kinds);
+    if (!closest_name(m.key, kinds)) {  // no near name: say which kinds flowcost meters
+      msg += "; flowcost meters ";
+      for (std::size_t i = 0; i < kinds.size(); ++i) msg += (i ? ", " : "") + kinds[i];
+      msg += " (another service's action is not metered: model its call with the closest of these, or leave it out)";
+    }
+    diags.error(m.key_loc, msg);
     return std::nullopt;
   }
   IotActionSpec a;

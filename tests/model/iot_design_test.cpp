@@ -148,6 +148,14 @@ TEST_CASE("iot design: a rule holds at most 10 actions") {
       "bad_designs.yaml:81:41: error: rule \"many\" has 11 actions; an AWS IoT rule holds at most 10"});
 }
 
+TEST_CASE("iot design: an action kind with no near name lists the kinds flowcost meters") {
+  CHECK(problems("bad_designs.yaml", "other_service") == std::vector<std::string>{
+      "bad_designs.yaml:86:41: error: unknown action kind \"timestream\"; flowcost meters dynamodb, dynamodbv2, "
+      "lambda, sns, sqs, s3, firehose, kinesis, republish, cloudwatch_logs, cloudwatch_metrics, http, "
+      "step_functions (another service's action is not metered: model its call with the closest of these, or "
+      "leave it out)"});
+}
+
 TEST_CASE("iot design: missing payload, per-message connection and rules without match") {
   CHECK(problems("bad_designs.yaml", "missing") == std::vector<std::string>{
       "bad_designs.yaml:41:5: error: iot_rules design \"missing\" needs payload (bytes per message: a workload "
