@@ -18,6 +18,11 @@ std::optional<double> parse_quantity(std::string_view text, Dimension d, std::st
 
 const char* dimension_name(Dimension d);  // "duration", "size", "amount of money", ...
 
+// Durations, sizes and money carry units; probabilities, counts and plain numbers do not.
+inline bool is_physical(Dimension d) {
+  return d == Dimension::duration_ms || d == Dimension::size_bytes || d == Dimension::usd;
+}
+
 // The dimension a unit belongs to ("ms" -> duration_ms, "KB" -> size_bytes, "$" -> usd) and its factor to
 // the base unit; std::nullopt for an unknown unit.
 struct UnitInfo {

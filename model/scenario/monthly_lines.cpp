@@ -33,7 +33,7 @@ std::optional<ValueSpec> monthly_value(const Node& node, const std::string& what
   if (!check_per_draw(v, what, scenario, fields, diags)) return std::nullopt;
   if (!check_value_names(v, scenario, false, diags)) return std::nullopt;
   const std::optional<Dimension> d = value_dimension(v, scenario, {});
-  if (d && (*d == Dimension::duration_ms || *d == Dimension::size_bytes || *d == Dimension::usd)) {
+  if (d && is_physical(*d)) {
     if (counts == Counts::minutes && *d == Dimension::duration_ms && v.kind == ValueSpec::Kind::number) {
       v.number /= 60'000;  // milliseconds, the base unit of a duration, to minutes
       v.dimension = Dimension::none;

@@ -109,8 +109,6 @@ std::optional<Dimension> dimension_at(const ValueSpec& value, const Scenario& s,
   });
 }
 
-bool physical(Dimension d) { return d == Dimension::duration_ms || d == Dimension::size_bytes || d == Dimension::usd; }
-
 std::string a_dimension(Dimension d) {
   const std::string name = dimension_name(d);
   return (name[0] == 'a' ? "an " : "a ") + name;
@@ -125,9 +123,9 @@ std::optional<Dimension> value_dimension(const ValueSpec& value, const Scenario&
 
 bool check_value_dimension(const ValueSpec& value, Dimension expected, const Scenario& s,
                            const std::vector<std::pair<std::string, Dimension>>& fields, Diagnostics& diags) {
-  if (value.kind != ValueSpec::Kind::expression || !physical(expected)) return true;
+  if (value.kind != ValueSpec::Kind::expression || !is_physical(expected)) return true;
   const std::optional<Dimension> d = value_dimension(value, s, fields);
-  if (!d || !physical(*d) || *d == expected) return true;
+  if (!d || !is_physical(*d) || *d == expected) return true;
   diags.error(value.loc,
               "expected " + a_dimension(expected) + ", but \"" + value.expression.text() + "\" is " + a_dimension(*d));
   return false;
@@ -216,7 +214,7 @@ bool check_distribution_parameters(const DistributionSpec& d, const std::vector<
       continue;
     }
     const std::optional<Dimension> dim = value_dimension(as_value, s);
-    if (dim && physical(*dim)) {
+    if (dim && is_physical(*dim)) {
       diags.error(param.loc, std::string(to_string(d.kind)) + ": " + param.name + " takes a plain number, but \"" +
                                  param.expression->text() + "\" is " + a_dimension(*dim));
       ok = false;
