@@ -86,23 +86,23 @@ class IotDrawSimulator final : public DrawSimulator {
  private:
   static constexpr std::uint64_t kMessageSite = 0x696f742e6d736731ULL;  // "iot.msg1"
 
-  // Whether the message is on a topic the rule's filter matches (topic_share; its own stream).
-  bool on_topic(const RulePlan& rule, MessageContext& ctx) {
-    if (!rule.topic_share) return true;
-    Stream s(seed_, draw_, ctx.sample, rule.topic_site);
-    const double p = values_.get(*rule.topic_share, s);
+  // True with the probability that value `p` gives for this message, drawn from the stream of `site`
+  // (absent: always true).
+  bool happens(const std::optional<std::uint32_t>& p_value, std::uint64_t site, const MessageContext& ctx) {
+    if (!p_value) return true;
+    Stream s(seed_, draw_, ctx.sample, site);
+    const double p = values_.get(*p_value, s);
     if (p >= 1) return true;
     if (p <= 0) return false;
     return s.uniform01() < p;
   }
 
-  bool matches(const RulePlan& rule, MessageContext& ctx) {
+  // Whether the message is on a topic the rule's filter matches (topic_share; its own stream).
+  bool on_topic(const RulePlan& rule, const MessageContext& ctx) { return happens(rule.topic_share, rule.topic_site, ctx); }
+
+  bool matches(const RulePlan& rule, const MessageContext& ctx) {
     if (rule.from_sql) return !rule.where || rule.where->evaluate(values_);
-    Stream s(seed_, draw_, ctx.sample, rule.site);
-    double p = rule.match ? values_.get(*rule.match, s) : 1.0;
-    if (p >= 1) return true;
-    if (p <= 0) return false;
-    return s.uniform01() < p;
+    return happens(rule.match, rule.site, ctx);
   }
 
   // Records a lost or failed message; the first error decides the message's error name.
