@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "model/errors.h"
+#include "model/json_surrogates.h"
 #include "model/strict_json.h"
 
 namespace flowcost::model {
@@ -46,8 +47,8 @@ struct Mark {
 // an untagged quoted or block scalar; `anchor` is empty when the node has none.
 class TreeBuilder {
  public:
-  TreeBuilder(const std::string& path, Diagnostics& diags, const ParseLimits& limits)
-      : file_(path), diags_(diags), limits_(limits) {}
+  TreeBuilder(const std::string& path, Diagnostics& diags, const ParseLimits& limits, const ColumnShifts& shifts)
+      : file_(path), diags_(diags), limits_(limits), shifts_(shifts) {}
 
   std::optional<Node> result;
   bool failed = false;
@@ -116,8 +117,10 @@ class TreeBuilder {
 
   // Input files are at most kMaxInputFileBytes, so a line or column fits an int.
   SourceLocation loc(const Mark& m) const {
-    return {file_, static_cast<int>(m.line + 1), static_cast<int>(m.column + 1)};
+    return {file_, static_cast<int>(m.line + 1), static_cast<int>(column(m) + 1)};
   }
+  // The file's 0-based column of a mark of the text libyaml read (json_surrogates.h).
+  std::size_t column(const Mark& m) const { return shifts_.empty() ? m.column : shifts_.original_column(m.line, m.column); }
 
  private:
   struct Frame {
@@ -262,6 +265,7 @@ class TreeBuilder {
   const FileName file_;  // interned once: every position copies it
   Diagnostics& diags_;
   ParseLimits limits_;
+  const ColumnShifts& shifts_;
   std::vector<Frame> stack_;
   std::map<std::string, Node, std::less<>> anchors_;  // a later anchor of the same name replaces it
   std::size_t node_count_ = 0;
@@ -312,7 +316,7 @@ void report_syntax_error(const yaml_parser_t& p, const std::string& text, TreeBu
     const Mark from = mark_of(p.context_mark);
     message += " (" + std::string(p.context);
     if (from.line != at.line || from.column != at.column)
-      message += " that starts at line " + std::to_string(from.line + 1) + ", column " + std::to_string(from.column + 1);
+      message += " that starts at line " + std::to_string(from.line + 1) + ", column " + std::to_string(builder.column(from) + 1);
     message += ")";
   }
   builder.fail(builder.loc(at), message);
@@ -375,8 +379,11 @@ std::optional<Node> parse_document(const SourceFile& file, Diagnostics& diags, c
   // A file named *.json is strict RFC 8259 JSON, as AWS reads it (model/strict_json.h); the YAML parser alone
   // would accept YAML's relaxations (trailing commas, unquoted keys, comments, single quotes).
   if (is_json_path(file.path) && !check_strict_json(file, diags)) return std::nullopt;
-  TreeBuilder builder(file.path, diags, limits);
-  if (!read_first_document(file.text, builder)) return std::nullopt;
+  // JSON's surrogate pairs of escapes, which libyaml refuses, as one escape each (model/json_surrogates.h).
+  ColumnShifts shifts;
+  const std::string joined = is_json_path(file.path) ? join_surrogate_escapes(file.text, shifts) : std::string();
+  TreeBuilder builder(file.path, diags, limits, shifts);
+  if (!read_first_document(shifts.empty() ? file.text : joined, builder)) return std::nullopt;
   if (builder.failed) return std::nullopt;
   if (!builder.result) {
     diags.error({file.path, 1, 1}, "file holds no document");

@@ -159,6 +159,11 @@ const std::vector<Case>& cases() {
           "r10_payload_templates.asl.json:17:21: error: state \"Build\": \"ResultPath\" is not a valid reference path: cannot write into the context object \"$$\"",
           "r10_payload_templates.asl.json:20:30: warning: state \"Done\": \"Result\" is static: keys ending in \".$\" are not evaluated there; use \"Parameters\" to build the output from the input",
       }},
+      // JSON's surrogate pairs of escapes (an emoji) are characters; a later position on the line is the file's.
+      {"invalid", "surrogate_pairs.asl.json", false, {
+          "surrogate_pairs.asl.json:3:13: error: no terminal state in this block: end a state with \"End\": true or use a Succeed or Fail state",
+          "surrogate_pairs.asl.json:4:74: error: state \"A\": \"Next\" names state \"Missing\", which does not exist",
+      }},
       {"invalid", "r11_jsonata_mismatch.asl.json", false, {
           "r11_jsonata_mismatch.asl.json:8:7: error: state \"Call\": \"Parameters\" is a JSONPath field, but the state uses JSONata; use \"Arguments\"",
           "r11_jsonata_mismatch.asl.json:9:7: error: state \"Call\": \"ResultPath\" is a JSONPath field, but the state uses JSONata; use \"Output\"",

@@ -176,3 +176,17 @@ TEST_CASE("JSON without blanks, tags, block scalars, anchors and merge keys") {
   CHECK(m->members[0].key_loc.line == 7);
   CHECK(m->find("q")->integer() == 3);
 }
+
+TEST_CASE("a JSON surrogate pair of escapes is one character; positions after it are the file's") {
+  Diagnostics d;
+  // U+1F680 as JSON writes it, an escaped backslash before "ud83d" (text, not an escape), and a lone
+  // surrogate, which strict JSON refuses.
+  auto n = parse_document(make_source_file("t.json", "{\"a\": \"\\ud83d\\ude80!\", \"b\": \"\\\\ud83d\", \"c\": 1, \"c\": 2}"), d, {});
+  REQUIRE(n);
+  CHECK(n->find("a")->text == "\xF0\x9F\x9A\x80!");
+  CHECK(n->find("b")->text == "\\ud83d");
+  CHECK(first(d) == "t.json:1:48: error: duplicate key \"c\" (first defined at line 1)");
+  Diagnostics lone;
+  CHECK_FALSE(parse_document(make_source_file("t.json", "{\"a\": \"\\ud83d x\"}"), lone, {}));
+  CHECK(first(lone).rfind("t.json:1:", 0) == 0);
+}
