@@ -161,9 +161,12 @@ class Parser {
       if (c == '\\') {
         if (i_ + 1 >= s_.size()) break;
         char n = s_[++i_];
-        if (n != '\'' && n != '{' && n != '}' && n != '\\')  // docs/validation-rules.md R10
-          return "illegal escape \"\\" + std::string(1, n) +
-                 "\" in a string: only \\', \\{, \\} and \\\\ are escapes in intrinsic functions";
+        // docs/validation-rules.md W18: AWS documents only these four; what it does with another is not
+        // documented, and public definitions write "\\n", so it is a warning and the text is kept as written.
+        if (n != '\'' && n != '{' && n != '}' && n != '\\' && !warning_)
+          warning_ = "\"\\" + std::string(1, n) +
+                     "\" in a string is not one of the escapes Step Functions documents for intrinsic functions "
+                     "(\\', \\{, \\} and \\\\); flowcost keeps the backslash and the character as written";
         a.text += '\\';  // keep escapes visible so that States.Format counts only real placeholders
         a.text += n;
         continue;
@@ -234,6 +237,9 @@ class Parser {
   std::string_view s_;
   std::size_t i_ = 0;
   NestingDepth depth_;
+
+ public:
+  std::optional<std::string> warning_;  // the first escape outside the documented four
 };
 
 }  // namespace
@@ -247,6 +253,11 @@ const std::vector<std::string>& intrinsic_names() {
   return names;
 }
 
-std::optional<std::string> check_intrinsic(std::string_view text) { return Parser(text).run(); }
+std::optional<std::string> check_intrinsic(std::string_view text, std::optional<std::string>* warning) {
+  Parser p(text);
+  auto error = p.run();
+  if (warning && !error) *warning = p.warning_;
+  return error;
+}
 
 }  // namespace flowcost::model::asl

@@ -9,8 +9,9 @@
 
 namespace flowcost::model::asl {
 
-// nullopt when `text` is a valid intrinsic call; otherwise the reason.
-std::optional<std::string> check_intrinsic(std::string_view text);
+// nullopt when `text` is a valid intrinsic call; otherwise the reason. `warning`, when given, gets what is
+// valid but doubtful (an escape in a string other than the four Step Functions documents).
+std::optional<std::string> check_intrinsic(std::string_view text, std::optional<std::string>* warning = nullptr);
 
 // The names of every intrinsic function.
 const std::vector<std::string>& intrinsic_names();

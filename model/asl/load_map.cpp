@@ -206,8 +206,11 @@ void load_map(LoadContext& ctx, const FieldReader& r, const State& state, QueryL
     out.result_selector = template_field(r, "ResultSelector", language);
   } else {
     if (const Member* items = r.member("Items")) {
-      if (!items->value.is_sequence() && !(items->value.is_string() && is_jsonata_text(items->value.text)))
-        r.type_error(*items, "an array or a JSONata expression \"{% ... %}\"");
+      // An object iterates over its key-value pairs (Developer Guide, "Map state input and output fields":
+      // "JSON arrays and objects"; docs/validation-rules.md R11).
+      if (!items->value.is_sequence() && !items->value.is_mapping() &&
+          !(items->value.is_string() && is_jsonata_text(items->value.text)))
+        r.type_error(*items, "an array, an object or a JSONata expression \"{% ... %}\"");
       else out.items = template_field(r, "Items", language);
     }
     out.item_selector = template_field(r, "ItemSelector", language);

@@ -20,7 +20,7 @@ void check_dynamic_value(const Member& m, const FieldReader& owner) {
   }
   const std::string& v = m.value.text;
   if (is_whole_placeholder(v)) return;
-  std::optional<std::string> why;
+  std::optional<std::string> why, doubt;
   if (!v.empty() && v[0] == '$') {
     why = check_path(v, PathKind::path);
     if (why) why = "invalid path \"" + v + "\": " + *why;
@@ -28,9 +28,10 @@ void check_dynamic_value(const Member& m, const FieldReader& owner) {
     why = "\"" + v + "\" is neither a path (starting with \"$\") nor an intrinsic function such as "
           "\"States.Format(...)\"";
   } else {
-    why = check_intrinsic(v);
+    why = check_intrinsic(v, &doubt);
   }
   if (why) owner.error(m.value.loc, quoted(m.key) + ": " + *why);
+  if (doubt) owner.warning(m.value.loc, quoted(m.key) + ": " + *doubt);
 }
 
 void walk_template(const Node& n, const FieldReader& owner) {

@@ -2,7 +2,7 @@
 // holds what the file says. Coverage of docs/sources.md#asl-validation by valid files: rules 1-6 every file;
 // 7 pipeline.asl.yaml, jsonata_orders; 8 pipeline.asl.yaml (HeartbeatSeconds < TimeoutSeconds,
 // TimeoutSecondsPath), inline_map_iterator (MaxConcurrencyPath); 9 every_choice_operator; 10 intrinsics;
-// 11 jsonata_orders, jsonata_states_fields; 12 pipeline.asl.yaml (every resource form), distributed_map,
+// 11 jsonata_orders, jsonata_states_fields, jsonata_items_object (Items an object); 12 pipeline.asl.yaml (every resource form), distributed_map,
 // express_request_response (--express); 13 variables_jsonpath.
 #include <catch2/catch.hpp>
 
