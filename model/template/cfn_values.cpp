@@ -134,8 +134,8 @@ class Resolver {
     }
     std::string name = attr.empty() ? id : id + "." + attr;
     const Node* type = resource->find("Type");
-    deploy_time(out, name, (attr.empty() ? "Ref of " : "Fn::GetAtt " + name + " of ") + std::string("a ") +
-                               (type && type->is_scalar() ? type->text : std::string("resource")) +
+    deploy_time(out, name, (attr.empty() ? "Ref of " : "Fn::GetAtt " + name + " of ") +
+                               (type && type->is_scalar() ? "a resource of type " + type->text : std::string("a resource")) +
                                " is not modelled by flowcost",
                 at);
     return true;
