@@ -1,5 +1,6 @@
 #include "sim/markov/base_values.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -36,6 +37,39 @@ double mean_of(const Sampler& sampler) {
   double sum = 0;
   for (std::uint64_t i = 0; i < kMeanSamples; ++i) sum += sampler.sample(stream);
   return sum / static_cast<double>(kMeanSamples);
+}
+
+double mean_count_of(const Sampler& sampler) {
+  const model::DistributionSpec& spec = sampler.spec();
+  const auto count = [](double x) { return std::max(0.0, std::round(x)); };
+  if (spec.kind == model::DistributionKind::discrete && spec.labels.empty() && !spec.lower && !spec.upper) {
+    double sum = 0;
+    for (std::size_t i = 0; i < spec.values.size(); ++i) sum += spec.weights[i] * count(spec.values[i]);
+    return sum;
+  }
+  if (sampler.is_constant()) return count(*sampler.mean());
+  if (spec.kind == model::DistributionKind::uniform && !spec.lower && !spec.upper && spec.b > spec.a &&
+      spec.b - spec.a <= 1e6) {
+    // Each whole k takes the share of [a, b] that rounds to it, [k - 1/2, k + 1/2) (round half away from
+    // zero: the boundaries have probability 0).
+    double sum = 0;
+    for (double k = std::round(spec.a); k <= std::round(spec.b); ++k) {
+      const double from = std::max(spec.a, k - 0.5), to = std::min(spec.b, k + 0.5);
+      if (to > from) sum += count(k) * (to - from);
+    }
+    return sum / (spec.b - spec.a);
+  }
+  Stream stream(0, 0, 0, site_key("markov:count"));
+  double sum = 0;
+  for (std::uint64_t i = 0; i < kMeanSamples; ++i) sum += count(sampler.sample(stream));
+  return sum / static_cast<double>(kMeanSamples);
+}
+
+double mean_count(const sfn::Plan& plan, std::uint32_t value, double base) {
+  const CompiledValue& v = plan.values[value];
+  if (v.kind == CompiledValue::Kind::distribution) return mean_count_of(v.sampler);
+  if (v.kind == CompiledValue::Kind::event_name) return mean_count_of(plan.values.event_names[v.event_name].sampler);
+  return std::max(0.0, std::round(base));
 }
 
 DrawInputs base_inputs(const model::Scenario& scenario) {

@@ -27,6 +27,14 @@ inline constexpr const char* kAtBaseInputs = "at the base inputs";
 // The sampler's analytic mean, or the average of kMeanSamples variates of a fixed stream.
 double mean_of(const Sampler& sampler);
 
+// The mean of max(0, round(X)), the count the simulator takes from a variate X (a Map's items): exact for
+// a numeric discrete distribution and a constant, else the average over kMeanSamples variates of a fixed
+// stream (seed 0, site "markov:count").
+double mean_count_of(const Sampler& sampler);
+// The same for value `value` of `plan` whose base value is `base`: a distribution or a per-event workload
+// item by its sampler; a number or an expression rounded at its base value.
+double mean_count(const sfn::Plan& plan, std::uint32_t value, double base);
+
 // Every input (uncertain ones at their means), events_per_month and the per-draw workload items.
 DrawInputs base_inputs(const model::Scenario& scenario);
 

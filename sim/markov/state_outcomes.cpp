@@ -77,9 +77,10 @@ std::vector<AttemptError> Analyzer::parallel_attempt(const sfn::PlanState& s) {
 
 std::vector<AttemptError> Analyzer::map_attempt(const sfn::PlanState& s, StateLocal& local) {
   const sfn::PlanMap& m = plan_.maps[s.detail];
-  const double items = m.items != sfn::kNone ? std::max(0.0, std::round(values_[m.items])) : 0.0;
+  // The mean item count as the simulator counts items: each draw rounded (base_values.h mean_count).
+  const double items = m.items != sfn::kNone ? mean_count(plan_, m.items, values_[m.items]) : 0.0;
   if (m.items != sfn::kNone && plan_.values[m.items].kind != CompiledValue::Kind::constant)
-    note("Map item counts are taken at their mean");
+    note("Map item counts are taken at their mean (of the rounded counts); failure and batch terms at that mean");
   const ScopeSummary item = solve_scope(m.processor);
   if (!m.distributed) {
     local.child_runs_per_visit = items;

@@ -150,6 +150,15 @@ TEST_CASE("markov: Parallel sums its branches, Map multiplies by items", "[marko
   const AnalyticResult m = analyze(kDesigns, "map");
   CHECK(std::fabs(m.transitions - 11.0) < 1e-12);
   CHECK(std::fabs(state(m, "Step1").visits - 5.0) < 1e-12);
+  // The mean of the rounded item counts: 0.7 x 3 + 0.3 x 10 = 5.1 (the rounded mean would be 5);
+  // round(U(0, 1.5)) is 0 on [0, 0.5), 1 on [0.5, 1.5): mean 2/3 (the rounded mean 0.75 would be 1).
+  CHECK(std::fabs(state(analyze(kDesigns, "map-discrete-items"), "Step1").visits - 5.1) < 1e-12);
+  const AnalyticResult u = analyze(kDesigns, "map-uniform-items");
+  CHECK(std::fabs(state(u, "Step1").visits - 2.0 / 3.0) < 1e-12);
+  CHECK(std::fabs(u.transitions - (1 + 2 * 2.0 / 3.0)) < 1e-12);  // the Map, then Step1 and Step2 per item
+  // The executor agrees (4 standard errors).
+  const Simulated s = simulate(kDesigns, "map-uniform-items", 20000);
+  CHECK(std::fabs(s.mean - (1 + 2 * 2.0 / 3.0)) < 4 * s.se);
 }
 
 TEST_CASE("markov: agrees with the Monte Carlo executor within 4 standard errors", "[markov]") {
