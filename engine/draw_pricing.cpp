@@ -24,18 +24,38 @@ model::MeterTotals totals_of(const sim::DesignResult& design, const std::vector<
   return out;
 }
 
-double batch_std_error(const sim::DesignResult& design, const sim::DrawRecord& draw,
-                       const std::vector<std::string>& meters, const pricing::PriceTable& table,
-                       const pricing::CostOptions& options) {
-  sim::Welford costs;
+// The Monte Carlo standard errors of a draw's total and of each of its `lines` (as priced), from the spread
+// of its batch totals' costs.
+struct BatchErrors {
+  double total_usd = 0;
+  std::vector<double> line_usd;  // per entry of `lines`
+};
+
+BatchErrors batch_std_errors(const sim::DesignResult& design, const sim::DrawRecord& draw,
+                             const std::vector<std::string>& meters, const std::vector<pricing::LineItem>& lines,
+                             const pricing::PriceTable& table, const pricing::CostOptions& options) {
+  BatchErrors out;
+  out.line_usd.assign(lines.size(), 0.0);
   const std::size_t width = draw.monthly.size();
-  if (width == 0) return 0;
+  if (width == 0) return out;
+  sim::Welford costs;
+  std::vector<sim::Welford> line_costs(lines.size());
   for (std::size_t offset = 0; offset + width <= draw.batch_monthly.size(); offset += width) {
     std::vector<double> batch(draw.batch_monthly.begin() + static_cast<std::ptrdiff_t>(offset),
                               draw.batch_monthly.begin() + static_cast<std::ptrdiff_t>(offset + width));
-    costs.add(pricing::cost(totals_of(design, batch, meters), table, options).total_usd);
+    const pricing::CostResult r = pricing::cost(totals_of(design, batch, meters), table, options);
+    costs.add(r.total_usd);
+    // A batch prices the same meters as its draw, so the same lines (a line a batch lacks costs 0 there).
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      double c = 0;
+      for (const auto& l : r.lines)
+        if (l.meter == lines[i].meter && l.line == lines[i].line) c = l.cost_usd;
+      line_costs[i].add(c);
+    }
   }
-  return costs.std_error();
+  out.total_usd = costs.std_error();
+  for (std::size_t i = 0; i < lines.size(); ++i) out.line_usd[i] = line_costs[i].std_error();
+  return out;
 }
 
 }  // namespace
@@ -62,7 +82,7 @@ void align_lines(PricedDesign& priced, const std::vector<std::pair<std::string, 
       lines.push_back(std::move(*it));
     } else {
       lines.push_back({order[i].first, order[i].second, units[i], std::vector<double>(draws, 0.0),
-                       std::vector<double>(draws, 0.0)});
+                       std::vector<double>(draws, 0.0), std::vector<double>(draws, 0.0)});
     }
   }
   priced.lines = std::move(lines);
@@ -94,13 +114,15 @@ void price_draw(PricedDesign& priced, const sim::DesignResult& design, std::size
     }
     align_lines(priced, order, units);
   }
+  const BatchErrors errors = batch_std_errors(design, draw, priced.meters, result.lines, table, options);
   for (std::size_t i = 0; i < result.lines.size(); ++i) {
     priced.lines[i].quantity.push_back(result.lines[i].quantity);
     priced.lines[i].cost_usd.push_back(result.lines[i].cost_usd);
+    priced.lines[i].draw_std_error_usd.push_back(errors.line_usd[i]);
   }
   priced.monthly_cost_usd.push_back(result.total_usd);
   priced.events_per_month.push_back(draw.events_per_month);
-  priced.draw_std_error_usd.push_back(batch_std_error(design, draw, priced.meters, table, options));
+  priced.draw_std_error_usd.push_back(errors.total_usd);
 }
 
 }  // namespace
@@ -139,10 +161,14 @@ PricedDesign price_design(const sim::DesignResult& design, const pricing::PriceT
   return out;
 }
 
-double monthly_cost_std_error(const PricedDesign& design) {
-  if (design.monthly_cost_usd.size() >= 2) return sim::summarize(design.monthly_cost_usd).std_error;
-  if (design.draw_std_error_usd.size() == 1) return design.draw_std_error_usd.front();
+double cost_std_error(const std::vector<double>& cost_usd, const std::vector<double>& draw_std_error_usd) {
+  if (cost_usd.size() >= 2) return sim::summarize(cost_usd).std_error;
+  if (draw_std_error_usd.size() == 1) return draw_std_error_usd.front();
   return 0;
+}
+
+double monthly_cost_std_error(const PricedDesign& design) {
+  return cost_std_error(design.monthly_cost_usd, design.draw_std_error_usd);
 }
 
 double monthly_cost_relative_error(const PricedDesign& design) {

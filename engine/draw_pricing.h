@@ -20,6 +20,9 @@ struct PricedLine {
   std::string unit;
   std::vector<double> quantity;  // per draw
   std::vector<double> cost_usd;  // per draw
+  // Monte Carlo standard error of each draw's cost of this line, from its batch totals as for the
+  // design's total (PricedDesign::draw_std_error_usd).
+  std::vector<double> draw_std_error_usd;
 };
 
 struct PricedDesign {
@@ -57,8 +60,10 @@ PricedDesign price_design(const sim::DesignResult& design, const pricing::PriceT
 void update_priced_design(PricedDesign& priced, const sim::DesignResult& design, const pricing::PriceTable& table,
                           const pricing::CostOptions& options);
 
-// The standard error of the mean monthly cost: over draws when there are at least two, otherwise the
-// single draw's Monte Carlo standard error (from its batches).
+// The standard error of a mean over draws of `cost_usd`: over the draws when there are at least two,
+// otherwise the single draw's Monte Carlo standard error (from its batches, `draw_std_error_usd`).
+double cost_std_error(const std::vector<double>& cost_usd, const std::vector<double>& draw_std_error_usd);
+// The standard error of the mean monthly cost (cost_std_error of the design's totals).
 double monthly_cost_std_error(const PricedDesign& design);
 
 // The achieved relative error of the mean monthly cost: 1.96 x standard error / |mean| (0 when both are 0).

@@ -89,6 +89,7 @@ void append_priced(PricedDesign& into, PricedDesign part, const std::vector<std:
   for (std::size_t i = 0; i < into.lines.size(); ++i) {
     append(into.lines[i].quantity, part.lines[i].quantity);
     append(into.lines[i].cost_usd, part.lines[i].cost_usd);
+    append(into.lines[i].draw_std_error_usd, part.lines[i].draw_std_error_usd);
   }
 }
 

@@ -53,7 +53,8 @@ json design_json(const sim::DesignResult& d, const PricedDesign& p) {
   }
   json lines = json::array();
   for (const auto& l : p.lines)
-    lines.push_back({{"meter", l.meter}, {"line", l.line}, {"unit", l.unit}, {"quantity", l.quantity}, {"cost_usd", l.cost_usd}});
+    lines.push_back({{"meter", l.meter}, {"line", l.line}, {"unit", l.unit}, {"quantity", l.quantity}, {"cost_usd", l.cost_usd},
+                     {"draw_std_error_usd", l.draw_std_error_usd}});
   return {{"name", d.name},
           {"meters", d.meters},
           {"warnings", d.warnings},
@@ -136,9 +137,11 @@ void read_design(const json& j, sim::DesignResult& d, PricedDesign& p) {
   p.draw_std_error_usd = pj.at("draw_std_error_usd").get<std::vector<double>>();
   for (const auto& l : pj.at("lines"))
     p.lines.push_back({l.at("meter").get<std::string>(), l.at("line").get<std::string>(), l.at("unit").get<std::string>(),
-                       l.at("quantity").get<std::vector<double>>(), l.at("cost_usd").get<std::vector<double>>()});
+                       l.at("quantity").get<std::vector<double>>(), l.at("cost_usd").get<std::vector<double>>(),
+                       l.at("draw_std_error_usd").get<std::vector<double>>()});
   bool sizes = p.monthly_cost_usd.size() == n && p.events_per_month.size() == n && p.draw_std_error_usd.size() == n;
-  for (const auto& l : p.lines) sizes = sizes && l.quantity.size() == n && l.cost_usd.size() == n;
+  for (const auto& l : p.lines)
+    sizes = sizes && l.quantity.size() == n && l.cost_usd.size() == n && l.draw_std_error_usd.size() == n;
   if (!sizes) throw std::invalid_argument("priced values are not one per draw");
 }
 

@@ -13,7 +13,7 @@
 namespace flowcost::engine {
 
 // 2: every partial result carries `content_sha256`.
-inline constexpr int kPartialFormatVersion = 2;
+inline constexpr int kPartialFormatVersion = 3;
 
 // "flowcost-partial-" + verb.
 std::string partial_kind(const std::string& verb);

@@ -62,7 +62,7 @@ DesignReport design_report(const sim::DesignResult& dr, const PricedDesign& pd) 
     sim::Summary cost = sim::summarize(line.cost_usd);
     out.lines.push_back({line.meter, line.line, line.unit, mean_of(line.quantity), cost.mean, cost.p05, cost.p50,
                          cost.p95, per_execution_mean(line.cost_usd, pd.events_per_month), line.cost_usd,
-                         cost.std_error});
+                         cost_std_error(line.cost_usd, line.draw_std_error_usd)});
   }
   const sim::LatencyHistogram& latency = dr.latency_ms;
   const std::vector<double> q = latency.quantiles({0.50, 0.90, 0.95, 0.99});

@@ -41,7 +41,7 @@ struct LineReport {
   double cost_usd_p95 = 0;
   double per_execution_cost_usd_mean = 0;  // mean over draws of (line cost / events per month)
   std::vector<double> draw_cost_usd;  // monthly cost of this line in each draw, in draw order
-  double cost_usd_std_error = 0;      // standard error of cost_usd_mean over draws (0 with one draw)
+  double cost_usd_std_error = 0;      // standard error of cost_usd_mean over draws (one draw: from its batches)
 };
 
 struct MeterReport {

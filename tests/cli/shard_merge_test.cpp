@@ -129,9 +129,9 @@ TEST_CASE("merge refuses missing, repeated and mixed shards with exact messages,
   refused({parts[0], old_tool, parts[2]}, old_tool + ": error: written by flowcost 0.0.9; this is flowcost " +
                                               FLOWCOST_VERSION + ": merge with the version that ran the shards\n");
   const std::string old_format = (dir / "old-format.json").string();
-  std::ofstream(old_format) << std::string(text).replace(text.find("\"version\":2"), 11, "\"version\":1");
+  std::ofstream(old_format) << std::string(text).replace(text.find("\"version\":3"), 11, "\"version\":1");
   refused({parts[0], old_format, parts[2]},
-          old_format + ": error: partial result format version 1; this flowcost reads version 2\n");
+          old_format + ": error: partial result format version 1; this flowcost reads version 3\n");
   nlohmann::json edited = nlohmann::json::parse(text);
   auto& bucket = edited["designs"][0]["latency_ms"]["buckets"][0][0];
   bucket = bucket.get<std::uint64_t>() + 1;  // one latency sample moved to the next bucket, checksum kept

@@ -203,6 +203,11 @@ TEST_CASE("one draw: the standard error comes from the draw's batches") {
   CHECK(engine::monthly_cost_std_error(priced[0]) == Approx(25).epsilon(1e-12));
   auto report = engine::build_run_report({{}, run, priced, table, {}, std::nullopt});
   CHECK(report.designs[0].monthly_cost_usd.draw_std_error == Approx(25).epsilon(1e-12));
+  // And each line item's, from the same batches (a line's batch costs $25 and $75 here too).
+  REQUIRE(report.designs[0].lines.size() == 1);
+  REQUIRE(priced[0].lines[0].draw_std_error_usd.size() == 1);
+  CHECK(priced[0].lines[0].draw_std_error_usd[0] == Approx(25).epsilon(1e-12));
+  CHECK(report.designs[0].lines[0].cost_usd_std_error == Approx(25).epsilon(1e-12));
   CHECK_FALSE(engine::run_converged(priced, 0.99));  // one draw never meets the stop rule
 }
 
