@@ -1,6 +1,7 @@
 #include "model/scenario/scenario_checks.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "model/document.h"
 #include "model/errors.h"
@@ -28,11 +29,30 @@ std::vector<std::string> names_of(const std::vector<InputSpec>& list, std::size_
   return out;
 }
 
+// The names defined so far, in order: membership by hash (loading stays linear in the number of inputs),
+// the list for did-you-mean suggestions.
+class DefinedNames {
+ public:
+  DefinedNames() = default;
+  explicit DefinedNames(const std::vector<std::string>& names) {
+    for (const auto& n : names) add(n);
+  }
+  void add(const std::string& name) {
+    if (index_.emplace(name, order_.size()).second) order_.push_back(name);
+  }
+  bool contains(const std::string& name) const { return index_.count(name) != 0; }
+  const std::vector<std::string>& list() const { return order_; }
+
+ private:
+  std::unordered_map<std::string, std::size_t> index_;
+  std::vector<std::string> order_;
+};
+
 // Checks the names of one expression: `allowed` are the names defined before it.
-void check_names(const Expression& e, const std::vector<std::string>& allowed, const Scenario& s,
-                 std::string_view owner, Diagnostics& diags) {
+void check_names(const Expression& e, const DefinedNames& allowed, const Scenario& s, std::string_view owner,
+                 Diagnostics& diags) {
   for (const auto& name : e.names()) {
-    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    if (allowed.contains(name)) continue;
     if (const InputSpec* later = find_input(s, name)) {
       diags.error(e.loc(), std::string(owner) + " uses input \"" + name + "\" before its definition at line " +
                                std::to_string(later->loc.line));
@@ -43,7 +63,7 @@ void check_names(const Expression& e, const std::vector<std::string>& allowed, c
       diags.error(e.loc(), std::string(owner) + " uses workload item \"" + name + "\" before its definition at line " +
                                std::to_string(item->loc.line));
     } else {
-      diags.error(e.loc(), unknown_name_message("name", name, allowed));
+      diags.error(e.loc(), unknown_name_message("name", name, allowed.list()));
     }
   }
 }
@@ -193,8 +213,10 @@ void apply_overrides(const std::vector<std::pair<std::string, std::string>>& ove
   }
 }
 
-bool check_distribution_parameters(const DistributionSpec& d, const std::vector<std::string>& allowed,
-                                   const Scenario& s, const std::string& owner, Diagnostics& diags) {
+namespace {
+
+bool check_parameters(const DistributionSpec& d, const DefinedNames& allowed, const Scenario& s,
+                      const std::string& owner, Diagnostics& diags) {
   bool ok = true;
   for (const auto& param : d.parameters) {
     if (!param.expression || !param.expression->valid()) continue;
@@ -223,6 +245,20 @@ bool check_distribution_parameters(const DistributionSpec& d, const std::vector<
   return ok;
 }
 
+bool check_parameters(const ValueSpec& value, const DefinedNames& allowed, const Scenario& s,
+                      const std::string& owner, Diagnostics& diags) {
+  if (value.kind != ValueSpec::Kind::distribution || value.distribution.parameters.empty()) return true;
+  return check_parameters(value.distribution, allowed, s, owner, diags);
+}
+
+}  // namespace
+
+bool check_distribution_parameters(const DistributionSpec& d, const std::vector<std::string>& allowed,
+                                   const Scenario& s, const std::string& owner, Diagnostics& diags) {
+  if (d.parameters.empty()) return true;
+  return check_parameters(d, DefinedNames(allowed), s, owner, diags);
+}
+
 bool check_distribution_parameters(const ValueSpec& value, const std::vector<std::string>& allowed,
                                    const Scenario& s, const std::string& owner, Diagnostics& diags) {
   if (value.kind != ValueSpec::Kind::distribution) return true;
@@ -230,27 +266,27 @@ bool check_distribution_parameters(const ValueSpec& value, const std::vector<std
 }
 
 void check_scenario_names(const Scenario& s, Diagnostics& diags) {
-  for (std::size_t i = 0; i < s.inputs.size(); ++i) {
-    const auto& in = s.inputs[i];
+  DefinedNames allowed;  // the inputs before the one checked
+  for (const auto& in : s.inputs) {
     if (in.value.kind == ValueSpec::Kind::expression && in.value.expression.valid())
-      check_names(in.value.expression, names_of(s.inputs, i), s, "input \"" + in.name + "\"", diags);
-    check_distribution_parameters(in.value, names_of(s.inputs, i), s, "input \"" + in.name + "\"", diags);
+      check_names(in.value.expression, allowed, s, "input \"" + in.name + "\"", diags);
+    check_parameters(in.value, allowed, s, "input \"" + in.name + "\"", diags);
+    allowed.add(in.name);
   }
-  std::vector<std::string> allowed = names_of(s.inputs, s.inputs.size());
   for (const auto& item : s.workload.items) {
-    if (const InputSpec* same = find_input(s, item.name))
+    if (const InputSpec* same = allowed.contains(item.name) ? find_input(s, item.name) : nullptr)
       diags.error(item.loc, "workload item \"" + item.name + "\" has the same name as the input at line " +
                                 std::to_string(same->loc.line));
   }
   const ValueSpec& events = s.workload.events_per_month;
   if (events.kind == ValueSpec::Kind::expression && events.expression.valid())
     check_names(events.expression, allowed, s, kEventsPerMonth, diags);
-  allowed.push_back(kEventsPerMonth);
+  allowed.add(kEventsPerMonth);
   for (const auto& item : s.workload.items) {
     if (item.value.kind == ValueSpec::Kind::expression && item.value.expression.valid())
       check_names(item.value.expression, allowed, s, "workload item \"" + item.name + "\"", diags);
-    check_distribution_parameters(item.value, allowed, s, "workload item \"" + item.name + "\"", diags);
-    if (!is_per_event(item)) allowed.push_back(item.name);
+    check_parameters(item.value, allowed, s, "workload item \"" + item.name + "\"", diags);
+    if (!is_per_event(item)) allowed.add(item.name);
   }
 }
 
