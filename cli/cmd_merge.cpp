@@ -1,3 +1,5 @@
+#include <fstream>
+#include <string_view>
 #include <memory>
 #include <variant>
 
@@ -15,6 +17,19 @@ namespace {
 
 // A partial file holds every draw of its shard: far more than a scenario file may.
 constexpr std::size_t kMaxPartialFileBytes = std::size_t{4} << 30;
+
+// A partial result is a JSON object: a file whose first bytes say otherwise (/dev/zero, a CSV, a report) is
+// refused before the up-to-4-GB read.
+void refuse_unless_json_object(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[4096];
+  in.read(head, sizeof head);
+  const std::string_view text(head, static_cast<std::size_t>(in.gcount()));
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (in.gcount() > 0 && first != std::string_view::npos && text[first] != '{')
+    throw model::InputError({path, 0, 0}, "not a flowcost partial result (a partial result is the JSON object that "
+                                          "`run`, `batch` or `sweep --shard` writes)");
+}
 
 struct MergeCommand {
   std::vector<std::string> parts;
@@ -67,6 +82,7 @@ void add_merge_command(CLI::App& app, Context& ctx) {
     check_output(state->output, inputs);
     std::vector<std::pair<std::string, engine::AnyPartial>> parts;
     for (const auto& path : state->parts) {
+      refuse_unless_json_object(path);
       const model::SourceFile file = model::read_source_file(path, kMaxPartialFileBytes);
       parts.emplace_back(path, engine::read_any_partial(file.text, path));
     }

@@ -1,9 +1,12 @@
 #include "engine/partial_json.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "model/errors.h"
+#include "model/line_index.h"
 #include "model/source_file.h"
+#include "model/strict_json.h"
 
 namespace flowcost::engine {
 
@@ -52,8 +55,12 @@ json parse_partial(const std::string& text, const std::string& path) {
   json j;
   try {
     j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;  // `byte` counts the offending one
+    throw model::InputError(model::LineIndex(text).location_of(path, std::min(offset, text.size())),
+                            "not a flowcost partial result (invalid JSON: " + model::json_problem(e.what()) + ")");
   } catch (const json::exception& e) {
-    throw model::InputError(where, "not a flowcost partial result (invalid JSON: " + std::string(e.what()) + ")");
+    throw model::InputError(where, "not a flowcost partial result (invalid JSON: " + model::json_problem(e.what()) + ")");
   }
   bool known = false;
   if (j.is_object() && j.contains("kind"))

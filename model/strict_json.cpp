@@ -37,13 +37,13 @@ struct SyntaxOnly : nlohmann::json_sax<nlohmann::json> {
   }
 };
 
-// nlohmann's text is "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error
-// while parsing object key - unexpected '}'; last read: '...'; expected string literal". Keep what the
-// problem is and what was expected; the position is printed by the diagnostic, and "last read" can hold
-// a whole line of the file.
-std::string problem_of(std::string text) {
-  if (auto colon = text.find(": "); colon != std::string::npos && text.rfind("[json.exception", 0) == 0)
-    text.erase(0, colon + 2);
+}  // namespace
+
+std::string json_problem(std::string text) {
+  if (text.rfind("[json.exception", 0) == 0)
+    if (auto close = text.find("] "); close != std::string::npos) text.erase(0, close + 2);
+  if (text.rfind("parse error", 0) == 0)
+    if (auto colon = text.find(": "); colon != std::string::npos) text.erase(0, colon + 2);
   const std::string last_read = "; last read: '";
   if (auto start = text.find(last_read); start != std::string::npos) {
     auto end = text.find("'; ", start + last_read.size());
@@ -51,8 +51,6 @@ std::string problem_of(std::string text) {
   }
   return text;
 }
-
-}  // namespace
 
 bool is_json_path(std::string_view path) {
   if (path.size() < 5) return false;
@@ -69,7 +67,7 @@ bool check_strict_json(const SourceFile& file, Diagnostics& diags) {
   if (ok) return true;
   // `position` counts the characters read, the offending one included.
   const std::size_t offset = handler.error_offset > 0 ? handler.error_offset - 1 : 0;
-  diags.error(LineIndex(file.text).location_of(file.path, offset), "invalid JSON: " + problem_of(handler.error_text));
+  diags.error(LineIndex(file.text).location_of(file.path, offset), "invalid JSON: " + json_problem(handler.error_text));
   return false;
 }
 

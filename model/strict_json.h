@@ -4,12 +4,19 @@
 // comments); a definition that AWS would refuse must not pass here. So JSON text is first checked by a
 // strict parser (nlohmann-json, without comments), and the first error is reported at its line and
 // column.
+#include <string>
 #include <string_view>
 
 #include "model/diagnostics.h"
 #include "model/source_file.h"
 
 namespace flowcost::model {
+
+// nlohmann-json's message "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error
+// while parsing object key - unexpected '}'; last read: '...'; expected string literal" as flowcost prints
+// it: what the problem is and what was expected (the position is the diagnostic's; "last read" can hold a
+// whole line of the file, and the bracketed id is the library's).
+std::string json_problem(std::string text);
 
 // True for a path that names a JSON file (".json", any case).
 bool is_json_path(std::string_view path);

@@ -145,10 +145,19 @@ TEST_CASE("merge refuses missing, repeated and mixed shards with exact messages,
   const std::string no_sum = (dir / "no-sum.json").string();
   std::ofstream(no_sum) << unsummed.dump() << '\n';
   refused({parts[0], no_sum, parts[2]}, no_sum + ": error: a damaged flowcost partial result (no content_sha256)\n");
+  // Not a JSON object (a scenario, a device of zeros): refused from its first bytes, before reading it all.
   refused({parts[0], kScenario, parts[2]},
-          kScenario + ": error: not a flowcost partial result (invalid JSON: [json.exception.parse_error.101] parse "
-                      "error at line 1, column 1: syntax error while parsing value - invalid literal; last read: "
-                      "'#')\n");
+          kScenario + ": error: not a flowcost partial result (a partial result is the JSON object that `run`, "
+                      "`batch` or `sweep --shard` writes)\n");
+  refused({parts[0], "/dev/zero", parts[2]}, "/dev/zero: error: not a flowcost partial result (a partial result is the "
+                                              "JSON object that `run`, `batch` or `sweep --shard` writes)\n");
+  // A part cut short: the JSON error at its position, in flowcost's words.
+  const std::string cut = (dir / "cut.json").string();
+  std::ofstream(cut) << text.substr(0, 40);
+  REQUIRE(text.substr(0, 16) == "{\"config_hash\":\"");  // the cut falls inside the hash, a string
+  refused({parts[0], cut, parts[2]}, cut + ":1:41: error: not a flowcost partial result (invalid JSON: syntax error "
+                                           "while parsing value - invalid string: missing closing quote)\n" +
+                                           text.substr(0, 40) + "\n" + std::string(40, ' ') + "^\n");
   std::filesystem::remove_all(dir);
 }
 
