@@ -84,7 +84,9 @@ void run_fit(const FitOptions& o, Context& ctx) {
   if (!diags.has_errors()) check_output(o.output_path, inputs);
   reports::FitDocument doc;
   std::string folder;
-  if (!o.output_path.empty() && o.output_path != "-") {
+  // Sample CSVs go next to a file named by -o; with standard output or a device (-o /dev/null), to the
+  // current folder.
+  if (is_regular_output(o.output_path, inputs)) {
     std::filesystem::path out(o.output_path);
     folder = out.parent_path().string();
     doc.csv_prefix = out.stem().string() + ".";
@@ -100,13 +102,15 @@ void run_fit(const FitOptions& o, Context& ctx) {
   std::ostringstream text;
   if (o.format == "json") reports::write_fit_json(doc, text);
   else reports::write_fit_yaml(doc, text);
+  std::vector<OutputFile> outputs;
   for (const auto& csv : reports::empirical_csvs(doc)) {
     std::ostringstream samples;
     reports::write_empirical_csv(*csv.samples, samples);
     const std::string path = folder.empty() ? csv.file_name : (std::filesystem::path(folder) / csv.file_name).string();
-    write_output(path, samples.str(), ctx.out, inputs);
+    outputs.push_back({path, samples.str()});
   }
-  write_output(o.output_path, text.str(), ctx.out, inputs);
+  outputs.push_back({o.output_path, text.str()});
+  write_outputs(outputs, ctx.out, inputs);  // every file or none
 }
 
 }  // namespace

@@ -86,12 +86,14 @@ void add_run_command(CLI::App& app, Context& ctx) {
     bar.finish();
     print_diagnostics(ctx.err, run.warnings);
     const std::string report = render_run_report(run.report, state->format);
+    std::vector<OutputFile> outputs;
     if (!state->per_draw.empty()) {
       std::ostringstream per_draw;
       reports::write_per_draw_csv(run.report, per_draw);
-      write_output(state->per_draw, per_draw.str(), ctx.out, inputs);
+      outputs.push_back({state->per_draw, per_draw.str()});
     }
-    write_output(state->output, report, ctx.out, inputs);
+    outputs.push_back({state->output, report});
+    write_outputs(outputs, ctx.out, inputs);  // both or neither
     report_budgets(ctx, run.report, "");
   });
 }

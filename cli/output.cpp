@@ -88,18 +88,33 @@ int open_new(const fs::path& tmp) {
   return fd;
 }
 
-void replace_atomically(const std::string& display, const std::string& path, const std::string& content) {
+// An output written to its temporary file, not yet renamed over its target.
+struct Staged {
+  std::string display;  // as the user named it
+  fs::path tmp, target;
+};
+
+// Writes `content` to a temporary file next to `path` with the permissions of the file it will replace
+// (a new file gets 0666 less the umask); throws (and leaves nothing) when that fails.
+Staged stage(const std::string& display, const std::string& path, const std::string& content) {
   const fs::path tmp = temporary_next_to(display, path);
   const int fd = open_new(tmp);
   if (fd < 0) throw model::InputError(at(display), "cannot write output file: " + reason(errno));
-  int error = write_all(fd, content);
+  int error = 0;
+  struct stat old {};
+  if (::stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode) && ::fchmod(fd, old.st_mode & 07777) != 0) error = errno;
+  if (error == 0) error = write_all(fd, content);
   if (error == 0 && ::fsync(fd) != 0 && errno != EINVAL) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
-  if (error == 0 && ::rename(tmp.c_str(), path.c_str()) != 0) error = errno;
   if (error != 0) {
     ::unlink(tmp.c_str());
     throw model::InputError(at(display), "cannot write output file: " + reason(error));
   }
+  return {display, tmp, path};
+}
+
+void discard(const std::vector<Staged>& staged) {
+  for (const auto& s : staged) ::unlink(s.tmp.c_str());
 }
 
 void write_in_place(const std::string& path, const std::string& content) {
@@ -126,16 +141,50 @@ void check_output(const std::string& path, const std::vector<std::string>& input
   ::unlink(tmp.c_str());
 }
 
+void write_outputs(const std::vector<OutputFile>& files, std::ostream& out, const std::vector<std::string>& inputs) {
+  // Every file first to its temporary (the first failure removes them all), then the devices and
+  // standard output, then the renames: a failure before the renames leaves no output of the command.
+  std::vector<Staged> staged;
+  std::vector<const OutputFile*> direct;
+  try {
+    for (const auto& f : files) {
+      if (f.path.empty() || f.path == "-") {
+        direct.push_back(&f);
+        continue;
+      }
+      const Target target = inspect(f.path, inputs);
+      if (target.kind == Target::Kind::in_place) direct.push_back(&f);
+      else staged.push_back(stage(f.path, target.path, f.content));
+    }
+    for (const OutputFile* f : direct) {
+      if (f->path.empty() || f->path == "-") {
+        out << f->content;
+        finish_standard_output(out);
+      } else {
+        write_in_place(f->path, f->content);
+      }
+    }
+  } catch (...) {
+    discard(staged);
+    throw;
+  }
+  for (std::size_t i = 0; i < staged.size(); ++i) {
+    if (::rename(staged[i].tmp.c_str(), staged[i].target.c_str()) != 0) {
+      const int error = errno;
+      discard(std::vector<Staged>(staged.begin() + static_cast<std::ptrdiff_t>(i), staged.end()));
+      throw model::InputError(at(staged[i].display), "cannot write output file: " + reason(error));
+    }
+  }
+}
+
 void write_output(const std::string& path, const std::string& content, std::ostream& out,
                   const std::vector<std::string>& inputs) {
-  if (path.empty() || path == "-") {
-    out << content;
-    finish_standard_output(out);
-    return;
-  }
-  const Target target = inspect(path, inputs);
-  if (target.kind == Target::Kind::in_place) write_in_place(path, content);
-  else replace_atomically(path, target.path, content);
+  write_outputs({{path, content}}, out, inputs);
+}
+
+bool is_regular_output(const std::string& path, const std::vector<std::string>& inputs) {
+  if (path.empty() || path == "-") return false;
+  return inspect(path, inputs).kind == Target::Kind::file;
 }
 
 void check_distinct_outputs(const std::string& first, const std::string& second) {

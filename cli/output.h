@@ -5,7 +5,7 @@
 // - An input is recognised by identity (same device and inode), not by spelling: `./a.csv`, a hard link
 //   or a symbolic link to an input are all refused.
 // - A regular file (or a new one) is written atomically: a temporary file in the same folder, then a
-//   rename over the target.
+//   rename over the target; the file keeps the permissions of the one it replaces.
 // - A symbolic link is followed: the file it points to is replaced atomically, the link stays. A link
 //   that points nowhere is refused.
 // - A device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout`, a named pipe) is opened and written in
@@ -25,6 +25,18 @@ namespace flowcost::cli {
 // is one of `inputs` or cannot be written; nothing is written then.
 void write_output(const std::string& path, const std::string& content, std::ostream& out,
                   const std::vector<std::string>& inputs);
+
+// Several outputs of one command (`run -o` and `--per-draw`, `fit`'s report and its sample CSVs), all or
+// none: every file is written to its temporary first, then devices and standard output, then every
+// temporary is renamed over its target; a failure before the renames leaves none of them written.
+struct OutputFile {
+  std::string path;  // empty or "-": standard output
+  std::string content;
+};
+void write_outputs(const std::vector<OutputFile>& files, std::ostream& out, const std::vector<std::string>& inputs);
+
+// True when `path` names a regular file (or a new one), not standard output or a device.
+bool is_regular_output(const std::string& path, const std::vector<std::string>& inputs);
 
 // The same checks before any work (a long batch or run should not end in "cannot write"): `path` is not
 // an input, its folder exists and is writable (a trial file, removed again). Nothing is written to `path`.

@@ -210,3 +210,37 @@ TEST_CASE("output files: a failed write to standard output is an error with a me
   CHECK(fine.err == "");
   fs::remove_all(dir);
 }
+
+TEST_CASE("output files: a command's outputs are written all or none, and keep the permissions they had") {
+  const fs::path dir = scratch_folder("out_all_or_none");
+  const std::string scenario = std::string(FLOWCOST_SOURCE_DIR) + "/scenarios/article-choice.yaml";
+  // run --per-draw F -o OUT: OUT cannot be written, so F is not written either.
+  const fs::path per_draw = dir / "draws.csv";
+  CliResult r = run_flowcost(args({"run", scenario, "--per-draw", per_draw.string(), "-o", "/dev/full"}));
+  CHECK(r.code == 1);
+  CHECK(r.err == "/dev/full: error: cannot write output file: No space left on device\n");
+  CHECK_FALSE(fs::exists(per_draw));
+  // fit's sample CSVs are not left behind when its report cannot be written, and with -o naming a device
+  // they would go to the current folder, not next to the device.
+  const std::string log = std::string(FLOWCOST_TEST_DATA) + "/fit/three_invocations.log";
+  REQUIRE(fs::exists(log));
+  const fs::path before = fs::current_path();
+  fs::current_path(dir);
+  r = run_flowcost({"fit", log, "-o", "/dev/full"});  // three samples: an empirical CSV beside the report
+  CHECK(r.code == 1);
+  CHECK(fs::is_empty(dir));
+  r = run_flowcost({"fit", log, "-o", "/dev/null"});
+  fs::current_path(before);
+  CHECK(r.code == 0);
+  CHECK(fs::exists(dir / "fit.three_invocations.duration.csv"));
+  fs::remove(dir / "fit.three_invocations.duration.csv");
+  // An existing output keeps its mode.
+  const fs::path out = dir / "cost.csv";
+  write_all(out, "old\n");
+  fs::permissions(out, fs::perms::owner_read | fs::perms::owner_write);
+  r = run_flowcost({"quote", "lambda.requests=3e6", "--format", "csv", "-o", out.string()});
+  CHECK(r.code == 0);
+  CHECK(read_all(out) != "old\n");
+  CHECK(fs::status(out).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+  fs::remove_all(dir);
+}
