@@ -4,6 +4,9 @@
 #include <map>
 #include <memory>
 #include <ostream>
+#include <set>
+#include <tuple>
+#include <vector>
 
 #include "model/errors.h"
 #include "model/line_index.h"
@@ -23,9 +26,16 @@ struct Excerpts {
 
 void print_diagnostics(std::ostream& err, const std::vector<model::Diagnostic>& diagnostics,
                        std::size_t max_printed) {
+  // The same diagnostic twice (a YAML anchor's node is checked once per alias) is printed once.
+  std::vector<const model::Diagnostic*> unique;
+  std::set<std::tuple<int, std::string, int, int, std::string>> seen;
+  for (const auto& d : diagnostics)
+    if (seen.emplace(static_cast<int>(d.severity), d.where.file, d.where.line, d.where.column, d.message).second)
+      unique.push_back(&d);
   std::map<std::string, Excerpts> files;
   std::size_t printed = 0;
-  for (const auto& d : diagnostics) {
+  for (const model::Diagnostic* p : unique) {
+    const model::Diagnostic& d = *p;
     if (printed == max_printed) break;
     ++printed;
     const std::string& file = d.where.file;
@@ -48,11 +58,11 @@ void print_diagnostics(std::ostream& err, const std::vector<model::Diagnostic>& 
     }
     err << model::render_diagnostic_at_line(d, line);
   }
-  if (printed < diagnostics.size()) {
+  if (printed < unique.size()) {
     std::size_t errors = 0, warnings = 0;
-    for (std::size_t i = printed; i < diagnostics.size(); ++i)
-      (diagnostics[i].severity == model::Severity::error ? errors : warnings) += 1;
-    err << "... and " << diagnostics.size() - printed << " more (" << errors << (errors == 1 ? " error, " : " errors, ")
+    for (std::size_t i = printed; i < unique.size(); ++i)
+      (unique[i]->severity == model::Severity::error ? errors : warnings) += 1;
+    err << "... and " << unique.size() - printed << " more (" << errors << (errors == 1 ? " error, " : " errors, ")
         << warnings << (warnings == 1 ? " warning)" : " warnings)") << "\n";
   }
 }

@@ -172,3 +172,12 @@ TEST_CASE("validate: a placeholder left unsubstituted is a warning in the defini
                      "      \"Resource\": \"${NotifyArn}\",\n"
                      "                  ^\n");
 }
+
+TEST_CASE("validate: an error in a YAML anchor's node is reported once, not once per alias") {
+  const std::string file = std::string(FLOWCOST_TEST_DATA) + "/scenario/anchor_error.yaml";
+  auto r = run_flowcost({"validate", file});
+  CHECK(r.code == 1);
+  CHECK(r.err == file + ":11:29: error: memory_mb must be a whole number from 128 to 10240 (Lambda's range)\n"
+                        "        lambda: {memory_mb: 100000}\n"
+                        "                            ^\n");
+}
