@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/distribution.h"
+#include "model/number_format.h"
 #include "pricing/borrowed_prices.h"
 
 namespace flowcost::engine {
@@ -44,6 +46,32 @@ bool runs_distributed_map(const model::Scenario& scenario, const model::DesignEn
 }
 
 }  // namespace
+
+void apply_design_orchestration(const model::Scenario& scenario, const std::string& design,
+                                std::vector<Assumption>& assumptions) {
+  for (const auto& entry : scenario.designs) {
+    const auto* sfn = std::get_if<model::StepFunctionsDesign>(&entry.design);
+    if (entry.name != design || !sfn) continue;
+    for (unsigned k = 0; k < model::kLatencyKinds; ++k) {
+      const auto& v = sfn->orchestration_ms[k];
+      if (!v) continue;
+      std::string value;
+      switch (v->kind) {
+        case model::ValueSpec::Kind::number: value = model::format_shortest(v->number); break;
+        case model::ValueSpec::Kind::expression: value = v->expression.text(); break;
+        case model::ValueSpec::Kind::distribution: value = "a " + std::string(model::to_string(v->distribution.kind)) + " distribution"; break;
+      }
+      const std::string source = "design \"" + design + "\" orchestration: (" + v->loc.file + ":" +
+                                 std::to_string(v->loc.line) + ")";
+      for (auto& a : assumptions)
+        if (a.name == std::string("express_latency.") + model::kLatencyKeys[k] ||
+            a.name == std::string("standard_latency.") + model::kLatencyKeys[k]) {
+          a.value = value;
+          a.source = source;
+        }
+    }
+  }
+}
 
 std::vector<Assumption> map_sample_assumptions(const model::Scenario& scenario, const std::string& design) {
   for (const auto& entry : scenario.designs) {

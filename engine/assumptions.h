@@ -22,6 +22,12 @@ struct Assumption {
 std::vector<Assumption> design_assumptions(const std::vector<std::string>& meters, const pricing::PriceTable& table,
                                            bool free_tier);
 
+// A Step Functions design's own `orchestration:` latencies replace the table's express_latency.KEY and
+// standard_latency.KEY entries of `assumptions` (value as written, source the design's section), so that
+// the report lists the latency the design was simulated with.
+void apply_design_orchestration(const model::Scenario& scenario, const std::string& design,
+                                std::vector<Assumption>& assumptions);
+
 // The large-Map settings (scenario run: map_sample_children, map_sample_above; docs/scenario-format.md
 // "Large Maps") when design `design` of `scenario` can run a Distributed Map: its own machine, the child
 // machines its Tasks start, or the step_functions designs its IoT rules start. Empty otherwise.

@@ -137,6 +137,7 @@ RunReport build_run_report(const PricedRunInputs& in) {
   for (std::size_t i = 0; i < in.priced.size(); ++i) {
     r.designs.push_back(design_report(in.run.designs[i], in.priced[i]));
     r.designs.back().assumptions = engine::design_assumptions(in.priced[i].meters, in.table, in.options.free_tier);
+    engine::apply_design_orchestration(in.scenario, in.run.designs[i].name, r.designs.back().assumptions);
     for (auto& a : engine::map_sample_assumptions(in.scenario, in.run.designs[i].name))
       r.designs.back().assumptions.push_back(std::move(a));
     r.relative_error = std::max(r.relative_error, monthly_cost_relative_error(in.priced[i]));

@@ -197,3 +197,30 @@ TEST_CASE("assumptions: advise lists the table's borrowed prices among its warni
                                   "assumed: no Ireland Firehose price (the $0.035 golden is eu-west-2, "
                                   "docs/sources.md#conflict-16))") != std::string::npos);
 }
+
+TEST_CASE("assumptions: a design's own orchestration latencies are listed instead of the table's") {
+  const std::string scenario = std::string(FLOWCOST_TEST_DATA) + "/sfn/orchestration/override.yaml";
+  CliResult r = run_flowcost({"run", scenario, "--format", "json", "--draws", "2", "--executions", "20"});
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  auto design = [&](const std::string& name) {
+    for (const auto& d : j["designs"])
+      if (d["name"] == name) return d["assumptions"];
+    FAIL("no design " << name);
+    return nlohmann::json();
+  };
+  // chain-override sets three kinds (100ms, 0ms, 0.5s); the others keep the table's measured figures.
+  const auto over = design("chain-override");
+  CHECK(over["express_latency.execution_start_ms"] == 100);
+  CHECK(over["express_latency.state_entered_ms"] == 0);
+  CHECK(over["express_latency.task_dispatch_ms"] == 500);
+  CHECK(over["express_latency.choice_ms"] == 10.925);
+  CHECK(design("chain-express")["express_latency.task_dispatch_ms"] == 14.9);
+  CHECK(design("chain-drawn")["express_latency.task_dispatch_ms"] == "a uniform distribution");
+  // The table names where each value comes from.
+  CliResult table = run_flowcost({"run", scenario, "--draws", "2", "--executions", "20"});
+  REQUIRE(table.code == 0);
+  CHECK(table.out.find("  assumptions (design \"chain-override\" orchestration: (" + scenario +
+                       ":20)): express_latency.execution_start_ms=100, express_latency.state_entered_ms=0, "
+                       "express_latency.task_dispatch_ms=500\n") != std::string::npos);
+}
