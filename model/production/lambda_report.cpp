@@ -94,7 +94,7 @@ std::optional<JsonEvent> json_event(std::string_view row) {
 }
 
 // A `platform.report` event: record.metrics.durationMs (required), billedDurationMs, memorySizeMB and
-// initDurationMs (cold starts), record.status ("success", or "error", "failure", "timeout") and
+// initDurationMs (cold starts), restoreDurationMs and billedRestoreDurationMs (SnapStart cold starts), record.status ("success", or "error", "failure", "timeout") and
 // record.errorType (docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html, platform.report).
 std::optional<LambdaInvocation> platform_report(const JsonEvent& e, const std::string& path, int line,
                                                 Diagnostics& diags) {
@@ -130,6 +130,8 @@ std::optional<LambdaInvocation> platform_report(const JsonEvent& e, const std::s
   inv.billed_duration_ms = metric("billedDurationMs");
   inv.memory_mb = metric("memorySizeMB");
   inv.init_duration_ms = metric("initDurationMs");
+  inv.restore_duration_ms = metric("restoreDurationMs");
+  inv.billed_restore_duration_ms = metric("billedRestoreDurationMs");
   if (diags.error_count() != errors_before) return std::nullopt;
   if (!duration) {
     diags.error(at, "platform.report without \"record\": {\"metrics\": {\"durationMs\": ...}}");
@@ -188,12 +190,16 @@ std::optional<LambdaInvocation> parse_report_line(std::string_view text, const s
       inv.memory_mb = numeric("MB");
     } else if (f.label == "Init Duration") {
       inv.init_duration_ms = numeric("ms");
+    } else if (f.label == "Restore Duration") {
+      inv.restore_duration_ms = numeric("ms");
+    } else if (f.label == "Billed Restore Duration") {
+      inv.billed_restore_duration_ms = numeric("ms");
     } else if (f.label == "Status") {
       status = f.value;
     } else if (f.label == "Error Type") {
       inv.error = f.value;
     }
-    // Other fields (Max Memory Used, Restore Duration, XRAY TraceId, ...) change nothing that is fitted.
+    // Other fields (Max Memory Used, XRAY TraceId, ...) change nothing that is fitted.
   }
   if (!has_duration) {
     diags.error({path, line, static_cast<int>(at) + 1}, "REPORT line without \"Duration: ... ms\"");

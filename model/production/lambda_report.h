@@ -35,6 +35,11 @@ struct LambdaInvocation {
   std::optional<double> billed_duration_ms;
   std::optional<double> memory_mb;
   std::optional<double> init_duration_ms;  // present on cold starts
+  // A SnapStart cold start (a snapshot restored): Restore Duration, and the part of it that is billed
+  // ("You are not charged for the time it takes to restore a snapshot": Lambda Developer Guide,
+  // "Monitoring for Lambda SnapStart").
+  std::optional<double> restore_duration_ms;
+  std::optional<double> billed_restore_duration_ms;
   std::optional<std::string> error;         // the error name of a failed invocation
   std::string request_id;
   int line = 0;                             // where the record is

@@ -221,4 +221,18 @@ TEST_CASE("fit: bad input is an error at its position, exit 1, nothing written",
   CHECK(same.err.find("error: refusing to overwrite input file " + data("checkout.log")) != std::string::npos);
 }
 
+TEST_CASE("fit: a SnapStart restore is a cold start, its init the billed restore time", "[fit]") {
+  // Four invocations: an INIT cold start (150.44 ms), a timeout, a SnapStart restore (Restore Duration
+  // 412.10 ms, of which 120 ms billed) and a warm one.
+  auto dir = scratch_folder("fit_snapstart");
+  CliResult r = run_flowcost({"fit", data("snapstart.log"), "--format", "json", "-o", (dir / "fit.json").string()});
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(slurp(dir / "fit.json"));
+  const auto& f = j["lambda"]["functions"][0];
+  CHECK(f["invocations"] == 4);
+  CHECK(f["cold_starts"] == 2);
+  CHECK(f["cold_start_probability"] == 0.5);
+  CHECK(slurp(dir / "fit.snapstart.init.csv") == "duration_ms\n120\n150.44\n");
+}
+
 }  // namespace flowcost

@@ -218,3 +218,24 @@ TEST_CASE("bad histories: positioned errors") {
   CHECK(headlines(d6) == std::vector<std::string>{
                              "h.json:1:12: error: the history has no state entered (no \"...StateEntered\" event)"});
 }
+
+TEST_CASE("a SnapStart cold start: Restore Duration and Billed Restore Duration, in either log format") {
+  Diagnostics diags;
+  LambdaLog log = read_text(
+      "REPORT RequestId: r1\tDuration: 50.00 ms\tBilled Duration: 50 ms\tMemory Size: 128 MB\tMax Memory Used: 70 MB\t"
+      "Restore Duration: 412.10 ms\tBilled Restore Duration: 120 ms\n"
+      "{\"time\":\"2024-05-01T10:00:06.000Z\",\"type\":\"platform.report\",\"record\":{\"requestId\":\"r2\",\"metrics\":"
+      "{\"durationMs\":60.0,\"billedDurationMs\":60,\"memorySizeMB\":128,\"restoreDurationMs\":300.5,"
+      "\"billedRestoreDurationMs\":90}}}\n"
+      "REPORT RequestId: r3\tDuration: 12.00 ms\n",
+      diags);
+  CHECK(diags.empty());
+  const auto& inv = log.functions.at("fn");
+  REQUIRE(inv.size() == 3);
+  CHECK(inv[0].restore_duration_ms == 412.1);
+  CHECK(inv[0].billed_restore_duration_ms == 120);
+  CHECK_FALSE(inv[0].init_duration_ms);
+  CHECK(inv[1].restore_duration_ms == 300.5);
+  CHECK(inv[1].billed_restore_duration_ms == 90);
+  CHECK_FALSE(inv[2].restore_duration_ms);
+}
