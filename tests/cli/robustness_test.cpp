@@ -125,8 +125,8 @@ TEST_CASE("robustness: a run too large to finish is refused before any work, wit
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CHECK(headline(r.err) == nested + ":9:5: error: the run would enter about 2e+13 states (2 draws x 10 executions "
-                                    "x about 1e+12 states per event over all designs, Maps at their mean item counts; "
-                                    "design \"fan-out\" alone about 1e+12), above the limit of 1e+11 states "
+                                    "x about 1e+12 states per event over all designs, Maps at their mean item counts, "
+                                    "loops as draw 0's first events went; design \"fan-out\" alone about 1e+12), above the limit of 1e+11 states "
                                     "(--max-states); lower --executions or --draws, simulate fewer Map items, or raise "
                                     "--max-states");
   CHECK_FALSE(fs::exists(out));
@@ -143,9 +143,20 @@ TEST_CASE("robustness: a run too large to finish is refused before any work, wit
   CHECK(big.code == 1);
   CHECK(headline(big.err) == tiny + ":24:5: error: the run would enter about 5e+15 states (1,000,000 draws x "
                                     "1,000,000,000 executions x about 5 states per event over all designs, Maps at their "
-                                    "mean item counts; design \"rule\" alone about 3), above the limit of 1e+11 states "
+                                    "mean item counts, loops as draw 0's first events went; design \"rule\" alone about 3), above the limit of 1e+11 states "
                                     "(--max-states); lower --executions or --draws, simulate fewer Map items, or raise "
                                     "--max-states");
+  // A loop the estimate cannot weigh: the pilot of draw 0's first events finds 12,500 transitions an event
+  // (the Standard history limit, 25,000 events) instead of 3 states.
+  const std::string loop = run_data("choice_loop.yaml");
+  auto looped = flowcost::testing::run_flowcost({"run", loop, "-o", out});
+  CHECK(looped.code == 1);
+  CHECK(headline(looped.err) == loop + ":9:5: error: the run would enter about 2.5e+11 states (20 draws x 1,000,000 "
+                                       "executions x about 1.2e+04 states per event over all designs, Maps at their "
+                                       "mean item counts, loops as draw 0's first events went; design \"loop\" alone "
+                                       "about 1.2e+04), above the limit of 1e+11 states (--max-states); lower "
+                                       "--executions or --draws, simulate fewer Map items, or raise --max-states");
+  CHECK_FALSE(fs::exists(out));
   // The limit is an option; a run under it is unchanged.
   auto limited = flowcost::testing::run_flowcost({"run", tiny, "--max-states", "100", "--format", "csv"});
   CHECK(limited.code == 1);
