@@ -10,6 +10,7 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/output.h"
 #include "model/errors.h"
+#include "model/suggest.h"
 
 namespace flowcost::cli {
 
@@ -46,6 +47,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                                   [&](const Verb& v) { return !args.empty() && args.front() == v.name; });
   if (named != std::end(kVerbs)) {
     named->add(app, ctx);
+  } else if (!args.empty() && !args.front().empty() && args.front()[0] != '-') {
+    // Not a verb (CLI11 would say "A subcommand is required"): name it, with the nearest verb.
+    std::vector<std::string> verbs;
+    for (const Verb& v : kVerbs) verbs.emplace_back(v.name);
+    err << "flowcost: error: " << model::unknown_name_message("command", args.front(), verbs) << "\n";
+    err << "Run 'flowcost --help' for usage.\n";
+    return 1;
   } else {
     for (const Verb& v : kVerbs) v.add(app, ctx);
   }

@@ -59,8 +59,9 @@ double check_work_bound(const model::Scenario& scenario, const std::vector<const
                                           ? scenario.designs[largest_index].loc
                                           : model::SourceLocation{"command line", 0, 0};
   throw model::InputError(
-      where, "the run would enter about " + about(total) + " states (" + grouped(plan.draws) + " draws x " +
-                 grouped(plan.executions) + " executions x about " + about(per_event) +
+      where, "the run would enter about " + about(total) + " states (" + grouped(plan.draws) +
+                 (plan.draws == 1 ? " draw x " : " draws x ") + grouped(plan.executions) +
+                 (plan.executions == 1 ? " execution x about " : " executions x about ") + about(per_event) +
                  " states per event over all designs, Maps at their mean item counts, loops as draw 0's first events "
                  "went; design \"" +
                  designs[largest_index]->name() + "\" alone about " + about(largest) + "), above the limit of " +

@@ -26,8 +26,8 @@ std::optional<double> parse_quantity(std::string text) {
 // "quantity ... must be a finite number that is not negative" problems, else empty.
 std::string quantity_problem(const std::string& meter, const std::string& text, std::optional<double> value) {
   if (!value) return "quantity \"" + text + "\" of meter \"" + meter + "\" is not a number";
-  if (!std::isfinite(*value) || *value < 0)
-    return "quantity \"" + text + "\" of meter \"" + meter + "\" must be a finite number, not negative";
+  if (!std::isfinite(*value)) return "quantity \"" + text + "\" of meter \"" + meter + "\" must be a finite number";
+  if (*value < 0) return "quantity \"" + text + "\" of meter \"" + meter + "\" must not be negative";
   return "";
 }
 

@@ -102,7 +102,7 @@ TEST_CASE("quote: an unknown meter gets the closest name, exit 1 and nothing on 
   auto bad = run_flowcost({"quote", "lambda.requests=abc", "sns.publishes=-1", "nonsense"});
   CHECK(bad.code == 1);
   CHECK(bad.err == "flowcost: error: quantity \"abc\" of meter \"lambda.requests\" is not a number\n"
-                   "flowcost: error: quantity \"-1\" of meter \"sns.publishes\" must be a finite number, not negative\n"
+                   "flowcost: error: quantity \"-1\" of meter \"sns.publishes\" must not be negative\n"
                    "flowcost: error: expected METER=QUANTITY, got \"nonsense\"\n");
   auto none = run_flowcost({"quote"});
   CHECK(none.code == 1);
@@ -170,7 +170,7 @@ TEST_CASE("quote: every problem of a usage file is reported at its line and colu
   CHECK(r.out == "");
   CHECK(r.err == f + ":1:1: error: unknown meter \"lambda.request\"; did you mean \"lambda.requests\"?\n"
                      "lambda.request: 3000000\n^\n" +
-                 f + ":2:24: error: quantity \"-5\" of meter \"lambda.gb_seconds.x86\" must be a finite number, not negative\n"
+                 f + ":2:24: error: quantity \"-5\" of meter \"lambda.gb_seconds.x86\" must not be negative\n"
                      "lambda.gb_seconds.x86: -5\n                       ^\n" +
                  f + ":3:15: error: quantity \"lots\" of meter \"sqs.requests\" is not a number\n"
                      "sqs.requests: lots\n              ^\n" +

@@ -143,10 +143,20 @@ TEST_CASE("run: option mistakes exit 1") {
     const char* value;
     const char* range;
   };
-  for (const OutOfRange& o : {OutOfRange{"--seed", "-1", "0 to 9007199254740992"},
-                              OutOfRange{"--seed", "18446744073709551616", "0 to 9007199254740992"},
-                              OutOfRange{"--seed", "9007199254740993", "0 to 9007199254740992"},
-                              OutOfRange{"--threads", "-1", "0 to 1024"}, OutOfRange{"--threads", "1025", "0 to 1024"},
+  for (const char* seed : {"-1", "18446744073709551616", "9007199254740993", "1.5", "1e300"}) {
+    CliResult bad = run_flowcost({"run", scenario, "--seed", seed});
+    CHECK(bad.code == 1);
+    CHECK(bad.err == std::string("flowcost: error: --seed: must be a whole number from 0 to 9,007,199,254,740,992, not ") +
+                         seed + "\nRun 'flowcost --help' for usage.\n");
+  }
+  // A count may be written with an exponent, as in the scenario's run: section.
+  CliResult exponent = run_flowcost({"run", scenario, "--executions", "1e1", "--draws", "2e0", "--format", "json"});
+  CHECK(exponent.code == 0);
+  CHECK(nlohmann::json::parse(exponent.out)["executions_per_draw"] == 10);
+  CHECK(run_flowcost({"run", scenario, "--executions", "1e10"}).err ==
+        "flowcost: error: --executions: must be a whole number from 1 to 1,000,000,000, not 1e10\n"
+        "Run 'flowcost --help' for usage.\n");
+  for (const OutOfRange& o : {OutOfRange{"--threads", "-1", "0 to 1024"}, OutOfRange{"--threads", "1025", "0 to 1024"},
                               OutOfRange{"--threads", "100000", "0 to 1024"}}) {
     CliResult bad = run_flowcost({"run", scenario, o.option, o.value});
     CHECK(bad.code == 1);
@@ -159,7 +169,8 @@ TEST_CASE("run: option mistakes exit 1") {
   // NaN passes every range comparison; it is refused as not finite.
   CliResult nan = run_flowcost({"run", scenario, "--rel-error", "nan"});
   CHECK(nan.code == 1);
-  CHECK(nan.err == "flowcost: error: --rel-error: Value nan is not a finite number\nRun 'flowcost --help' for usage.\n");
+  CHECK(nan.err == "flowcost: error: --rel-error: must be more than 0 and less than 1 (0.05: a 95% half-width of 5% of "
+                   "the mean), not nan\nRun 'flowcost --help' for usage.\n");
   CHECK(run_flowcost({"run", scenario, "--max-states", "nan"}).code == 1);
 }
 

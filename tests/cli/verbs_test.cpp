@@ -40,7 +40,7 @@ TEST_CASE("without a verb first, every verb is built: help lists them all, an un
   }
   CliResult typo = run_flowcost({"rnu", "x.yaml"});
   CHECK(typo.code == 1);
-  CHECK(typo.err == "flowcost: error: A subcommand is required\nRun 'flowcost --help' for usage.\n");
+  CHECK(typo.err == "flowcost: error: unknown command \"rnu\"; did you mean \"run\"?\nRun 'flowcost --help' for usage.\n");
   CliResult version = run_flowcost({"--version"});
   CHECK(version.code == 0);
   CHECK(version.out == "flowcost " FLOWCOST_VERSION "\n");
