@@ -183,7 +183,15 @@ void parse_designs(const Node* node, const SourceLocation& root_loc, Scenario& s
       if (auto v = read_string(*n, "design name", diags)) {
         d.name = *v;
         auto [first, inserted] = seen.emplace(d.name, item.loc.line);
-        if (!inserted) {
+        const bool control = std::any_of(d.name.begin(), d.name.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+        });
+        if (control) {
+          // A name goes into every report, CSV row and terminal table: a control character (a tab, a
+          // newline, an escape sequence) would break them.
+          diags.error(n->loc, "a design name must not contain control characters (tab, newline, escape...)");
+          ok = false;
+        } else if (!inserted) {
           diags.error(n->loc, "duplicate design name \"" + d.name + "\" (first at line " +
                                   std::to_string(first->second) + ")");
           ok = false;

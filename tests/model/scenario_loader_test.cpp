@@ -103,6 +103,7 @@ TEST_CASE("every problem of a scenario is reported at its position") {
       f + ":16:11: error: unknown design kind \"step_function\"; did you mean \"step_functions\"?",
       f + ":17:11: error: duplicate design name \"a\" (first at line 15)",
       f + ":19:5: error: design is missing \"name\"",
+      f + ":20:11: error: a design name must not contain control characters (tab, newline, escape...)",
       f + ":5:10: error: input \"total\" uses input \"devices\" before its definition at line 6",
       f + ":8:9: error: unknown name \"devicez\"; did you mean \"devices\"?",
       f + ":13:3: error: workload item \"devices\" has the same name as the input at line 6",
