@@ -56,12 +56,13 @@ bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) |
 // function '(' args ')' | '(' expr ')'.  So -2^2 = -(2^2) and 2^3^2 = 2^(3^2).
 class Parser {
  public:
-  Parser(std::string_view text, std::vector<std::string>& names) : text_(text), names_(names) {}
+  Parser(std::string_view text, std::vector<std::string>& names, std::vector<std::size_t>& name_offsets)
+      : text_(text), names_(names), name_offsets_(name_offsets) {}
 
   NodePtr parse_all() {
     NodePtr n = expr();
     skip_space();
-    if (pos_ < text_.size()) fail(pos_, "unexpected \"" + std::string(1, text_[pos_]) + "\"; expected an operator");
+    if (pos_ < text_.size()) fail(pos_, "unexpected \"" + character_at(pos_) + "\"; expected an operator");
     return n;
   }
 
@@ -175,13 +176,16 @@ class Parser {
       skip_space();
       if (pos_ < text_.size() && text_[pos_] == '(') return call(name, start);
       pos_ = start + name.size();
-      if (std::find(names_.begin(), names_.end(), name) == names_.end()) names_.push_back(name);
+      if (std::find(names_.begin(), names_.end(), name) == names_.end()) {
+        names_.push_back(name);
+        name_offsets_.push_back(start);
+      }
       auto n = std::make_shared<ExprNode>();
       n->op = ExprOp::name;
       n->name = std::move(name);
       return n;
     }
-    fail(pos_, "unexpected \"" + std::string(1, c) + "\"; expected a number, a name or \"(\"");
+    fail(pos_, "unexpected \"" + character_at(pos_) + "\"; expected a number, a name or \"(\"");
   }
 
   NodePtr call(const std::string& name, std::size_t start) {
@@ -211,7 +215,15 @@ class Parser {
   }
 
   std::string_view text_;
+  // The character at byte `pos`, whole (a full-width digit is three bytes of UTF-8), for messages.
+  std::string character_at(std::size_t pos) const {
+    std::size_t width = 1;
+    while (pos + width < text_.size() && (static_cast<unsigned char>(text_[pos + width]) & 0xC0) == 0x80) ++width;
+    return std::string(text_.substr(pos, width));
+  }
+
   std::vector<std::string>& names_;
+  std::vector<std::size_t>& name_offsets_;
   std::size_t pos_ = 0;
   NestingDepth depth_;
 };
@@ -238,18 +250,29 @@ double eval(const ExprNode& n, const std::function<double(std::string_view)>& lo
 }  // namespace
 
 Expression Expression::parse(std::string_view text, const SourceLocation& loc, Diagnostics& diags) {
+  return parse(text, loc,
+               [&loc](std::size_t offset) {
+                 SourceLocation at = loc;
+                 if (at.column > 0) at.column += static_cast<int>(offset);
+                 return at;
+               },
+               diags);
+}
+
+Expression Expression::parse(std::string_view text, const SourceLocation& loc,
+                             const std::function<SourceLocation(std::size_t)>& at, Diagnostics& diags) {
   Expression e;
   e.text_ = std::string(text);
   e.loc_ = loc;
   std::vector<std::string> names;
+  std::vector<std::size_t> offsets;
   try {
-    Parser parser(text, names);
+    Parser parser(text, names, offsets);
     e.root_ = parser.parse_all();
     e.names_ = std::move(names);
+    for (std::size_t offset : offsets) e.name_locs_.push_back(at(offset));
   } catch (const SyntaxError& err) {
-    SourceLocation at = loc;
-    if (at.column > 0) at.column += static_cast<int>(err.offset);
-    diags.error(at, err.message);
+    diags.error(at(err.offset), err.message);
     e.root_.reset();
   }
   return e;

@@ -22,12 +22,18 @@ class Expression {
   Expression() = default;
   // Reports syntax errors to `diags` at their column (relative to `loc`); returns an empty expression then.
   static Expression parse(std::string_view text, const SourceLocation& loc, Diagnostics& diags);
+  // The same with every byte of `text` at `at(offset)` (a block scalar's lines, a quoted string's escapes);
+  // `at(text.size())` is just after the last byte. `loc` is the value's own position.
+  static Expression parse(std::string_view text, const SourceLocation& loc,
+                          const std::function<SourceLocation(std::size_t)>& at, Diagnostics& diags);
 
   bool valid() const { return root_ != nullptr; }
   const std::string& text() const { return text_; }
   const SourceLocation& loc() const { return loc_; }
   // Every name the expression refers to, in first-use order.
   const std::vector<std::string>& names() const { return names_; }
+  // Where names()[i] is first written (the expression's position when not known).
+  const SourceLocation& name_loc(std::size_t i) const { return i < name_locs_.size() ? name_locs_[i] : loc_; }
   // The name, when the whole expression is one name and nothing else (blanks around it aside): such a
   // value is read directly, without evaluation.
   std::optional<std::string_view> bare_name() const {
@@ -53,6 +59,7 @@ class Expression {
   std::string text_;
   SourceLocation loc_;
   std::vector<std::string> names_;
+  std::vector<SourceLocation> name_locs_;
 };
 
 }  // namespace flowcost::model

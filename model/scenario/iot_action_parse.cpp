@@ -41,10 +41,11 @@ namespace iot_detail {
 
 void check_names(const ValueSpec& value, const NameScope& scope, Diagnostics& diags) {
   if (value.kind != ValueSpec::Kind::expression || !value.expression.valid()) return;
-  for (const auto& n : value.expression.names()) {
+  for (std::size_t i = 0; i < value.expression.names().size(); ++i) {
+    const std::string& n = value.expression.names()[i];
     if (std::find(scope.names.begin(), scope.names.end(), n) == scope.names.end())
-      diags.error(value.loc, unknown_name_message("name", n, scope.names) +
-                                 " (names are scenario inputs, workload items or the design's fields)");
+      diags.error(value.expression.name_loc(i), unknown_name_message("name", n, scope.names) +
+                                                    " (names are scenario inputs, workload items or the design's fields)");
   }
 }
 

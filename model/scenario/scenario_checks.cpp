@@ -51,19 +51,21 @@ class DefinedNames {
 // Checks the names of one expression: `allowed` are the names defined before it.
 void check_names(const Expression& e, const DefinedNames& allowed, const Scenario& s, std::string_view owner,
                  Diagnostics& diags) {
-  for (const auto& name : e.names()) {
+  for (std::size_t i = 0; i < e.names().size(); ++i) {
+    const std::string& name = e.names()[i];
+    const SourceLocation& at = e.name_loc(i);
     if (allowed.contains(name)) continue;
     if (const InputSpec* later = find_input(s, name)) {
-      diags.error(e.loc(), std::string(owner) + " uses input \"" + name + "\" before its definition at line " +
-                               std::to_string(later->loc.line));
+      diags.error(at, std::string(owner) + " uses input \"" + name + "\" before its definition at line " +
+                          std::to_string(later->loc.line));
     } else if (const InputSpec* item = find_workload_item(s, name); item && is_per_event(*item)) {
-      diags.error(e.loc(), std::string(owner) + " refers to \"" + name +
-                               "\", a per-event workload distribution; expressions take per-draw values only");
+      diags.error(at, std::string(owner) + " refers to \"" + name +
+                          "\", a per-event workload distribution; expressions take per-draw values only");
     } else if (item) {
-      diags.error(e.loc(), std::string(owner) + " uses workload item \"" + name + "\" before its definition at line " +
-                               std::to_string(item->loc.line));
+      diags.error(at, std::string(owner) + " uses workload item \"" + name + "\" before its definition at line " +
+                          std::to_string(item->loc.line));
     } else {
-      diags.error(e.loc(), unknown_name_message("name", name, allowed.list()));
+      diags.error(at, unknown_name_message("name", name, allowed.list()));
     }
   }
 }

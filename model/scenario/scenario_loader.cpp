@@ -311,6 +311,7 @@ Scenario load_scenario(SourceFile src, const std::vector<std::pair<std::string, 
   s.sha256 = sha256_hex(src.text);
   s.input_file_hashes[src.path] = s.sha256;
   auto root = parse_document(src, diags);
+  const ExpressionSource expression_source(src);  // expressions' names and errors at their own positions
   if (!root) return s;
   if (!root->is_mapping()) {
     diags.error(root->loc, "a scenario file is a mapping with scenario, inputs, workload and designs; got " +

@@ -21,9 +21,10 @@ namespace {
 
 void check_names(const Context& ctx, const ValueSpec& v) {
   if (v.kind != ValueSpec::Kind::expression || !v.expression.valid()) return;
-  for (const auto& name : v.expression.names()) {
+  for (std::size_t i = 0; i < v.expression.names().size(); ++i) {
+    const std::string& name = v.expression.names()[i];
     if (std::find(ctx.known_names.begin(), ctx.known_names.end(), name) != ctx.known_names.end()) continue;
-    ctx.diags.error(v.loc, unknown_name_message("input or workload item", name, ctx.known_names));
+    ctx.diags.error(v.expression.name_loc(i), unknown_name_message("input or workload item", name, ctx.known_names));
   }
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "model/number_format.h"
+#include "model/template/mapped_text.h"
 #include "model/units.h"
 
 namespace flowcost::model {
@@ -65,8 +66,33 @@ SourceLocation text_start(const Node& node) {
 
 bool reads_as_quantity(std::string_view text) { return looks_numeric(text) && plain_quantity_text(text); }
 
+namespace {
+thread_local const ExpressionSource* g_expression_source = nullptr;
+}  // namespace
+
+ExpressionSource::ExpressionSource(const SourceFile& file)
+    : path_(file.path), lines_(file.text), previous_(g_expression_source) {
+  g_expression_source = this;
+}
+
+ExpressionSource::~ExpressionSource() { g_expression_source = previous_; }
+
+const ExpressionSource* ExpressionSource::current() { return g_expression_source; }
+
 Expression parse_expression_node(const Node& node, Diagnostics& diags) {
-  return Expression::parse(node.text, text_start(node), diags);
+  const ExpressionSource* source = ExpressionSource::current();
+  if (!source || source->path() != node.loc.file) return Expression::parse(node.text, text_start(node), diags);
+  const templates::MappedText mapped = templates::scalar_text(node, source->path(), source->lines());
+  if (mapped.origin.size() != node.text.size()) return Expression::parse(node.text, text_start(node), diags);
+  return Expression::parse(node.text, text_start(node),
+                           [&](std::size_t offset) {
+                             if (mapped.origin.empty()) return text_start(node);
+                             const auto& o = mapped.origin[std::min(offset, mapped.origin.size() - 1)];
+                             SourceLocation l{node.loc.file, o.line, o.column};
+                             if (offset >= mapped.origin.size()) l.column += 1;  // just after the last byte
+                             return l;
+                           },
+                           diags);
 }
 
 ValueSpec parse_value(const Node& node, Dimension d, Diagnostics& diags) {

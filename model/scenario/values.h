@@ -10,6 +10,8 @@
 #include "model/distribution.h"
 #include "model/document.h"
 #include "model/expression.h"
+#include "model/line_index.h"
+#include "model/source_file.h"
 #include "model/input_files.h"
 
 namespace flowcost::model {
@@ -43,8 +45,30 @@ DistributionSpec resolve_distribution(const DistributionSpec& spec,
 // Does a scalar's text read as a quantity (digits and a unit), so that failing to read it is a bad
 // quantity rather than an expression?
 bool reads_as_quantity(std::string_view text);
-// The scalar's text as an expression, its position at the text's first character (after a quote).
+// The scalar's text as an expression, its position at the text's first character (after a quote). While an
+// ExpressionSource of the scalar's file lives on this thread, every byte (a name, a syntax error) is at its
+// own line and column, in a block scalar (`|`, `>-`) and after escapes too (templates::scalar_text);
+// otherwise at that first character plus its offset.
 Expression parse_expression_node(const Node& node, Diagnostics& diags);
+
+// The file whose scalars parse_expression_node traces, for the lifetime of this object (load_scenario
+// makes one for the scenario file). Not copyable; nests (the innermost is used).
+class ExpressionSource {
+ public:
+  explicit ExpressionSource(const SourceFile& file);
+  ~ExpressionSource();
+  ExpressionSource(const ExpressionSource&) = delete;
+  ExpressionSource& operator=(const ExpressionSource&) = delete;
+
+  const std::string& path() const { return path_; }
+  const LineIndex& lines() const { return lines_; }
+  static const ExpressionSource* current();
+
+ private:
+  std::string path_;
+  LineIndex lines_;
+  const ExpressionSource* previous_;
+};
 
 // A number or quantity (`35ms`), a name or expression string (`alarm_fraction`, `a * 2`), or a
 // distribution mapping.

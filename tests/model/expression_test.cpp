@@ -61,6 +61,10 @@ TEST_CASE("syntax errors are reported at their column") {
   CHECK(error_of("3 * 5kb") ==
         "s.yaml:7:26: error: unknown unit \"kb\"; use ms, s, min, h, d (durations), B, KB, MB, GB (sizes) or $ (money)");
   CHECK(error_of("a # b") == "s.yaml:7:23: error: unexpected \"#\"; expected an operator");
+  // A character of several UTF-8 bytes is quoted whole (full-width digits, an accented letter).
+  CHECK(error_of("\xEF\xBC\x93\xEF\xBC\x90ms") ==
+        "s.yaml:7:21: error: unexpected \"\xEF\xBC\x93\"; expected a number, a name or \"(\"");
+  CHECK(error_of("2 \xC3\xA9") == "s.yaml:7:23: error: unexpected \"\xC3\xA9\"; expected an operator");
 }
 
 TEST_CASE("an expression that is one name, blanks aside, is a bare name") {

@@ -438,3 +438,15 @@ TEST_CASE("load_scenario of a file already read is load_scenario of its path") {
     CHECK_FALSE(texts_a.empty());  // the unknown --set name at least
   }
 }
+
+TEST_CASE("an expression's unknown name or syntax error is at its own line and column, in blocks too") {
+  Diagnostics d;
+  load_scenario(data("expression_positions.yaml"), {}, d);
+  const std::string f = data("expression_positions.yaml");
+  CHECK(headlines(d) == Lines{
+      f + ":13:5: error: unknown function \"sqrtt\"",  // a syntax error, found while reading the file
+      f + ":6:19: error: unknown name \"bogus_one\"",   // names, checked once every input is read
+      f + ":7:22: error: unknown name \"bogus_two\"",
+      f + ":10:7: error: unknown name \"bogus_three\"",
+  });
+}
