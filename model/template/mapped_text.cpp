@@ -102,7 +102,42 @@ bool trace_literal_block(const Node& scalar, const LineIndex& lines, MappedText&
   return out.origin.size() == value.size();
 }
 
-// A double-quoted string on one line: JSON's escapes, each decoded byte at its escape's column.
+// The code point of the `digits` hex digits at source[i], or -1.
+long hex_at(std::string_view source, std::size_t i, std::size_t digits) {
+  if (i + digits > source.size()) return -1;
+  long v = 0;
+  for (std::size_t k = i; k < i + digits; ++k) {
+    const char c = source[k];
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+// `code` as UTF-8.
+std::string utf8_of(unsigned long code) {
+  std::string out;
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+  return out;
+}
+
+// A double-quoted string on one line: JSON's escapes (\uXXXX and its surrogate pairs too) and YAML's \x and
+// \U, each decoded byte at its escape's column.
 bool trace_double_quoted(const Node& scalar, const LineIndex& lines, std::size_t i, MappedText& out) {
   std::string_view source = lines.line(scalar.loc.line);
   if (i >= source.size() || source[i] != '"') return false;
@@ -124,6 +159,26 @@ bool trace_double_quoted(const Node& scalar, const LineIndex& lines, std::size_t
     }
     if (i + 1 >= source.size()) return false;
     char e = source[i + 1];
+    if (e == 'u' || e == 'U' || e == 'x') {
+      const std::size_t digits = e == 'u' ? 4 : e == 'U' ? 8 : 2;
+      long code = hex_at(source, i + 2, digits);
+      std::size_t length = 2 + digits;
+      if (code >= 0xD800 && code <= 0xDBFF && e == 'u' && i + 7 < source.size() && source[i + 6] == '\\' &&
+          source[i + 7] == 'u') {
+        const long low = hex_at(source, i + 8, 4);
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+          length = 12;
+        }
+      }
+      if (code < 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+      for (char byte : utf8_of(static_cast<unsigned long>(code))) {
+        decoded += byte;
+        out.origin.push_back(at);
+      }
+      advance(i + length);
+      continue;
+    }
     char piece = 0;
     switch (e) {
       case 'n': piece = '\n'; break;
@@ -132,7 +187,7 @@ bool trace_double_quoted(const Node& scalar, const LineIndex& lines, std::size_t
       case 'b': piece = '\b'; break;
       case 'f': piece = '\f'; break;
       case '"': case '\\': case '/': piece = e; break;
-      default: return false;  // \uXXXX and YAML's own escapes: not traced
+      default: return false;  // YAML's other escapes (\0, \e, \N, ...): not traced
     }
     decoded += piece;
     out.origin.push_back(at);

@@ -138,6 +138,13 @@ TEST_CASE("an error in a one-line DefinitionString is reported at its character 
         Lines{data("cfn_sub.json") + ":20:134: error: state \"Log\": unknown field \"Nxt\"; did you mean \"Next\"?"});
 }
 
+TEST_CASE("a one-line DefinitionString with \\u escapes: the error's column is still the template's") {
+  // "\u00e9" and the surrogate pair "\ud83d\ude80" decode to 2 and 4 bytes; "Nxt" is at column 205.
+  const std::string path = data("definition_string_escapes.json");
+  CHECK(error_headlines(path, {std::nullopt, {}}) ==
+        Lines{path + ":1:205: error: state \"A\": unknown field \"Nxt\"; did you mean \"Next\"?"});
+}
+
 TEST_CASE("several state machines: state_machine picks one; none or an unknown one is an error") {
   std::string path = data("cfn_sub.json");
   SourceLocation at{"scenario.yaml", 7, 20};
