@@ -47,7 +47,8 @@ void finish_batch(Context& ctx, const std::string& format, const std::string& ou
     reports::write_run_csv_header(text);
     for (const auto& r : made) reports::write_run_csv_rows(r, text);
   }
-  write_output(output, text.str(), ctx.out, inputs);
+  // With no scenario run there is nothing to report: no output (an existing -o file keeps its bytes).
+  if (!made.empty() || scenarios == 0) write_output(output, text.str(), ctx.out, inputs);
   for (const auto& r : made) report_budgets(ctx, r, r.scenario + ": ");
   if (failed > 0) {
     ctx.err << "flowcost batch: " << failed << " of " << scenarios << " scenarios failed\n";

@@ -38,6 +38,11 @@ TEST_CASE("batch: a failing scenario goes to stderr, the others are still writte
                        "flowcost batch: 1 of 2 scenarios failed\n");
   CliResult single = run_flowcost({"run", tiny, "--format", "csv"});
   CHECK(read_text_file(out.string()) == single.out);
+  // Every scenario failed: nothing to report, so the existing CSV keeps its bytes (no header-only file).
+  CliResult all_failed = run_flowcost({"batch", bad, "-o", out.string()});
+  CHECK(all_failed.code == 1);
+  CHECK(all_failed.err.find("flowcost batch: 1 of 1 scenarios failed\n") != std::string::npos);
+  CHECK(read_text_file(out.string()) == single.out);
   fs::remove_all(dir);
 }
 
