@@ -55,7 +55,19 @@ void run_until(sim::Replicator& replicator, sim::RunResult& result, std::vector<
   const std::size_t records_before = records(result);
   const auto price_new_draws = [&](sim::RunResult& run) {
     check_priced_meters(scenario, run, table);
-    update_priced_run(priced, run, table, options);
+    priced.resize(run.designs.size());
+    for (std::size_t i = 0; i < run.designs.size(); ++i) {
+      try {
+        update_priced_design(priced[i], run.designs[i], table, options);
+      } catch (const model::InputError& e) {
+        // A draw too costly to price (its message names the design, the draw and the rate line): at the
+        // design's position in the scenario.
+        std::vector<model::Diagnostic> placed = e.diagnostics();
+        for (auto& d : placed)
+          if (!d.where.known() && i < scenario.designs.size()) d.where = scenario.designs[i].loc;
+        throw model::InputError(std::move(placed));
+      }
+    }
     sim::release_batch_totals(run, records(run));
     if (progress) progress(first + (records(run) - records_before), target);
   };

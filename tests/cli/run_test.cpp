@@ -308,10 +308,11 @@ TEST_CASE("run: a monthly cost too large to price names the design and the draw,
   CliResult r = run_flowcost({"run", run_data("tiny.yaml"), "--set", "devices=1e17", "-o", out.string()});
   CHECK(r.code == 1);
   CHECK(r.out == "");
-  CHECK(r.err == "flowcost: error: design \"workflow\", draw 0: meter \"sfn.standard.transitions\" with quantity "
-                 "2e+20 brings the monthly cost above $1e+15, the largest amount flowcost prices; check the quantity, "
-                 "and the price of rate line \"transitions\" in price table \"aws-us-east-1\" (" +
-                     transitions_price() + ")\n");
+  // At the design's position in the scenario (the draw's inputs made it so).
+  CHECK(r.err == run_data("tiny.yaml") + ":12:5: error: design \"workflow\", draw 0: meter \"sfn.standard.transitions\" "
+                 "with quantity 2e+20 brings the monthly cost above $1e+15, the largest amount flowcost prices; check "
+                 "the quantity, and the price of rate line \"transitions\" in price table \"aws-us-east-1\" (" +
+                     transitions_price() + ")\n  - name: workflow\n    ^\n");
   CHECK(!fs::exists(out));
 }
 
@@ -328,10 +329,10 @@ TEST_CASE("run: a price too large to bill names the rate line's price in the tab
       run_flowcost({"run", run_data("tiny.yaml"), "--set", "devices=1000", "--prices", table, "-o", out.string()});
   CHECK(r.code == 1);
   CHECK(r.out == "");
-  CHECK(r.err == "flowcost: error: design \"workflow\", draw 0: meter \"sfn.standard.transitions\" with quantity "
-                 "2000000 brings the monthly cost above $1e+15, the largest amount flowcost prices; check the quantity, "
-                 "and the price of rate line \"transitions\" in price table \"aws-us-east-1\" (" +
-                     transitions_price(table) + ")\n");
+  CHECK(r.err == run_data("tiny.yaml") + ":12:5: error: design \"workflow\", draw 0: meter \"sfn.standard.transitions\" "
+                 "with quantity 2000000 brings the monthly cost above $1e+15, the largest amount flowcost prices; check "
+                 "the quantity, and the price of rate line \"transitions\" in price table \"aws-us-east-1\" (" +
+                     transitions_price(table) + ")\n  - name: workflow\n    ^\n");
   CHECK(!fs::exists(out));
   fs::remove_all(dir);
 }
