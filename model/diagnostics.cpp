@@ -1,6 +1,7 @@
 #include "model/diagnostics.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "model/diagnostic_text.h"
 #include "model/errors.h"
@@ -77,20 +78,33 @@ std::string render_diagnostic(const Diagnostic& d, std::string_view file_text) {
 std::string render_diagnostic_at_line(const Diagnostic& d, std::string_view src) {
   std::string out = diagnostic_headline(d);
   out += '\n';
-  if (d.where.line <= 0 || src.empty() || src.size() > 400) return out;
-  out += src;
+  if (d.where.line <= 0 || src.empty()) return out;
+  // Byte offset of each character (UTF-8) of the line, and one past the end.
+  std::vector<std::size_t> starts;
+  for (std::size_t byte = 0; byte < src.size();) {
+    starts.push_back(byte);
+    const unsigned char ch = static_cast<unsigned char>(src[byte]);
+    byte += ch < 0x80 ? 1 : (ch >> 5) == 0x6 ? 2 : (ch >> 4) == 0xE ? 3 : (ch >> 3) == 0x1E ? 4 : 1;
+  }
+  starts.push_back(src.size());
+  const std::size_t chars = starts.size() - 1;
+  const std::size_t at = std::min(static_cast<std::size_t>(std::max(1, d.where.column) - 1), chars);
+  // A long line (minified JSON, a one-line DefinitionString) is shown around the column: kContext
+  // characters each side, "..." where it is cut.
+  constexpr std::size_t kLongLine = 400, kContext = 60;
+  std::size_t from = 0, to = chars;
+  if (src.size() > kLongLine) {
+    from = at > kContext ? at - kContext : 0;
+    to = std::min(chars, at + kContext);
+  }
+  const std::string before = from > 0 ? "..." : "", after = to < chars ? "..." : "";
+  out += before;
+  out += src.substr(starts[from], starts[to] - starts[from]);
+  out += after;
   out += '\n';
   // The caret: keep tabs so it lines up under the column in a terminal.
-  int col = std::max(1, d.where.column);
-  std::string pad;
-  std::size_t byte = 0;
-  for (int c = 1; c < col && byte < src.size(); ++c) {
-    // Advance one UTF-8 character.
-    unsigned char ch = static_cast<unsigned char>(src[byte]);
-    std::size_t len = ch < 0x80 ? 1 : (ch >> 5) == 0x6 ? 2 : (ch >> 4) == 0xE ? 3 : (ch >> 3) == 0x1E ? 4 : 1;
-    pad += src[byte] == '\t' ? '\t' : ' ';
-    byte += len;
-  }
+  std::string pad(before.size(), ' ');
+  for (std::size_t c = from; c < at; ++c) pad += src[starts[c]] == '\t' ? '\t' : ' ';
   out += pad;
   out += "^\n";
   return out;

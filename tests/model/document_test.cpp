@@ -2,6 +2,7 @@
 
 #include "model/document.h"
 #include "model/errors.h"
+#include "model/line_index.h"
 #include "model/suggest.h"
 
 using namespace flowcost::model;
@@ -189,4 +190,14 @@ TEST_CASE("a JSON surrogate pair of escapes is one character; positions after it
   Diagnostics lone;
   CHECK_FALSE(parse_document(make_source_file("t.json", "{\"a\": \"\\ud83d x\"}"), lone, {}));
   CHECK(first(lone).rfind("t.json:1:", 0) == 0);
+}
+
+TEST_CASE("a diagnostic on a long line (minified JSON) shows the line around its column") {
+  const std::string line = std::string(300, 'a') + "BAD" + std::string(300, 'b');
+  const std::string text = render_diagnostic_at_line({Severity::error, {"t.json", 1, 301}, "here"}, line);
+  CHECK(text == "t.json:1:301: error: here\n..." + std::string(60, 'a') + "BAD" + std::string(57, 'b') + "...\n" +
+                    std::string(63, ' ') + "^\n");
+  // A short line is shown whole, the caret under its column.
+  CHECK(render_diagnostic_at_line({Severity::error, {"t.json", 1, 3}, "here"}, "abcdef") ==
+        "t.json:1:3: error: here\nabcdef\n  ^\n");
 }
