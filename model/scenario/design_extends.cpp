@@ -41,7 +41,8 @@ void merge_into(Node& base, const Node& over, bool top) {
 class Resolver {
  public:
   Resolver(const std::vector<const Node*>& items, std::deque<Node>& storage, Diagnostics& diags)
-      : items_(items), storage_(storage), diags_(diags), state_(items.size(), State::todo), result_(items.size()) {
+      : items_(items), storage_(storage), diags_(diags), state_(items.size(), State::todo), result_(items.size()),
+        depth_(items.size(), 0) {
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string name = name_of(*items[i]);
       if (name.empty()) continue;
@@ -79,6 +80,12 @@ class Resolver {
     const Node* resolved_base = resolve(base->second);
     stack_.pop_back();
     if (!resolved_base) return finish(i, nullptr);  // the base's own problem is reported at the base
+    // The chain's length, however its designs were resolved (a base resolved earlier does not recurse).
+    depth_[i] = depth_[base->second] + 1;
+    if (depth_[i] > kMaxChain) {
+      diags_.error(ext->loc, "extends chain is longer than " + std::to_string(kMaxChain) + " designs");
+      return finish(i, nullptr);
+    }
     Node merged = *resolved_base;
     merged.loc = item.loc;
     merged.members.erase(std::remove_if(merged.members.begin(), merged.members.end(),
@@ -103,6 +110,7 @@ class Resolver {
   Diagnostics& diags_;
   std::vector<State> state_;
   std::vector<const Node*> result_;
+  std::vector<std::size_t> depth_;  // designs extended below each resolved one (0: extends nothing)
   std::vector<std::string> names_;
   std::map<std::string, std::size_t> index_;
   std::vector<std::size_t> stack_;

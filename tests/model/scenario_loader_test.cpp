@@ -332,6 +332,19 @@ TEST_CASE("extends: a chain longer than 64 designs is one error, not a deep recu
   // d0 -> ... -> d64: the 65th link is refused; the designs above it resolve (each chain is at most 64 deep).
   REQUIRE(d.error_count() == 1);
   CHECK(headlines(d)[0] == path.string() + ":69:26: error: extends chain is longer than 64 designs");
+  // The same chain written base first: each base is resolved before the design that extends it, so the
+  // chain is counted, not the recursion. d65 is the 66th design of the chain: refused.
+  {
+    std::ofstream out(path);
+    out << "scenario: chain\ninputs: {n: 1}\nworkload: {events_per_month: 1000}\ndesigns:\n";
+    out << "  - {name: d0, kind: iot_rules}\n";
+    for (int i = 1; i < 70; ++i) out << "  - {name: d" << i << ", extends: d" << i - 1 << "}\n";
+  }
+  Diagnostics forward;
+  load_scenario(path.string(), {}, forward);
+  std::filesystem::remove(path);
+  REQUIRE(forward.error_count() == 1);
+  CHECK(headlines(forward)[0] == path.string() + ":70:26: error: extends chain is longer than 64 designs");
 }
 
 TEST_CASE("prices_read: called once with the scenario's price table known, before the designs are read") {
