@@ -8,12 +8,18 @@ namespace flowcost::model {
 
 namespace {
 
-// The code unit of the 4 hex digits at json[i], or -1 when they are not 4 hex digits.
-long hex4(const std::string& json, std::size_t i) {
-  if (i + 4 > json.size()) return -1;
+long hex4(const std::string& json, std::size_t i) { return hex_digits_at(json, i, 4); }
+
+bool is_high(long u) { return u >= 0xD800 && u <= 0xDBFF; }
+bool is_low(long u) { return u >= 0xDC00 && u <= 0xDFFF; }
+
+}  // namespace
+
+long hex_digits_at(std::string_view text, std::size_t at, std::size_t digits) {
+  if (at + digits > text.size()) return -1;
   long v = 0;
-  for (std::size_t k = i; k < i + 4; ++k) {
-    const char c = json[k];
+  for (std::size_t k = at; k < at + digits; ++k) {
+    const char c = text[k];
     int d = -1;
     if (c >= '0' && c <= '9') d = c - '0';
     else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
@@ -23,11 +29,6 @@ long hex4(const std::string& json, std::size_t i) {
   }
   return v;
 }
-
-bool is_high(long u) { return u >= 0xD800 && u <= 0xDBFF; }
-bool is_low(long u) { return u >= 0xDC00 && u <= 0xDFFF; }
-
-}  // namespace
 
 std::size_t ColumnShifts::original_column(std::size_t line, std::size_t column) const {
   std::size_t shift = 0;

@@ -6,9 +6,14 @@
 // column of that text back to the column of the file.
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flowcost::model {
+
+// The value of the `digits` hex digits at text[at] (a \\u escape's 4, YAML's \\x 2 and \\U 8), or -1 when
+// they are not all hex digits or run past the end.
+long hex_digits_at(std::string_view text, std::size_t at, std::size_t digits);
 
 class ColumnShifts {
  public:

@@ -1,5 +1,6 @@
 #include "model/template/mapped_text.h"
 
+#include "model/json_surrogates.h"
 #include "model/line_index.h"
 
 namespace flowcost::model::templates {
@@ -102,19 +103,6 @@ bool trace_literal_block(const Node& scalar, const LineIndex& lines, MappedText&
   return out.origin.size() == value.size();
 }
 
-// The code point of the `digits` hex digits at source[i], or -1.
-long hex_at(std::string_view source, std::size_t i, std::size_t digits) {
-  if (i + digits > source.size()) return -1;
-  long v = 0;
-  for (std::size_t k = i; k < i + digits; ++k) {
-    const char c = source[k];
-    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
-}
-
 // `code` as UTF-8.
 std::string utf8_of(unsigned long code) {
   std::string out;
@@ -161,11 +149,11 @@ bool trace_double_quoted(const Node& scalar, const LineIndex& lines, std::size_t
     char e = source[i + 1];
     if (e == 'u' || e == 'U' || e == 'x') {
       const std::size_t digits = e == 'u' ? 4 : e == 'U' ? 8 : 2;
-      long code = hex_at(source, i + 2, digits);
+      long code = hex_digits_at(source, i + 2, digits);
       std::size_t length = 2 + digits;
       if (code >= 0xD800 && code <= 0xDBFF && e == 'u' && i + 7 < source.size() && source[i + 6] == '\\' &&
           source[i + 7] == 'u') {
-        const long low = hex_at(source, i + 8, 4);
+        const long low = hex_digits_at(source, i + 8, 4);
         if (low >= 0xDC00 && low <= 0xDFFF) {
           code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
           length = 12;
